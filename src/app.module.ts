@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { AuthGuard } from './common/auth/auth.guard';
+import { ClockModule } from './common/clock/clock.module';
+import { ProblemFilter } from './common/errors/problem.filter';
+import { LoggingModule } from './common/logging/logging.module';
+import { createValidationPipe } from './common/validation/validation.pipe';
+import { configNamespaces } from './config';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { ReferentielModule } from './referentiel/referentiel.module';
+
+@Module({
+  imports: [
+    // Environment files are loaded once by loadEnvFiles() before Nest starts (main.ts, tests, CLI).
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces }),
+    LoggingModule,
+    ClockModule,
+    DatabaseModule,
+    HealthModule,
+    ReferentielModule,
+  ],
+  providers: [
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: ProblemFilter },
+  ],
+})
+export class AppModule {}

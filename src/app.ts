@@ -1,0 +1,74 @@
+import { RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { version } from '../package.json';
+import { AppModule } from './app.module';
+import { ProblemDto } from './common/errors/problem.dto';
+import { requestId } from './common/logging/logging.module';
+import { parseAppConfig } from './config/app.config';
+
+export const API_PREFIX = 'api';
+export const DOCS_PATH = `${API_PREFIX}/docs`;
+export const OPENAPI_JSON_PATH = `${API_PREFIX}/docs-json`;
+
+export function createAdapter(): FastifyAdapter {
+  // Behind a load balancer the client address comes from X-Forwarded-For (throttling, logs).
+  const adapter = new FastifyAdapter({
+    trustProxy: parseAppConfig(process.env).trustProxy,
+    requestIdHeader: false,
+    genReqId: requestId,
+  });
+  adapter.getInstance().addHook('onSend', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+  return adapter;
+}
+
+/** Builds the application (Fastify, every module, global prefix, Swagger UI), ready to listen. */
+export async function createApp(): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createAdapter(), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  return setupApp(app);
+}
+
+/** What every instance gets, whether built by main.ts, by a test module or by the OpenAPI script. */
+export function setupApp(app: NestFastifyApplication): NestFastifyApplication {
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+    ],
+  });
+  app.enableShutdownHooks();
+  SwaggerModule.setup(DOCS_PATH, app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: OPENAPI_JSON_PATH,
+    customSiteTitle: 'API Candidatures',
+  });
+  return app;
+}
+
+export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('API Candidatures')
+    .setDescription(
+      [
+        "API of the applications platform of French universities (successor of eCandidat): reference data, accounts, the candidate's file, the offer, applications, staff processing and decisions.",
+        '',
+        'Errors are RFC 9457 `application/problem+json` documents with a stable `code` and a French `detail`; every response carries an `X-Request-Id` header.',
+        'Lists are paginated with `page` (from 1) and `limit` (200 at most).',
+      ].join('\n'),
+    )
+    .setVersion(version)
+    // Relative, so the Swagger console calls the host that served it, whatever PUBLIC_URL is.
+    .addServer('/')
+    .build();
+  return SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (_controllerKey, methodKey) => methodKey,
+    extraModels: [ProblemDto],
+  });
+}

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+
+/** Where "now" comes from: injected everywhere so tests can move to "5 days later". */
+export abstract class Clock {
+  abstract now(): Date;
+}
+
+@Injectable()
+export class SystemClock extends Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+const parisDay = new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar date (YYYY-MM-DD) an instant falls on in Europe/Paris, the zone of every campaign date. */
+export function parisDate(instant: Date): string {
+  return parisDay.format(instant);
+}

@@ -1,0 +1,87 @@
+/** One invalid field of a request, as shown to the person who typed it. */
+export interface FieldError {
+  /** Path of the field in the request: `annee`, `adresse.codePostal` */
+  field: string;
+  /** French sentence */
+  message: string;
+}
+
+/**
+ * A rule of the service refused the request. Services throw these; the problem filter turns them into
+ * RFC 9457 responses. `code` is stable for clients, `detail` is a French sentence for the candidate.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly status: number;
+  abstract readonly title: string;
+
+  constructor(
+    readonly code: string,
+    readonly detail: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(detail);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationFailed extends DomainError {
+  readonly status = 400;
+  readonly title = 'Requête invalide';
+  constructor(errors: FieldError[], detail = describeFields(errors)) {
+    super('REQUETE_INVALIDE', detail, errors);
+  }
+}
+
+export class Unauthorized extends DomainError {
+  readonly status = 401;
+  readonly title = 'Authentification requise';
+  constructor(code = 'AUTHENTIFICATION_REQUISE', detail = 'Vous devez être connecté pour accéder à cette ressource.') {
+    super(code, detail);
+  }
+}
+
+export class Forbidden extends DomainError {
+  readonly status = 403;
+  readonly title = 'Accès interdit';
+  constructor(code = 'ACCES_INTERDIT', detail = "Vous n'avez pas les droits nécessaires pour cette action.") {
+    super(code, detail);
+  }
+}
+
+export class NotFound extends DomainError {
+  readonly status = 404;
+  readonly title = 'Ressource introuvable';
+  constructor(code: string, detail: string) {
+    super(code, detail);
+  }
+}
+
+export class Conflict extends DomainError {
+  readonly status = 409;
+  readonly title = 'Conflit';
+  constructor(code: string, detail: string) {
+    super(code, detail);
+  }
+}
+
+/** A business rule of the reference process (window closed, too many vœux…) refuses an otherwise valid request. */
+export class BusinessRule extends DomainError {
+  readonly status = 422;
+  readonly title = 'Règle de gestion non respectée';
+  constructor(code: string, detail: string, errors?: FieldError[]) {
+    super(code, detail, errors);
+  }
+}
+
+export class ServiceUnavailable extends DomainError {
+  readonly status = 503;
+  readonly title = 'Service indisponible';
+  constructor(code: string, detail: string) {
+    super(code, detail);
+  }
+}
+
+function describeFields(errors: FieldError[]): string {
+  if (errors.length === 1) return `Le champ « ${errors[0].field} » est invalide : ${errors[0].message}.`;
+  return `${errors.length} champs sont invalides : ${errors.map((e) => `« ${e.field} »`).join(', ')}.`;
+}

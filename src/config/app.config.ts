@@ -1,0 +1,50 @@
+import { ConfigType, registerAs } from '@nestjs/config';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsUrl, Max, Min } from 'class-validator';
+import { validateEnv } from './config-validation';
+import { toBoolean } from './config-transforms';
+
+class AppEnv {
+  @IsIn(['development', 'test', 'production'], { message: 'doit valoir development, test ou production' })
+  NODE_ENV = 'development';
+
+  @IsIn(['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'], {
+    message: 'doit être une adresse d’écoute (127.0.0.1, 0.0.0.0, ::, ::1 ou localhost)',
+  })
+  HOST = '127.0.0.1';
+
+  @Type(() => Number)
+  @IsInt({ message: 'doit être un entier entre 1 et 65535' })
+  @Min(1, { message: 'doit être un entier entre 1 et 65535' })
+  @Max(65535, { message: 'doit être un entier entre 1 et 65535' })
+  PORT = 3000;
+
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, {
+    message: 'doit être l’URL publique du service (http:// ou https://)',
+  })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'doit valoir fatal, error, warn, info, debug, trace ou silent',
+  })
+  LOG_LEVEL = 'info';
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'doit valoir true ou false' })
+  TRUST_PROXY = false;
+}
+
+export function parseAppConfig(env: NodeJS.ProcessEnv) {
+  const e = validateEnv(AppEnv, env);
+  return {
+    env: e.NODE_ENV as 'development' | 'test' | 'production',
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+  };
+}
+
+export const appConfig = registerAs('app', () => parseAppConfig(process.env));
+export type AppConfig = ConfigType<typeof appConfig>;

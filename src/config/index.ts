@@ -1,0 +1,27 @@
+import { appConfig, parseAppConfig } from './app.config';
+import { casConfig, parseCasConfig } from './cas.config';
+import { ConfigValidationError } from './config-validation';
+import { databaseConfig, parseDatabaseConfig } from './database.config';
+import { mailConfig, parseMailConfig } from './mail.config';
+
+export { appConfig, casConfig, databaseConfig, mailConfig, ConfigValidationError };
+export type { AppConfig } from './app.config';
+export type { CasConfig } from './cas.config';
+export type { DatabaseConfig } from './database.config';
+export type { MailConfig } from './mail.config';
+
+export const configNamespaces = [appConfig, databaseConfig, mailConfig, casConfig];
+
+/** Validates every namespace at once, so one start-up reports every bad key. */
+export function assertValidConfig(env: NodeJS.ProcessEnv = process.env): void {
+  const problems: string[] = [];
+  for (const parse of [parseAppConfig, parseDatabaseConfig, parseMailConfig, parseCasConfig]) {
+    try {
+      parse(env);
+    } catch (e) {
+      if (!(e instanceof ConfigValidationError)) throw e;
+      problems.push(...e.problems);
+    }
+  }
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DatabaseConfig, databaseConfig } from '../config';
+import { dataSourceOptions } from './data-source-options';
+
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [databaseConfig.KEY],
+      useFactory: (config: DatabaseConfig) => ({
+        ...dataSourceOptions(config),
+        // A database restarting during a deployment gets a few seconds; a wrong URL fails fast.
+        retryAttempts: 3,
+        retryDelay: 2000,
+      }),
+    }),
+  ],
+})
+export class DatabaseModule {}

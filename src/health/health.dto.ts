@@ -1,0 +1,15 @@
+export class HealthCheckDto {
+  /** @example "up" */
+  status: string;
+}
+
+export class HealthDto {
+  /** @example "ok" */
+  status: 'ok';
+  /** Server time, UTC @example "2026-11-22T18:00:00.000Z" */
+  time: string;
+  /** Seconds since the process started @example 3600 */
+  uptimeSeconds: number;
+  /** Dependencies checked, by name (readiness only) @example {"database":{"status":"up"}} */
+  checks?: Record<string, HealthCheckDto>;
+}

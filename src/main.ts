@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { DOCS_PATH, OPENAPI_JSON_PATH, createApp } from './app';
+import { ConfigValidationError, appConfig, assertValidConfig } from './config';
+import { loadEnvFiles } from './config/env';
+
+async function bootstrap(): Promise<void> {
+  loadEnvFiles();
+  try {
+    assertValidConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigValidationError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  const app = await createApp();
+  const config = app.get(appConfig.KEY);
+  await app.listen({ port: config.port, host: config.host });
+  const base = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
+  process.stdout.write(
+    [
+      '',
+      `  API Candidatures démarrée (${config.env})`,
+      `  API              ${base}/api`,
+      `  Swagger UI       ${base}/${DOCS_PATH}`,
+      `  OpenAPI (JSON)   ${base}/${OPENAPI_JSON_PATH}`,
+      `  Santé            ${base}/health  ·  ${base}/health/ready`,
+      '',
+    ].join('\n') + '\n',
+  );
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`Démarrage impossible : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
