@@ -8,7 +8,8 @@ const text = (name: string, length: number, isNullable = false): TableColumnOpti
   isNullable,
 });
 const int = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'integer', isNullable });
-const flag = (name: string, def: boolean): TableColumnOptions => ({ name, type: 'boolean', default: def });
+// Booleans default to 0/1: what both engines report back, so the schema diff stays empty.
+const flag = (name: string, def: boolean): TableColumnOptions => ({ name, type: 'boolean', default: def ? 1 : 0 });
 const index = (table: string, column: string) =>
   new TableIndex({ name: `${table}_${column}_idx`, columnNames: [column] });
 
@@ -74,7 +75,7 @@ export class Referentiel1763800000000 implements MigrationInterface {
         columns: [
           code(6),
           text('libelle', 150),
-          { name: 'categorie', type: 'simple-enum', enum: ['GENERAL', 'TECHNOLOGIQUE', 'PROFESSIONNEL', 'EQUIVALENCE', 'SANS_BAC'] },
+          { name: 'categorie', type: 'enum', enum: ['GENERAL', 'TECHNOLOGIQUE', 'PROFESSIONNEL', 'EQUIVALENCE', 'SANS_BAC'] },
           int('annee_debut', true),
           int('annee_fin', true),
           flag('avec_specialites', false),
@@ -102,7 +103,7 @@ export class Referentiel1763800000000 implements MigrationInterface {
         columns: [
           code(8),
           text('libelle', 150),
-          { name: 'type', type: 'simple-enum', enum: ['LYCEE', 'SUPERIEUR'] },
+          { name: 'type', type: 'enum', enum: ['LYCEE', 'SUPERIEUR'] },
           text('commune_code', 5),
           text('departement_code', 3),
           text('libelle_recherche', 150),

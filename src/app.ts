@@ -64,6 +64,10 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
       ].join('\n'),
     )
     .setVersion(version)
+    .setLicense('AGPL-3.0-or-later', 'https://www.gnu.org/licenses/agpl-3.0.html')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Opaque session token' }, 'session')
+    // Secure by default, as the AuthGuard: operations open to anonymous callers say `security: []`.
+    .addSecurityRequirements('session')
     // Relative, so the Swagger console calls the host that served it, whatever PUBLIC_URL is.
     .addServer('/')
     .build();

@@ -21,7 +21,8 @@ export function validateEnv<T extends object>(schema: new () => T, env: NodeJS.P
 function describe(error: ValidationError, env: NodeJS.ProcessEnv): string[] {
   const raw = env[error.property];
   const received = raw === undefined || raw === '' ? 'absente' : `« ${hidePassword(raw)} »`;
-  return Object.values(error.constraints ?? {}).map((m) => `${error.property} : ${m} (valeur ${received})`);
+  // Composite rules repeat one message (integer, min, max): say it once.
+  return [...new Set(Object.values(error.constraints ?? {}))].map((m) => `${error.property} : ${m} (valeur ${received})`);
 }
 
 /** Keeps credentials out of the message: `mysql://user:secret@host` becomes `mysql://user:***@host`. */

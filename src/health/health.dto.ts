@@ -1,6 +1,8 @@
 export class HealthCheckDto {
   /** @example "up" */
   status: string;
+  /** Round trip in milliseconds @example 2 */
+  responseTime?: number;
 }
 
 export class HealthDto {
@@ -10,6 +12,6 @@ export class HealthDto {
   time: string;
   /** Seconds since the process started @example 3600 */
   uptimeSeconds: number;
-  /** Dependencies checked, by name (readiness only) @example {"database":{"status":"up"}} */
+  /** Dependencies checked, by name (readiness only) @example {"database":{"status":"up","responseTime":2}} */
   checks?: Record<string, HealthCheckDto>;
 }

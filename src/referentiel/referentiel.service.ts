@@ -142,8 +142,8 @@ export class ReferentielService {
   }
 
   /**
-   * One search for every list: `q` is folded like the stored search column (or matched on the code), labels that
-   * start with it come before labels that merely contain it.
+   * One search for every list: `q` is folded like the stored search column or matched on the code. The exact code
+   * comes first, then labels that start with the text, then labels that merely contain it.
    */
   private async search<E extends ObjectLiteral & { code: string; libelleRecherche: string }, D>(
     entity: EntityTarget<E>,
@@ -159,7 +159,7 @@ export class ReferentielService {
         contains: `%${q}%`,
         code: q.replace(/ /g, ''),
       });
-      qb.addSelect('CASE WHEN e.libelleRecherche LIKE :prefix OR UPPER(e.code) = :code THEN 0 ELSE 1 END', 'rang');
+      qb.addSelect('CASE WHEN UPPER(e.code) = :code THEN 0 WHEN e.libelleRecherche LIKE :prefix THEN 1 ELSE 2 END', 'rang');
       qb.setParameter('prefix', `${q}%`);
       qb.orderBy('rang', 'ASC');
     }

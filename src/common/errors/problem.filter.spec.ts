@@ -1,0 +1,77 @@
+import { ArgumentsHost, BadRequestException, NotFoundException } from '@nestjs/common';
+import { BusinessRule, ValidationFailed } from './domain-errors';
+import { ProblemFilter } from './problem.filter';
+
+function hostFor() {
+  const reply = {
+    sent: false,
+    statusCode: 0,
+    headers: {} as Record<string, string>,
+    body: undefined as unknown,
+    status(code: number) {
+      this.statusCode = code;
+      return this;
+    },
+    header(name: string, value: string) {
+      this.headers[name] = value;
+      return this;
+    },
+    send(body: unknown) {
+      this.body = body;
+      return this;
+    },
+  };
+  const request = { id: 'req-test', method: 'GET', url: '/api/x' };
+  const host = { switchToHttp: () => ({ getRequest: () => request, getResponse: () => reply }) } as unknown as ArgumentsHost;
+  return { host, reply };
+}
+
+describe('ProblemFilter', () => {
+  const filter = new ProblemFilter();
+
+  it('answers an unexpected error with a 500 that reveals nothing internal', () => {
+    const { host, reply } = hostFor();
+    jest.spyOn(filter['logger'], 'error').mockImplementation(() => undefined);
+    filter.catch(new Error('ER_ACCESS_DENIED for user root at 10.0.0.3'), host);
+    expect(reply.statusCode).toBe(500);
+    expect(reply.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(reply.body).toMatchObject({ status: 500, code: 'ERREUR_INTERNE', requestId: 'req-test', instance: 'GET /api/x' });
+    expect(JSON.stringify(reply.body)).not.toMatch(/ER_ACCESS|root|10\.0\.0\.3/);
+  });
+
+  it('keeps the code, detail and field errors of a domain error', () => {
+    const { host, reply } = hostFor();
+    filter.catch(new BusinessRule('CANDIDATURE_HORS_PERIODE', 'La période de dépôt des vœux est close.'), host);
+    expect(reply.statusCode).toBe(422);
+    expect(reply.body).toMatchObject({ code: 'CANDIDATURE_HORS_PERIODE', detail: 'La période de dépôt des vœux est close.' });
+
+    const v = hostFor();
+    filter.catch(new ValidationFailed([{ field: 'annee', message: 'doit être un nombre entier' }]), v.host);
+    expect(v.reply.body).toMatchObject({
+      status: 400,
+      detail: 'Le champ « annee » est invalide : doit être un nombre entier.',
+      errors: [{ field: 'annee', message: 'doit être un nombre entier' }],
+    });
+  });
+
+  it('translates framework HTTP errors into French problems with stable codes', () => {
+    const nf = hostFor();
+    filter.catch(new NotFoundException('Cannot GET /api/x'), nf.host);
+    expect(nf.reply.body).toMatchObject({ status: 404, code: 'ROUTE_INTROUVABLE' });
+    expect(JSON.stringify(nf.reply.body)).not.toContain('Cannot GET');
+
+    const json = hostFor();
+    filter.catch(Object.assign(new Error('Unexpected end'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), json.host);
+    expect(json.reply.body).toMatchObject({ status: 400, code: 'REQUETE_INVALIDE', detail: "Le corps de la requête n'est pas un JSON valide." });
+
+    const bad = hostFor();
+    filter.catch(new BadRequestException(), bad.host);
+    expect(bad.reply.body).toMatchObject({ status: 400, code: 'REQUETE_INVALIDE' });
+  });
+
+  it('forbids caching an error', () => {
+    const { host, reply } = hostFor();
+    filter.catch(new NotFoundException(), host);
+    expect(reply.headers['cache-control']).toBe('no-store');
+  });
+});

@@ -1,0 +1,57 @@
+import { ConfigValidationError, assertValidConfig } from '.';
+import { parseDatabaseConfig } from './database.config';
+
+const valid = {
+  NODE_ENV: 'production',
+  PORT: '8080',
+  PUBLIC_URL: 'https://candidatures.univ.fr',
+  DATABASE_URL: 'mariadb://app:s3cr%40t@db.univ.fr:3307/candidatures',
+  MAIL_TRANSPORT: 'smtp',
+  SMTP_URL: 'smtp://relay.univ.fr:587',
+  CAS_ENABLED: 'true',
+  CAS_URL: 'https://cas.univ.fr/cas',
+};
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    assertValidConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigValidationError) return e.problems;
+    throw e;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('accepts a complete production configuration', () => {
+    expect(problemsOf(valid)).toEqual([]);
+    expect(parseDatabaseConfig(valid)).toMatchObject({ type: 'mysql', host: 'db.univ.fr', port: 3307, username: 'app', password: 's3cr@t', database: 'candidatures' });
+  });
+
+  it.each([
+    ['DATABASE_URL', 'nonsense'],
+    ['PORT', '-1'],
+    ['PORT', 'abc'],
+    ['NODE_ENV', 'staging'],
+    ['DATABASE_POOL_SIZE', '0'],
+    ['TRUST_PROXY', 'oui'],
+    ['MAIL_TRANSPORT', 'pigeon'],
+    ['SMTP_URL', 'relay.univ.fr'],
+    ['CAS_URL', 'cas.univ.fr'],
+    ['LOG_LEVEL', 'verbose'],
+  ])('names %s when it is %s', (key, value) => {
+    const problems = problemsOf({ ...valid, [key]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${key} : `));
+  });
+
+  it('reports every bad key at once and never prints a password', () => {
+    const problems = problemsOf({ ...valid, PORT: '70000', DATABASE_URL: 'postgres://app:topsecret@db/x' });
+    expect(problems.map((p) => p.split(' ')[0])).toEqual(['PORT', 'DATABASE_URL']);
+    expect(problems.join('\n')).not.toContain('topsecret');
+  });
+
+  it('understands the embedded SQLite default', () => {
+    expect(parseDatabaseConfig({ DATABASE_URL: 'sqlite:var/candidatures.sqlite' })).toMatchObject({ type: 'sqlite', database: 'var/candidatures.sqlite' });
+  });
+});

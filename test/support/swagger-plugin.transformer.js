@@ -1,0 +1,26 @@
+/** Runs the @nestjs/swagger CLI plugin inside ts-jest, so tests see the same OpenAPI metadata as `nest build`. */
+const plugin = require('@nestjs/swagger/plugin');
+const { compilerOptions } = require('../../nest-cli.json');
+
+const options = compilerOptions.plugins.find((p) => p.name === '@nestjs/swagger').options;
+
+module.exports = {
+  name: 'nestjs-swagger-plugin',
+  version: 2,
+  factory: (tsCompiler) => {
+    // ts-jest hands over the Program it started with; its language service builds a fresh one per emitted file.
+    // The plugin resolves types (`Promise<CommunePage>`) through the checker, so it must see the current one.
+    const current = () => tsCompiler._languageService?.getProgram() ?? tsCompiler.program;
+    const program = new Proxy(
+      {},
+      {
+        get: (_target, key) => {
+          const p = current();
+          const value = p[key];
+          return typeof value === 'function' ? value.bind(p) : value;
+        },
+      },
+    );
+    return plugin.before(options, program);
+  },
+};
