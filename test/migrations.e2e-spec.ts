@@ -2,15 +2,15 @@ import { DataSource } from 'typeorm';
 import { parseDatabaseConfig } from '../src/config/database.config';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { MIGRATIONS } from '../migrations';
-import { TestDatabase, createTestDatabase } from './support/database';
+import { ScratchDatabase, createScratchDatabase } from '../scripts/lib/scratch-database';
 
 /** Every migration goes up, all the way down, and up again on the engine under test (TEST_DB). */
 describe('migrations', () => {
-  let database: TestDatabase;
+  let database: ScratchDatabase;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createScratchDatabase();
     dataSource = new DataSource({ ...dataSourceOptions(parseDatabaseConfig({ DATABASE_URL: database.url })), migrationsRun: false });
     await dataSource.initialize();
   });

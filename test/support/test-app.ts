@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { createAdapter, setupApp } from '../../src/app';
 import { AppModule } from '../../src/app.module';
 import { Clock } from '../../src/common/clock/clock';
-import { TestDatabase, createTestDatabase } from './database';
+import { ScratchDatabase, createScratchDatabase } from '../../scripts/lib/scratch-database';
 import { TestClock } from './test-clock';
 
 export interface TestApp {
@@ -13,7 +13,7 @@ export interface TestApp {
   http: NestFastifyApplication['getHttpServer'] extends () => infer S ? S : never;
   clock: TestClock;
   dataSource: DataSource;
-  database: TestDatabase;
+  database: ScratchDatabase;
   close(): Promise<void>;
 }
 
@@ -22,7 +22,7 @@ export interface TestApp {
  * migrations, with a clock the test controls. One per test file: `beforeAll(() => t = await startTestApp())`.
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = await createScratchDatabase();
   const saved = { ...process.env };
   Object.assign(process.env, { DATABASE_URL: database.url, DATABASE_MIGRATIONS_RUN: 'true' }, env);
   const clock = new TestClock();

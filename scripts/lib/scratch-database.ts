@@ -1,21 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 
-export type TestEngine = 'sqlite' | 'mariadb';
+export type Engine = 'sqlite' | 'mariadb';
 
-export interface TestDatabase {
-  engine: TestEngine;
+/** A throw-away database (a test file's, the schema-drift check's), dropped after use. */
+export interface ScratchDatabase {
+  engine: Engine;
   url: string;
   drop(): Promise<void>;
 }
 
-export const testEngine = (): TestEngine => (process.env.TEST_DB === 'mariadb' ? 'mariadb' : 'sqlite');
+/** The engine of the tests: SQLite unless TEST_DB=mariadb. */
+export const testEngine = (): Engine => (process.env.TEST_DB === 'mariadb' ? 'mariadb' : 'sqlite');
 
-/** Server used when TEST_DB=mariadb; each test file gets its own database on it, dropped afterwards. */
+/** The MariaDB server on which scratch databases are created (CI's local server by default). */
 export const mariadbServerUrl = () => process.env.TEST_MARIADB_URL ?? 'mariadb://root@127.0.0.1:3306/test';
 
-/** A fresh, empty database for one test file; the application's migrations build its schema. */
-export async function createTestDatabase(engine: TestEngine = testEngine()): Promise<TestDatabase> {
+/** A fresh, empty database; the application's migrations build its schema. */
+export async function createScratchDatabase(engine: Engine = testEngine()): Promise<ScratchDatabase> {
   if (engine === 'sqlite') return { engine, url: 'sqlite::memory:', drop: async () => undefined };
   const server = new URL(mariadbServerUrl());
   const name = `cand_test_${process.pid}_${randomBytes(4).toString('hex')}`;
