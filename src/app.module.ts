@@ -9,6 +9,7 @@ import { createValidationPipe } from './common/validation/validation.pipe';
 import { configNamespaces } from './config';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { MailModule } from './mail/mail.module';
 import { ReferentielModule } from './referentiel/referentiel.module';
 
 @Module({
@@ -19,6 +20,7 @@ import { ReferentielModule } from './referentiel/referentiel.module';
     ClockModule,
     DatabaseModule,
     HealthModule,
+    MailModule,
     ReferentielModule,
   ],
   providers: [
