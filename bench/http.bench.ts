@@ -1,0 +1,99 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+/**
+ * npm run bench: starts the API in its own process on a SQLite file (the embedded default) and drives routes over
+ * loopback with a fixed number of keep-alive clients for a fixed time. Each route is reported as a ratio of the
+ * baseline measured in the same run (GET /health: routing, logging, serialization, no database), so the figures
+ * compare across machines. Bounded: every scenario stops by itself after BENCH_SECONDS.
+ */
+const root = join(__dirname, '..');
+const port = Number(process.env.BENCH_PORT ?? 3917);
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const base = `http://127.0.0.1:${port}`;
+
+const scenarios: [name: string, path: string][] = [
+  ['baseline: GET /health', '/health'],
+  ['readiness (SELECT 1)', '/health/ready'],
+  ['communes ?q=orl (autocomplete)', '/api/referentiels/communes?q=orl'],
+  ['communes ?codePostal=45000', '/api/referentiels/communes?codePostal=45000'],
+  ['communes ?departement=45&limit=200', '/api/referentiels/communes?departement=45&limit=200'],
+  ['series-bac ?annee=2023', '/api/referentiels/series-bac?annee=2023'],
+  ['pays ?q=fra', '/api/referentiels/pays?q=fra'],
+];
+
+async function run(path: string): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const deadline = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const started = performance.now();
+        const res = await fetch(base + path);
+        await res.arrayBuffer();
+        if (res.status !== 200) errors++;
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return { rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99), errors };
+}
+
+async function waitUntilReady(server: ChildProcess): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    if (server.exitCode !== null) throw new Error(`le serveur s'est arrêté (code ${server.exitCode})`);
+    try {
+      if ((await fetch(`${base}/health/ready`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('le serveur ne répond pas');
+}
+
+async function main(): Promise<void> {
+  const database = join(root, 'var', 'bench', 'bench.sqlite');
+  rmSync(join(root, 'var', 'bench'), { recursive: true, force: true });
+  const server = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: `sqlite:${database}` },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    await waitUntilReady(server);
+    await run('/health'); // warm-up
+    const rows: string[] = [];
+    let baseline = 0;
+    for (const [name, path] of scenarios) {
+      const r = await run(path);
+      baseline ||= r.rps;
+      rows.push(
+        `| ${name} | ${r.rps.toFixed(0)} | ${(r.rps / baseline).toFixed(2)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} |`,
+      );
+    }
+    process.stdout.write(
+      [
+        `${concurrency} keep-alive clients, ${seconds} s per route, one API process on SQLite (WAL), loopback`,
+        '',
+        '| route | req/s | ratio to baseline | p50 ms | p99 ms | non-200 |',
+        '| --- | --- | --- | --- | --- | --- |',
+        ...rows,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error)}\n`);
+  process.exit(1);
+});
