@@ -19,6 +19,7 @@ import {
   TypeDiplome,
 } from './entities';
 import { ETABLISSEMENTS } from './data/etablissements';
+import { ReferentielService } from './referentiel.service';
 import { MENTIONS, SERIES_BAC, SPECIALITES_BAC, TYPES_DIPLOME } from './data/series-bac';
 
 countries.registerLocale(countriesFr);
@@ -44,7 +45,10 @@ interface EtalabCommune {
 export class ReferentielImportService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReferentielImportService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly referentiel: ReferentielService,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.importMissing();
@@ -84,7 +88,10 @@ export class ReferentielImportService implements OnApplicationBootstrap {
         inserted[name] = await this.insertIgnoringExisting(em, entity, source);
       }
     });
-    if (Object.keys(inserted).length > 0) this.logger.log(`Référentiels chargés : ${JSON.stringify(inserted)}`);
+    if (Object.keys(inserted).length > 0) {
+      this.referentiel.invalidate();
+      this.logger.log(`Référentiels chargés : ${JSON.stringify(inserted)}`);
+    }
     return inserted;
   }
 

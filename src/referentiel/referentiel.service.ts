@@ -1,14 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { Page, toPage } from '../common/pagination/page';
-import { normalizeForSearch } from '../common/text/normalize';
-import {
-  AnneeQueryDto,
-  CommuneQueryDto,
-  EtablissementQueryDto,
-  SearchQueryDto,
-} from './dto/referentiel-query.dto';
+import { DataSource, FindOptionsOrder } from 'typeorm';
+import { Page } from '../common/pagination/page';
+import { AnneeQueryDto, CommuneQueryDto, EtablissementQueryDto, SearchQueryDto } from './dto/referentiel-query.dto';
 import {
   CommuneDto,
   DepartementDto,
@@ -30,147 +24,130 @@ import {
   SpecialiteBac,
   TypeDiplome,
 } from './entities';
+import { SearchIndex } from './search-index';
 
-type Filter<E extends ObjectLiteral> = (qb: SelectQueryBuilder<E>) => void;
+interface Period {
+  anneeDebut: number | null;
+  anneeFin: number | null;
+}
 
-/** Read side of the reference data: search without regard to case or accents, filters, pagination. */
+type Catalog = Awaited<ReturnType<ReferentielService['loadCatalog']>>;
+
+/**
+ * Read side of the reference data. The tables only change when ReferentielImportService loads a new release, so
+ * each instance answers from a snapshot of them, in the order each list is shown, with a word-start index: the
+ * autocomplete of communes at campaign opening is a binary search instead of a full-table LIKE (bench/).
+ */
 @Injectable()
 export class ReferentielService {
+  private catalog?: Promise<Catalog>;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Called after an import changed the tables: the next request reads them again. */
+  invalidate(): void {
+    this.catalog = undefined;
+  }
+
   async listPays(query: SearchQueryDto): Promise<Page<PaysDto>> {
-    return this.search(Pays, query, { orderBy: ['libelle'] }, ({ code, codeIso3, libelle, nationalite }) => ({
-      code,
-      codeIso3,
-      libelle,
-      nationalite,
-    }));
+    return (await this.snapshot()).pays.page(query);
   }
 
   async listDepartements(query: SearchQueryDto): Promise<Page<DepartementDto>> {
-    return this.search(Departement, query, { orderBy: ['code'] }, ({ code, libelle, codeRegion }) => ({
-      code,
-      libelle,
-      codeRegion,
-    }));
+    return (await this.snapshot()).departements.page(query);
   }
 
   async listCommunes(query: CommuneQueryDto): Promise<Page<CommuneDto>> {
-    const page = await this.search(
-      Commune,
-      query,
-      {
-        // Among equal matches the most populated commune comes first: "orl" gives Orléans before Orly.
-        orderBy: ['population DESC', 'libelle'],
-        filter: (qb) => {
-          if (query.departement) qb.andWhere('e.departementCode = :departement', { departement: query.departement });
-          if (query.codePostal) {
-            qb.andWhere(
-              `e.code IN (SELECT cp.commune_code FROM commune_code_postal cp WHERE cp.code_postal LIKE :codePostal)`,
-              { codePostal: `${query.codePostal}%` },
-            );
-          }
-        },
-      },
-      (c) => ({ code: c.code, libelle: c.libelle, departement: c.departementCode, codesPostaux: [] as string[] }),
-    );
-    if (page.items.length > 0) {
-      const codes = await this.dataSource.getRepository(CommuneCodePostal).find({
-        where: page.items.map((c) => ({ communeCode: c.code })),
-        order: { codePostal: 'ASC' },
-      });
-      const byCommune = new Map(page.items.map((c) => [c.code, c]));
-      for (const cp of codes) byCommune.get(cp.communeCode)?.codesPostaux.push(cp.codePostal);
-    }
-    return page;
+    const { communes } = await this.snapshot();
+    const { departement, codePostal } = query;
+    return communes.page(query, (c) => !departement || c.departement === departement, codePostal ? communes.tagged(codePostal) : undefined);
   }
 
   async listSeriesBac(query: AnneeQueryDto): Promise<Page<SerieBacDto>> {
-    return this.search(
-      SerieBac,
-      query,
-      { orderBy: ['ordre'], filter: (qb) => this.validIn(qb, query.annee) },
-      ({ code, libelle, categorie, anneeDebut, anneeFin, avecSpecialites }) => ({
-        code,
-        libelle,
-        categorie,
-        anneeDebut,
-        anneeFin,
-        avecSpecialites: Boolean(avecSpecialites),
-      }),
-    );
+    return (await this.snapshot()).seriesBac.page(query, (s) => awardedIn(s, query.annee));
   }
 
   async listSpecialitesBac(query: AnneeQueryDto): Promise<Page<SpecialiteBacDto>> {
-    return this.search(
-      SpecialiteBac,
-      query,
-      { orderBy: ['libelle'], filter: (qb) => this.validIn(qb, query.annee) },
-      ({ code, libelle, anneeDebut, anneeFin }) => ({ code, libelle, anneeDebut, anneeFin }),
-    );
+    return (await this.snapshot()).specialitesBac.page(query, (s) => awardedIn(s, query.annee));
   }
 
   async listMentions(query: SearchQueryDto): Promise<Page<MentionDto>> {
-    return this.search(Mention, query, { orderBy: ['ordre'] }, ({ code, libelle }) => ({ code, libelle }));
+    return (await this.snapshot()).mentions.page(query);
   }
 
   async listTypesDiplome(query: SearchQueryDto): Promise<Page<TypeDiplomeDto>> {
-    return this.search(TypeDiplome, query, { orderBy: ['ordre'] }, ({ code, libelle }) => ({ code, libelle }));
+    return (await this.snapshot()).typesDiplome.page(query);
   }
 
   async listEtablissements(query: EtablissementQueryDto): Promise<Page<EtablissementDto>> {
-    return this.search(
-      Etablissement,
+    const { departement, commune, type } = query;
+    return (await this.snapshot()).etablissements.page(
       query,
-      {
-        orderBy: ['libelle'],
-        filter: (qb) => {
-          if (query.departement) qb.andWhere('e.departementCode = :departement', { departement: query.departement });
-          if (query.commune) qb.andWhere('e.communeCode = :commune', { commune: query.commune });
-          if (query.type) qb.andWhere('e.type = :type', { type: query.type });
-        },
-      },
-      (e) => ({ code: e.code, libelle: e.libelle, type: e.type, commune: e.communeCode, departement: e.departementCode }),
+      (e) => (!departement || e.departement === departement) && (!commune || e.commune === commune) && (!type || e.type === type),
     );
   }
 
-  /** Rows valid in a session year: first year at or before it, last year at or after it (bounds inclusive). */
-  private validIn<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, annee: number | undefined): void {
-    if (annee === undefined) return;
-    qb.andWhere(new Brackets((w) => w.where('e.anneeDebut IS NULL').orWhere('e.anneeDebut <= :annee', { annee })));
-    qb.andWhere(new Brackets((w) => w.where('e.anneeFin IS NULL').orWhere('e.anneeFin >= :annee', { annee })));
+  private snapshot(): Promise<Catalog> {
+    this.catalog ??= this.loadCatalog().catch((error: unknown) => {
+      this.catalog = undefined;
+      throw error;
+    });
+    return this.catalog;
   }
 
-  /**
-   * One search for every list: `q` is folded like the stored search column or matched on the code. The exact code
-   * comes first, then labels that start with the text, then labels that merely contain it.
-   */
-  private async search<E extends ObjectLiteral & { code: string; libelleRecherche: string }, D>(
-    entity: EntityTarget<E>,
-    query: SearchQueryDto,
-    options: { orderBy: string[]; filter?: Filter<E> },
-    toDto: (e: E) => D,
-  ): Promise<Page<D>> {
-    const qb = this.dataSource.getRepository(entity).createQueryBuilder('e');
-    options.filter?.(qb);
-    const q = query.q ? normalizeForSearch(query.q) : '';
-    if (q) {
-      qb.andWhere(new Brackets((w) => w.where('e.libelleRecherche LIKE :contains').orWhere('UPPER(e.code) = :code')), {
-        contains: `%${q}%`,
-        code: q.replace(/ /g, ''),
-      });
-      qb.addSelect('CASE WHEN UPPER(e.code) = :code THEN 0 WHEN e.libelleRecherche LIKE :prefix THEN 1 ELSE 2 END', 'rang');
-      qb.setParameter('prefix', `${q}%`);
-      qb.orderBy('rang', 'ASC');
+  private async loadCatalog() {
+    const rows = <E extends object>(entity: new () => E, order: FindOptionsOrder<E>) => this.dataSource.getRepository<E>(entity).find({ order });
+    const index = <R extends { libelleRecherche: string }, D extends { code: string }>(list: R[], toDto: (row: R) => D, tags?: (dto: D) => string[]) =>
+      new SearchIndex(
+        list.map((row) => ({ dto: toDto(row), recherche: row.libelleRecherche })),
+        tags,
+      );
+    const codesPostaux = new Map<string, string[]>();
+    for (const cp of await rows(CommuneCodePostal, { codePostal: 'ASC' })) {
+      codesPostaux.set(cp.communeCode, [...(codesPostaux.get(cp.communeCode) ?? []), cp.codePostal]);
     }
-    for (const order of options.orderBy) {
-      const [column, direction] = order.split(' ');
-      qb.addOrderBy(`e.${column}`, (direction as 'ASC' | 'DESC') ?? 'ASC');
-    }
-    qb.addOrderBy('e.code', 'ASC');
-    const take = query.limit ?? 20;
-    qb.offset(((query.page ?? 1) - 1) * take).limit(take);
-    const [rows, total] = await qb.getManyAndCount();
-    return toPage(rows.map(toDto), total, query);
+    return {
+      pays: index(await rows(Pays, { libelleRecherche: 'ASC' }), ({ code, codeIso3, libelle, nationalite }) => ({ code, codeIso3, libelle, nationalite })),
+      departements: index(await rows(Departement, { code: 'ASC' }), ({ code, libelle, codeRegion }) => ({ code, libelle, codeRegion })),
+      // The most populated first among equal matches: "orl" gives Orléans before Orly.
+      communes: index(
+        await rows(Commune, { population: 'DESC', libelleRecherche: 'ASC', code: 'ASC' }),
+        (c) => ({
+          code: c.code,
+          libelle: c.libelle,
+          departement: c.departementCode,
+          codesPostaux: codesPostaux.get(c.code) ?? [],
+        }),
+        (c) => c.codesPostaux,
+      ),
+      seriesBac: index(await rows(SerieBac, { ordre: 'ASC' }), (s) => ({
+        code: s.code,
+        libelle: s.libelle,
+        categorie: s.categorie,
+        anneeDebut: s.anneeDebut,
+        anneeFin: s.anneeFin,
+        avecSpecialites: Boolean(s.avecSpecialites),
+      })),
+      specialitesBac: index(await rows(SpecialiteBac, { libelleRecherche: 'ASC' }), ({ code, libelle, anneeDebut, anneeFin }) => ({
+        code,
+        libelle,
+        anneeDebut,
+        anneeFin,
+      })),
+      mentions: index(await rows(Mention, { ordre: 'ASC' }), ({ code, libelle }) => ({ code, libelle })),
+      typesDiplome: index(await rows(TypeDiplome, { ordre: 'ASC' }), ({ code, libelle }) => ({ code, libelle })),
+      etablissements: index(await rows(Etablissement, { libelleRecherche: 'ASC' }), (e) => ({
+        code: e.code,
+        libelle: e.libelle,
+        type: e.type,
+        commune: e.communeCode,
+        departement: e.departementCode,
+      })),
+    };
   }
+}
+
+/** Awarded in a session year: first year at or before it, last year at or after it (bounds inclusive). */
+function awardedIn(period: Period, annee: number | undefined): boolean {
+  return annee === undefined || ((period.anneeDebut === null || period.anneeDebut <= annee) && (period.anneeFin === null || period.anneeFin >= annee));
 }
