@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 
-
 /**
  * Loads config/<NODE_ENV>.env then config/default.env into process.env. Variables already set win over both
  * files, and the environment file wins over the defaults (dotenv never overrides a key already present).

@@ -12,11 +12,6 @@ export function toPage<T>(items: T[], total: number, query: { page?: number; lim
   return { items, total, page: query.page ?? 1, limit: query.limit ?? 20 };
 }
 
-export function pageOffset(query: { page?: number; limit?: number }): { skip: number; take: number } {
-  const take = query.limit ?? 20;
-  return { skip: ((query.page ?? 1) - 1) * take, take };
-}
-
 /** The response schema of a paginated list of `item`; extend it to name it: `class CommunePage extends PageOf(CommuneDto) {}`. */
 export function PageOf<T>(item: Type<T>): Type<Page<T>> {
   class PageDto implements Page<T> {
