@@ -9,6 +9,7 @@ import { createValidationPipe } from './common/validation/validation.pipe';
 import { configNamespaces } from './config';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
 import { ReferentielModule } from './referentiel/referentiel.module';
 
@@ -21,6 +22,7 @@ import { ReferentielModule } from './referentiel/referentiel.module';
     DatabaseModule,
     HealthModule,
     MailModule,
+    JobsModule,
     ReferentielModule,
   ],
   providers: [

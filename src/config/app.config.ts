@@ -32,6 +32,10 @@ class AppEnv {
   @Transform(toBoolean)
   @IsBoolean({ message: 'doit valoir true ou false' })
   TRUST_PROXY = false;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'doit valoir true ou false' })
+  JOBS_ENABLED = true;
 }
 
 export function parseAppConfig(env: NodeJS.ProcessEnv) {
@@ -43,6 +47,7 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
     publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    jobsEnabled: e.JOBS_ENABLED,
   };
 }
 

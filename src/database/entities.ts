@@ -9,6 +9,22 @@ import {
   SpecialiteBac,
   TypeDiplome,
 } from '../referentiel/entities';
+import { JobLease } from '../jobs/entities/job-lease.entity';
+import { JobRun } from '../jobs/entities/job-run.entity';
+import { MailOutbox } from '../mail/entities/mail-outbox.entity';
 
 /** Every entity of the application, listed once for the app, the CLI and the schema-drift check. */
-export const ENTITIES = [Pays, Departement, Commune, CommuneCodePostal, SerieBac, SpecialiteBac, Mention, TypeDiplome, Etablissement];
+export const ENTITIES = [
+  Pays,
+  Departement,
+  Commune,
+  CommuneCodePostal,
+  SerieBac,
+  SpecialiteBac,
+  Mention,
+  TypeDiplome,
+  Etablissement,
+  JobLease,
+  JobRun,
+  MailOutbox,
+];

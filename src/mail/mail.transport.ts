@@ -9,6 +9,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** `<id@host>`; the outbox fixes it per mail so that a retry is recognisable */
+  messageId?: string;
 }
 
 /**

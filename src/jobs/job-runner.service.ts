@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, LessThan } from 'typeorm';
+import { Clock } from '../common/clock/clock';
+import { JobLease } from './entities/job-lease.entity';
+import { JobRun, StatutJobRun } from './entities/job-run.entity';
+
+export type JobCounts = Record<string, number>;
+
+/**
+ * Runs a job on one instance at a time and records the run. The lease is a row taken by an atomic
+ * `UPDATE … WHERE lease_until < now`: of N instances firing the same cron, exactly one gets it, the others skip.
+ * A crashed holder's lease simply expires.
+ */
+@Injectable()
+export class JobRunner {
+  private readonly logger = new Logger(JobRunner.name);
+  /** This instance, as written in leases and runs. */
+  readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Runs `work` if this instance gets the lease; returns the recorded run, or null when another instance holds it. */
+  async run(name: string, work: () => Promise<JobCounts>, leaseSeconds = 300): Promise<JobRun | null> {
+    if (!(await this.acquire(name, leaseSeconds))) return null;
+    const runs = this.dataSource.getRepository(JobRun);
+    const run = await runs.save(
+      runs.create({ name, holder: this.holder, startedAt: this.clock.now(), endedAt: null, status: StatutJobRun.EN_COURS, counts: null, error: null }),
+    );
+    try {
+      const counts = await work();
+      Object.assign(run, { status: StatutJobRun.SUCCES, counts: JSON.stringify(counts) });
+    } catch (error) {
+      this.logger.error({ err: error, job: name }, `Échec du job ${name}`);
+      Object.assign(run, { status: StatutJobRun.ECHEC, error: String(error instanceof Error ? error.message : error).slice(0, 2000) });
+    } finally {
+      run.endedAt = this.clock.now();
+      await runs.save(run);
+      await this.release(name);
+    }
+    return run;
+  }
+
+  private async acquire(name: string, leaseSeconds: number): Promise<boolean> {
+    const now = this.clock.now();
+    const leases = this.dataSource.getRepository(JobLease);
+    // The row exists once per job; creating it races harmlessly (the loser's insert is ignored).
+    await leases.createQueryBuilder().insert().values({ name, holder: null, leaseUntil: new Date(0) }).orIgnore().execute();
+    const taken = await leases.update(
+      { name, leaseUntil: LessThan(now) },
+      { holder: this.holder, leaseUntil: new Date(now.getTime() + leaseSeconds * 1000) },
+    );
+    return taken.affected === 1;
+  }
+
+  private async release(name: string): Promise<void> {
+    await this.dataSource.getRepository(JobLease).update({ name, holder: this.holder }, { holder: null, leaseUntil: new Date(0) });
+  }
+}
