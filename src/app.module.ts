@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { AuthGuard } from './common/auth/auth.guard';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module';
 import { ClockModule } from './common/clock/clock.module';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { LoggingModule } from './common/logging/logging.module';
@@ -20,13 +20,13 @@ import { ReferentielModule } from './referentiel/referentiel.module';
     LoggingModule,
     ClockModule,
     DatabaseModule,
+    AuthModule,
     HealthModule,
     MailModule,
     JobsModule,
     ReferentielModule,
   ],
   providers: [
-    { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ProblemFilter },
   ],

@@ -5,6 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { version } from '../package.json';
 import { AppModule } from './app.module';
+import { PUBLIC_OPERATIONS } from './common/auth/auth.decorators';
 import { ProblemDto } from './common/errors/problem.dto';
 import { requestId } from './common/logging/logging.module';
 import { parseAppConfig } from './config/app.config';
@@ -71,8 +72,14 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     // Relative, so the Swagger console calls the host that served it, whatever PUBLIC_URL is.
     .addServer('/')
     .build();
-  return SwaggerModule.createDocument(app, config, {
+  const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controllerKey, methodKey) => methodKey,
     extraModels: [ProblemDto],
   });
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item) as { operationId?: string; security?: unknown[] }[]) {
+      if (operation.operationId && PUBLIC_OPERATIONS.has(operation.operationId)) operation.security = [];
+    }
+  }
+  return document;
 }

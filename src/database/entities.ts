@@ -9,6 +9,9 @@ import {
   SpecialiteBac,
   TypeDiplome,
 } from '../referentiel/entities';
+import { Session } from '../auth/entities/session.entity';
+import { UtilisateurRole } from '../auth/entities/utilisateur-role.entity';
+import { Utilisateur } from '../auth/entities/utilisateur.entity';
 import { JobLease } from '../jobs/entities/job-lease.entity';
 import { JobRun } from '../jobs/entities/job-run.entity';
 import { MailOutbox } from '../mail/entities/mail-outbox.entity';
@@ -27,4 +30,7 @@ export const ENTITIES = [
   JobLease,
   JobRun,
   MailOutbox,
+  Utilisateur,
+  UtilisateurRole,
+  Session,
 ];

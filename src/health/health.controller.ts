@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api/api-problem-responses.decorator';
-import { Public } from '../common/auth/public.decorator';
+import { Public } from '../common/auth/auth.decorators';
 import { HealthDto } from './health.dto';
 import { HealthService } from './health.service';
 

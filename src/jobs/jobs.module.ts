@@ -3,10 +3,13 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { MailModule } from '../mail/mail.module';
 import { EnvoiMailsJob } from './envoi-mails.job';
 import { JobRunner } from './job-runner.service';
+import { JobsController } from './jobs.controller';
+import { JobsService } from './jobs.service';
 
 @Module({
   imports: [ScheduleModule.forRoot(), MailModule],
-  providers: [JobRunner, EnvoiMailsJob],
-  exports: [JobRunner],
+  controllers: [JobsController],
+  providers: [JobRunner, JobsService, EnvoiMailsJob],
+  exports: [JobRunner, JobsService],
 })
 export class JobsModule {}

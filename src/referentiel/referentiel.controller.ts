@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api/api-problem-responses.decorator';
-import { Public } from '../common/auth/public.decorator';
+import { Public } from '../common/auth/auth.decorators';
 import { AnneeQueryDto, CommuneQueryDto, EtablissementQueryDto, SearchQueryDto } from './dto/referentiel-query.dto';
 import {
   CommunePage,

@@ -1,0 +1,37 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../common/api/api-problem-responses.decorator';
+import { Authenticated, CurrentPrincipal, Public } from '../common/auth/auth.decorators';
+import { Principal } from '../common/auth/roles';
+import { AuthService } from './auth.service';
+import { LoginDto, MeDto, SessionDto } from './dto/auth.dto';
+
+@ApiTags('Authentification')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  /** Opens a session for a staff account with a local password */
+  @Post('login')
+  @HttpCode(200)
+  @Public()
+  @ApiProblemResponses(400, 401)
+  login(@Body() body: LoginDto): Promise<SessionDto> {
+    return this.auth.loginStaff(body.login, body.password);
+  }
+
+  /** Who is logged in, with roles */
+  @Get('me')
+  @Authenticated()
+  getMe(@CurrentPrincipal() principal: Principal): Promise<MeDto> {
+    return this.auth.me(principal);
+  }
+
+  /** Closes the current session: its token is refused from now on */
+  @Post('logout')
+  @HttpCode(204)
+  @Authenticated()
+  logout(@CurrentPrincipal() principal: Principal): Promise<void> {
+    return this.auth.logout(principal);
+  }
+}

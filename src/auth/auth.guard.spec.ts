@@ -1,0 +1,54 @@
+import { ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Public, Roles } from '../common/auth/auth.decorators';
+import { Principal, Role } from '../common/auth/roles';
+import { Forbidden, Unauthorized } from '../common/errors/domain-errors';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+
+class Routes {
+  @Public()
+  open() {}
+
+  closed() {}
+
+  @Roles(Role.ADMIN)
+  adminOnly() {}
+}
+
+const gestionnaire: Principal = { kind: 'staff', id: 7, login: 'g', roles: [Role.GESTIONNAIRE], sessionId: 1 };
+
+function contextFor(handler: () => void, authorization?: string) {
+  const request: { headers: Record<string, string>; principal?: Principal } = { headers: authorization ? { authorization } : {} };
+  const context = {
+    getHandler: () => handler,
+    getClass: () => Routes,
+    switchToHttp: () => ({ getRequest: () => request }),
+  } as unknown as ExecutionContext;
+  return { context, request };
+}
+
+describe('AuthGuard', () => {
+  const auth = { authenticate: jest.fn(async (token: string) => (token === 'a'.repeat(43) ? gestionnaire : null)) };
+  const guard = new AuthGuard(new Reflector(), auth as unknown as AuthService);
+
+  it('lets anonymous callers reach @Public() routes', async () => {
+    await expect(guard.canActivate(contextFor(Routes.prototype.open).context)).resolves.toBe(true);
+  });
+
+  it('refuses other routes without a live session (401)', async () => {
+    await expect(guard.canActivate(contextFor(Routes.prototype.closed).context)).rejects.toThrow(Unauthorized);
+    await expect(guard.canActivate(contextFor(Routes.prototype.closed, `Bearer ${'b'.repeat(43)}`).context)).rejects.toThrow(Unauthorized);
+    await expect(guard.canActivate(contextFor(Routes.prototype.closed, 'Basic Zm9vOmJhcg==').context)).rejects.toThrow(Unauthorized);
+  });
+
+  it('attaches the principal of a live session', async () => {
+    const { context, request } = contextFor(Routes.prototype.closed, `Bearer ${'a'.repeat(43)}`);
+    await expect(guard.canActivate(context)).resolves.toBe(true);
+    expect(request.principal).toBe(gestionnaire);
+  });
+
+  it('refuses a role-restricted route to other roles (403)', async () => {
+    await expect(guard.canActivate(contextFor(Routes.prototype.adminOnly, `Bearer ${'a'.repeat(43)}`).context)).rejects.toThrow(Forbidden);
+  });
+});

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { Clock } from '../common/clock/clock';
+import { Session } from './entities/session.entity';
+import { hashToken, newToken } from './secrets';
+
+export const SESSION_IDLE_MS = 30 * 60_000;
+export const SESSION_ABSOLUTE_MS = 12 * 3_600_000;
+/** lastSeenAt is written at most this often: a burst of requests costs one UPDATE, not one each. */
+const TOUCH_EVERY_MS = 60_000;
+
+/** Opaque bearer sessions: random token to the client, SHA-256 in the database, idle and absolute expiry. */
+@Injectable()
+export class SessionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async open(utilisateurId: number): Promise<{ token: string; session: Session }> {
+    const now = this.clock.now();
+    const { token, hash } = newToken();
+    const session = await this.dataSource.getRepository(Session).save({
+      tokenHash: hash,
+      utilisateurId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+      revokedAt: null,
+    });
+    return { token, session };
+  }
+
+  /** The live session of a token, or null (unknown, revoked, idle too long or past its absolute end). */
+  async find(token: string): Promise<Session | null> {
+    const repo = this.dataSource.getRepository(Session);
+    const session = await repo.findOneBy({ tokenHash: hashToken(token), revokedAt: IsNull() });
+    const now = this.clock.now().getTime();
+    if (!session || session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + SESSION_IDLE_MS <= now) return null;
+    if (now - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+      session.lastSeenAt = new Date(now);
+      await repo.update({ id: session.id }, { lastSeenAt: session.lastSeenAt });
+    }
+    return session;
+  }
+
+  async revoke(sessionId: number): Promise<void> {
+    await this.dataSource.getRepository(Session).update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+  }
+
+  /** Ends every session of a user (password change, e-mail change, deactivation). */
+  async revokeAll(utilisateurId: number): Promise<void> {
+    await this.dataSource.getRepository(Session).update({ utilisateurId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+  }
+}

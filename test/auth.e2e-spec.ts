@@ -1,0 +1,102 @@
+import request from 'supertest';
+import { buildOpenApiDocument } from '../src/app';
+import { AuthService } from '../src/auth/auth.service';
+import { Role } from '../src/common/auth/roles';
+import { TestApp, startTestApp } from './support/test-app';
+
+const PASSWORD = 'correct horse battery staple';
+
+describe('Staff authentication and roles', () => {
+  let t: TestApp;
+  const tokens: Partial<Record<Role, string>> = {};
+
+  const login = (loginName: string, password = PASSWORD) => request(t.http).post('/api/auth/login').send({ login: loginName, password });
+  const bearer = (token: string | undefined) => ({ Authorization: `Bearer ${token}` });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const auth = t.app.get(AuthService);
+    for (const role of [Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE, Role.COMMISSION]) {
+      await auth.createStaff({ login: `${role}.test`, email: `${role}@univ.test`, nom: 'Test', prenom: role, password: PASSWORD, roles: [role] });
+      tokens[role] = (await login(`${role}.test`).expect(200)).body.token;
+    }
+  });
+  afterAll(() => t.close());
+
+  it('logs in, tells who is logged in, logs out, and the token is dead afterwards', async () => {
+    const session = (await login('Admin.Test').expect(200)).body;
+    expect(session.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(session.me).toMatchObject({ kind: 'staff', login: 'admin.test', roles: ['admin'] });
+    const me = await request(t.http).get('/api/auth/me').set(bearer(session.token)).expect(200);
+    expect(me.body).toEqual(session.me);
+    await request(t.http).post('/api/auth/logout').set(bearer(session.token)).expect(204);
+    const after = await request(t.http).get('/api/auth/me').set(bearer(session.token)).expect(401);
+    expect(after.body.code).toBe('AUTHENTIFICATION_REQUISE');
+  });
+
+  it('answers a wrong password and an unknown login the same way', async () => {
+    const wrong = await login('admin.test', 'not the password').expect(401);
+    const unknown = await login('personne', 'not the password').expect(401);
+    for (const res of [wrong, unknown]) expect(res.body).toMatchObject({ code: 'IDENTIFIANTS_INVALIDES', detail: 'Identifiant ou mot de passe incorrect.' });
+    await login('', '').expect(400);
+  });
+
+  it('stores only the hash of the token', async () => {
+    const token = tokens[Role.ADMIN] as string;
+    const rows: { token_hash: string }[] = await t.dataSource.query('SELECT token_hash FROM session');
+    expect(rows.some((r) => r.token_hash === token)).toBe(false);
+    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash))).toBe(true);
+  });
+
+  it('ends a session idle for 30 minutes, and any session 12 hours after login', async () => {
+    const idle = (await login('gestionnaire.test').expect(200)).body.token;
+    t.clock.advance({ minutes: 29 });
+    await request(t.http).get('/api/auth/me').set(bearer(idle)).expect(200);
+    t.clock.advance({ minutes: 31 });
+    await request(t.http).get('/api/auth/me').set(bearer(idle)).expect(401);
+
+    const busy = (await login('gestionnaire.test').expect(200)).body.token;
+    // 28 requests 25 minutes apart keep it alive for 11 h 40; the next one, at 12 h 05, finds it over.
+    for (let i = 0; i < 28; i++) {
+      t.clock.advance({ minutes: 25 });
+      await request(t.http).get('/api/auth/me').set(bearer(busy)).expect(200);
+    }
+    t.clock.advance({ minutes: 25 });
+    await request(t.http).get('/api/auth/me').set(bearer(busy)).expect(401);
+    for (const role of Object.keys(tokens) as Role[]) tokens[role] = (await login(`${role}.test`).expect(200)).body.token;
+  });
+
+  it('lets an administrator list and run jobs', async () => {
+    const jobs = await request(t.http).get('/api/admin/jobs').set(bearer(tokens[Role.ADMIN])).expect(200);
+    expect(jobs.body.map((j: { name: string }) => j.name)).toContain('envoi-mails');
+    const run = await request(t.http).post('/api/admin/jobs/envoi-mails/run').set(bearer(tokens[Role.ADMIN])).expect(200);
+    expect(run.body).toMatchObject({ name: 'envoi-mails', status: 'SUCCES', counts: { envoyes: 0, reportes: 0, abandonnes: 0 } });
+    const listed = await request(t.http).get('/api/admin/jobs').set(bearer(tokens[Role.ADMIN])).expect(200);
+    expect(listed.body.find((j: { name: string }) => j.name === 'envoi-mails').lastRun.id).toBe(run.body.id);
+    const unknown = await request(t.http).post('/api/admin/jobs/inconnu/run').set(bearer(tokens[Role.ADMIN])).expect(404);
+    expect(unknown.body.code).toBe('JOB_INCONNU');
+  });
+
+  it('checks every secured operation of the contract against anonymous callers and every role', async () => {
+    const document = buildOpenApiDocument(t.app);
+    const secured = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item as Record<string, { security?: unknown[] }>)
+        .filter(([, op]) => !(Array.isArray(op.security) && op.security.length === 0))
+        .map(([method]) => ({ method, path: path.replace(/\{[^}]+\}/g, 'inconnu') })),
+    );
+    expect(secured.length).toBeGreaterThanOrEqual(4);
+    const adminOnly = (path: string) => path.startsWith('/api/admin/');
+    for (const { method, path } of secured) {
+      const call = () => request(t.http)[method as 'get'](path);
+      expect({ method, path, status: (await call()).status }).toEqual({ method, path, status: 401 });
+      expect({ method, path, status: (await call().set('Authorization', 'Bearer forged-token-forged-token-forged')).status }).toEqual({ method, path, status: 401 });
+      for (const role of [Role.SCOL_CENTRALE, Role.GESTIONNAIRE, Role.COMMISSION]) {
+        // A fresh session each time: one of the operations is the logout.
+        const token = (await login(`${role}.test`).expect(200)).body.token;
+        const status = (await call().set(bearer(token))).status;
+        if (adminOnly(path)) expect({ method, path, role, status }).toEqual({ method, path, role, status: 403 });
+        else expect({ method, path, role, forbidden: status === 401 || status === 403 }).toEqual({ method, path, role, forbidden: false });
+      }
+    }
+  });
+});
