@@ -8,9 +8,11 @@ import { LoggingModule } from './common/logging/logging.module';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { configNamespaces } from './config';
 import { DatabaseModule } from './database/database.module';
+import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
+import { OffreModule } from './offre/offre.module';
 import { ReferentielModule } from './referentiel/referentiel.module';
 
 @Module({
@@ -23,8 +25,10 @@ import { ReferentielModule } from './referentiel/referentiel.module';
     AuthModule,
     HealthModule,
     MailModule,
+    OffreModule,
     JobsModule,
     ReferentielModule,
+    DemoModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DOCS_PATH, OPENAPI_JSON_PATH, createApp } from './app';
-import { ConfigValidationError, appConfig, assertValidConfig } from './config';
+import { ConfigValidationError, appConfig, assertValidConfig, mailConfig } from './config';
+import { DEMO_STAFF } from './demo/demo.service';
 import { loadEnvFiles } from './config/env';
 
 async function bootstrap(): Promise<void> {
@@ -14,6 +15,7 @@ async function bootstrap(): Promise<void> {
   }
   const app = await createApp();
   const config = app.get(appConfig.KEY);
+  const mail = app.get(mailConfig.KEY);
   await app.listen({ port: config.port, host: config.host });
   const base = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
   process.stdout.write(
@@ -24,6 +26,14 @@ async function bootstrap(): Promise<void> {
       `  Swagger UI       ${base}/${DOCS_PATH}`,
       `  OpenAPI (JSON)   ${base}/${OPENAPI_JSON_PATH}`,
       `  Santé            ${base}/health  ·  ${base}/health/ready`,
+      ...(config.demoData
+        ? [
+            '',
+            '  Comptes de démonstration (POST /api/auth/login, puis « Authorize » dans Swagger UI) :',
+            ...DEMO_STAFF.map((s) => `    ${s.role.padEnd(14)} ${s.login.padEnd(13)} ${s.password}`),
+          ]
+        : []),
+      ...(mail.transport === 'file' ? ['', `  Mails écrits dans ${mail.fileDir}/ (fichiers .eml, envoyés toutes les 10 s)`] : []),
       '',
     ].join('\n') + '\n',
   );

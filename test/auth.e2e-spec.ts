@@ -1,10 +1,10 @@
 import request from 'supertest';
 import { buildOpenApiDocument } from '../src/app';
-import { AuthService } from '../src/auth/auth.service';
 import { Role } from '../src/common/auth/roles';
+import { STAFF_PASSWORD, createStaff } from './support/factories';
 import { TestApp, startTestApp } from './support/test-app';
 
-const PASSWORD = 'correct horse battery staple';
+const PASSWORD = STAFF_PASSWORD;
 
 describe('Staff authentication and roles', () => {
   let t: TestApp;
@@ -15,9 +15,8 @@ describe('Staff authentication and roles', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const auth = t.app.get(AuthService);
     for (const role of [Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE, Role.COMMISSION]) {
-      await auth.createStaff({ login: `${role}.test`, email: `${role}@univ.test`, nom: 'Test', prenom: role, password: PASSWORD, roles: [role] });
+      await createStaff(t, [role], `${role}.test`);
       tokens[role] = (await login(`${role}.test`).expect(200)).body.token;
     }
   });

@@ -11,13 +11,13 @@ import { LoginDto, MeDto, SessionDto } from './dto/auth.dto';
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  /** Opens a session for a staff account with a local password */
+  /** Opens a session: staff login, or a candidate's numéro de dossier or e-mail, with the password */
   @Post('login')
   @HttpCode(200)
   @Public()
-  @ApiProblemResponses(400, 401)
+  @ApiProblemResponses(400, 401, 403)
   login(@Body() body: LoginDto): Promise<SessionDto> {
-    return this.auth.loginStaff(body.login, body.password);
+    return this.auth.login(body.login, body.password);
   }
 
   /** Who is logged in, with roles */

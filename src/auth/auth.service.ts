@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Conflict, NotFound, Unauthorized } from '../common/errors/domain-errors';
+import { Conflict, Forbidden, NotFound, Unauthorized } from '../common/errors/domain-errors';
 import { isUniqueViolation } from '../database/unique-violation';
 import { MeDto, SessionDto } from './dto/auth.dto';
+import { Campagne } from '../offre/entities/campagne.entity';
+import { CompteCandidat } from './entities/compte-candidat.entity';
 import { Utilisateur } from './entities/utilisateur.entity';
 import { Principal, Role } from '../common/auth/roles';
 import { hashPassword, verifyPassword } from './secrets';
@@ -18,7 +20,7 @@ export interface NewStaff {
   roles: Role[];
 }
 
-/** Staff accounts and their sessions. */
+/** Logging in (staff and candidates), sessions' principals, staff accounts. */
 @Injectable()
 export class AuthService {
   constructor(
@@ -26,29 +28,52 @@ export class AuthService {
     private readonly sessions: SessionService,
   ) {}
 
-  async loginStaff(login: string, password: string): Promise<SessionDto> {
+  /**
+   * One login for everybody: a staff login, or a candidate's numéro de dossier or e-mail in the campaign in
+   * service. Exactly one password check whatever the case, and one answer for "unknown" and "wrong password".
+   */
+  async login(login: string, password: string): Promise<SessionDto> {
     const user = await this.findStaff(login);
-    const valid = await verifyPassword(user?.passwordHash ?? null, password);
-    if (!user || !valid || !user.actif) {
+    const compte = user ? null : await this.findCandidat(login);
+    const valid = await verifyPassword(user?.passwordHash ?? compte?.passwordHash ?? null, password);
+    if (!valid || (user && !user.actif) || (!user && !compte)) {
       throw new Unauthorized('IDENTIFIANTS_INVALIDES', 'Identifiant ou mot de passe incorrect.');
     }
-    const { token, session } = await this.sessions.open(user.id);
-    return { token, expiresAt: session.expiresAt.toISOString(), me: toMe(user) };
+    if (compte && !compte.active) {
+      throw new Forbidden(
+        'COMPTE_NON_ACTIVE',
+        "Votre compte n'est pas encore activé : suivez le lien du mail reçu à sa création. Vous ne le trouvez plus ? Demandez-en un nouveau avec « J'ai perdu mon code d'activation ».",
+      );
+    }
+    const { token, session } = await this.sessions.open(user ? { utilisateurId: user.id } : { compteCandidatId: (compte as CompteCandidat).id });
+    return { token, expiresAt: session.expiresAt.toISOString(), me: user ? staffMe(user) : candidatMe(compte as CompteCandidat) };
   }
 
   /** The principal of a bearer token, or null when the token opens no live session of an active account. */
   async authenticate(token: string): Promise<Principal | null> {
     const session = await this.sessions.find(token);
-    if (!session) return null;
-    const user = await this.dataSource.getRepository(Utilisateur).findOne({ where: { id: session.utilisateurId }, relations: { roles: true } });
-    if (!user?.actif) return null;
-    return { kind: 'staff', id: user.id, login: user.login, roles: (user.roles ?? []).map((r) => r.role), sessionId: session.id };
+    if (session?.utilisateurId) {
+      const user = await this.dataSource.getRepository(Utilisateur).findOne({ where: { id: session.utilisateurId }, relations: { roles: true } });
+      if (!user?.actif) return null;
+      return { kind: 'staff', id: user.id, login: user.login, roles: (user.roles ?? []).map((r) => r.role), sessionId: session.id };
+    }
+    if (session?.compteCandidatId) {
+      const compte = await this.dataSource.getRepository(CompteCandidat).findOneBy({ id: session.compteCandidatId, active: true });
+      if (!compte) return null;
+      return { kind: 'candidat', id: compte.id, login: compte.numeroDossier, roles: [Role.CANDIDAT], sessionId: session.id };
+    }
+    return null;
   }
 
   async me(principal: Principal): Promise<MeDto> {
+    if (principal.kind === 'candidat') {
+      const compte = await this.dataSource.getRepository(CompteCandidat).findOneBy({ id: principal.id });
+      if (!compte) throw new NotFound('COMPTE_INTROUVABLE', "Ce compte n'existe plus.");
+      return candidatMe(compte);
+    }
     const user = await this.dataSource.getRepository(Utilisateur).findOne({ where: { id: principal.id }, relations: { roles: true } });
     if (!user) throw new NotFound('UTILISATEUR_INTROUVABLE', "Ce compte n'existe plus.");
-    return toMe(user);
+    return staffMe(user);
   }
 
   logout(principal: Principal): Promise<void> {
@@ -80,9 +105,29 @@ export class AuthService {
   private findStaff(login: string): Promise<Utilisateur | null> {
     return this.dataSource.getRepository(Utilisateur).findOne({ where: { login: login.trim().toLowerCase() }, relations: { roles: true } });
   }
+
+  private async findCandidat(login: string): Promise<CompteCandidat | null> {
+    const campagne = await this.dataSource.getRepository(Campagne).findOneBy({ enService: true });
+    if (!campagne) return null;
+    const value = login.trim();
+    const where = value.includes('@') ? { emailNormalise: value.toLowerCase() } : { numeroDossier: value.toUpperCase() };
+    return this.dataSource.getRepository(CompteCandidat).findOneBy({ campagneId: campagne.id, ...where });
+  }
 }
 
-function toMe(user: Utilisateur): MeDto {
+function candidatMe(compte: CompteCandidat): MeDto {
+  return {
+    kind: 'candidat',
+    id: compte.id,
+    login: compte.numeroDossier,
+    prenom: compte.prenom,
+    nom: compte.nom,
+    email: compte.email,
+    roles: [Role.CANDIDAT],
+  };
+}
+
+function staffMe(user: Utilisateur): MeDto {
   return {
     kind: 'staff',
     id: user.id,

@@ -18,12 +18,14 @@ export class SessionService {
     private readonly clock: Clock,
   ) {}
 
-  async open(utilisateurId: number): Promise<{ token: string; session: Session }> {
+  async open(owner: { utilisateurId: number } | { compteCandidatId: number }): Promise<{ token: string; session: Session }> {
     const now = this.clock.now();
     const { token, hash } = newToken();
     const session = await this.dataSource.getRepository(Session).save({
       tokenHash: hash,
-      utilisateurId,
+      utilisateurId: null,
+      compteCandidatId: null,
+      ...owner,
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),

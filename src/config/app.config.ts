@@ -36,6 +36,16 @@ class AppEnv {
   @Transform(toBoolean)
   @IsBoolean({ message: 'doit valoir true ou false' })
   JOBS_ENABLED = true;
+
+  @Type(() => Number)
+  @IsInt({ message: 'doit être un nombre de jours entre 1 et 60' })
+  @Min(1, { message: 'doit être un nombre de jours entre 1 et 60' })
+  @Max(60, { message: 'doit être un nombre de jours entre 1 et 60' })
+  COMPTE_JOURS_ACTIVATION = 5;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'doit valoir true ou false' })
+  DEMO_DATA = false;
 }
 
 export function parseAppConfig(env: NodeJS.ProcessEnv) {
@@ -48,6 +58,9 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     jobsEnabled: e.JOBS_ENABLED,
+    joursActivation: e.COMPTE_JOURS_ACTIVATION,
+    // Demo accounts have published passwords: never in production, whatever the variable says.
+    demoData: e.DEMO_DATA && e.NODE_ENV !== 'production',
   };
 }
 

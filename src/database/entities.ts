@@ -9,7 +9,10 @@ import {
   SpecialiteBac,
   TypeDiplome,
 } from '../referentiel/entities';
+import { CompteCandidat } from '../auth/entities/compte-candidat.entity';
+import { NumeroDossier } from '../auth/entities/numero-dossier.entity';
 import { Session } from '../auth/entities/session.entity';
+import { Campagne } from '../offre/entities/campagne.entity';
 import { UtilisateurRole } from '../auth/entities/utilisateur-role.entity';
 import { Utilisateur } from '../auth/entities/utilisateur.entity';
 import { JobLease } from '../jobs/entities/job-lease.entity';
@@ -33,4 +36,7 @@ export const ENTITIES = [
   Utilisateur,
   UtilisateurRole,
   Session,
+  Campagne,
+  CompteCandidat,
+  NumeroDossier,
 ];

@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { AuthModule } from '../auth/auth.module';
 import { MailModule } from '../mail/mail.module';
 import { EnvoiMailsJob } from './envoi-mails.job';
 import { JobRunner } from './job-runner.service';
 import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
+import { PurgeComptesJob } from './purge-comptes.job';
 
 @Module({
-  imports: [ScheduleModule.forRoot(), MailModule],
+  imports: [ScheduleModule.forRoot(), MailModule, AuthModule],
   controllers: [JobsController],
-  providers: [JobRunner, JobsService, EnvoiMailsJob],
+  providers: [JobRunner, JobsService, EnvoiMailsJob, PurgeComptesJob],
   exports: [JobRunner, JobsService],
 })
 export class JobsModule {}

@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Conflict, NotFound } from '../common/errors/domain-errors';
+import { ComptesService } from '../auth/comptes.service';
 import { OutboxService } from '../mail/outbox.service';
 import { JobDto, JobRunDto } from './dto/job.dto';
 import { JobRun } from './entities/job-run.entity';
 import { JobCounts, JobRunner } from './job-runner.service';
 
 export const ENVOI_MAILS = 'envoi-mails';
+export const PURGE_COMPTES = 'purge-comptes';
 
 interface JobDefinition {
   description: string;
@@ -25,6 +27,7 @@ export class JobsService {
     private readonly runner: JobRunner,
     @InjectDataSource() private readonly dataSource: DataSource,
     outbox: OutboxService,
+    comptes: ComptesService,
   ) {
     this.definitions = {
       [ENVOI_MAILS]: {
@@ -32,6 +35,12 @@ export class JobsService {
         schedule: '*/10 * * * * *',
         leaseSeconds: 120,
         work: async () => ({ ...(await outbox.deliverDue()) }),
+      },
+      [PURGE_COMPTES]: {
+        description: "Supprime les comptes candidats non activés avant leur date limite (leur numéro de dossier n'est jamais réattribué)",
+        schedule: '0 0 3 * * *',
+        leaseSeconds: 900,
+        work: () => comptes.purgeNonActives(),
       },
     };
   }

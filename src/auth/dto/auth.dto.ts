@@ -1,8 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { Role } from '../../common/auth/roles';
 
 export class LoginDto {
-  /** Staff login (or CAS uid) @example "admin" */
+  /** Staff login, or the candidate's numéro de dossier or e-mail @example "0WBZPM9X" */
   @IsString({ message: 'doit être une chaîne de caractères' })
   @MinLength(1, { message: 'est obligatoire' })
   @MaxLength(100, { message: 'ne doit pas dépasser 100 caractères' })
@@ -16,11 +17,12 @@ export class LoginDto {
 }
 
 export class MeDto {
-  /** @example "staff" */
-  kind: 'staff';
+  // Explicit: the CLI plugin lists a union's members in whatever order the compiler created them.
+  @ApiProperty({ enum: ['staff', 'candidat'], example: 'candidat', description: 'A member of staff or a candidate' })
+  kind: 'staff' | 'candidat';
   /** @example 1 */
   id: number;
-  /** @example "admin" */
+  /** Staff login, or the candidate's numéro de dossier @example "0WBZPM9X" */
   login: string;
   /** @example "Camille" */
   prenom: string;

@@ -1,10 +1,12 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { CompteCandidat } from './compte-candidat.entity';
 import { Utilisateur } from './utilisateur.entity';
 
 /** An opaque bearer session: only the SHA-256 of the token is stored. */
 @Entity('session')
 @Index('session_token_hash_uq', ['tokenHash'], { unique: true })
 @Index('session_utilisateur_id_idx', ['utilisateurId'])
+@Index('session_compte_candidat_id_idx', ['compteCandidatId'])
 export class Session {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -12,12 +14,21 @@ export class Session {
   @Column({ type: 'varchar', length: 64 })
   tokenHash: string;
 
-  @Column({ type: 'integer' })
-  utilisateurId: number;
+  /** Set for a member of staff */
+  @Column({ type: 'integer', nullable: true })
+  utilisateurId: number | null;
 
   @ManyToOne(() => Utilisateur, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
   @JoinColumn({ name: 'utilisateur_id', foreignKeyConstraintName: 'session_utilisateur_fk' })
   utilisateur?: Utilisateur;
+
+  /** Set for a candidate */
+  @Column({ type: 'integer', nullable: true })
+  compteCandidatId: number | null;
+
+  @ManyToOne(() => CompteCandidat, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'compte_candidat_id', foreignKeyConstraintName: 'session_compte_candidat_fk' })
+  compteCandidat?: CompteCandidat;
 
   @Column({ type: 'datetime' })
   createdAt: Date;

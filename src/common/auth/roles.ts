@@ -7,12 +7,12 @@ export enum Role {
   ADMIN = 'admin',
 }
 
-export const STAFF_ROLES = [Role.GESTIONNAIRE, Role.COMMISSION, Role.SCOL_CENTRALE, Role.ADMIN] as const;
-
 /** The authenticated caller, attached to the request by the AuthGuard. */
 export interface Principal {
-  kind: 'staff';
+  /** A member of staff (`utilisateur`) or a candidate (`compte_candidat`) */
+  kind: 'staff' | 'candidat';
   id: number;
+  /** Staff login, or the candidate's numéro de dossier */
   login: string;
   roles: Role[];
   sessionId: number;

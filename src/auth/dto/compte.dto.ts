@@ -1,0 +1,50 @@
+import { IsEmail, IsString, Length, MaxLength, MinLength } from 'class-validator';
+
+export class CreateCompteDto {
+  /** @example "Martin" */
+  @IsString({ message: 'doit être une chaîne de caractères' })
+  @Length(1, 100, { message: 'est obligatoire (100 caractères au plus)' })
+  nom: string;
+
+  /** @example "Élise" */
+  @IsString({ message: 'doit être une chaîne de caractères' })
+  @Length(1, 100, { message: 'est obligatoire (100 caractères au plus)' })
+  prenom: string;
+
+  /** @example "elise.martin@example.org" */
+  @IsEmail({}, { message: 'doit être une adresse e-mail valide' })
+  @MaxLength(255, { message: 'ne doit pas dépasser 255 caractères' })
+  email: string;
+
+  /** The same address, typed a second time @example "elise.martin@example.org" */
+  @IsString({ message: 'doit être une chaîne de caractères' })
+  emailConfirmation: string;
+
+  /** 12 to 128 characters; a passphrase is best @example "une phrase de passe toute simple" */
+  @IsString({ message: 'doit être une chaîne de caractères' })
+  @MinLength(1, { message: 'est obligatoire' })
+  password: string;
+
+  /** The same password, typed a second time @example "une phrase de passe toute simple" */
+  @IsString({ message: 'doit être une chaîne de caractères' })
+  passwordConfirmation: string;
+}
+
+export class ActivationDto {
+  /** The token of the activation link */
+  @IsString({ message: 'doit être une chaîne de caractères' })
+  @Length(20, 200, { message: "n'est pas un jeton d'activation valide" })
+  token: string;
+}
+
+export class MessageDto {
+  /** @example "Si cette adresse peut recevoir un compte, un mail vient de lui être envoyé." */
+  message: string;
+}
+
+export class ActivationResultDto {
+  /** The login to use from now on @example "0WBZPM9X" */
+  numeroDossier: string;
+  /** @example "Votre compte est activé : connectez-vous avec votre numéro de dossier." */
+  message: string;
+}

@@ -1,0 +1,56 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Campagne } from '../../offre/entities/campagne.entity';
+
+/** A candidate's account for one campaign; the numéro de dossier is the login. */
+@Entity('compte_candidat')
+@Index('compte_candidat_numero_dossier_uq', ['numeroDossier'], { unique: true })
+@Index('compte_candidat_campagne_email_uq', ['campagneId', 'emailNormalise'], { unique: true })
+@Index('compte_candidat_activation_token_hash_idx', ['activationTokenHash'])
+@Index('compte_candidat_activation_deadline_idx', ['active', 'activationDeadline'])
+export class CompteCandidat {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
+
+  @Column({ type: 'integer' })
+  campagneId: number;
+
+  @ManyToOne(() => Campagne, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'campagne_id', foreignKeyConstraintName: 'compte_candidat_campagne_fk' })
+  campagne?: Campagne;
+
+  @Column({ type: 'varchar', length: 8 })
+  numeroDossier: string;
+
+  /** As typed */
+  @Column({ type: 'varchar', length: 255 })
+  email: string;
+
+  /** Lower case: the unique index is case-insensitive on every engine */
+  @Column({ type: 'varchar', length: 255 })
+  emailNormalise: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  nom: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  prenom: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  passwordHash: string;
+
+  @Column({ type: 'boolean', default: false })
+  active: boolean;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  activationTokenHash: string | null;
+
+  /** Not activated by then, the account is purged */
+  @Column({ type: 'datetime' })
+  activationDeadline: Date;
+
+  @Column({ type: 'datetime', nullable: true })
+  activatedAt: Date | null;
+
+  @Column({ type: 'datetime' })
+  createdAt: Date;
+}

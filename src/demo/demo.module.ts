@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { OffreModule } from '../offre/offre.module';
+import { DemoService } from './demo.service';
+
+@Module({ imports: [AuthModule, OffreModule], providers: [DemoService] })
+export class DemoModule {}

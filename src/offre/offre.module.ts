@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { CampagneService } from './campagne.service';
+
+@Module({ providers: [CampagneService], exports: [CampagneService] })
+export class OffreModule {}

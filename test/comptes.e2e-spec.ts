@@ -1,0 +1,123 @@
+import { ParsedMail } from 'mailparser';
+import request from 'supertest';
+import { CompteCandidat } from '../src/auth/entities/compte-candidat.entity';
+import { JobRun } from '../src/jobs/entities/job-run.entity';
+import { JobsService, PURGE_COMPTES } from '../src/jobs/jobs.service';
+import { OutboxService } from '../src/mail/outbox.service';
+import { createCampagne } from './support/factories';
+import { SmtpCapture } from './support/smtp-capture';
+import { TestApp, startTestApp } from './support/test-app';
+
+const PASSWORD = 'une phrase de passe toute simple';
+
+describe('Candidate accounts', () => {
+  let smtp: SmtpCapture;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    smtp = await SmtpCapture.start();
+    t = await startTestApp({ MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url, PUBLIC_URL: 'https://candidatures.univ.test' });
+    await createCampagne(t);
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+
+  const form = (email: string, extra: Record<string, string> = {}) => ({
+    nom: 'Martin',
+    prenom: 'Élise',
+    email,
+    emailConfirmation: email,
+    password: PASSWORD,
+    passwordConfirmation: PASSWORD,
+    ...extra,
+  });
+  const create = (email: string, extra?: Record<string, string>) => request(t.http).post('/api/comptes').send(form(email, extra));
+  /** What the sender job does every 10 s, then the mail as the candidate receives it. */
+  const mailTo = async (address: string, subject: RegExp): Promise<ParsedMail> => {
+    await t.app.get(OutboxService).deliverDue();
+    return smtp.waitFor((m) => m.subject !== undefined && subject.test(m.subject) && smtp.to(address).includes(m));
+  };
+  const tokenOf = (mail: ParsedMail) => /activation\?token=([A-Za-z0-9_-]+)/.exec(mail.text ?? '')?.[1] as string;
+
+  it('the whole journey: create, receive the mail, follow its link, log in with the numéro de dossier, log out', async () => {
+    const created = await create('elise.martin@example.org').expect(202);
+    expect(created.body.message).toMatch(/un mail vient de lui être envoyé/);
+
+    const mail = await mailTo('elise.martin@example.org', /^Création de votre compte candidat$/);
+    const numero = /numéro de dossier, qui vous sert d'identifiant, est : ([0-9A-Z]{8})/.exec(mail.text ?? '')?.[1] as string;
+    expect(numero).toMatch(/^[0-9A-Z]{8}$/);
+    expect(mail.html).toContain('https://candidatures.univ.test/comptes/activation?token=');
+
+    const early = await request(t.http).post('/api/auth/login').send({ login: numero, password: PASSWORD }).expect(403);
+    expect(early.body.code).toBe('COMPTE_NON_ACTIVE');
+
+    const activated = await request(t.http).post('/api/comptes/activation').send({ token: tokenOf(mail) }).expect(200);
+    expect(activated.body.numeroDossier).toBe(numero);
+    const again = await request(t.http).post('/api/comptes/activation').send({ token: tokenOf(mail) }).expect(422);
+    expect(again.body.code).toBe('LIEN_ACTIVATION_INVALIDE');
+
+    const session = await request(t.http).post('/api/auth/login').send({ login: numero.toLowerCase(), password: PASSWORD }).expect(200);
+    const me = await request(t.http).get('/api/auth/me').set('Authorization', `Bearer ${session.body.token}`).expect(200);
+    expect(me.body).toMatchObject({ kind: 'candidat', login: numero, prenom: 'Élise', nom: 'Martin', email: 'elise.martin@example.org', roles: ['candidat'] });
+    // The e-mail is a login too; a candidate is no administrator.
+    const byMail = await request(t.http).post('/api/auth/login').send({ login: 'Elise.Martin@example.org', password: PASSWORD }).expect(200);
+    await request(t.http).get('/api/admin/jobs').set('Authorization', `Bearer ${byMail.body.token}`).expect(403);
+
+    await request(t.http).post('/api/auth/logout').set('Authorization', `Bearer ${session.body.token}`).expect(204);
+    await request(t.http).get('/api/auth/me').set('Authorization', `Bearer ${session.body.token}`).expect(401);
+  });
+
+  it('answers the same for an address that already has an account, and mails that address instead', async () => {
+    const first = await create('deja@example.org').expect(202);
+    const second = await create('DEJA@example.org').expect(202);
+    expect(second.body).toEqual(first.body);
+    const warning = await mailTo('deja@example.org', /^Demande de création de compte candidat$/);
+    expect(warning.text).toContain('un compte existe déjà');
+    expect(await t.dataSource.getRepository(CompteCandidat).count({ where: { emailNormalise: 'deja@example.org' } })).toBe(1);
+  });
+
+  it('creates one account when the same address is submitted ten times at once', async () => {
+    const answers = await Promise.all(Array.from({ length: 10 }, () => create('rafale@example.org')));
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(202));
+    expect(await t.dataSource.getRepository(CompteCandidat).count({ where: { emailNormalise: 'rafale@example.org' } })).toBe(1);
+  });
+
+  it.each([
+    [{ emailConfirmation: 'autre@example.org' }, 'emailConfirmation'],
+    [{ passwordConfirmation: 'une autre phrase de passe' }, 'passwordConfirmation'],
+    [{ password: 'court', passwordConfirmation: 'court' }, 'password'],
+    [{ password: 'motdepasse123', passwordConfirmation: 'motdepasse123' }, 'password'],
+    [{ email: 'pas-une-adresse', emailConfirmation: 'pas-une-adresse' }, 'email'],
+  ])('refuses %j naming %s, and creates nothing', async (extra, field) => {
+    const before = await t.dataSource.getRepository(CompteCandidat).count();
+    const res = await create('refus@example.org', extra).expect(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    expect(await t.dataSource.getRepository(CompteCandidat).count()).toBe(before);
+  });
+
+  it('purges an account left 5 days and one minute, keeps an activated one, and never reissues its number', async () => {
+    await create('oublieux@example.org').expect(202);
+    await create('assidu@example.org').expect(202);
+    const assidu = await mailTo('assidu@example.org', /^Création de votre compte candidat$/);
+    await request(t.http).post('/api/comptes/activation').send({ token: tokenOf(assidu) }).expect(200);
+    const oublieux = await t.dataSource.getRepository(CompteCandidat).findOneByOrFail({ emailNormalise: 'oublieux@example.org' });
+    const lien = tokenOf(await mailTo('oublieux@example.org', /^Création de votre compte candidat$/));
+
+    t.clock.advance({ days: 5, minutes: -1 });
+    expect(await t.app.get(JobsService).trigger(PURGE_COMPTES)).toMatchObject({ status: 'SUCCES', counts: expect.stringContaining('"supprimes":0') });
+    t.clock.advance({ minutes: 2 });
+    const expired = await request(t.http).post('/api/comptes/activation').send({ token: lien }).expect(422);
+    expect(expired.body.code).toBe('LIEN_ACTIVATION_EXPIRE');
+
+    const run = await t.app.get(JobsService).trigger(PURGE_COMPTES);
+    expect(JSON.parse(run?.counts ?? '{}').supprimes).toBeGreaterThanOrEqual(1);
+    const comptes = t.dataSource.getRepository(CompteCandidat);
+    expect(await comptes.findOneBy({ emailNormalise: 'oublieux@example.org' })).toBeNull();
+    expect(await comptes.findOneBy({ emailNormalise: 'assidu@example.org' })).not.toBeNull();
+    const burned = await t.dataSource.query('SELECT COUNT(*) AS n FROM numero_dossier WHERE numero = ?', [oublieux.numeroDossier]);
+    expect(Number(burned[0].n)).toBe(1);
+    expect(await t.dataSource.getRepository(JobRun).count({ where: { name: PURGE_COMPTES } })).toBe(2);
+  });
+});

@@ -1,0 +1,28 @@
+import { AuthService } from '../../src/auth/auth.service';
+import { Role } from '../../src/common/auth/roles';
+import { Campagne } from '../../src/offre/entities/campagne.entity';
+import { CampagneService } from '../../src/offre/campagne.service';
+import { TestApp } from './test-app';
+
+let sequence = 0;
+const next = () => ++sequence;
+
+/** A campaign, in service unless told otherwise. */
+export function createCampagne(t: TestApp, overrides: Partial<Omit<Campagne, 'id'>> = {}): Promise<Campagne> {
+  const n = next();
+  return t.app.get(CampagneService).create({
+    code: `C${n}`,
+    libelle: `Campagne de test ${n}`,
+    dateDebut: '2026-01-01',
+    dateFin: '2027-12-31',
+    enService: true,
+    ...overrides,
+  });
+}
+
+export const STAFF_PASSWORD = 'correct horse battery staple';
+
+/** A local staff account with these roles; log in with its login and STAFF_PASSWORD. */
+export async function createStaff(t: TestApp, roles: Role[], login = `staff${next()}`) {
+  return t.app.get(AuthService).createStaff({ login, email: `${login}@univ.test`, nom: 'Test', prenom: login, password: STAFF_PASSWORD, roles });
+}
