@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { buildOpenApiDocument } from '../src/app';
 import { Role } from '../src/common/auth/roles';
-import { STAFF_PASSWORD, createStaff } from './support/factories';
+import { CANDIDAT_PASSWORD, STAFF_PASSWORD, createCampagne, createCandidat, createStaff } from './support/factories';
 import { TestApp, startTestApp } from './support/test-app';
 
 const PASSWORD = STAFF_PASSWORD;
@@ -9,12 +9,15 @@ const PASSWORD = STAFF_PASSWORD;
 describe('Staff authentication and roles', () => {
   let t: TestApp;
   const tokens: Partial<Record<Role, string>> = {};
+  let candidatLogin = '';
 
   const login = (loginName: string, password = PASSWORD) => request(t.http).post('/api/auth/login').send({ login: loginName, password });
   const bearer = (token: string | undefined) => ({ Authorization: `Bearer ${token}` });
 
   beforeAll(async () => {
     t = await startTestApp();
+    const candidat = await createCandidat(t, await createCampagne(t));
+    candidatLogin = candidat.numeroDossier;
     for (const role of [Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE, Role.COMMISSION]) {
       await createStaff(t, [role], `${role}.test`);
       tokens[role] = (await login(`${role}.test`).expect(200)).body.token;
@@ -83,18 +86,25 @@ describe('Staff authentication and roles', () => {
         .filter(([, op]) => !(Array.isArray(op.security) && op.security.length === 0))
         .map(([method]) => ({ method, path: path.replace(/\{[^}]+\}/g, 'inconnu') })),
     );
-    expect(secured.length).toBeGreaterThanOrEqual(4);
-    const adminOnly = (path: string) => path.startsWith('/api/admin/');
+    expect(secured.length).toBeGreaterThanOrEqual(5);
+    // Who may call what; every other authenticated caller gets 403, anonymous and forged tokens 401.
+    const allowed = (path: string): Role[] =>
+      path.startsWith('/api/admin/') ? [Role.ADMIN] : path.startsWith('/api/comptes/moi/') ? [Role.CANDIDAT] : Object.values(Role);
+    const callers: [Role, string, string][] = [
+      ...[Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE, Role.COMMISSION].map((r): [Role, string, string] => [r, `${r}.test`, PASSWORD]),
+      [Role.CANDIDAT, candidatLogin, CANDIDAT_PASSWORD],
+    ];
     for (const { method, path } of secured) {
       const call = () => request(t.http)[method as 'get'](path);
       expect({ method, path, status: (await call()).status }).toEqual({ method, path, status: 401 });
       expect({ method, path, status: (await call().set('Authorization', 'Bearer forged-token-forged-token-forged')).status }).toEqual({ method, path, status: 401 });
-      for (const role of [Role.SCOL_CENTRALE, Role.GESTIONNAIRE, Role.COMMISSION]) {
+      for (const [role, name, password] of callers) {
         // A fresh session each time: one of the operations is the logout.
-        const token = (await login(`${role}.test`).expect(200)).body.token;
+        const token = (await login(name, password).expect(200)).body.token;
         const status = (await call().set(bearer(token))).status;
-        if (adminOnly(path)) expect({ method, path, role, status }).toEqual({ method, path, role, status: 403 });
-        else expect({ method, path, role, forbidden: status === 401 || status === 403 }).toEqual({ method, path, role, forbidden: false });
+        const refused = status === 401 || status === 403;
+        expect({ method, path, role, refused }).toEqual({ method, path, role, refused: !allowed(path).includes(role) });
+        if (refused) expect(status).toBe(403);
       }
     }
   });

@@ -7,12 +7,13 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { ComptesController } from './comptes.controller';
 import { ComptesService } from './comptes.service';
+import { NumeroDossierService } from './numero-dossier.service';
 import { SessionService } from './session.service';
 
 @Module({
   imports: [MailModule, OffreModule],
   controllers: [AuthController, ComptesController],
-  providers: [AuthService, SessionService, ComptesService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService, SessionService, ComptesService],
+  providers: [AuthService, SessionService, ComptesService, NumeroDossierService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, SessionService, ComptesService, NumeroDossierService],
 })
 export class AuthModule {}

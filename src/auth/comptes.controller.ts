@@ -1,12 +1,20 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api/api-problem-responses.decorator';
-import { Public } from '../common/auth/auth.decorators';
+import { CurrentPrincipal, Public, Roles } from '../common/auth/auth.decorators';
+import { Principal, Role } from '../common/auth/roles';
 import { ComptesService } from './comptes.service';
-import { ActivationDto, ActivationResultDto, CreateCompteDto, MessageDto } from './dto/compte.dto';
+import {
+  ActivationDto,
+  ActivationResultDto,
+  ChangementMotDePasseDto,
+  CreateCompteDto,
+  EmailDto,
+  MessageDto,
+  ReinitialisationDto,
+} from './dto/compte.dto';
 
 @ApiTags('Comptes candidats')
-@Public()
 @Controller('comptes')
 export class ComptesController {
   constructor(private readonly comptes: ComptesService) {}
@@ -14,6 +22,7 @@ export class ComptesController {
   /** Creates a candidate account in the campaign in service; the answer never tells whether the address had one */
   @Post()
   @HttpCode(202)
+  @Public()
   @ApiProblemResponses(400, 422)
   createCompte(@Body() body: CreateCompteDto): Promise<MessageDto> {
     return this.comptes.create(body);
@@ -22,8 +31,45 @@ export class ComptesController {
   /** Activates an account with the token of the link received by mail */
   @Post('activation')
   @HttpCode(200)
+  @Public()
   @ApiProblemResponses(400, 422)
   activateCompte(@Body() body: ActivationDto): Promise<ActivationResultDto> {
     return this.comptes.activate(body.token);
+  }
+
+  /** « J'ai perdu mon code d'activation » : sends a new activation link; same answer for any address */
+  @Post('activation/renvoi')
+  @HttpCode(202)
+  @Public()
+  @ApiProblemResponses(400, 422)
+  resendActivation(@Body() body: EmailDto): Promise<MessageDto> {
+    return this.comptes.resendActivation(body.email);
+  }
+
+  /** « J'ai oublié mes identifiants » : mails the numéro de dossier and a password-reset link; same answer for any address */
+  @Post('identifiants-oublies')
+  @HttpCode(202)
+  @Public()
+  @ApiProblemResponses(400, 422)
+  forgotIdentifiers(@Body() body: EmailDto): Promise<MessageDto> {
+    return this.comptes.forgotIdentifiers(body.email);
+  }
+
+  /** Sets a new password with the token of the reset link (2 hours, one use); closes every session */
+  @Post('mot-de-passe/reinitialisation')
+  @HttpCode(204)
+  @Public()
+  @ApiProblemResponses(400, 422)
+  resetPassword(@Body() body: ReinitialisationDto): Promise<void> {
+    return this.comptes.resetPassword(body);
+  }
+
+  /** Changes the logged-in candidate's password (the current one is required); closes their other sessions */
+  @Put('moi/mot-de-passe')
+  @HttpCode(204)
+  @Roles(Role.CANDIDAT)
+  @ApiProblemResponses(400)
+  changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangementMotDePasseDto): Promise<void> {
+    return this.comptes.changePassword(principal, body);
   }
 }

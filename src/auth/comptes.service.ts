@@ -1,26 +1,32 @@
-import { randomInt } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, LessThan } from 'typeorm';
+import { Principal } from '../common/auth/roles';
 import { Clock } from '../common/clock/clock';
 import { BusinessRule, ValidationFailed } from '../common/errors/domain-errors';
 import { AppConfig, appConfig } from '../config';
 import { isUniqueViolation } from '../database/unique-violation';
 import { OutboxService } from '../mail/outbox.service';
-import { compteCree, compteExistant } from '../mail/templates/compte.templates';
+import { compteCree, compteExistant, identifiantsOublies, nouveauLienActivation } from '../mail/templates/compte.templates';
 import { CampagneService } from '../offre/campagne.service';
-import { ActivationResultDto, CreateCompteDto, MessageDto } from './dto/compte.dto';
+import { ActivationResultDto, ChangementMotDePasseDto, CreateCompteDto, MessageDto, ReinitialisationDto } from './dto/compte.dto';
 import { CompteCandidat } from './entities/compte-candidat.entity';
-import { NumeroDossier } from './entities/numero-dossier.entity';
+import { NumeroDossierService } from './numero-dossier.service';
 import { assertAcceptablePassword } from './password-policy';
-import { hashPassword, hashToken, newToken } from './secrets';
+import { hashPassword, hashToken, newToken, verifyPassword } from './secrets';
+import { SessionService } from './session.service';
 
-const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const RESET_LINK_MS = 2 * 3_600_000;
+const PASSWORD_MISMATCH = { field: 'passwordConfirmation', message: "n'est pas identique au mot de passe" };
+
+function assertConfirmed(password: string, confirmation: string): void {
+  if (password !== confirmation) throw new ValidationFailed([PASSWORD_MISMATCH]);
+}
 const SAME_ANSWER: MessageDto = {
   message: 'Si cette adresse peut recevoir un compte, un mail vient de lui être envoyé : suivez ses instructions.',
 };
 
-/** Candidate accounts: creation without revealing which addresses have one, activation, purge. */
+/** Candidate accounts: creation without revealing which addresses have one, activation, lost links, passwords, purge. */
 @Injectable()
 export class ComptesService {
   constructor(
@@ -28,6 +34,8 @@ export class ComptesService {
     private readonly clock: Clock,
     private readonly outbox: OutboxService,
     private readonly campagnes: CampagneService,
+    private readonly sessions: SessionService,
+    private readonly numeros: NumeroDossierService,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {}
 
@@ -40,7 +48,7 @@ export class ComptesService {
       ...(dto.email.trim().toLowerCase() !== dto.emailConfirmation.trim().toLowerCase()
         ? [{ field: 'emailConfirmation', message: "n'est pas identique à l'adresse e-mail" }]
         : []),
-      ...(dto.password !== dto.passwordConfirmation ? [{ field: 'passwordConfirmation', message: "n'est pas identique au mot de passe" }] : []),
+      ...(dto.password !== dto.passwordConfirmation ? [PASSWORD_MISMATCH] : []),
     ];
     if (errors.length > 0) throw new ValidationFailed(errors);
     assertAcceptablePassword(dto.password);
@@ -55,7 +63,7 @@ export class ComptesService {
         const { token, hash } = newToken();
         const compte = {
           campagneId: campagne.id,
-          numeroDossier: await this.issueNumeroDossier(em),
+          numeroDossier: await this.numeros.issue(em),
           email,
           emailNormalise: email.toLowerCase(),
           nom: dto.nom.trim(),
@@ -98,10 +106,83 @@ export class ComptesService {
     return { numeroDossier: compte.numeroDossier, message: 'Votre compte est activé : connectez-vous avec votre numéro de dossier et votre mot de passe.' };
   }
 
+  /** "J'ai perdu mon code d'activation": a new link for an account not yet activated. Same answer for any address. */
+  async resendActivation(email: string): Promise<MessageDto> {
+    const campagne = await this.campagnes.enService();
+    await this.dataSource.transaction(async (em) => {
+      const compte = await em.getRepository(CompteCandidat).findOneBy({ campagneId: campagne.id, emailNormalise: email.trim().toLowerCase() });
+      if (compte && !compte.active) await this.sendActivationLink(em, compte);
+    });
+    return SAME_ANSWER;
+  }
+
+  /**
+   * "J'ai oublié mes identifiants": the numéro de dossier and a password-reset link (2 hours, one use). An account
+   * not yet activated gets a new activation link instead. Same answer for any address.
+   */
+  async forgotIdentifiers(email: string): Promise<MessageDto> {
+    const campagne = await this.campagnes.enService();
+    await this.dataSource.transaction(async (em) => {
+      const compte = await em.getRepository(CompteCandidat).findOneBy({ campagneId: campagne.id, emailNormalise: email.trim().toLowerCase() });
+      if (!compte) return;
+      if (!compte.active) return this.sendActivationLink(em, compte);
+      const { token, hash } = newToken();
+      const avant = new Date(this.clock.now().getTime() + RESET_LINK_MS);
+      await em.getRepository(CompteCandidat).update({ id: compte.id }, { resetTokenHash: hash, resetExpiresAt: avant });
+      await this.outbox.enqueue(em, {
+        code: 'CPT_MIN_MDP_OUBLIE',
+        to: compte.email,
+        ...identifiantsOublies({ ...compte, lien: `${this.app.publicUrl}/comptes/mot-de-passe?token=${token}`, avant }),
+      });
+    });
+    return SAME_ANSWER;
+  }
+
+  /** Sets a new password from a reset link (one use, before it expires) and closes every session of the account. */
+  async resetPassword(dto: ReinitialisationDto): Promise<void> {
+    assertConfirmed(dto.password, dto.passwordConfirmation);
+    assertAcceptablePassword(dto.password);
+    const repo = this.dataSource.getRepository(CompteCandidat);
+    const tokenHash = hashToken(dto.token);
+    const compte = await repo.findOneBy({ resetTokenHash: tokenHash });
+    if (!compte) throw new BusinessRule('LIEN_REINITIALISATION_INVALIDE', "Ce lien n'est pas valide ou a déjà servi : demandez-en un nouveau.");
+    if ((compte.resetExpiresAt as Date) <= this.clock.now()) {
+      throw new BusinessRule('LIEN_REINITIALISATION_EXPIRE', 'Ce lien a expiré (il vaut 2 heures) : demandez-en un nouveau.');
+    }
+    const passwordHash = await hashPassword(dto.password);
+    const done = await repo.update({ id: compte.id, resetTokenHash: tokenHash }, { passwordHash, resetTokenHash: null, resetExpiresAt: null });
+    if (done.affected !== 1) throw new BusinessRule('LIEN_REINITIALISATION_INVALIDE', 'Ce lien a déjà servi.');
+    await this.sessions.revokeAll({ compteCandidatId: compte.id });
+  }
+
+  /** Changes the password of the logged-in candidate (old one required); their other sessions are closed. */
+  async changePassword(principal: Principal, dto: ChangementMotDePasseDto): Promise<void> {
+    assertConfirmed(dto.password, dto.passwordConfirmation);
+    const repo = this.dataSource.getRepository(CompteCandidat);
+    const compte = await repo.findOneByOrFail({ id: principal.id });
+    if (!(await verifyPassword(compte.passwordHash, dto.ancienPassword))) {
+      throw new ValidationFailed([{ field: 'ancienPassword', message: "n'est pas votre mot de passe actuel" }]);
+    }
+    assertAcceptablePassword(dto.password);
+    await repo.update({ id: compte.id }, { passwordHash: await hashPassword(dto.password) });
+    await this.sessions.revokeAll({ compteCandidatId: compte.id }, principal.sessionId);
+  }
+
   /** Deletes the accounts not activated before their deadline (and their sessions); numbers stay burned. */
   async purgeNonActives(): Promise<{ supprimes: number }> {
     const result = await this.dataSource.getRepository(CompteCandidat).delete({ active: false, activationDeadline: LessThan(this.clock.now()) });
     return { supprimes: result.affected ?? 0 };
+  }
+
+  private async sendActivationLink(em: EntityManager, compte: CompteCandidat): Promise<void> {
+    if (compte.activationDeadline <= this.clock.now()) return;
+    const { token, hash } = newToken();
+    await em.getRepository(CompteCandidat).update({ id: compte.id }, { activationTokenHash: hash });
+    await this.outbox.enqueue(em, {
+      code: 'CPT_MIN_LIEN_VALID_OUBLIE',
+      to: compte.email,
+      ...nouveauLienActivation({ ...compte, lien: `${this.app.publicUrl}/comptes/activation?token=${token}`, avant: compte.activationDeadline }),
+    });
   }
 
   private async tellAccountExists(em: EntityManager, email: string): Promise<void> {
@@ -110,17 +191,5 @@ export class ComptesService {
       to: email,
       ...compteExistant({ lienIdentifiantsOublies: `${this.app.publicUrl}/comptes/identifiants-oublies` }),
     });
-  }
-
-  /** 8 characters from 0-9A-Z, never issued before (the numero_dossier table keeps every number, purges included). */
-  private async issueNumeroDossier(em: EntityManager): Promise<string> {
-    const numeros = em.getRepository(NumeroDossier);
-    for (;;) {
-      const numero = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
-      // 36^8 ≈ 2.8e12 numbers: a collision is rare; the primary key settles a race between two instances.
-      if (await numeros.existsBy({ numero })) continue;
-      await numeros.insert({ numero, issuedAt: this.clock.now() });
-      return numero;
-    }
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, Not } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { Session } from './entities/session.entity';
 import { hashToken, newToken } from './secrets';
@@ -51,8 +51,10 @@ export class SessionService {
     await this.dataSource.getRepository(Session).update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
 
-  /** Ends every session of a user (password change, e-mail change, deactivation). */
-  async revokeAll(utilisateurId: number): Promise<void> {
-    await this.dataSource.getRepository(Session).update({ utilisateurId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+  /** Ends every session of an account but `except` (password or e-mail change, deactivation). */
+  async revokeAll(owner: { utilisateurId: number } | { compteCandidatId: number }, except?: number): Promise<void> {
+    await this.dataSource
+      .getRepository(Session)
+      .update({ ...owner, revokedAt: IsNull(), ...(except ? { id: Not(except) } : {}) }, { revokedAt: this.clock.now() });
   }
 }

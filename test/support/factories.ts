@@ -1,4 +1,7 @@
 import { AuthService } from '../../src/auth/auth.service';
+import { CompteCandidat } from '../../src/auth/entities/compte-candidat.entity';
+import { NumeroDossier } from '../../src/auth/entities/numero-dossier.entity';
+import { hashPassword } from '../../src/auth/secrets';
 import { Role } from '../../src/common/auth/roles';
 import { Campagne } from '../../src/offre/entities/campagne.entity';
 import { CampagneService } from '../../src/offre/campagne.service';
@@ -25,4 +28,30 @@ export const STAFF_PASSWORD = 'correct horse battery staple';
 /** A local staff account with these roles; log in with its login and STAFF_PASSWORD. */
 export async function createStaff(t: TestApp, roles: Role[], login = `staff${next()}`) {
   return t.app.get(AuthService).createStaff({ login, email: `${login}@univ.test`, nom: 'Test', prenom: login, password: STAFF_PASSWORD, roles });
+}
+
+export const CANDIDAT_PASSWORD = 'une phrase de passe toute simple';
+
+/** An activated candidate account in the campaign in service; log in with its numéro de dossier and CANDIDAT_PASSWORD. */
+export async function createCandidat(t: TestApp, campagne: Campagne): Promise<CompteCandidat> {
+  const n = next();
+  const numeroDossier = `T${String(n).padStart(7, '0')}`;
+  const now = t.clock.now();
+  await t.dataSource.getRepository(NumeroDossier).insert({ numero: numeroDossier, issuedAt: now });
+  return t.dataSource.getRepository(CompteCandidat).save({
+    campagneId: campagne.id,
+    numeroDossier,
+    email: `candidat${n}@example.org`,
+    emailNormalise: `candidat${n}@example.org`,
+    nom: 'Candidat',
+    prenom: `N${n}`,
+    passwordHash: await hashPassword(CANDIDAT_PASSWORD),
+    active: true,
+    activationTokenHash: null,
+    activationDeadline: now,
+    activatedAt: now,
+    createdAt: now,
+    resetTokenHash: null,
+    resetExpiresAt: null,
+  });
 }

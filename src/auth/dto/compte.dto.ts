@@ -48,3 +48,38 @@ export class ActivationResultDto {
   /** @example "Votre compte est activé : connectez-vous avec votre numéro de dossier." */
   message: string;
 }
+
+export class EmailDto {
+  /** The address of the account @example "elise.martin@example.org" */
+  @IsEmail({}, { message: 'doit être une adresse e-mail valide' })
+  @MaxLength(255, { message: 'ne doit pas dépasser 255 caractères' })
+  email: string;
+}
+
+export class ReinitialisationDto {
+  /** The token of the link received by mail */
+  @IsString({ message: 'doit être une chaîne de caractères' })
+  @Length(20, 200, { message: "n'est pas un jeton valide" })
+  token: string;
+
+  /** 12 to 128 characters */
+  @IsString({ message: 'doit être une chaîne de caractères' })
+  password: string;
+
+  @IsString({ message: 'doit être une chaîne de caractères' })
+  passwordConfirmation: string;
+}
+
+export class ChangementMotDePasseDto {
+  /** The current password */
+  @IsString({ message: 'doit être une chaîne de caractères' })
+  @MinLength(1, { message: 'est obligatoire' })
+  ancienPassword: string;
+
+  /** 12 to 128 characters */
+  @IsString({ message: 'doit être une chaîne de caractères' })
+  password: string;
+
+  @IsString({ message: 'doit être une chaîne de caractères' })
+  passwordConfirmation: string;
+}

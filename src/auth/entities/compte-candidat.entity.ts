@@ -7,6 +7,7 @@ import { Campagne } from '../../offre/entities/campagne.entity';
 @Index('compte_candidat_campagne_email_uq', ['campagneId', 'emailNormalise'], { unique: true })
 @Index('compte_candidat_activation_token_hash_idx', ['activationTokenHash'])
 @Index('compte_candidat_activation_deadline_idx', ['active', 'activationDeadline'])
+@Index('compte_candidat_reset_token_hash_idx', ['resetTokenHash'])
 export class CompteCandidat {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -53,4 +54,11 @@ export class CompteCandidat {
 
   @Column({ type: 'datetime' })
   createdAt: Date;
+
+  /** Password-reset link: single use, 2 hours */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  resetTokenHash: string | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  resetExpiresAt: Date | null;
 }

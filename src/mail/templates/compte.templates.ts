@@ -26,3 +26,24 @@ export function compteExistant(c: { lienIdentifiantsOublies: string }): Rendered
     "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.",
   ]);
 }
+
+/** CPT_MIN_LIEN_VALID_OUBLIE: a new activation link; the deadline does not move. */
+export function nouveauLienActivation(c: Destinataire & { numeroDossier: string; lien: string; avant: Date }): RenderedMail {
+  return render("Nouveau lien d'activation de votre compte candidat", [
+    `Bonjour ${c.prenom} ${c.nom},`,
+    `Voici un nouveau lien pour activer votre compte (numéro de dossier ${c.numeroDossier}). Les liens envoyés auparavant ne fonctionnent plus.`,
+    `Activez votre compte avant le ${formatInstant(c.avant)} ; passé ce délai, il sera supprimé.`,
+    { lien: c.lien, libelle: 'Activer mon compte' },
+  ]);
+}
+
+/** CPT_MIN_MDP_OUBLIE: the numéro de dossier and a link to choose a new password. */
+export function identifiantsOublies(c: Destinataire & { numeroDossier: string; lien: string; avant: Date }): RenderedMail {
+  return render('Vos identifiants de candidat', [
+    `Bonjour ${c.prenom} ${c.nom},`,
+    `Votre numéro de dossier, qui vous sert d'identifiant, est : ${c.numeroDossier}`,
+    `Pour choisir un nouveau mot de passe, suivez ce lien avant le ${formatInstant(c.avant)} ; il ne sert qu'une fois.`,
+    { lien: c.lien, libelle: 'Choisir un nouveau mot de passe' },
+    "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe actuel reste valable.",
+  ]);
+}
