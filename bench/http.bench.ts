@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,7 +15,21 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const base = `http://127.0.0.1:${port}`;
 
-const scenarios: [name: string, path: string][] = [
+interface Scenario {
+  name: string;
+  path: string;
+  init?: () => RequestInit;
+}
+const BENCH_PASSWORD = 'mot de passe du banc de mesure';
+let token = '';
+const bearer = () => ({ headers: { authorization: `Bearer ${token}` } });
+const login = () => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ login: 'bench', password: BENCH_PASSWORD }),
+});
+
+const referentiel: [name: string, path: string][] = [
   ['baseline: GET /health', '/health'],
   ['readiness (SELECT 1)', '/health/ready'],
   ['communes ?q=orl (autocomplete)', '/api/referentiels/communes?q=orl'],
@@ -24,8 +38,15 @@ const scenarios: [name: string, path: string][] = [
   ['series-bac ?annee=2023', '/api/referentiels/series-bac?annee=2023'],
   ['pays ?q=fra', '/api/referentiels/pays?q=fra'],
 ];
+const scenarios: Scenario[] = [
+  ...referentiel.map(([name, path]) => ({ name, path })),
+  // Every authenticated request looks its session up: the cost the deadline's crowd pays on each call.
+  { name: 'GET /api/auth/me (bearer session lookup)', path: '/api/auth/me', init: bearer },
+  // argon2id (19 MiB, 2 passes) by design: what one instance absorbs at the deadline's login rush.
+  { name: 'POST /api/auth/login (argon2id)', path: '/api/auth/login', init: login },
+];
 
-async function run(path: string): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
+async function run(path: string, init: () => RequestInit = () => ({})): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
   const latencies: number[] = [];
   let errors = 0;
   const deadline = performance.now() + seconds * 1000;
@@ -33,7 +54,7 @@ async function run(path: string): Promise<{ rps: number; p50: number; p99: numbe
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < deadline) {
         const started = performance.now();
-        const res = await fetch(base + path);
+        const res = await fetch(base + path, init());
         await res.arrayBuffer();
         if (res.status !== 200) errors++;
         latencies.push(performance.now() - started);
@@ -61,18 +82,32 @@ async function waitUntilReady(server: ChildProcess): Promise<void> {
 async function main(): Promise<void> {
   const database = join(root, 'var', 'bench', 'bench.sqlite');
   rmSync(join(root, 'var', 'bench'), { recursive: true, force: true });
+  // Throttling is raised out of the way: the bench is one client address hammering one account on purpose.
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: `sqlite:${database}`,
+    THROTTLE_IP_PER_MINUTE: '100000',
+    THROTTLE_ACCOUNT_PER_15_MIN: '1000',
+  };
   const server = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: `sqlite:${database}` },
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
     await waitUntilReady(server);
+    execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'scripts/create-admin.ts', '--login', 'bench', '--email', 'bench@univ.test', '--nom', 'Banc', '--prenom', 'Mesure'], {
+      cwd: root,
+      env: { ...env, ADMIN_PASSWORD: BENCH_PASSWORD },
+      stdio: 'ignore',
+    });
+    token = ((await (await fetch(base + '/api/auth/login', login())).json()) as { token: string }).token;
     await run('/health'); // warm-up
     const rows: string[] = [];
     let baseline = 0;
-    for (const [name, path] of scenarios) {
-      const r = await run(path);
+    for (const { name, path, init } of scenarios) {
+      const r = await run(path, init);
       baseline ||= r.rps;
       rows.push(
         `| ${name} | ${r.rps.toFixed(0)} | ${(r.rps / baseline).toFixed(2)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} |`,

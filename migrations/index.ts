@@ -4,6 +4,11 @@ import { MailOutbox1763900000001 } from './1763900000001-mail-outbox';
 import { StaffSessions1764000000000 } from './1764000000000-staff-sessions';
 import { ComptesCandidats1764100000000 } from './1764100000000-comptes-candidats';
 import { CompteReinitialisation1764200000000 } from './1764200000000-compte-reinitialisation';
+import { CompteChangementEmail1764300000000 } from './1764300000000-compte-changement-email';
+import { Cas1764300000001 } from './1764300000001-cas';
+import { Throttle1764300000002 } from './1764300000002-throttle';
+import { JobSlot1764300000003 } from './1764300000003-job-slot';
+import { Perimetres1764300000004 } from './1764300000004-perimetres';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and jest load the same set. */
-export const MIGRATIONS = [Referentiel1763800000000, Jobs1763900000000, MailOutbox1763900000001, StaffSessions1764000000000, ComptesCandidats1764100000000, CompteReinitialisation1764200000000];
+export const MIGRATIONS = [Referentiel1763800000000, Jobs1763900000000, MailOutbox1763900000001, StaffSessions1764000000000, ComptesCandidats1764100000000, CompteReinitialisation1764200000000, CompteChangementEmail1764300000000, Cas1764300000001, Throttle1764300000002, JobSlot1764300000003, Perimetres1764300000004];

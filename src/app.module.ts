@@ -4,6 +4,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
 import { ClockModule } from './common/clock/clock.module';
 import { ProblemFilter } from './common/errors/problem.filter';
+import { ThrottleModule } from './common/throttle/throttle.module';
 import { LoggingModule } from './common/logging/logging.module';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { configNamespaces } from './config';
@@ -22,6 +23,7 @@ import { ReferentielModule } from './referentiel/referentiel.module';
     LoggingModule,
     ClockModule,
     DatabaseModule,
+    ThrottleModule,
     AuthModule,
     HealthModule,
     MailModule,

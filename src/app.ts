@@ -5,6 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { version } from '../package.json';
 import { AppModule } from './app.module';
+import { problemResponse } from './common/api/api-problem-responses.decorator';
 import { PUBLIC_OPERATIONS } from './common/auth/auth.decorators';
 import { ProblemDto } from './common/errors/problem.dto';
 import { requestId } from './common/logging/logging.module';
@@ -77,8 +78,10 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     extraModels: [ProblemDto],
   });
   for (const item of Object.values(document.paths)) {
-    for (const operation of Object.values(item) as { operationId?: string; security?: unknown[] }[]) {
+    for (const operation of Object.values(item) as { operationId?: string; security?: unknown[]; responses: Record<string, unknown> }[]) {
       if (operation.operationId && PUBLIC_OPERATIONS.has(operation.operationId)) operation.security = [];
+      // Any operation may fail unexpectedly: documented once here, not by each decorator.
+      operation.responses['500'] ??= problemResponse(500);
     }
   }
   return document;

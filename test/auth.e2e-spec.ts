@@ -28,12 +28,20 @@ describe('Staff authentication and roles', () => {
   it('logs in, tells who is logged in, logs out, and the token is dead afterwards', async () => {
     const session = (await login('Admin.Test').expect(200)).body;
     expect(session.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(session.me).toMatchObject({ kind: 'staff', login: 'admin.test', roles: ['admin'] });
+    expect(session.me).toMatchObject({ kind: 'staff', login: 'admin.test', roles: ['admin'], scopes: { centres: [], commissions: [] } });
     const me = await request(t.http).get('/api/auth/me').set(bearer(session.token)).expect(200);
     expect(me.body).toEqual(session.me);
     await request(t.http).post('/api/auth/logout').set(bearer(session.token)).expect(204);
     const after = await request(t.http).get('/api/auth/me').set(bearer(session.token)).expect(401);
     expect(after.body.code).toBe('AUTHENTIFICATION_REQUISE');
+  });
+
+  it('tells the centres of a gestionnaire and the commissions of a member', async () => {
+    await createStaff(t, [Role.GESTIONNAIRE, Role.COMMISSION], 'double.casquette', { centres: ['SCI', 'DROIT'], commissions: ['M1-GEO'] });
+    const session = (await login('double.casquette').expect(200)).body;
+    const me = await request(t.http).get('/api/auth/me').set(bearer(session.token)).expect(200);
+    expect(me.body.roles.sort()).toEqual(['commission', 'gestionnaire']);
+    expect({ centres: me.body.scopes.centres.sort(), commissions: me.body.scopes.commissions }).toEqual({ centres: ['DROIT', 'SCI'], commissions: ['M1-GEO'] });
   });
 
   it('answers a wrong password and an unknown login the same way', async () => {

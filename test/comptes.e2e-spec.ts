@@ -41,7 +41,7 @@ describe('Candidate accounts', () => {
   };
   const tokenOf = (mail: ParsedMail) => /activation\?token=([A-Za-z0-9_-]+)/.exec(mail.text ?? '')?.[1] as string;
 
-  it('the whole journey: create, receive the mail, follow its link, log in with the numéro de dossier, log out', async () => {
+  it('the whole journey: create, follow the mailed link, log in with the numéro, change and validate the e-mail, log out, forgot identifiers, reset, log in again', async () => {
     const created = await create('elise.martin@example.org').expect(202);
     expect(created.body.message).toMatch(/un mail vient de lui être envoyé/);
 
@@ -65,8 +65,76 @@ describe('Candidate accounts', () => {
     const byMail = await request(t.http).post('/api/auth/login').send({ login: 'Elise.Martin@example.org', password: PASSWORD }).expect(200);
     await request(t.http).get('/api/admin/jobs').set('Authorization', `Bearer ${byMail.body.token}`).expect(403);
 
-    await request(t.http).post('/api/auth/logout').set('Authorization', `Bearer ${session.body.token}`).expect(204);
-    await request(t.http).get('/api/auth/me').set('Authorization', `Bearer ${session.body.token}`).expect(401);
+
+    // E-mail change: a link to the new address, a word to the old one, and no session until the link is followed.
+    const nouvelle = 'elise@nouveau.example';
+    await request(t.http)
+      .put('/api/comptes/moi/email')
+      .set('Authorization', `Bearer ${session.body.token}`)
+      .send({ email: nouvelle, emailConfirmation: nouvelle, password: PASSWORD })
+      .expect(202);
+    await request(t.http).get('/api/auth/me').set('Authorization', `Bearer ${byMail.body.token}`).expect(401);
+    const waiting = await request(t.http).post('/api/auth/login').send({ login: numero, password: PASSWORD }).expect(403);
+    expect(waiting.body.code).toBe('EMAIL_A_VALIDER');
+    expect((await mailTo('elise.martin@example.org', /^Changement de l'adresse e-mail/)).text).toContain(nouvelle);
+    const validation = await mailTo(nouvelle, /^Validation de votre nouvelle adresse e-mail$/);
+    const emailToken = /email\?token=([A-Za-z0-9_-]+)/.exec(validation.text ?? '')?.[1];
+    await request(t.http).post('/api/comptes/email/validation').send({ token: emailToken }).expect(200);
+    await request(t.http).post('/api/comptes/email/validation').send({ token: emailToken }).expect(422);
+    await request(t.http).post('/api/auth/login').send({ login: 'elise.martin@example.org', password: PASSWORD }).expect(401);
+    const relog = await request(t.http).post('/api/auth/login').send({ login: numero, password: PASSWORD }).expect(200);
+    expect(relog.body.me.email).toBe(nouvelle);
+
+    await request(t.http).post('/api/auth/logout').set('Authorization', `Bearer ${relog.body.token}`).expect(204);
+    await request(t.http).get('/api/auth/me').set('Authorization', `Bearer ${relog.body.token}`).expect(401);
+
+    // Identifiers forgotten: the mail to the new address carries the numéro and a reset link; then log in again.
+    await request(t.http).post('/api/comptes/identifiants-oublies').send({ email: nouvelle }).expect(202);
+    const ids = await mailTo(nouvelle, /^Vos identifiants de candidat$/);
+    expect(ids.text).toContain(numero);
+    const reset = /mot-de-passe\?token=([A-Za-z0-9_-]+)/.exec(ids.text ?? '')?.[1];
+    const choisi = 'le mot de passe choisi après oubli';
+    await request(t.http).post('/api/comptes/mot-de-passe/reinitialisation').send({ token: reset, password: choisi, passwordConfirmation: choisi }).expect(204);
+    await request(t.http).post('/api/auth/login').send({ login: numero, password: choisi }).expect(200);
+  });
+
+  it("refuses an e-mail change to a taken address or without the password; the link expires, the owner's reset cancels it", async () => {
+    const login = async (email: string) => {
+      await create(email).expect(202);
+      await request(t.http).post('/api/comptes/activation').send({ token: tokenOf(await mailTo(email, /^Création/)) }).expect(200);
+      return (await request(t.http).post('/api/auth/login').send({ login: email, password: PASSWORD }).expect(200)).body.token as string;
+    };
+    const token = await login('change@example.org');
+    await login('prise@example.org');
+    const ask = (body: Record<string, string>) =>
+      request(t.http).put('/api/comptes/moi/email').set('Authorization', `Bearer ${token}`).send({ password: PASSWORD, ...body });
+
+    const taken = await ask({ email: 'Prise@example.org', emailConfirmation: 'prise@example.org' }).expect(409);
+    expect(taken.body.code).toBe('EMAIL_DEJA_UTILISE');
+    const wrong = await ask({ email: 'libre@example.org', emailConfirmation: 'libre@example.org', password: 'pas le mot de passe' }).expect(400);
+    expect(wrong.body.errors[0].field).toBe('password');
+    expect((await ask({ email: 'libre@example.org', emailConfirmation: 'libre2@example.org' }).expect(400)).body.errors[0].field).toBe('emailConfirmation');
+    expect((await ask({ email: 'CHANGE@example.org', emailConfirmation: 'change@example.org' }).expect(400)).body.errors[0].field).toBe('email');
+    await request(t.http).get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
+
+    await ask({ email: 'libre@example.org', emailConfirmation: 'libre@example.org' }).expect(202);
+    const lien = /email\?token=([A-Za-z0-9_-]+)/.exec((await mailTo('libre@example.org', /^Validation/)).text ?? '')?.[1];
+    await request(t.http).post('/api/auth/login').send({ login: 'change@example.org', password: PASSWORD }).expect(403);
+    t.clock.advance({ hours: 48, minutes: 1 });
+    expect((await request(t.http).post('/api/comptes/email/validation').send({ token: lien }).expect(422)).body.code).toBe('LIEN_EMAIL_EXPIRE');
+    // Expired, the change is void: the old address still logs in.
+    const back = (await request(t.http).post('/api/auth/login').send({ login: 'change@example.org', password: PASSWORD }).expect(200)).body.token;
+
+    // Somebody else asks for a change: the owner's password reset from the old address cancels it.
+    await request(t.http).put('/api/comptes/moi/email').set('Authorization', `Bearer ${back}`).send({ email: 'pirate@example.org', emailConfirmation: 'pirate@example.org', password: PASSWORD }).expect(202);
+    const pirate = /email\?token=([A-Za-z0-9_-]+)/.exec((await mailTo('pirate@example.org', /^Validation/)).text ?? '')?.[1];
+    await request(t.http).post('/api/comptes/identifiants-oublies').send({ email: 'change@example.org' }).expect(202);
+    const reset = /mot-de-passe\?token=([A-Za-z0-9_-]+)/.exec((await mailTo('change@example.org', /^Vos identifiants/)).text ?? '')?.[1];
+    const choisi = 'reprise en main du compte';
+    await request(t.http).post('/api/comptes/mot-de-passe/reinitialisation').send({ token: reset, password: choisi, passwordConfirmation: choisi }).expect(204);
+    await request(t.http).post('/api/comptes/email/validation').send({ token: pirate }).expect(422);
+    const me = await request(t.http).post('/api/auth/login').send({ login: 'change@example.org', password: choisi }).expect(200);
+    expect(me.body.me.email).toBe('change@example.org');
   });
 
   it('answers the same for an address that already has an account, and mails that address instead', async () => {
@@ -159,6 +227,28 @@ describe('Candidate accounts', () => {
     await request(t.http).get('/api/auth/me').set('Authorization', `Bearer ${current}`).expect(200);
     await request(t.http).get('/api/auth/me').set('Authorization', `Bearer ${other}`).expect(401);
     await request(t.http).post('/api/auth/login').send({ login: 'prudent@example.org', password: 'encore une autre phrase' }).expect(200);
+  });
+
+  it('SMTP down while 50 accounts are created, then back: 50 activation mails arrive, each once', async () => {
+    const outbox = t.app.get(OutboxService);
+    await outbox.deliverDue();
+    smtp.down();
+    const addresses = Array.from({ length: 50 }, (_, i) => `panne${i}@example.org`);
+    const answers = await Promise.all(addresses.map((a) => create(a)));
+    expect(answers.map((a) => a.status)).toEqual(Array(50).fill(202));
+    expect(await outbox.deliverDue()).toMatchObject({ envoyes: 0, reportes: 50 });
+
+    smtp.up();
+    t.clock.advance({ minutes: 2 });
+    // Two instances' sender jobs at once: the claim tokens keep them off each other's rows.
+    const [a, b] = await Promise.all([outbox.deliverDue(20), outbox.deliverDue(20)]);
+    const rest = await outbox.deliverDue();
+    expect(a.envoyes + b.envoyes + rest.envoyes).toBe(50);
+    for (const address of addresses) {
+      const received = smtp.to(address);
+      expect(received).toHaveLength(1);
+      expect(received[0].subject).toBe('Création de votre compte candidat');
+    }
   });
 
   it('purges an account left 5 days and one minute, keeps an activated one, and never reissues its number', async () => {

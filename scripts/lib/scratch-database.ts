@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 
 export type Engine = 'sqlite' | 'mariadb';
@@ -16,9 +19,16 @@ export const testEngine = (): Engine => (process.env.TEST_DB === 'mariadb' ? 'ma
 /** The MariaDB server on which scratch databases are created (CI's local server by default). */
 export const mariadbServerUrl = () => process.env.TEST_MARIADB_URL ?? 'mariadb://root@127.0.0.1:3306/test';
 
-/** A fresh, empty database; the application's migrations build its schema. */
-export async function createScratchDatabase(engine: Engine = testEngine()): Promise<ScratchDatabase> {
-  if (engine === 'sqlite') return { engine, url: 'sqlite::memory:', drop: async () => undefined };
+/**
+ * A fresh, empty database; the application's migrations build its schema. SQLite is in memory unless several
+ * connections must share it (`sqliteFile`: a temporary file).
+ */
+export async function createScratchDatabase(engine: Engine = testEngine(), { sqliteFile = false } = {}): Promise<ScratchDatabase> {
+  if (engine === 'sqlite' && !sqliteFile) return { engine, url: 'sqlite::memory:', drop: async () => undefined };
+  if (engine === 'sqlite') {
+    const dir = await mkdtemp(join(tmpdir(), 'candidatures-'));
+    return { engine, url: `sqlite:${join(dir, 'test.sqlite')}`, drop: () => rm(dir, { recursive: true, force: true }) };
+  }
   const server = new URL(mariadbServerUrl());
   const name = `cand_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = await adminConnection(server);

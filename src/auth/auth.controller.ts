@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api/api-problem-responses.decorator';
 import { Authenticated, CurrentPrincipal, Public } from '../common/auth/auth.decorators';
 import { Principal } from '../common/auth/roles';
+import { Throttled } from '../common/throttle/throttled.decorator';
 import { AuthService } from './auth.service';
 import { LoginDto, MeDto, SessionDto } from './dto/auth.dto';
 
@@ -15,6 +16,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
+  @Throttled({ name: 'login', field: 'login' })
   @ApiProblemResponses(400, 401, 403)
   login(@Body() body: LoginDto): Promise<SessionDto> {
     return this.auth.login(body.login, body.password);

@@ -7,9 +7,17 @@ import { MeDto, SessionDto } from './dto/auth.dto';
 import { Campagne } from '../offre/entities/campagne.entity';
 import { CompteCandidat } from './entities/compte-candidat.entity';
 import { Utilisateur } from './entities/utilisateur.entity';
-import { Principal, Role } from '../common/auth/roles';
+import { NO_SCOPES, Principal, Role, Scopes, TypePerimetre } from '../common/auth/roles';
 import { hashPassword, verifyPassword } from './secrets';
 import { SessionService } from './session.service';
+import { Clock } from '../common/clock/clock';
+
+const STAFF_RELATIONS = { roles: true, perimetres: true } as const;
+const rolesOf = (user: Utilisateur) => (user.roles ?? []).map((r) => r.role);
+const scopesOf = (user: Utilisateur): Scopes => ({
+  centres: (user.perimetres ?? []).filter((p) => p.type === TypePerimetre.CENTRE).map((p) => p.code),
+  commissions: (user.perimetres ?? []).filter((p) => p.type === TypePerimetre.COMMISSION).map((p) => p.code),
+});
 
 export interface NewStaff {
   login: string;
@@ -18,6 +26,8 @@ export interface NewStaff {
   prenom: string;
   password?: string;
   roles: Role[];
+  /** Codes of the centres de candidature (gestionnaire) and commissions (member) */
+  scopes?: Partial<Scopes>;
 }
 
 /** Logging in (staff and candidates), sessions' principals, staff accounts. */
@@ -26,6 +36,7 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -45,6 +56,12 @@ export class AuthService {
         "Votre compte n'est pas encore activé : suivez le lien du mail reçu à sa création. Vous ne le trouvez plus ? Demandez-en un nouveau avec « J'ai perdu mon code d'activation ».",
       );
     }
+    if (compte?.emailNouveau && (compte.emailTokenExpiresAt as Date) > this.clock.now()) {
+      throw new Forbidden(
+        'EMAIL_A_VALIDER',
+        `Votre nouvelle adresse e-mail doit être validée : suivez le lien envoyé à ${compte.emailNouveau}. Ce n'est pas vous ? « J'ai oublié mes identifiants » avec votre ancienne adresse annule le changement.`,
+      );
+    }
     const { token, session } = await this.sessions.open(user ? { utilisateurId: user.id } : { compteCandidatId: (compte as CompteCandidat).id });
     return { token, expiresAt: session.expiresAt.toISOString(), me: user ? staffMe(user) : candidatMe(compte as CompteCandidat) };
   }
@@ -53,14 +70,14 @@ export class AuthService {
   async authenticate(token: string): Promise<Principal | null> {
     const session = await this.sessions.find(token);
     if (session?.utilisateurId) {
-      const user = await this.dataSource.getRepository(Utilisateur).findOne({ where: { id: session.utilisateurId }, relations: { roles: true } });
+      const user = await this.dataSource.getRepository(Utilisateur).findOne({ where: { id: session.utilisateurId }, relations: STAFF_RELATIONS });
       if (!user?.actif) return null;
-      return { kind: 'staff', id: user.id, login: user.login, roles: (user.roles ?? []).map((r) => r.role), sessionId: session.id };
+      return { kind: 'staff', id: user.id, login: user.login, roles: rolesOf(user), scopes: scopesOf(user), sessionId: session.id };
     }
     if (session?.compteCandidatId) {
       const compte = await this.dataSource.getRepository(CompteCandidat).findOneBy({ id: session.compteCandidatId, active: true });
       if (!compte) return null;
-      return { kind: 'candidat', id: compte.id, login: compte.numeroDossier, roles: [Role.CANDIDAT], sessionId: session.id };
+      return { kind: 'candidat', id: compte.id, login: compte.numeroDossier, roles: [Role.CANDIDAT], scopes: NO_SCOPES, sessionId: session.id };
     }
     return null;
   }
@@ -71,7 +88,7 @@ export class AuthService {
       if (!compte) throw new NotFound('COMPTE_INTROUVABLE', "Ce compte n'existe plus.");
       return candidatMe(compte);
     }
-    const user = await this.dataSource.getRepository(Utilisateur).findOne({ where: { id: principal.id }, relations: { roles: true } });
+    const user = await this.dataSource.getRepository(Utilisateur).findOne({ where: { id: principal.id }, relations: STAFF_RELATIONS });
     if (!user) throw new NotFound('UTILISATEUR_INTROUVABLE', "Ce compte n'existe plus.");
     return staffMe(user);
   }
@@ -94,6 +111,10 @@ export class AuthService {
           passwordHash,
           actif: true,
           roles: staff.roles.map((role) => ({ role })),
+          perimetres: [
+            ...(staff.scopes?.centres ?? []).map((code) => ({ type: TypePerimetre.CENTRE, code })),
+            ...(staff.scopes?.commissions ?? []).map((code) => ({ type: TypePerimetre.COMMISSION, code })),
+          ],
         }),
       );
     } catch (error) {
@@ -103,7 +124,7 @@ export class AuthService {
   }
 
   private findStaff(login: string): Promise<Utilisateur | null> {
-    return this.dataSource.getRepository(Utilisateur).findOne({ where: { login: login.trim().toLowerCase() }, relations: { roles: true } });
+    return this.dataSource.getRepository(Utilisateur).findOne({ where: { login: login.trim().toLowerCase() }, relations: STAFF_RELATIONS });
   }
 
   private async findCandidat(login: string): Promise<CompteCandidat | null> {
@@ -124,6 +145,7 @@ function candidatMe(compte: CompteCandidat): MeDto {
     nom: compte.nom,
     email: compte.email,
     roles: [Role.CANDIDAT],
+    scopes: NO_SCOPES,
   };
 }
 
@@ -135,6 +157,7 @@ function staffMe(user: Utilisateur): MeDto {
     prenom: user.prenom,
     nom: user.nom,
     email: user.email,
-    roles: (user.roles ?? []).map((r) => r.role),
+    roles: rolesOf(user),
+    scopes: scopesOf(user),
   };
 }

@@ -3,15 +3,17 @@ import { ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api/api-problem-responses.decorator';
 import { CurrentPrincipal, Public, Roles } from '../common/auth/auth.decorators';
 import { Principal, Role } from '../common/auth/roles';
+import { Throttled } from '../common/throttle/throttled.decorator';
 import { ComptesService } from './comptes.service';
 import {
-  ActivationDto,
   ActivationResultDto,
+  ChangementEmailDto,
   ChangementMotDePasseDto,
   CreateCompteDto,
   EmailDto,
   MessageDto,
   ReinitialisationDto,
+  TokenDto,
 } from './dto/compte.dto';
 
 @ApiTags('Comptes candidats')
@@ -23,6 +25,7 @@ export class ComptesController {
   @Post()
   @HttpCode(202)
   @Public()
+  @Throttled({ name: 'compte', field: 'email' })
   @ApiProblemResponses(400, 422)
   createCompte(@Body() body: CreateCompteDto): Promise<MessageDto> {
     return this.comptes.create(body);
@@ -32,8 +35,9 @@ export class ComptesController {
   @Post('activation')
   @HttpCode(200)
   @Public()
+  @Throttled({ name: 'lien' })
   @ApiProblemResponses(400, 422)
-  activateCompte(@Body() body: ActivationDto): Promise<ActivationResultDto> {
+  activateCompte(@Body() body: TokenDto): Promise<ActivationResultDto> {
     return this.comptes.activate(body.token);
   }
 
@@ -41,6 +45,7 @@ export class ComptesController {
   @Post('activation/renvoi')
   @HttpCode(202)
   @Public()
+  @Throttled({ name: 'compte', field: 'email' })
   @ApiProblemResponses(400, 422)
   resendActivation(@Body() body: EmailDto): Promise<MessageDto> {
     return this.comptes.resendActivation(body.email);
@@ -50,6 +55,7 @@ export class ComptesController {
   @Post('identifiants-oublies')
   @HttpCode(202)
   @Public()
+  @Throttled({ name: 'compte', field: 'email' })
   @ApiProblemResponses(400, 422)
   forgotIdentifiers(@Body() body: EmailDto): Promise<MessageDto> {
     return this.comptes.forgotIdentifiers(body.email);
@@ -59,6 +65,7 @@ export class ComptesController {
   @Post('mot-de-passe/reinitialisation')
   @HttpCode(204)
   @Public()
+  @Throttled({ name: 'lien' })
   @ApiProblemResponses(400, 422)
   resetPassword(@Body() body: ReinitialisationDto): Promise<void> {
     return this.comptes.resetPassword(body);
@@ -71,5 +78,28 @@ export class ComptesController {
   @ApiProblemResponses(400)
   changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangementMotDePasseDto): Promise<void> {
     return this.comptes.changePassword(principal, body);
+  }
+
+  /**
+   * Asks to change the logged-in candidate's e-mail: a link goes to the new address, the old one is told. Every
+   * session is closed and logging in waits until the new address is validated.
+   */
+  @Put('moi/email')
+  @HttpCode(202)
+  @Roles(Role.CANDIDAT)
+  @Throttled({ name: 'compte', field: 'email' })
+  @ApiProblemResponses(400, 409)
+  changeEmail(@CurrentPrincipal() principal: Principal, @Body() body: ChangementEmailDto): Promise<MessageDto> {
+    return this.comptes.changeEmail(principal, body);
+  }
+
+  /** Validates a new e-mail address with the token of the link sent to it */
+  @Post('email/validation')
+  @HttpCode(200)
+  @Public()
+  @Throttled({ name: 'lien' })
+  @ApiProblemResponses(400, 409, 422)
+  validateEmail(@Body() body: TokenDto): Promise<ActivationResultDto> {
+    return this.comptes.validateEmail(body.token);
   }
 }

@@ -3,13 +3,27 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, LessThan } from 'typeorm';
 import { Principal } from '../common/auth/roles';
 import { Clock } from '../common/clock/clock';
-import { BusinessRule, ValidationFailed } from '../common/errors/domain-errors';
+import { BusinessRule, Conflict, ValidationFailed } from '../common/errors/domain-errors';
 import { AppConfig, appConfig } from '../config';
 import { isUniqueViolation } from '../database/unique-violation';
 import { OutboxService } from '../mail/outbox.service';
-import { compteCree, compteExistant, identifiantsOublies, nouveauLienActivation } from '../mail/templates/compte.templates';
+import {
+  changementEmailDemande,
+  compteCree,
+  compteExistant,
+  identifiantsOublies,
+  nouveauLienActivation,
+  validationNouvelEmail,
+} from '../mail/templates/compte.templates';
 import { CampagneService } from '../offre/campagne.service';
-import { ActivationResultDto, ChangementMotDePasseDto, CreateCompteDto, MessageDto, ReinitialisationDto } from './dto/compte.dto';
+import {
+  ActivationResultDto,
+  ChangementEmailDto,
+  ChangementMotDePasseDto,
+  CreateCompteDto,
+  MessageDto,
+  ReinitialisationDto,
+} from './dto/compte.dto';
 import { CompteCandidat } from './entities/compte-candidat.entity';
 import { NumeroDossierService } from './numero-dossier.service';
 import { assertAcceptablePassword } from './password-policy';
@@ -17,7 +31,15 @@ import { hashPassword, hashToken, newToken, verifyPassword } from './secrets';
 import { SessionService } from './session.service';
 
 const RESET_LINK_MS = 2 * 3_600_000;
+const EMAIL_LINK_MS = 48 * 3_600_000;
 const PASSWORD_MISMATCH = { field: 'passwordConfirmation', message: "n'est pas identique au mot de passe" };
+
+const EMAIL_MISMATCH = { field: 'emailConfirmation', message: "n'est pas identique à l'adresse e-mail" };
+const WRONG_PASSWORD = (field: string) => new ValidationFailed([{ field, message: "n'est pas votre mot de passe actuel" }]);
+const EMAIL_TAKEN = () =>
+  new Conflict('EMAIL_DEJA_UTILISE', "Cette adresse est déjà celle d'un autre compte de la campagne : choisissez-en une autre.");
+const NO_EMAIL_CHANGE = { emailNouveau: null, emailTokenHash: null, emailTokenExpiresAt: null };
+const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 function assertConfirmed(password: string, confirmation: string): void {
   if (password !== confirmation) throw new ValidationFailed([PASSWORD_MISMATCH]);
@@ -45,9 +67,7 @@ export class ComptesService {
    */
   async create(dto: CreateCompteDto): Promise<MessageDto> {
     const errors = [
-      ...(dto.email.trim().toLowerCase() !== dto.emailConfirmation.trim().toLowerCase()
-        ? [{ field: 'emailConfirmation', message: "n'est pas identique à l'adresse e-mail" }]
-        : []),
+      ...(sameAddress(dto.email, dto.emailConfirmation) ? [] : [EMAIL_MISMATCH]),
       ...(dto.password !== dto.passwordConfirmation ? [PASSWORD_MISMATCH] : []),
     ];
     if (errors.length > 0) throw new ValidationFailed(errors);
@@ -150,7 +170,13 @@ export class ComptesService {
       throw new BusinessRule('LIEN_REINITIALISATION_EXPIRE', 'Ce lien a expiré (il vaut 2 heures) : demandez-en un nouveau.');
     }
     const passwordHash = await hashPassword(dto.password);
-    const done = await repo.update({ id: compte.id, resetTokenHash: tokenHash }, { passwordHash, resetTokenHash: null, resetExpiresAt: null });
+    const done = await repo.update({ id: compte.id, resetTokenHash: tokenHash }, {
+      passwordHash,
+      resetTokenHash: null,
+      resetExpiresAt: null,
+      // The old address proved it is still the owner's: a pending e-mail change (perhaps not theirs) is dropped.
+      ...NO_EMAIL_CHANGE,
+    });
     if (done.affected !== 1) throw new BusinessRule('LIEN_REINITIALISATION_INVALIDE', 'Ce lien a déjà servi.');
     await this.sessions.revokeAll({ compteCandidatId: compte.id });
   }
@@ -160,12 +186,67 @@ export class ComptesService {
     assertConfirmed(dto.password, dto.passwordConfirmation);
     const repo = this.dataSource.getRepository(CompteCandidat);
     const compte = await repo.findOneByOrFail({ id: principal.id });
-    if (!(await verifyPassword(compte.passwordHash, dto.ancienPassword))) {
-      throw new ValidationFailed([{ field: 'ancienPassword', message: "n'est pas votre mot de passe actuel" }]);
-    }
+    if (!(await verifyPassword(compte.passwordHash, dto.ancienPassword))) throw WRONG_PASSWORD('ancienPassword');
     assertAcceptablePassword(dto.password);
     await repo.update({ id: compte.id }, { passwordHash: await hashPassword(dto.password) });
     await this.sessions.revokeAll({ compteCandidatId: compte.id }, principal.sessionId);
+  }
+
+  /**
+   * E-mail change (CPT_MIN_MOD_MAIL): the new address, unused in the campaign, gets a validation link; the old one
+   * is told. Every session is closed and logging in waits until the link is followed (or expires: 48 hours).
+   */
+  async changeEmail(principal: Principal, dto: ChangementEmailDto): Promise<MessageDto> {
+    if (!sameAddress(dto.email, dto.emailConfirmation)) throw new ValidationFailed([EMAIL_MISMATCH]);
+    const email = dto.email.trim();
+    const compte = await this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: principal.id });
+    if (!(await verifyPassword(compte.passwordHash, dto.password))) throw WRONG_PASSWORD('password');
+    if (sameAddress(email, compte.email)) throw new ValidationFailed([{ field: 'email', message: "est déjà l'adresse de votre compte" }]);
+    const avant = new Date(this.clock.now().getTime() + EMAIL_LINK_MS);
+    await this.dataSource.transaction(async (em) => {
+      const repo = em.getRepository(CompteCandidat);
+      if (await repo.existsBy({ campagneId: compte.campagneId, emailNormalise: email.toLowerCase() })) throw EMAIL_TAKEN();
+      const { token, hash } = newToken();
+      await repo.update({ id: compte.id }, { emailNouveau: email, emailTokenHash: hash, emailTokenExpiresAt: avant });
+      await this.outbox.enqueue(em, {
+        code: 'CPT_MIN_MOD_MAIL',
+        to: email,
+        ...validationNouvelEmail({ ...compte, lien: `${this.app.publicUrl}/comptes/email?token=${token}`, avant }),
+      });
+      await this.outbox.enqueue(em, {
+        code: 'CPT_MIN_MOD_MAIL_INFO',
+        to: compte.email,
+        ...changementEmailDemande({ ...compte, nouvelEmail: email, lienIdentifiantsOublies: `${this.app.publicUrl}/comptes/identifiants-oublies` }),
+      });
+    });
+    await this.sessions.revokeAll({ compteCandidatId: compte.id });
+    return {
+      message: `Un lien de validation a été envoyé à ${email}. Vous êtes déconnecté : suivez ce lien, puis reconnectez-vous avec votre numéro de dossier.`,
+    };
+  }
+
+  /** Makes the new address the account's, from the link sent to it (one use, 48 hours). */
+  async validateEmail(token: string): Promise<ActivationResultDto> {
+    const repo = this.dataSource.getRepository(CompteCandidat);
+    const tokenHash = hashToken(token);
+    const compte = await repo.findOneBy({ emailTokenHash: tokenHash });
+    if (!compte?.emailNouveau) throw new BusinessRule('LIEN_EMAIL_INVALIDE', "Ce lien n'est pas valide ou a déjà servi.");
+    if ((compte.emailTokenExpiresAt as Date) <= this.clock.now()) {
+      throw new BusinessRule(
+        'LIEN_EMAIL_EXPIRE',
+        "Ce lien a expiré (il vaut 48 heures) : votre adresse n'a pas changé. Connectez-vous et refaites la demande.",
+      );
+    }
+    const email = compte.emailNouveau;
+    try {
+      const done = await repo.update({ id: compte.id, emailTokenHash: tokenHash }, { email, emailNormalise: email.toLowerCase(), ...NO_EMAIL_CHANGE });
+      if (done.affected !== 1) throw new BusinessRule('LIEN_EMAIL_INVALIDE', 'Ce lien a déjà servi.');
+    } catch (error) {
+      // Another account took the address between the request and the link: the unique index says so.
+      if (isUniqueViolation(error)) throw EMAIL_TAKEN();
+      throw error;
+    }
+    return { numeroDossier: compte.numeroDossier, message: 'Votre nouvelle adresse e-mail est validée : connectez-vous avec votre numéro de dossier.' };
   }
 
   /** Deletes the accounts not activated before their deadline (and their sessions); numbers stay burned. */

@@ -1,6 +1,6 @@
 import { ConfigType, registerAs } from '@nestjs/config';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsUrl, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsUrl, Matches, Max, Min } from 'class-validator';
 import { validateEnv } from './config-validation';
 import { toBoolean } from './config-transforms';
 
@@ -43,9 +43,24 @@ class AppEnv {
   @Max(60, { message: 'doit être un nombre de jours entre 1 et 60' })
   COMPTE_JOURS_ACTIVATION = 5;
 
+  @Matches(/^[0-9A-Z]{0,3}$/, { message: 'doit faire au plus 3 caractères parmi 0-9 et A-Z (vide : aucun préfixe)' })
+  COMPTE_NUMERO_PREFIXE = '';
+
   @Transform(toBoolean)
   @IsBoolean({ message: 'doit valoir true ou false' })
   DEMO_DATA = false;
+
+  @Type(() => Number)
+  @IsInt({ message: 'doit être un entier entre 1 et 100000' })
+  @Min(1, { message: 'doit être un entier entre 1 et 100000' })
+  @Max(100_000, { message: 'doit être un entier entre 1 et 100000' })
+  THROTTLE_IP_PER_MINUTE = 300;
+
+  @Type(() => Number)
+  @IsInt({ message: 'doit être un entier entre 1 et 1000' })
+  @Min(1, { message: 'doit être un entier entre 1 et 1000' })
+  @Max(1000, { message: 'doit être un entier entre 1 et 1000' })
+  THROTTLE_ACCOUNT_PER_15_MIN = 10;
 }
 
 export function parseAppConfig(env: NodeJS.ProcessEnv) {
@@ -59,6 +74,8 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
     trustProxy: e.TRUST_PROXY,
     jobsEnabled: e.JOBS_ENABLED,
     joursActivation: e.COMPTE_JOURS_ACTIVATION,
+    prefixeNumeroDossier: e.COMPTE_NUMERO_PREFIXE,
+    throttle: { ipPerMinute: e.THROTTLE_IP_PER_MINUTE, accountPer15Min: e.THROTTLE_ACCOUNT_PER_15_MIN },
     // Demo accounts have published passwords: never in production, whatever the variable says.
     demoData: e.DEMO_DATA && e.NODE_ENV !== 'production',
   };

@@ -39,6 +39,10 @@ describe('configuration', () => {
     ['SMTP_URL', 'relay.univ.fr'],
     ['CAS_URL', 'cas.univ.fr'],
     ['LOG_LEVEL', 'verbose'],
+    ['COMPTE_NUMERO_PREFIXE', 'ab'],
+    ['COMPTE_NUMERO_PREFIXE', 'UNIV'],
+    ['THROTTLE_IP_PER_MINUTE', '0'],
+    ['THROTTLE_ACCOUNT_PER_15_MIN', 'beaucoup'],
   ])('names %s when it is %s', (key, value) => {
     const problems = problemsOf({ ...valid, [key]: value });
     expect(problems).toHaveLength(1);

@@ -3,19 +3,21 @@ import { casConfig, parseCasConfig } from './cas.config';
 import { ConfigValidationError } from './config-validation';
 import { databaseConfig, parseDatabaseConfig } from './database.config';
 import { mailConfig, parseMailConfig } from './mail.config';
+import { parseStudentRecordsConfig, studentRecordsConfig } from './student-records.config';
 
-export { appConfig, casConfig, databaseConfig, mailConfig, ConfigValidationError };
+export { appConfig, casConfig, databaseConfig, mailConfig, studentRecordsConfig, ConfigValidationError };
 export type { AppConfig } from './app.config';
 export type { CasConfig } from './cas.config';
 export type { DatabaseConfig } from './database.config';
 export type { MailConfig } from './mail.config';
+export type { StudentRecordsConfig } from './student-records.config';
 
-export const configNamespaces = [appConfig, databaseConfig, mailConfig, casConfig];
+export const configNamespaces = [appConfig, databaseConfig, mailConfig, casConfig, studentRecordsConfig];
 
 /** Validates every namespace at once, so one start-up reports every bad key. */
 export function assertValidConfig(env: NodeJS.ProcessEnv = process.env): void {
   const problems: string[] = [];
-  for (const parse of [parseAppConfig, parseDatabaseConfig, parseMailConfig, parseCasConfig]) {
+  for (const parse of [parseAppConfig, parseDatabaseConfig, parseMailConfig, parseCasConfig, parseStudentRecordsConfig]) {
     try {
       parse(env);
     } catch (e) {

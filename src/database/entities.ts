@@ -9,15 +9,19 @@ import {
   SpecialiteBac,
   TypeDiplome,
 } from '../referentiel/entities';
+import { CasCode } from '../auth/cas/entities/cas-code.entity';
 import { CompteCandidat } from '../auth/entities/compte-candidat.entity';
 import { NumeroDossier } from '../auth/entities/numero-dossier.entity';
 import { Session } from '../auth/entities/session.entity';
 import { Campagne } from '../offre/entities/campagne.entity';
+import { ImportScolarite } from '../candidat/entities/import-scolarite.entity';
+import { UtilisateurPerimetre } from '../auth/entities/utilisateur-perimetre.entity';
 import { UtilisateurRole } from '../auth/entities/utilisateur-role.entity';
 import { Utilisateur } from '../auth/entities/utilisateur.entity';
 import { JobLease } from '../jobs/entities/job-lease.entity';
 import { JobRun } from '../jobs/entities/job-run.entity';
 import { MailOutbox } from '../mail/entities/mail-outbox.entity';
+import { ThrottleCounter } from '../common/throttle/throttle-counter.entity';
 
 /** Every entity of the application, listed once for the app, the CLI and the schema-drift check. */
 export const ENTITIES = [
@@ -35,8 +39,12 @@ export const ENTITIES = [
   MailOutbox,
   Utilisateur,
   UtilisateurRole,
+  UtilisateurPerimetre,
   Session,
   Campagne,
   CompteCandidat,
   NumeroDossier,
+  CasCode,
+  ImportScolarite,
+  ThrottleCounter,
 ];

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import { AppConfig, appConfig } from '../config';
 import { OutboxService } from '../mail/outbox.service';
-import { ENVOI_MAILS, JobsService } from './jobs.service';
+import { ENVOI_MAILS, JobsService, SCHEDULES } from './jobs.service';
 
 /** Delivers the mail outbox every 10 seconds, on one instance at a time. */
 @Injectable()
@@ -13,10 +13,10 @@ export class EnvoiMailsJob {
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {}
 
-  @Cron('*/10 * * * * *', { name: ENVOI_MAILS, timeZone: 'Europe/Paris', waitForCompletion: true })
+  @Cron(SCHEDULES[ENVOI_MAILS], { name: ENVOI_MAILS, timeZone: 'Europe/Paris', waitForCompletion: true })
   async tick(): Promise<void> {
     // Nothing due: no lease, no run recorded (six ticks a minute would bury the history).
     if (!this.app.jobsEnabled || !(await this.outbox.hasDue())) return;
-    await this.jobs.trigger(ENVOI_MAILS);
+    await this.jobs.tick(ENVOI_MAILS);
   }
 }

@@ -11,8 +11,9 @@ export type JobCounts = Record<string, number>;
 
 /**
  * Runs a job on one instance at a time and records the run. The lease is a row taken by an atomic
- * `UPDATE … WHERE lease_until < now`: of N instances firing the same cron, exactly one gets it, the others skip.
- * A crashed holder's lease simply expires.
+ * `UPDATE … WHERE lease_until < now AND last_slot < slot`: of N instances firing the same cron tick, exactly one
+ * gets it and the others skip, even those firing after the first has already finished. A crashed holder's lease
+ * simply expires.
  */
 @Injectable()
 export class JobRunner {
@@ -25,9 +26,12 @@ export class JobRunner {
     private readonly clock: Clock,
   ) {}
 
-  /** Runs `work` if this instance gets the lease; returns the recorded run, or null when another instance holds it. */
-  async run(name: string, work: () => Promise<JobCounts>, leaseSeconds = 300): Promise<JobRun | null> {
-    if (!(await this.acquire(name, leaseSeconds))) return null;
+  /**
+   * Runs `work` if this instance gets the lease (and, for a scheduled tick, if nobody ran this `slot` yet); returns
+   * the recorded run, or null when another instance holds the lease or already ran the slot.
+   */
+  async run(name: string, work: () => Promise<JobCounts>, leaseSeconds = 300, slot?: Date): Promise<JobRun | null> {
+    if (!(await this.acquire(name, leaseSeconds, slot))) return null;
     const runs = this.dataSource.getRepository(JobRun);
     const run = await runs.save(
       runs.create({ name, holder: this.holder, startedAt: this.clock.now(), endedAt: null, status: StatutJobRun.EN_COURS, counts: null, error: null }),
@@ -46,14 +50,14 @@ export class JobRunner {
     return run;
   }
 
-  private async acquire(name: string, leaseSeconds: number): Promise<boolean> {
+  private async acquire(name: string, leaseSeconds: number, slot?: Date): Promise<boolean> {
     const now = this.clock.now();
     const leases = this.dataSource.getRepository(JobLease);
     // The row exists once per job; creating it races harmlessly (the loser's insert is ignored).
-    await leases.createQueryBuilder().insert().values({ name, holder: null, leaseUntil: new Date(0) }).orIgnore().execute();
+    await leases.createQueryBuilder().insert().values({ name, holder: null, leaseUntil: new Date(0), lastSlot: new Date(0) }).orIgnore().execute();
     const taken = await leases.update(
-      { name, leaseUntil: LessThan(now) },
-      { holder: this.holder, leaseUntil: new Date(now.getTime() + leaseSeconds * 1000) },
+      { name, leaseUntil: LessThan(now), ...(slot ? { lastSlot: LessThan(slot) } : {}) },
+      { holder: this.holder, leaseUntil: new Date(now.getTime() + leaseSeconds * 1000), ...(slot ? { lastSlot: slot } : {}) },
     );
     return taken.affected === 1;
   }

@@ -7,11 +7,12 @@ import { JobRunner } from './job-runner.service';
 import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
 import { PurgeComptesJob } from './purge-comptes.job';
+import { PurgeCompteursJob } from './purge-compteurs.job';
 
 @Module({
   imports: [ScheduleModule.forRoot(), MailModule, AuthModule],
   controllers: [JobsController],
-  providers: [JobRunner, JobsService, EnvoiMailsJob, PurgeComptesJob],
+  providers: [JobRunner, JobsService, EnvoiMailsJob, PurgeComptesJob, PurgeCompteursJob],
   exports: [JobRunner, JobsService],
 })
 export class JobsModule {}

@@ -1,15 +1,26 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock/clock';
 import { Conflict, NotFound } from '../common/errors/domain-errors';
+import { AppConfig, appConfig } from '../config';
 import { ComptesService } from '../auth/comptes.service';
 import { OutboxService } from '../mail/outbox.service';
+import { ThrottleService } from '../common/throttle/throttle.service';
 import { JobDto, JobRunDto } from './dto/job.dto';
 import { JobRun } from './entities/job-run.entity';
 import { JobCounts, JobRunner } from './job-runner.service';
 
 export const ENVOI_MAILS = 'envoi-mails';
 export const PURGE_COMPTES = 'purge-comptes';
+export const PURGE_COMPTEURS = 'purge-compteurs';
+
+/** When each job runs (Europe/Paris), read by its @Cron and shown by GET /api/admin/jobs */
+export const SCHEDULES = {
+  [ENVOI_MAILS]: '*/10 * * * * *',
+  [PURGE_COMPTES]: '0 0 3 * * *',
+  [PURGE_COMPTEURS]: '0 17 * * * *',
+} as const;
 
 interface JobDefinition {
   description: string;
@@ -28,19 +39,28 @@ export class JobsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     outbox: OutboxService,
     comptes: ComptesService,
+    throttle: ThrottleService,
+    private readonly clock: Clock,
+    @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {
     this.definitions = {
       [ENVOI_MAILS]: {
         description: "Envoie les mails en attente de l'outbox, avec nouvel essai différé en cas d'échec SMTP",
-        schedule: '*/10 * * * * *',
+        schedule: SCHEDULES[ENVOI_MAILS],
         leaseSeconds: 120,
         work: async () => ({ ...(await outbox.deliverDue()) }),
       },
       [PURGE_COMPTES]: {
         description: "Supprime les comptes candidats non activés avant leur date limite (leur numéro de dossier n'est jamais réattribué)",
-        schedule: '0 0 3 * * *',
+        schedule: SCHEDULES[PURGE_COMPTES],
         leaseSeconds: 900,
         work: () => comptes.purgeNonActives(),
+      },
+      [PURGE_COMPTEURS]: {
+        description: 'Oublie les compteurs de tentatives (limitation des connexions et formulaires) dont la fenêtre est close',
+        schedule: SCHEDULES[PURGE_COMPTEURS],
+        leaseSeconds: 300,
+        work: () => throttle.purgeEnded(),
       },
     };
   }
@@ -55,11 +75,21 @@ export class JobsService {
     );
   }
 
-  /** Runs a job now; null when another instance holds its lease. */
-  async trigger(name: string): Promise<JobRun | null> {
+  /** Runs a job now; null when another instance holds its lease (or already ran this scheduled `slot`). */
+  async trigger(name: string, slot?: Date): Promise<JobRun | null> {
     const definition = this.definitions[name];
     if (!definition) throw new NotFound('JOB_INCONNU', `Aucun job ne s'appelle « ${name} ».`);
-    return this.runner.run(name, definition.work, definition.leaseSeconds);
+    return this.runner.run(name, definition.work, definition.leaseSeconds, slot);
+  }
+
+  /**
+   * What a cron tick does on every instance: nothing where jobs are disabled; elsewhere the tick (the current
+   * second, cron's resolution) is run by exactly one instance.
+   */
+  async tick(name: string): Promise<JobRun | null> {
+    if (!this.app.jobsEnabled) return null;
+    const now = this.clock.now().getTime();
+    return this.trigger(name, new Date(now - (now % 1000)));
   }
 
   /** Runs a job at an administrator's request: a 409 when it is already running somewhere. */

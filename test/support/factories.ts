@@ -2,7 +2,7 @@ import { AuthService } from '../../src/auth/auth.service';
 import { CompteCandidat } from '../../src/auth/entities/compte-candidat.entity';
 import { NumeroDossier } from '../../src/auth/entities/numero-dossier.entity';
 import { hashPassword } from '../../src/auth/secrets';
-import { Role } from '../../src/common/auth/roles';
+import { Role, Scopes } from '../../src/common/auth/roles';
 import { Campagne } from '../../src/offre/entities/campagne.entity';
 import { CampagneService } from '../../src/offre/campagne.service';
 import { TestApp } from './test-app';
@@ -25,9 +25,9 @@ export function createCampagne(t: TestApp, overrides: Partial<Omit<Campagne, 'id
 
 export const STAFF_PASSWORD = 'correct horse battery staple';
 
-/** A local staff account with these roles; log in with its login and STAFF_PASSWORD. */
-export async function createStaff(t: TestApp, roles: Role[], login = `staff${next()}`) {
-  return t.app.get(AuthService).createStaff({ login, email: `${login}@univ.test`, nom: 'Test', prenom: login, password: STAFF_PASSWORD, roles });
+/** A local staff account with these roles (and scopes); log in with its login and STAFF_PASSWORD. */
+export async function createStaff(t: TestApp, roles: Role[], login = `staff${next()}`, scopes?: Partial<Scopes>) {
+  return t.app.get(AuthService).createStaff({ login, email: `${login}@univ.test`, nom: 'Test', prenom: login, password: STAFF_PASSWORD, roles, scopes });
 }
 
 export const CANDIDAT_PASSWORD = 'une phrase de passe toute simple';

@@ -21,11 +21,13 @@ export interface TestApp {
  * The real application (Fastify, every module, global pipe, filter and guard) on a fresh database built by the
  * migrations, with a clock the test controls. One per test file: `beforeAll(() => t = await startTestApp())`.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createScratchDatabase();
+export async function startTestApp(env: Record<string, string> = {}, shared: { database?: ScratchDatabase; clock?: TestClock } = {}): Promise<TestApp> {
+  // A second instance on the database of a first one (multi-instance tests) leaves dropping it to the first.
+  const owned = !shared.database;
+  const database = shared.database ?? (await createScratchDatabase());
   const saved = { ...process.env };
   Object.assign(process.env, { DATABASE_URL: database.url, DATABASE_MIGRATIONS_RUN: 'true' }, env);
-  const clock = new TestClock();
+  const clock = shared.clock ?? new TestClock();
   try {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).overrideProvider(Clock).useValue(clock).compile();
     const app = setupApp(moduleRef.createNestApplication<NestFastifyApplication>(createAdapter(), { bufferLogs: true }));
@@ -39,11 +41,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       database,
       close: async () => {
         await app.close();
-        await database.drop();
+        if (owned) await database.drop();
       },
     };
   } catch (error) {
-    await database.drop();
+    if (owned) await database.drop();
     throw error;
   } finally {
     process.env = saved;

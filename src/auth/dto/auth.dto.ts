@@ -16,6 +16,13 @@ export class LoginDto {
   password: string;
 }
 
+export class ScopesDto {
+  /** Codes of the centres de candidature a gestionnaire works on @example ["SCI"] */
+  centres: string[];
+  /** Codes of the commissions a member sits on @example [] */
+  commissions: string[];
+}
+
 export class MeDto {
   // Explicit: the CLI plugin lists a union's members in whatever order the compiler created them.
   @ApiProperty({ enum: ['staff', 'candidat'], example: 'candidat', description: 'A member of staff or a candidate' })
@@ -30,8 +37,11 @@ export class MeDto {
   nom: string;
   /** @example "camille.durand@univ.fr" */
   email: string;
-  /** @example ["admin"] */
+  // Explicit: an array of enum values needs its items described for the generated clients.
+  @ApiProperty({ enum: Role, enumName: 'Role', isArray: true, example: ['gestionnaire'] })
   roles: Role[];
+  /** Where a gestionnaire or a commission member acts; empty for candidates and institution-wide roles */
+  scopes: ScopesDto;
 }
 
 export class SessionDto {

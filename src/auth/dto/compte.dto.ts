@@ -30,10 +30,10 @@ export class CreateCompteDto {
   passwordConfirmation: string;
 }
 
-export class ActivationDto {
-  /** The token of the activation link */
+export class TokenDto {
+  /** The token of the link received by mail (the `token` parameter of its address) */
   @IsString({ message: 'doit être une chaîne de caractères' })
-  @Length(20, 200, { message: "n'est pas un jeton d'activation valide" })
+  @Length(20, 200, { message: "n'est pas le jeton d'un lien valide" })
   token: string;
 }
 
@@ -82,4 +82,20 @@ export class ChangementMotDePasseDto {
 
   @IsString({ message: 'doit être une chaîne de caractères' })
   passwordConfirmation: string;
+}
+
+export class ChangementEmailDto {
+  /** The new address; a link sent to it validates the change @example "elise.martin@nouveau.example" */
+  @IsEmail({}, { message: 'doit être une adresse e-mail valide' })
+  @MaxLength(255, { message: 'ne doit pas dépasser 255 caractères' })
+  email: string;
+
+  /** The same address, typed a second time @example "elise.martin@nouveau.example" */
+  @IsString({ message: 'doit être une chaîne de caractères' })
+  emailConfirmation: string;
+
+  /** The current password */
+  @IsString({ message: 'doit être une chaîne de caractères' })
+  @MinLength(1, { message: 'est obligatoire' })
+  password: string;
 }

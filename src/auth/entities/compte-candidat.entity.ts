@@ -8,6 +8,8 @@ import { Campagne } from '../../offre/entities/campagne.entity';
 @Index('compte_candidat_activation_token_hash_idx', ['activationTokenHash'])
 @Index('compte_candidat_activation_deadline_idx', ['active', 'activationDeadline'])
 @Index('compte_candidat_reset_token_hash_idx', ['resetTokenHash'])
+@Index('compte_candidat_campagne_cas_login_uq', ['campagneId', 'casLogin'], { unique: true })
+@Index('compte_candidat_email_token_hash_idx', ['emailTokenHash'])
 export class CompteCandidat {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -36,8 +38,9 @@ export class CompteCandidat {
   @Column({ type: 'varchar', length: 100 })
   prenom: string;
 
-  @Column({ type: 'varchar', length: 255 })
-  passwordHash: string;
+  /** argon2id; null for an account opened through CAS (no password until one is set through a reset link) */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  passwordHash: string | null;
 
   @Column({ type: 'boolean', default: false })
   active: boolean;
@@ -61,4 +64,18 @@ export class CompteCandidat {
 
   @Column({ type: 'datetime', nullable: true })
   resetExpiresAt: Date | null;
+
+  /** New address waiting for the link sent to it; until then the account cannot log in */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  emailNouveau: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  emailTokenHash: string | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  emailTokenExpiresAt: Date | null;
+
+  /** CAS login (lower case) of an account opened or linked through CAS; unique in the campaign */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  casLogin: string | null;
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { UtilisateurPerimetre } from './utilisateur-perimetre.entity';
 import { UtilisateurRole } from './utilisateur-role.entity';
 
 /** A member of staff: local account (password) or CAS login (no password). */
@@ -33,4 +34,7 @@ export class Utilisateur {
 
   @OneToMany(() => UtilisateurRole, (r) => r.utilisateur, { cascade: ['insert'] })
   roles?: UtilisateurRole[];
+
+  @OneToMany(() => UtilisateurPerimetre, (p) => p.utilisateur, { cascade: ['insert'] })
+  perimetres?: UtilisateurPerimetre[];
 }

@@ -17,16 +17,20 @@ const DESCRIPTIONS: Record<number, string> = {
   503: 'A dependency (the database) is unavailable',
 };
 
-/** Documents the problem+json responses of an operation; 500 is always possible. */
+/** The OpenAPI response object of a problem+json status; 429 also documents its Retry-After header. */
+export function problemResponse(status: number) {
+  return {
+    description: DESCRIPTIONS[status] ?? 'Error',
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDto) } } },
+    ...(status === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } } } } : {}),
+  };
+}
+
+/**
+ * Documents the problem+json responses of an operation. Apply each status once per operation (@Swagger merges a
+ * repeated status by concatenating descriptions); the 500 every operation may answer is added by
+ * buildOpenApiDocument.
+ */
 export function ApiProblemResponses(...statuses: number[]) {
-  return applyDecorators(
-    ApiExtraModels(ProblemDto),
-    ...[...new Set([...statuses, 500])].map((status) =>
-      ApiResponse({
-        status,
-        description: DESCRIPTIONS[status] ?? 'Error',
-        content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDto) } } },
-      }),
-    ),
-  );
+  return applyDecorators(ApiExtraModels(ProblemDto), ...[...new Set(statuses)].map((status) => ApiResponse({ status, ...problemResponse(status) })));
 }

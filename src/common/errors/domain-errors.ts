@@ -73,6 +73,18 @@ export class BusinessRule extends DomainError {
   }
 }
 
+/** Too many attempts from one address or on one account: the answer carries `Retry-After`. */
+export class TooManyRequests extends DomainError {
+  readonly status = 429;
+  readonly title = 'Trop de tentatives';
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      'TROP_DE_TENTATIVES',
+      `Trop de tentatives en peu de temps : réessayez dans ${retryAfterSeconds < 120 ? `${retryAfterSeconds} secondes` : `${Math.ceil(retryAfterSeconds / 60)} minutes`}.`,
+    );
+  }
+}
+
 export class ServiceUnavailable extends DomainError {
   readonly status = 503;
   readonly title = 'Service indisponible';

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from './domain-errors';
+import { DomainError, TooManyRequests } from './domain-errors';
 import { ProblemDto } from './problem.dto';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -39,6 +39,7 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId }, 'Erreur non gérée');
     }
     if (reply.sent) return;
+    if (exception instanceof TooManyRequests) reply.header('retry-after', String(exception.retryAfterSeconds));
     reply
       .status(problem.status)
       .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)

@@ -11,4 +11,8 @@ export class JobLease {
 
   @Column({ type: 'datetime' })
   leaseUntil: Date;
+
+  /** The scheduled occurrence (cron tick) last run: another instance firing the same tick skips it */
+  @Column({ type: 'datetime', nullable: true })
+  lastSlot: Date | null;
 }

@@ -47,3 +47,24 @@ export function identifiantsOublies(c: Destinataire & { numeroDossier: string; l
     "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe actuel reste valable.",
   ]);
 }
+
+/** CPT_MIN_MOD_MAIL: to the new address, the link that validates it. */
+export function validationNouvelEmail(c: Destinataire & { numeroDossier: string; lien: string; avant: Date }): RenderedMail {
+  return render('Validation de votre nouvelle adresse e-mail', [
+    `Bonjour ${c.prenom} ${c.nom},`,
+    `Vous avez demandé que cette adresse devienne celle de votre compte candidat (numéro de dossier ${c.numeroDossier}).`,
+    `Pour la valider, suivez ce lien avant le ${formatInstant(c.avant)}. Vous pourrez ensuite vous reconnecter.`,
+    { lien: c.lien, libelle: 'Valider ma nouvelle adresse' },
+    "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.",
+  ]);
+}
+
+/** To the old address when an e-mail change is asked: the owner hears of it even if the account was taken over. */
+export function changementEmailDemande(c: Destinataire & { numeroDossier: string; nouvelEmail: string; lienIdentifiantsOublies: string }): RenderedMail {
+  return render("Changement de l'adresse e-mail de votre compte candidat", [
+    `Bonjour ${c.prenom} ${c.nom},`,
+    `Un changement d'adresse e-mail a été demandé pour votre compte candidat (numéro de dossier ${c.numeroDossier}) : la nouvelle adresse serait ${c.nouvelEmail}. Elle remplacera celle-ci quand le lien qui lui a été envoyé aura été suivi.`,
+    "Si vous n'êtes pas à l'origine de cette demande, choisissez sans attendre un nouveau mot de passe avec « J'ai oublié mes identifiants » : cela annule le changement d'adresse.",
+    { lien: c.lienIdentifiantsOublies, libelle: "J'ai oublié mes identifiants" },
+  ]);
+}
