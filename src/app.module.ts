@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
 import { ClockModule } from './common/clock/clock.module';
+import { CursusModule } from './cursus/cursus.module';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { ThrottleModule } from './common/throttle/throttle.module';
 import { LoggingModule } from './common/logging/logging.module';
@@ -30,6 +31,7 @@ import { ReferentielModule } from './referentiel/referentiel.module';
     OffreModule,
     JobsModule,
     ReferentielModule,
+    CursusModule,
     DemoModule,
   ],
   providers: [

@@ -119,6 +119,22 @@ describe('CAS login (CAS 3.0)', () => {
     expect(scolarite.body.cursusInterne.map((c: { codeFormation: string }) => c.codeFormation)).toEqual(['L1INFO', 'L2INFO', 'L3INFO', 'M1MIAGE']);
     expect(scolarite.body.cursusInterne[3]).toEqual({ annee: 2025, codeFormation: 'M1MIAGE', libelleFormation: 'Master 1re année MIAGE', resultat: null, mention: null });
 
+    // The file is pre-filled: identity and bac locked (the scolarité corrects them), the address editable.
+    const dossier = (await request(t.http).get('/api/candidat/dossier').set(bearer(session.token)).expect(200)).body;
+    expect(dossier.identite).toMatchObject({ civilite: 'MME', nomNaissance: 'MARTIN', prenom: 'Élise', dateNaissance: '2004-03-17', communeNaissance: '45234', departementNaissance: '45', ine: '1234567890V', importe: true });
+    expect(dossier.bac).toMatchObject({ serie: 'GEN', annee: 2022, mention: 'AB', departement: '45', importe: true });
+    expect(dossier.adresse).toMatchObject({ ligne1: '12 rue des Carmes', codePostal: '45000', commune: '45234' });
+    expect(dossier.cursusInterne).toHaveLength(4);
+    // What the form sends back: the fields, not the section's state.
+    const identite = Object.fromEntries(Object.entries(dossier.identite).filter(([key]) => key !== 'importe' && key !== 'version'));
+    const locked = await request(t.http)
+      .put('/api/candidat/identite')
+      .set(bearer(session.token))
+      .set('If-Match', `"${dossier.identite.version}"`)
+      .send({ ...identite, prenom: 'Autre' })
+      .expect(422);
+    expect(locked.body.code).toBe('DONNEES_IMPORTEES');
+
     // CAS 3.0 validation, with exactly the service URL sent to /login.
     const validation = cas.validations.at(-1);
     expect(validation?.path).toBe('/cas/p3/serviceValidate');

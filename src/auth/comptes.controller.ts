@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api/api-problem-responses.decorator';
 import { CurrentPrincipal, Public, Roles } from '../common/auth/auth.decorators';
@@ -10,6 +10,7 @@ import {
   ChangementEmailDto,
   ChangementMotDePasseDto,
   CreateCompteDto,
+  DonneesPersonnellesDto,
   EmailDto,
   MessageDto,
   ReinitialisationDto,
@@ -101,5 +102,12 @@ export class ComptesController {
   @ApiProblemResponses(400, 409, 422)
   validateEmail(@Body() body: TokenDto): Promise<ActivationResultDto> {
     return this.comptes.validateEmail(body.token);
+  }
+
+  /** Everything the service holds about the logged-in candidate, as JSON (right of access, RGPD art. 15) */
+  @Get('moi/donnees')
+  @Roles(Role.CANDIDAT)
+  getDonneesPersonnelles(@CurrentPrincipal() principal: Principal): Promise<DonneesPersonnellesDto> {
+    return this.comptes.donnees(principal);
   }
 }

@@ -21,11 +21,14 @@ import {
   ChangementEmailDto,
   ChangementMotDePasseDto,
   CreateCompteDto,
+  DonneesPersonnellesDto,
   MessageDto,
   ReinitialisationDto,
 } from './dto/compte.dto';
 import { CompteCandidat } from './entities/compte-candidat.entity';
 import { NumeroDossierService } from './numero-dossier.service';
+import { DossierService } from '../candidat/dossier.service';
+import { ScolariteService } from '../candidat/scolarite.service';
 import { assertAcceptablePassword } from './password-policy';
 import { hashPassword, hashToken, newToken, verifyPassword } from './secrets';
 import { SessionService } from './session.service';
@@ -58,6 +61,8 @@ export class ComptesService {
     private readonly campagnes: CampagneService,
     private readonly sessions: SessionService,
     private readonly numeros: NumeroDossierService,
+    private readonly dossiers: DossierService,
+    private readonly scolarite: ScolariteService,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {}
 
@@ -247,6 +252,40 @@ export class ComptesService {
       throw error;
     }
     return { numeroDossier: compte.numeroDossier, message: 'Votre nouvelle adresse e-mail est validée : connectez-vous avec votre numéro de dossier.' };
+  }
+
+  /** Everything held about the candidate, for a right-of-access request: account, file, imports, sessions, mails. */
+  async donnees(principal: Principal): Promise<DonneesPersonnellesDto> {
+    const compte = await this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: principal.id });
+    const [dossier, scolarite, sessions, mails] = await Promise.all([
+      this.dossiers.dossier(compte.id),
+      this.scolarite.snapshotOf(compte.id),
+      this.sessions.ofOwner({ compteCandidatId: compte.id }),
+      this.outbox.sentTo([compte.email, ...(compte.emailNouveau ? [compte.emailNouveau] : [])]),
+    ]);
+    return {
+      exporteLe: this.clock.now().toISOString(),
+      compte: {
+        numeroDossier: compte.numeroDossier,
+        email: compte.email,
+        emailNouveau: compte.emailNouveau,
+        nom: compte.nom,
+        prenom: compte.prenom,
+        casLogin: compte.casLogin,
+        active: Boolean(compte.active),
+        createdAt: compte.createdAt.toISOString(),
+        activatedAt: compte.activatedAt?.toISOString() ?? null,
+      },
+      dossier,
+      scolarite,
+      sessions: sessions.map((s) => ({
+        createdAt: s.createdAt.toISOString(),
+        lastSeenAt: s.lastSeenAt.toISOString(),
+        expiresAt: s.expiresAt.toISOString(),
+        revokedAt: s.revokedAt?.toISOString() ?? null,
+      })),
+      mails,
+    };
   }
 
   /** Deletes the accounts not activated before their deadline (and their sessions); numbers stay burned. */

@@ -51,6 +51,11 @@ export class SessionService {
     await this.dataSource.getRepository(Session).update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
 
+  /** The sessions of an account, newest first (right of access). */
+  ofOwner(owner: { utilisateurId: number } | { compteCandidatId: number }): Promise<Session[]> {
+    return this.dataSource.getRepository(Session).find({ where: owner, order: { createdAt: 'DESC', id: 'DESC' }, take: 200 });
+  }
+
   /** Ends every session of an account but `except` (password or e-mail change, deactivation). */
   async revokeAll(owner: { utilisateurId: number } | { compteCandidatId: number }, except?: number): Promise<void> {
     await this.dataSource

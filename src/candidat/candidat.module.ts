@@ -1,12 +1,17 @@
 import { Module } from '@nestjs/common';
+import { CursusModule } from '../cursus/cursus.module';
+import { ReferentielModule } from '../referentiel/referentiel.module';
+import { DossierController, DossierStaffController } from './dossier.controller';
+import { DossierService } from './dossier.service';
 import { ScolariteController } from './scolarite.controller';
 import { ScolariteService } from './scolarite.service';
 import { studentRecordsProvider } from './student-records/student-records.provider';
 
-/** The candidate's file; for now the student records of CAS candidates (student-records port and snapshot). */
+/** The candidate's file: informations personnelles, adresse, bac, the whole file; the student records of CAS candidates. */
 @Module({
-  controllers: [ScolariteController],
-  providers: [ScolariteService, studentRecordsProvider],
-  exports: [ScolariteService],
+  imports: [ReferentielModule, CursusModule],
+  controllers: [DossierController, DossierStaffController, ScolariteController],
+  providers: [DossierService, ScolariteService, studentRecordsProvider],
+  exports: [DossierService, ScolariteService],
 })
 export class CandidatModule {}

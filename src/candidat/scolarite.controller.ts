@@ -16,6 +16,6 @@ export class ScolariteController {
   @Roles(Role.CANDIDAT)
   @ApiProblemResponses(404)
   getScolarite(@CurrentPrincipal() principal: Principal): Promise<ScolariteDto> {
-    return this.scolarite.snapshotOf(principal);
+    return this.scolarite.mySnapshot(principal);
   }
 }

@@ -43,15 +43,21 @@ export class ScolariteService {
     );
   }
 
-  async snapshotOf(principal: Principal): Promise<ScolariteDto> {
-    const row = await this.dataSource.getRepository(ImportScolarite).findOneBy({ compteCandidatId: principal.id });
-    if (!row) {
+  /** The candidate's snapshot, or null when nothing was imported. */
+  async snapshotOf(compteCandidatId: number): Promise<ScolariteDto | null> {
+    const row = await this.dataSource.getRepository(ImportScolarite).findOneBy({ compteCandidatId });
+    return row && toDto(row, JSON.parse(row.donnees) as StudentRecord);
+  }
+
+  async mySnapshot(principal: Principal): Promise<ScolariteDto> {
+    const snapshot = await this.snapshotOf(principal.id);
+    if (!snapshot) {
       throw new NotFound(
         'AUCUNE_DONNEE_SCOLARITE',
         "Aucune donnée de scolarité de l'université n'est associée à votre compte : elles sont lues quand vous vous connectez par le CAS de l'université.",
       );
     }
-    return toDto(row, JSON.parse(row.donnees) as StudentRecord);
+    return snapshot;
   }
 }
 

@@ -43,6 +43,12 @@ class AppEnv {
   @Max(60, { message: 'doit être un nombre de jours entre 1 et 60' })
   COMPTE_JOURS_ACTIVATION = 5;
 
+  @Type(() => Number)
+  @IsInt({ message: 'doit être une année entre 1980 et 2100' })
+  @Min(1980, { message: 'doit être une année entre 1980 et 2100' })
+  @Max(2100, { message: 'doit être une année entre 1980 et 2100' })
+  INE_OBLIGATOIRE_DEPUIS = 1995;
+
   @Matches(/^[0-9A-Z]{0,3}$/, { message: 'doit faire au plus 3 caractères parmi 0-9 et A-Z (vide : aucun préfixe)' })
   COMPTE_NUMERO_PREFIXE = '';
 
@@ -75,6 +81,7 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
     jobsEnabled: e.JOBS_ENABLED,
     joursActivation: e.COMPTE_JOURS_ACTIVATION,
     prefixeNumeroDossier: e.COMPTE_NUMERO_PREFIXE,
+    ineObligatoireDepuis: e.INE_OBLIGATOIRE_DEPUIS,
     throttle: { ipPerMinute: e.THROTTLE_IP_PER_MINUTE, accountPer15Min: e.THROTTLE_ACCOUNT_PER_15_MIN },
     // Demo accounts have published passwords: never in production, whatever the variable says.
     demoData: e.DEMO_DATA && e.NODE_ENV !== 'production',

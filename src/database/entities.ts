@@ -21,7 +21,13 @@ import { Utilisateur } from '../auth/entities/utilisateur.entity';
 import { JobLease } from '../jobs/entities/job-lease.entity';
 import { JobRun } from '../jobs/entities/job-run.entity';
 import { MailOutbox } from '../mail/entities/mail-outbox.entity';
+import { Candidat } from '../candidat/entities/candidat.entity';
+import { CandidatAdresse } from '../candidat/entities/candidat-adresse.entity';
+import { CandidatBac } from '../candidat/entities/candidat-bac.entity';
 import { ThrottleCounter } from '../common/throttle/throttle-counter.entity';
+import { CursusExterne } from '../cursus/entities/cursus-externe.entity';
+import { ExperiencePro } from '../cursus/entities/experience-pro.entity';
+import { Stage } from '../cursus/entities/stage.entity';
 
 /** Every entity of the application, listed once for the app, the CLI and the schema-drift check. */
 export const ENTITIES = [
@@ -47,4 +53,10 @@ export const ENTITIES = [
   CasCode,
   ImportScolarite,
   ThrottleCounter,
+  Candidat,
+  CandidatAdresse,
+  CandidatBac,
+  CursusExterne,
+  Stage,
+  ExperiencePro,
 ];

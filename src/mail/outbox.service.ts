@@ -5,6 +5,7 @@ import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { AppConfig, appConfig } from '../config';
 import { MailOutbox, StatutMail } from './entities/mail-outbox.entity';
+import { MailEnvoyeDto } from './dto/mail.dto';
 import { MailTransport } from './mail.transport';
 
 export interface MailToSend {
@@ -47,6 +48,23 @@ export class OutboxService {
     private readonly clock: Clock,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {}
+
+  /** The mails written to these addresses, newest first: what, when, whether sent (not their text, which held links). */
+  async sentTo(addresses: string[]): Promise<MailEnvoyeDto[]> {
+    const rows = await this.dataSource.getRepository(MailOutbox).find({
+      where: addresses.map((destinataire) => ({ destinataire })),
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: 500,
+    });
+    return rows.map((m) => ({
+      code: m.code,
+      destinataire: m.destinataire,
+      sujet: m.sujet,
+      statut: m.statut,
+      createdAt: m.createdAt.toISOString(),
+      envoyeAt: m.envoyeAt?.toISOString() ?? null,
+    }));
+  }
 
   /** Writes the mail in the caller's transaction: it exists if and only if the caller's change is committed. */
   async enqueue(em: EntityManager, mail: MailToSend): Promise<void> {

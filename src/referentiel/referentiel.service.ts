@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, FindOptionsOrder } from 'typeorm';
+import { FieldError } from '../common/errors/domain-errors';
 import { Page } from '../common/pagination/page';
 import { AnneeQueryDto, CommuneQueryDto, EtablissementQueryDto, SearchQueryDto } from './dto/referentiel-query.dto';
 import {
@@ -87,6 +88,36 @@ export class ReferentielService {
     );
   }
 
+  /**
+   * Checks codes typed in a form against the reference data, in one place for every form of the service: the
+   * errors name each field with a French sentence (an empty list when all is right).
+   */
+  async verify(checks: CodeCheck[]): Promise<FieldError[]> {
+    const catalog = await this.snapshot();
+    const errors: FieldError[] = [];
+    for (const check of checks) {
+      const [list, label] = LISTS[check.kind];
+      const row = (catalog[list] as SearchIndex<{ code: string }>).byCode(check.code) as
+        | (Partial<Period> & { codesPostaux?: string[] })
+        | undefined;
+      if (!row) {
+        errors.push({ field: check.field, message: `n'est pas un code de ${label} connu (voir /api/referentiels/${ROUTES[check.kind]})` });
+      } else if (check.kind === 'commune' && check.codePostal && !(row.codesPostaux ?? []).includes(check.codePostal)) {
+        errors.push({ field: check.field, message: `ne correspond pas au code postal ${check.codePostal}` });
+      } else if (check.kind === 'commune' && check.departement && (row as { departement?: string }).departement !== check.departement) {
+        errors.push({ field: check.field, message: `n'est pas une commune du département ${check.departement}` });
+      } else if ((check.kind === 'serieBac' || check.kind === 'specialiteBac') && !awardedIn(row as Period, check.annee)) {
+        errors.push({ field: check.field, message: `n'existait pas au bac ${check.annee}` });
+      }
+    }
+    return errors;
+  }
+
+  /** A série de bac by its code (its category, its spécialités, whether an INE is expected), or undefined. */
+  async serieBac(code: string): Promise<SerieBacDto | undefined> {
+    return (await this.snapshot()).seriesBac.byCode(code);
+  }
+
   private snapshot(): Promise<Catalog> {
     this.catalog ??= this.loadCatalog().catch((error: unknown) => {
       this.catalog = undefined;
@@ -127,6 +158,7 @@ export class ReferentielService {
         anneeDebut: s.anneeDebut,
         anneeFin: s.anneeFin,
         avecSpecialites: Boolean(s.avecSpecialites),
+        ineAttendu: Boolean(s.ineAttendu),
       })),
       specialitesBac: index(await rows(SpecialiteBac, { libelleRecherche: 'ASC' }), ({ code, libelle, anneeDebut, anneeFin }) => ({
         code,
@@ -146,6 +178,36 @@ export class ReferentielService {
     };
   }
 }
+
+/** A code typed in a form, to check against the reference data; `field` names it in the 400 answer. */
+export type CodeCheck = { field: string; code: string } & (
+  | { kind: 'pays' | 'departement' | 'mention' | 'typeDiplome' | 'etablissement' }
+  /** With `codePostal` (or `departement`), the commune must be one of that postal code's (département's) */
+  | { kind: 'commune'; codePostal?: string; departement?: string }
+  /** Valid for the bac of that year */
+  | { kind: 'serieBac' | 'specialiteBac'; annee: number }
+);
+
+const LISTS = {
+  pays: ['pays', 'pays'],
+  departement: ['departements', 'département'],
+  commune: ['communes', 'commune'],
+  mention: ['mentions', 'mention'],
+  typeDiplome: ['typesDiplome', 'type de diplôme'],
+  etablissement: ['etablissements', 'établissement'],
+  serieBac: ['seriesBac', 'série de bac'],
+  specialiteBac: ['specialitesBac', 'spécialité de bac'],
+} as const;
+const ROUTES: Record<CodeCheck['kind'], string> = {
+  pays: 'pays',
+  departement: 'departements',
+  commune: 'communes',
+  mention: 'mentions',
+  typeDiplome: 'types-diplome',
+  etablissement: 'etablissements',
+  serieBac: 'series-bac',
+  specialiteBac: 'specialites-bac',
+};
 
 /** Awarded in a session year: first year at or before it, last year at or after it (bounds inclusive). */
 function awardedIn(period: Period, annee: number | undefined): boolean {

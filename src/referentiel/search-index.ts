@@ -21,6 +21,7 @@ interface Key {
 export class SearchIndex<D extends { code: string }> {
   private readonly keys: Key[];
   private readonly tags: Key[];
+  private readonly codes: Map<string, D>;
 
   /** `tags` gives other codes a row answers to, found by prefix with `tagged()` (the postal codes of a commune). */
   constructor(
@@ -31,6 +32,12 @@ export class SearchIndex<D extends { code: string }> {
       entries.flatMap((e, index) => [...wordStarts(e.recherche).map((start) => ({ key: e.recherche.slice(start), index })), { key: e.dto.code.toUpperCase(), index }]),
     );
     this.tags = sortKeys(entries.flatMap((e, index) => tags(e.dto).map((key) => ({ key, index }))));
+    this.codes = new Map(entries.map((e) => [e.dto.code, e.dto]));
+  }
+
+  /** The row of a code, exactly as the reference data spells it. */
+  byCode(code: string): D | undefined {
+    return this.codes.get(code);
   }
 
   /** Positions of the rows with a tag starting with `prefix`, in list order. */

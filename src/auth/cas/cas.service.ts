@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
+import { DossierService } from '../../candidat/dossier.service';
 import { ScolariteService } from '../../candidat/scolarite.service';
 import { StudentRecord } from '../../candidat/student-records/student-records.port';
 import { Clock } from '../../common/clock/clock';
@@ -48,6 +49,7 @@ export class CasService {
     private readonly campagnes: CampagneService,
     private readonly numeros: NumeroDossierService,
     private readonly scolarite: ScolariteService,
+    private readonly dossiers: DossierService,
   ) {}
 
   /** The CAS /login address, with our callback as the service. */
@@ -140,7 +142,7 @@ export class CasService {
       if (!isUniqueViolation(error)) throw error;
       compteCandidatId = await findOrCreate();
     }
-    if (record) await this.scolarite.saveSnapshot(compteCandidatId, record);
+    if (record) await this.dossiers.applyStudentRecord(compteCandidatId, record);
     return { compteCandidatId };
   }
 

@@ -1,3 +1,6 @@
+import { DossierDto } from '../../candidat/dto/dossier.dto';
+import { ScolariteDto } from '../../candidat/dto/scolarite.dto';
+import { MailEnvoyeDto } from '../../mail/dto/mail.dto';
 import { IsEmail, IsString, Length, MaxLength, MinLength } from 'class-validator';
 
 export class CreateCompteDto {
@@ -98,4 +101,37 @@ export class ChangementEmailDto {
   @IsString({ message: 'doit être une chaîne de caractères' })
   @MinLength(1, { message: 'est obligatoire' })
   password: string;
+}
+
+export class CompteDonneesDto {
+  numeroDossier: string;
+  email: string;
+  /** A new address waiting for its validation link */
+  emailNouveau: string | null;
+  nom: string;
+  prenom: string;
+  /** Login at the university's CAS, for accounts linked to it */
+  casLogin: string | null;
+  active: boolean;
+  createdAt: string;
+  activatedAt: string | null;
+}
+
+export class SessionDonneesDto {
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
+/** Everything the service holds about the candidate (right of access, RGPD art. 15), secrets excepted. */
+export class DonneesPersonnellesDto {
+  /** When this export was made */
+  exporteLe: string;
+  compte: CompteDonneesDto;
+  dossier: DossierDto;
+  /** What the university's student records said at the last CAS login */
+  scolarite: ScolariteDto | null;
+  sessions: SessionDonneesDto[];
+  mails: MailEnvoyeDto[];
 }

@@ -73,6 +73,24 @@ export class BusinessRule extends DomainError {
   }
 }
 
+/** The section changed since the caller read it (its If-Match names an older version): nothing was written. */
+export class PreconditionFailed extends DomainError {
+  readonly status = 412;
+  readonly title = 'Données modifiées entre-temps';
+  constructor(detail = "Ces informations ont été modifiées depuis que vous les avez lues (sur un autre appareil ou par un gestionnaire) : rechargez-les, puis refaites vos changements.") {
+    super('VERSION_PERIMEE', detail);
+  }
+}
+
+/** Changing existing data needs the If-Match of the version read, so that no edit silently overwrites another. */
+export class PreconditionRequired extends DomainError {
+  readonly status = 428;
+  readonly title = 'En-tête If-Match requis';
+  constructor() {
+    super('IF_MATCH_REQUIS', "Pour modifier ces informations, envoyez l'en-tête If-Match avec l'ETag reçu en les lisant.");
+  }
+}
+
 /** Too many attempts from one address or on one account: the answer carries `Retry-After`. */
 export class TooManyRequests extends DomainError {
   readonly status = 429;

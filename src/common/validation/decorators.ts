@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsDefined, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 /** An optional whole number within bounds, converted from the query string. */
 export function OptionalInt(min: number, max: number) {
@@ -25,5 +25,37 @@ export function OptionalCode(pattern: RegExp, message: string) {
     Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value)),
     IsString({ message }),
     Matches(pattern, { message }),
+  );
+}
+
+/** A required free text, trimmed, of bounded length (blank counts as missing). */
+export function RequiredText(maxLength: number) {
+  return applyDecorators(
+    IsDefined({ message: 'est obligatoire' }),
+    Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)),
+    IsString({ message: 'doit être une chaîne de caractères' }),
+    MinLength(1, { message: 'est obligatoire' }),
+    MaxLength(maxLength, { message: `ne doit pas dépasser ${maxLength} caractères` }),
+  );
+}
+
+/** A required code of the reference data (checked against it by ReferentielService.verify), upper-cased. */
+export function RequiredCode(maxLength = 10) {
+  return applyDecorators(
+    IsDefined({ message: 'est obligatoire' }),
+    Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value)),
+    IsString({ message: 'doit être un code (voir /api/referentiels)' }),
+    MinLength(1, { message: 'est obligatoire' }),
+    MaxLength(maxLength, { message: `ne doit pas dépasser ${maxLength} caractères` }),
+  );
+}
+
+/** An optional code of the reference data, upper-cased; blank counts as absent. */
+export function OptionalRefCode(maxLength = 10) {
+  return applyDecorators(
+    Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() || undefined : value)),
+    IsOptional(),
+    IsString({ message: 'doit être un code (voir /api/referentiels)' }),
+    MaxLength(maxLength, { message: `ne doit pas dépasser ${maxLength} caractères` }),
   );
 }

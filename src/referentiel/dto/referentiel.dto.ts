@@ -45,6 +45,8 @@ export class SerieBacDto {
   anneeFin: number | null;
   /** Two spécialités of terminale are recorded (general bac from 2021) */
   avecSpecialites: boolean;
+  /** A French bac of this série gives an INE: it is required of French nationals (from the configured year) */
+  ineAttendu: boolean;
 }
 
 export class SpecialiteBacDto {

@@ -1,0 +1,85 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../common/api/api-problem-responses.decorator';
+import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
+import { Principal, Role } from '../common/auth/roles';
+import { ChecksVersion, IfMatch, ReadsVersion } from '../common/concurrency/versioned';
+import { AdresseDto, AdresseInput, BacDto, BacInput, DossierDto, IdentiteDto, IdentiteInput } from './dto/dossier.dto';
+import { DossierService } from './dossier.service';
+
+/** The logged-in candidate's own file. */
+@ApiTags('Dossier candidat')
+@Controller('candidat')
+@Roles(Role.CANDIDAT)
+export class DossierController {
+  constructor(private readonly dossiers: DossierService) {}
+
+  /** The whole file in one call, with what is still missing before applying */
+  @Get('dossier')
+  getDossier(@CurrentPrincipal() principal: Principal): Promise<DossierDto> {
+    return this.dossiers.dossier(principal.id);
+  }
+
+  /** Informations personnelles; 404 until filled in */
+  @Get('identite')
+  @ReadsVersion(IdentiteDto)
+  @ApiProblemResponses(404)
+  getIdentite(@CurrentPrincipal() principal: Principal): Promise<IdentiteDto> {
+    return this.dossiers.identite(principal.id);
+  }
+
+  /** Fills in or changes the informations personnelles (If-Match of the version read when they exist) */
+  @Put('identite')
+  @ChecksVersion(IdentiteDto)
+  @ApiProblemResponses(400, 409, 422)
+  putIdentite(@CurrentPrincipal() principal: Principal, @Body() body: IdentiteInput, @IfMatch() ifMatch?: number): Promise<IdentiteDto> {
+    return this.dossiers.saveIdentite(principal.id, body, ifMatch);
+  }
+
+  /** Postal address; 404 until filled in */
+  @Get('adresse')
+  @ReadsVersion(AdresseDto)
+  @ApiProblemResponses(404)
+  getAdresse(@CurrentPrincipal() principal: Principal): Promise<AdresseDto> {
+    return this.dossiers.adresse(principal.id);
+  }
+
+  /** Fills in or changes the address: in France, postal code and commune of the reference data; abroad, city and country */
+  @Put('adresse')
+  @ChecksVersion(AdresseDto)
+  @ApiProblemResponses(400)
+  putAdresse(@CurrentPrincipal() principal: Principal, @Body() body: AdresseInput, @IfMatch() ifMatch?: number): Promise<AdresseDto> {
+    return this.dossiers.saveAdresse(principal.id, body, ifMatch);
+  }
+
+  /** Baccalauréat or equivalent; 404 until filled in */
+  @Get('bac')
+  @ReadsVersion(BacDto)
+  @ApiProblemResponses(404)
+  getBac(@CurrentPrincipal() principal: Principal): Promise<BacDto> {
+    return this.dossiers.bac(principal.id);
+  }
+
+  /** Fills in or changes the baccalauréat: a série valid for the year, the spécialités of the general bac from 2021 */
+  @Put('bac')
+  @ChecksVersion(BacDto)
+  @ApiProblemResponses(400, 422)
+  putBac(@CurrentPrincipal() principal: Principal, @Body() body: BacInput, @IfMatch() ifMatch?: number): Promise<BacDto> {
+    return this.dossiers.saveBac(principal.id, body, ifMatch);
+  }
+}
+
+/** Staff reading a candidate's file. */
+@ApiTags('Dossier candidat')
+@Controller('candidats')
+export class DossierStaffController {
+  constructor(private readonly dossiers: DossierService) {}
+
+  /** A candidate's file, by numéro de dossier, for the staff allowed to read it */
+  @Get(':numeroDossier/dossier')
+  @Roles(Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE, Role.COMMISSION)
+  @ApiProblemResponses(404)
+  getDossierCandidat(@CurrentPrincipal() principal: Principal, @Param('numeroDossier') numeroDossier: string): Promise<DossierDto> {
+    return this.dossiers.dossierForStaff(principal, numeroDossier);
+  }
+}

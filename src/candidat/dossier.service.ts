@@ -1,0 +1,425 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityTarget } from 'typeorm';
+import { CompteCandidat } from '../auth/entities/compte-candidat.entity';
+import { Principal, Role } from '../common/auth/roles';
+import { Clock, parisDate } from '../common/clock/clock';
+import { assertVersion } from '../common/concurrency/versioned';
+import { BusinessRule, Conflict, FieldError, Forbidden, NotFound, PreconditionFailed, ValidationFailed } from '../common/errors/domain-errors';
+import { normalizeForSearch } from '../common/text/normalize';
+import { AppConfig, appConfig } from '../config';
+import { CursusService } from '../cursus/cursus.service';
+import { isUniqueViolation } from '../database/unique-violation';
+import { CodeCheck, ReferentielService } from '../referentiel/referentiel.service';
+import { AdresseDto, AdresseInput, BacDto, BacInput, DossierDto, IdentiteDto, IdentiteInput, ManquantDto } from './dto/dossier.dto';
+import { CandidatAdresse } from './entities/candidat-adresse.entity';
+import { CandidatBac } from './entities/candidat-bac.entity';
+import { Candidat, Civilite } from './entities/candidat.entity';
+import { normalizeIne } from './ine/ine';
+import { ScolariteService } from './scolarite.service';
+import { StudentRecord } from './student-records/student-records.port';
+
+const FRANCE = 'FR';
+const required = (field: string): FieldError => ({ field, message: 'est obligatoire' });
+const LOCKED = () =>
+  new BusinessRule(
+    'DONNEES_IMPORTEES',
+    "Ces informations viennent du service de scolarité de l'université et ne peuvent pas être modifiées ici : pour les corriger, contactez la scolarité de votre composante.",
+  );
+
+type Section = Candidat | CandidatAdresse | CandidatBac;
+
+/**
+ * The candidate's file (informations personnelles, adresse, baccalauréat, plus the cursus of CursusService): each
+ * section is versioned (ETag / If-Match), checked against the reference data, and the whole file tells what is
+ * still missing before applying. Staff read it under the access rule of `assertStaffMayRead`.
+ */
+@Injectable()
+export class DossierService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly referentiel: ReferentielService,
+    private readonly cursus: CursusService,
+    private readonly scolarite: ScolariteService,
+    @Inject(appConfig.KEY) private readonly app: AppConfig,
+  ) {}
+
+  async dossier(compteId: number): Promise<DossierDto> {
+    const compte = await this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: compteId });
+    const [identite, adresse, bac, cursus, scolarite] = await Promise.all([
+      this.find(Candidat, compteId),
+      this.find(CandidatAdresse, compteId),
+      this.find(CandidatBac, compteId),
+      this.cursus.ofCompte(compteId),
+      this.scolarite.snapshotOf(compteId),
+    ]);
+    const manquants = await this.manquants(identite, adresse, bac);
+    return {
+      numeroDossier: compte.numeroDossier,
+      email: compte.email,
+      identite: identite && toIdentite(identite),
+      adresse: adresse && toAdresse(adresse),
+      bac: bac && toBac(bac),
+      cursusInterne: scolarite?.cursusInterne ?? [],
+      cursus,
+      manquants,
+      complet: manquants.length === 0,
+    };
+  }
+
+  /** A member of staff reads a candidate's file by numéro de dossier, if the access rule lets them. */
+  async dossierForStaff(principal: Principal, numeroDossier: string): Promise<DossierDto> {
+    const compte = await this.dataSource.getRepository(CompteCandidat).findOneBy({ numeroDossier: numeroDossier.trim().toUpperCase() });
+    if (!compte) throw new NotFound('DOSSIER_INTROUVABLE', `Aucun dossier ne porte le numéro ${numeroDossier}.`);
+    this.assertStaffMayRead(principal);
+    return this.dossier(compte.id);
+  }
+
+  async identite(compteId: number): Promise<IdentiteDto> {
+    return toIdentite(await this.existing(Candidat, compteId, 'vos informations personnelles'));
+  }
+
+  async adresse(compteId: number): Promise<AdresseDto> {
+    return toAdresse(await this.existing(CandidatAdresse, compteId, 'votre adresse'));
+  }
+
+  async bac(compteId: number): Promise<BacDto> {
+    return toBac(await this.existing(CandidatBac, compteId, 'votre baccalauréat'));
+  }
+
+  async saveIdentite(compteId: number, input: IdentiteInput, ifMatch: number | undefined): Promise<IdentiteDto> {
+    const errors = [...this.birthDateErrors(input.dateNaissance)];
+    if (input.paysNaissance === FRANCE) {
+      if (!input.departementNaissance) errors.push(required('departementNaissance'));
+      if (!input.communeNaissance) errors.push(required('communeNaissance'));
+    } else if (!input.villeNaissance) {
+      errors.push(required('villeNaissance'));
+    }
+    // Checked by @IsIne() on the way in; stored in its normal form.
+    const ine = input.ine ? normalizeIne(input.ine) || null : null;
+    const checks: CodeCheck[] = [
+      { field: 'paysNaissance', kind: 'pays', code: input.paysNaissance },
+      { field: 'nationalite', kind: 'pays', code: input.nationalite },
+    ];
+    if (input.paysNaissance === FRANCE && input.departementNaissance) {
+      checks.push({ field: 'departementNaissance', kind: 'departement', code: input.departementNaissance });
+      if (input.communeNaissance) checks.push({ field: 'communeNaissance', kind: 'commune', code: input.communeNaissance, departement: input.departementNaissance });
+    }
+    await this.assertValid(errors, checks);
+    const compte = await this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: compteId });
+    const bornInFrance = input.paysNaissance === FRANCE;
+    try {
+      return toIdentite(
+        await this.save(Candidat, compteId, ifMatch, {
+          campagneId: compte.campagneId,
+          civilite: input.civilite,
+          nomNaissance: input.nomNaissance,
+          nomUsage: input.nomUsage ?? null,
+          prenom: input.prenom,
+          autresPrenoms: input.autresPrenoms ?? null,
+          nomRecherche: normalizeForSearch([input.nomNaissance, input.nomUsage, input.prenom].filter(Boolean).join(' ')),
+          dateNaissance: input.dateNaissance,
+          paysNaissance: input.paysNaissance,
+          departementNaissance: bornInFrance ? (input.departementNaissance ?? null) : null,
+          communeNaissance: bornInFrance ? (input.communeNaissance ?? null) : null,
+          villeNaissance: bornInFrance ? null : (input.villeNaissance ?? null),
+          nationalite: input.nationalite,
+          ine,
+          telephone: input.telephone?.trim() || null,
+          telephonePortable: input.telephonePortable?.trim() || null,
+          langue: input.langue ?? undefined,
+        }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error) && ine) {
+        throw new Conflict('INE_DEJA_UTILISE', `L'INE ${ine} est déjà celui d'un autre dossier de la campagne : vérifiez-le, ou contactez la scolarité.`);
+      }
+      throw error;
+    }
+  }
+
+  async saveAdresse(compteId: number, input: AdresseInput, ifMatch: number | undefined): Promise<AdresseDto> {
+    const errors: FieldError[] = [];
+    const checks: CodeCheck[] = [{ field: 'pays', kind: 'pays', code: input.pays }];
+    const enFrance = input.pays === FRANCE;
+    if (enFrance) {
+      if (!input.codePostal) errors.push(required('codePostal'));
+      if (!input.commune) errors.push(required('commune'));
+      if (input.codePostal && input.commune) checks.push({ field: 'commune', kind: 'commune', code: input.commune, codePostal: input.codePostal });
+    } else if (!input.villeEtrangere) {
+      errors.push(required('villeEtrangere'));
+    }
+    await this.assertValid(errors, checks);
+    return toAdresse(
+      await this.save(CandidatAdresse, compteId, ifMatch, {
+        pays: input.pays,
+        ligne1: input.ligne1,
+        ligne2: input.ligne2 ?? null,
+        ligne3: input.ligne3 ?? null,
+        codePostal: enFrance ? (input.codePostal ?? null) : null,
+        commune: enFrance ? (input.commune ?? null) : null,
+        cedex: enFrance ? (input.cedex ?? null) : null,
+        villeEtrangere: enFrance ? null : (input.villeEtrangere ?? null),
+      }),
+    );
+  }
+
+  async saveBac(compteId: number, input: BacInput, ifMatch: number | undefined): Promise<BacDto> {
+    const serie = await this.referentiel.serieBac(input.serie);
+    const errors: FieldError[] = [];
+    const checks: CodeCheck[] = [];
+    const sansBac = serie?.categorie === 'SANS_BAC';
+    const specialites = [...new Set((input.specialites ?? []).map((s) => s.trim().toUpperCase()))];
+    if (!serie) {
+      checks.push({ field: 'serie', kind: 'serieBac', code: input.serie, annee: input.annee ?? 0 });
+    } else if (!sansBac) {
+      if (input.annee === undefined) errors.push(required('annee'));
+      else checks.push({ field: 'serie', kind: 'serieBac', code: input.serie, annee: input.annee });
+      if (!input.pays) errors.push(required('pays'));
+      if (serie.avecSpecialites && specialites.length !== 2) {
+        errors.push({ field: 'specialites', message: 'doit compter les 2 spécialités de terminale' });
+      }
+      if (!serie.avecSpecialites && specialites.length > 0) errors.push({ field: 'specialites', message: "ne concerne que le bac général à partir de 2021" });
+    }
+    const annee = sansBac ? null : (input.annee ?? null);
+    const pays = sansBac ? null : (input.pays ?? null);
+    const enFrance = pays === FRANCE;
+    if (pays) checks.push({ field: 'pays', kind: 'pays', code: pays });
+    if (enFrance && !input.departement) errors.push(required('departement'));
+    if (enFrance && input.departement) checks.push({ field: 'departement', kind: 'departement', code: input.departement });
+    if (enFrance && input.commune) checks.push({ field: 'commune', kind: 'commune', code: input.commune, departement: input.departement });
+    if (enFrance && input.etablissement) checks.push({ field: 'etablissement', kind: 'etablissement', code: input.etablissement });
+    if (input.mention && !sansBac) checks.push({ field: 'mention', kind: 'mention', code: input.mention });
+    if (annee !== null) specialites.forEach((code, i) => checks.push({ field: `specialites[${i}]`, kind: 'specialiteBac', code, annee }));
+    await this.assertValid(errors, checks);
+    return toBac(
+      await this.save(CandidatBac, compteId, ifMatch, {
+        serie: input.serie,
+        annee,
+        mention: sansBac ? null : (input.mention ?? null),
+        specialites: specialites.length > 0 ? specialites.join(',') : null,
+        pays,
+        departement: enFrance ? (input.departement ?? null) : null,
+        commune: enFrance ? (input.commune ?? null) : null,
+        etablissement: enFrance ? (input.etablissement ?? null) : null,
+      }),
+    );
+  }
+
+  /**
+   * A CAS candidate's record from the student records: kept as a snapshot (cursus interne), and the identity and
+   * bac it gives fill the file and are locked (the scolarité corrects them); the address fills an empty one only,
+   * the candidate may change it. A record lacking what a section requires leaves that section to the candidate.
+   */
+  async applyStudentRecord(compteId: number, record: StudentRecord): Promise<void> {
+    await this.scolarite.saveSnapshot(compteId, record);
+    const compte = await this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: compteId });
+    const i = record.identite;
+    if (i.dateNaissance && i.paysNaissance && i.nationalite) {
+      const bornInFrance = i.paysNaissance === FRANCE;
+      const identite: Partial<Candidat> = {
+        campagneId: compte.campagneId,
+        civilite: i.civilite === 'M.' ? Civilite.M : Civilite.MME,
+        nomNaissance: i.nomNaissance,
+        nomUsage: i.nomUsage,
+        prenom: i.prenom,
+        autresPrenoms: i.autresPrenoms,
+        nomRecherche: normalizeForSearch([i.nomNaissance, i.nomUsage, i.prenom].filter(Boolean).join(' ')),
+        dateNaissance: i.dateNaissance,
+        paysNaissance: i.paysNaissance,
+        departementNaissance: bornInFrance && i.communeNaissance ? departementOf(i.communeNaissance) : null,
+        communeNaissance: bornInFrance ? i.communeNaissance : null,
+        villeNaissance: bornInFrance ? null : i.libelleCommuneNaissance,
+        nationalite: i.nationalite,
+        telephonePortable: i.telephone,
+        importe: true,
+      };
+      try {
+        await this.overwrite(Candidat, compteId, { ...identite, ine: record.ine });
+      } catch (error) {
+        // The INE is another file's in this campaign: the identity comes in without it, the scolarité will see.
+        if (!isUniqueViolation(error)) throw error;
+        await this.overwrite(Candidat, compteId, { ...identite, ine: null });
+      }
+    }
+    const b = record.bac;
+    if (b) {
+      const pays = b.departement ? FRANCE : null;
+      await this.overwrite(CandidatBac, compteId, {
+        serie: b.serie,
+        annee: b.annee,
+        mention: b.mention,
+        specialites: null,
+        pays,
+        departement: b.departement,
+        commune: null,
+        etablissement: b.etablissement,
+        importe: true,
+      });
+    }
+    const a = record.adresse;
+    if (a && !(await this.find(CandidatAdresse, compteId))) {
+      const enFrance = a.pays === FRANCE;
+      await this.overwrite(CandidatAdresse, compteId, {
+        pays: a.pays,
+        ligne1: a.ligne1,
+        ligne2: a.ligne2,
+        ligne3: a.ligne3,
+        codePostal: enFrance ? a.codePostal : null,
+        commune: enFrance ? a.commune : null,
+        cedex: null,
+        villeEtrangere: enFrance ? null : a.libelleCommune,
+      });
+    }
+  }
+
+  /**
+   * Who among staff reads a candidate's file: scol-centrale and administrators, institution-wide. Gestionnaires
+   * and commission members will read the files of candidates who applied in their scopes once candidatures exist.
+   */
+  private assertStaffMayRead(principal: Principal): void {
+    if (principal.roles.includes(Role.ADMIN) || principal.roles.includes(Role.SCOL_CENTRALE)) return;
+    throw new Forbidden('DOSSIER_HORS_PERIMETRE', "Ce dossier n'est lisible que par les gestionnaires et commissions des formations auxquelles le candidat a candidaté.");
+  }
+
+  /** What is still missing before applying, in the order a candidate fills the file. */
+  private async manquants(identite: Candidat | null, adresse: CandidatAdresse | null, bac: CandidatBac | null): Promise<ManquantDto[]> {
+    const manquants: ManquantDto[] = [];
+    if (!identite) manquants.push({ section: 'identite', libelle: 'Renseignez vos informations personnelles.' });
+    if (!adresse) manquants.push({ section: 'adresse', libelle: 'Renseignez votre adresse.' });
+    if (!bac) manquants.push({ section: 'bac', libelle: 'Renseignez votre baccalauréat ou son équivalent.' });
+    if (identite && bac && !identite.ine && identite.nationalite === FRANCE && bac.pays === FRANCE && (bac.annee ?? 0) >= this.app.ineObligatoireDepuis) {
+      const serie = await this.referentiel.serieBac(bac.serie);
+      if (serie?.ineAttendu) {
+        manquants.push({
+          section: 'identite',
+          libelle: `Renseignez votre INE : il figure sur votre relevé de notes du baccalauréat, obligatoire pour un bac français obtenu depuis ${this.app.ineObligatoireDepuis}.`,
+        });
+      }
+    }
+    return manquants;
+  }
+
+  private birthDateErrors(date: string): FieldError[] {
+    const parsed = new Date(`${date}T00:00:00Z`);
+    if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) return [{ field: 'dateNaissance', message: "n'est pas une date valide" }];
+    const today = parisDate(this.clock.now());
+    const yearsAgo = (n: number) => `${Number(today.slice(0, 4)) - n}${today.slice(4)}`;
+    if (date > yearsAgo(10) || date < yearsAgo(100)) return [{ field: 'dateNaissance', message: 'doit être celle d’une personne de 10 à 100 ans' }];
+    return [];
+  }
+
+  private async assertValid(errors: FieldError[], checks: CodeCheck[]): Promise<void> {
+    const all = [...errors, ...(await this.referentiel.verify(checks))];
+    if (all.length > 0) throw new ValidationFailed(all);
+  }
+
+  private find<E extends Section>(entity: EntityTarget<E>, compteCandidatId: number): Promise<E | null> {
+    return this.dataSource.getRepository(entity).findOneBy({ compteCandidatId } as never);
+  }
+
+  private async existing<E extends Section>(entity: EntityTarget<E>, compteCandidatId: number, what: string): Promise<E> {
+    const row = await this.find(entity, compteCandidatId);
+    if (!row) throw new NotFound('SECTION_NON_RENSEIGNEE', `Vous n'avez pas encore renseigné ${what}.`);
+    return row;
+  }
+
+  /** Writes a section whatever its version (imports from the student records), as a new version. */
+  private async overwrite<E extends Section>(entity: EntityTarget<E>, compteCandidatId: number, values: Partial<E>): Promise<void> {
+    const repo = this.dataSource.getRepository(entity);
+    const current = await this.find(entity, compteCandidatId);
+    const updatedAt = this.clock.now();
+    if (!current) {
+      try {
+        return void (await repo.insert({ ...values, compteCandidatId, version: 1, updatedAt } as never));
+      } catch (error) {
+        // Two CAS logins at once: the other one created it; write over it as a new version.
+        if (!isUniqueViolation(error) || !(await this.find(entity, compteCandidatId))) throw error;
+      }
+    }
+    const version = (current ?? (await this.find(entity, compteCandidatId)) as E).version;
+    await repo.update({ compteCandidatId } as never, { ...values, version: version + 1, updatedAt } as never);
+  }
+
+  /**
+   * Creates a section, or changes it from the version the candidate read (If-Match): the UPDATE applies only to
+   * that version, so of two concurrent edits one wins and the other gets 412. Imported sections are locked.
+   */
+  private async save<E extends Section>(entity: EntityTarget<E>, compteCandidatId: number, ifMatch: number | undefined, values: Partial<E>): Promise<E> {
+    const repo = this.dataSource.getRepository(entity);
+    const current = await this.find(entity, compteCandidatId);
+    if (current && 'importe' in current && current.importe) throw LOCKED();
+    assertVersion(current?.version, ifMatch);
+    const updatedAt = this.clock.now();
+    if (!current) {
+      try {
+        await repo.insert({ ...values, compteCandidatId, version: 1, updatedAt } as never);
+      } catch (error) {
+        // Two first saves at once: the primary key lets one in; the other read a version that no longer holds.
+        if (isUniqueViolation(error) && (await this.find(entity, compteCandidatId))) throw new PreconditionFailed();
+        throw error;
+      }
+    } else {
+      const done = await repo.update({ compteCandidatId, version: current.version } as never, { ...values, version: current.version + 1, updatedAt } as never);
+      if (done.affected !== 1) throw new PreconditionFailed();
+    }
+    return (await this.find(entity, compteCandidatId)) as E;
+  }
+}
+
+/** The département of a commune's INSEE code (3 characters overseas). */
+function departementOf(commune: string): string {
+  return commune.startsWith('97') ? commune.slice(0, 3) : commune.slice(0, 2);
+}
+
+function toIdentite(c: Candidat): IdentiteDto {
+  return {
+    civilite: c.civilite,
+    nomNaissance: c.nomNaissance,
+    nomUsage: c.nomUsage ?? undefined,
+    prenom: c.prenom,
+    autresPrenoms: c.autresPrenoms ?? undefined,
+    dateNaissance: c.dateNaissance,
+    paysNaissance: c.paysNaissance,
+    departementNaissance: c.departementNaissance ?? undefined,
+    communeNaissance: c.communeNaissance ?? undefined,
+    villeNaissance: c.villeNaissance ?? undefined,
+    nationalite: c.nationalite,
+    ine: c.ine ?? undefined,
+    telephone: c.telephone ?? undefined,
+    telephonePortable: c.telephonePortable ?? undefined,
+    langue: c.langue,
+    importe: Boolean(c.importe),
+    version: c.version,
+  };
+}
+
+function toAdresse(a: CandidatAdresse): AdresseDto {
+  return {
+    pays: a.pays,
+    ligne1: a.ligne1,
+    ligne2: a.ligne2 ?? undefined,
+    ligne3: a.ligne3 ?? undefined,
+    codePostal: a.codePostal ?? undefined,
+    commune: a.commune ?? undefined,
+    cedex: a.cedex ?? undefined,
+    villeEtrangere: a.villeEtrangere ?? undefined,
+    version: a.version,
+  };
+}
+
+function toBac(b: CandidatBac): BacDto {
+  return {
+    serie: b.serie,
+    annee: b.annee ?? undefined,
+    mention: b.mention ?? undefined,
+    specialites: b.specialites ? b.specialites.split(',') : [],
+    pays: b.pays ?? undefined,
+    departement: b.departement ?? undefined,
+    commune: b.commune ?? undefined,
+    etablissement: b.etablissement ?? undefined,
+    importe: Boolean(b.importe),
+    version: b.version,
+  };
+}

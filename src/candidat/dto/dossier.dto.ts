@@ -1,0 +1,191 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { CursusDto } from '../../cursus/dto/cursus.dto';
+import { OptionalRefCode, OptionalText, RequiredCode, RequiredText } from '../../common/validation/decorators';
+import { Civilite, Langue } from '../entities/candidat.entity';
+import { IsIne } from '../ine/is-ine.decorator';
+import { CursusInterneDto } from './scolarite.dto';
+
+const PHONE = /^[0-9+()./ -]{6,20}$/;
+const PHONE_MESSAGE = 'doit être un numéro de téléphone (chiffres, espaces et + ( ) - . / ; 20 caractères au plus)';
+
+export class IdentiteInput {
+  @ApiProperty({ enum: Civilite, enumName: 'Civilite', example: Civilite.MME })
+  @IsIn(Object.values(Civilite), { message: 'doit valoir M ou MME' })
+  civilite: Civilite;
+
+  /** @example "Martin" */
+  @RequiredText(100)
+  nomNaissance: string;
+
+  /** @example "Durand" */
+  @OptionalText(100)
+  nomUsage?: string;
+
+  /** @example "Élise" */
+  @RequiredText(100)
+  prenom: string;
+
+  /** @example "Marie Jeanne" */
+  @OptionalText(200)
+  autresPrenoms?: string;
+
+  /** Aged 10 to 100 @example "2005-03-14" */
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'doit être une date AAAA-MM-JJ' })
+  dateNaissance: string;
+
+  /** Pays de naissance (code of /api/referentiels/pays) @example "FR" */
+  @RequiredCode(2)
+  paysNaissance: string;
+
+  /** Born in France: département (code) @example "45" */
+  @OptionalRefCode(3)
+  departementNaissance?: string;
+
+  /** Born in France: commune (INSEE code) @example "45234" */
+  @OptionalRefCode(5)
+  communeNaissance?: string;
+
+  /** Born abroad: the city @example "Montréal" */
+  @OptionalText(100)
+  villeNaissance?: string;
+
+  /** Nationality (code of /api/referentiels/pays) @example "FR" */
+  @RequiredCode(2)
+  nationalite: string;
+
+  /** INE and its key in one field (11 characters; spaces and dashes are removed); leave empty without a French INE @example "1234567890V" */
+  @IsOptional()
+  @IsIne()
+  ine?: string;
+
+  /** @example "02 38 41 71 71" */
+  @IsOptional()
+  @Matches(PHONE, { message: PHONE_MESSAGE })
+  telephone?: string;
+
+  /** @example "06 12 34 56 78" */
+  @IsOptional()
+  @Matches(PHONE, { message: PHONE_MESSAGE })
+  telephonePortable?: string;
+
+  @ApiProperty({ enum: Langue, enumName: 'Langue', required: false, description: 'Language of mails and letters (fr by default)' })
+  @IsOptional()
+  @IsIn(Object.values(Langue), { message: 'doit valoir fr ou en' })
+  langue?: Langue;
+}
+
+export class IdentiteDto extends IdentiteInput {
+  /** Filled from the university's student records: locked, the scolarité corrects it */
+  importe: boolean;
+  /** Send it back as If-Match (also the ETag) */
+  version: number;
+}
+
+export class AdresseInput {
+  /** Country (code of /api/referentiels/pays) @example "FR" */
+  @RequiredCode(2)
+  pays: string;
+
+  /** @example "12 rue de Bourgogne" */
+  @RequiredText(100)
+  ligne1: string;
+
+  @OptionalText(100)
+  ligne2?: string;
+
+  @OptionalText(100)
+  ligne3?: string;
+
+  /** In France @example "45000" */
+  @IsOptional()
+  @Matches(/^\d{5}$/, { message: 'doit faire 5 chiffres' })
+  codePostal?: string;
+
+  /** In France: commune (INSEE code) of that postal code @example "45234" */
+  @OptionalRefCode(5)
+  commune?: string;
+
+  /** In France, optional @example "CEDEX 2" */
+  @OptionalText(50)
+  cedex?: string;
+
+  /** Abroad: the city @example "Bruxelles" */
+  @OptionalText(100)
+  villeEtrangere?: string;
+}
+
+export class AdresseDto extends AdresseInput {
+  version: number;
+}
+
+export class BacInput {
+  /** Série (code of /api/referentiels/series-bac), "SANS" without bac @example "GEN" */
+  @RequiredCode(6)
+  serie: string;
+
+  /** Year obtained (not for "sans bac") @example 2023 */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'doit être une année' })
+  @Min(1950, { message: 'doit être une année à partir de 1950' })
+  @Max(2100, { message: 'doit être une année' })
+  annee?: number;
+
+  /** Code of /api/referentiels/mentions @example "B" */
+  @OptionalRefCode(3)
+  mention?: string;
+
+  /** Spécialités of the general bac from 2021 (codes of /api/referentiels/specialites-bac) @example ["MATHS","PC"] */
+  @IsOptional()
+  @IsArray({ message: 'doit être une liste de codes' })
+  @ArrayMaxSize(3, { message: 'compte au plus 3 spécialités' })
+  @IsString({ each: true, message: 'doit être une liste de codes' })
+  specialites?: string[];
+
+  /** Country where it was obtained @example "FR" */
+  @OptionalRefCode(2)
+  pays?: string;
+
+  /** In France @example "45" */
+  @OptionalRefCode(3)
+  departement?: string;
+
+  /** In France, optional @example "45234" */
+  @OptionalRefCode(5)
+  commune?: string;
+
+  /** In France, optional: the lycée (UAI of /api/referentiels/etablissements) @example "0450782F" */
+  @OptionalRefCode(8)
+  etablissement?: string;
+}
+
+export class BacDto extends BacInput {
+  importe: boolean;
+  version: number;
+}
+
+export class ManquantDto {
+  /** Section of the file @example "adresse" */
+  section: string;
+  /** What a front-end can show @example "Renseignez votre adresse." */
+  libelle: string;
+}
+
+/** The whole file in one call, with what is still missing before applying. */
+export class DossierDto {
+  /** @example "0WBZPM9X" */
+  numeroDossier: string;
+  /** The account's e-mail @example "elise.martin@example.org" */
+  email: string;
+  identite: IdentiteDto | null;
+  adresse: AdresseDto | null;
+  bac: BacDto | null;
+  /** From the student records (read-only) */
+  cursusInterne: CursusInterneDto[];
+  cursus: CursusDto;
+  /** Empty when the file is complete enough to apply (identity, address and bac) */
+  manquants: ManquantDto[];
+  complet: boolean;
+}
