@@ -161,3 +161,38 @@ describe("The candidate's file: identity, address, bac, completeness, versions",
     expect((await put('identite', identite({ prenom: 'Autre' }), version).expect(422)).body.code).toBe('DONNEES_IMPORTEES');
   });
 });
+
+describe('The cursus interne of a former student who types their INE (student records: file)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ STUDENT_RECORDS_ADAPTER: 'file', STUDENT_RECORDS_FILE: 'config/demo/etudiants.json' });
+  });
+  afterAll(() => t.close());
+
+  const candidat = async () => {
+    const compte = await createCandidat(t, await createCampagne(t));
+    return (await request(t.http).post('/api/auth/login').send({ login: compte.numeroDossier, password: CANDIDAT_PASSWORD }).expect(200)).body.token as string;
+  };
+  // Élise Martin of config/demo/etudiants.json, as she types herself.
+  const elise = identite({ nomNaissance: 'Martin', prenom: 'Élise', dateNaissance: '2004-03-17', ine: '1234567890V' });
+
+  it('shows the cursus interne when the record of that INE is the candidate (birth date and birth name)', async () => {
+    const token = await candidat();
+    await request(t.http).put('/api/candidat/identite').set('Authorization', `Bearer ${token}`).send(elise).expect(200);
+    const dossier = (await request(t.http).get('/api/candidat/dossier').set('Authorization', `Bearer ${token}`).expect(200)).body;
+    expect(dossier.cursusInterne.map((c: { codeFormation: string }) => c.codeFormation)).toEqual(['L1INFO', 'L2INFO', 'L3INFO', 'M1MIAGE']);
+  });
+
+  it("shows nothing to someone typing a student's INE with another identity", async () => {
+    const token = await candidat();
+    await request(t.http)
+      .put('/api/candidat/identite')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ ...elise, dateNaissance: '2004-03-18' })
+      .expect(200);
+    const dossier = (await request(t.http).get('/api/candidat/dossier').set('Authorization', `Bearer ${token}`).expect(200)).body;
+    expect(dossier.cursusInterne).toEqual([]);
+    await request(t.http).get('/api/comptes/moi/scolarite').set('Authorization', `Bearer ${token}`).expect(404);
+  });
+});

@@ -109,34 +109,47 @@ export class DossierService {
     await this.assertValid(errors, checks);
     const compte = await this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: compteId });
     const bornInFrance = input.paysNaissance === FRANCE;
+    let saved: Candidat;
     try {
-      return toIdentite(
-        await this.save(Candidat, compteId, ifMatch, {
-          campagneId: compte.campagneId,
-          civilite: input.civilite,
-          nomNaissance: input.nomNaissance,
-          nomUsage: input.nomUsage ?? null,
-          prenom: input.prenom,
-          autresPrenoms: input.autresPrenoms ?? null,
-          nomRecherche: normalizeForSearch([input.nomNaissance, input.nomUsage, input.prenom].filter(Boolean).join(' ')),
-          dateNaissance: input.dateNaissance,
-          paysNaissance: input.paysNaissance,
-          departementNaissance: bornInFrance ? (input.departementNaissance ?? null) : null,
-          communeNaissance: bornInFrance ? (input.communeNaissance ?? null) : null,
-          villeNaissance: bornInFrance ? null : (input.villeNaissance ?? null),
-          nationalite: input.nationalite,
-          ine,
-          telephone: input.telephone?.trim() || null,
-          telephonePortable: input.telephonePortable?.trim() || null,
-          langue: input.langue ?? undefined,
-        }),
-      );
+      saved = await this.save(Candidat, compteId, ifMatch, {
+        campagneId: compte.campagneId,
+        civilite: input.civilite,
+        nomNaissance: input.nomNaissance,
+        nomUsage: input.nomUsage ?? null,
+        prenom: input.prenom,
+        autresPrenoms: input.autresPrenoms ?? null,
+        nomRecherche: normalizeForSearch([input.nomNaissance, input.nomUsage, input.prenom].filter(Boolean).join(' ')),
+        dateNaissance: input.dateNaissance,
+        paysNaissance: input.paysNaissance,
+        departementNaissance: bornInFrance ? (input.departementNaissance ?? null) : null,
+        communeNaissance: bornInFrance ? (input.communeNaissance ?? null) : null,
+        villeNaissance: bornInFrance ? null : (input.villeNaissance ?? null),
+        nationalite: input.nationalite,
+        ine,
+        telephone: input.telephone?.trim() || null,
+        telephonePortable: input.telephonePortable?.trim() || null,
+        langue: input.langue ?? undefined,
+      });
     } catch (error) {
       if (isUniqueViolation(error) && ine) {
         throw new Conflict('INE_DEJA_UTILISE', `L'INE ${ine} est déjà celui d'un autre dossier de la campagne : vérifiez-le, ou contactez la scolarité.`);
       }
       throw error;
     }
+    if (ine) await this.importByIne(compteId, saved);
+    return toIdentite(saved);
+  }
+
+  /**
+   * A candidate who was a student here types their INE: the cursus interne comes from the student records, but only
+   * when the record is theirs (same birth date and birth name), so that typing someone else's INE shows nothing.
+   */
+  private async importByIne(compteId: number, identite: Candidat): Promise<void> {
+    const record = await this.scolarite.fetchByIne(identite.ine as string);
+    if (!record) return;
+    const sameBirthDate = record.identite.dateNaissance === identite.dateNaissance;
+    const sameName = normalizeForSearch(record.identite.nomNaissance) === normalizeForSearch(identite.nomNaissance);
+    if (sameBirthDate && sameName) await this.scolarite.saveSnapshot(compteId, record);
   }
 
   async saveAdresse(compteId: number, input: AdresseInput, ifMatch: number | undefined): Promise<AdresseDto> {

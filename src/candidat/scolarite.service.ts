@@ -29,6 +29,16 @@ export class ScolariteService {
     }
   }
 
+  /** The student of an INE, or null; an SI Scol that fails is logged and the save goes on without it. */
+  async fetchByIne(ine: string): Promise<StudentRecord | null> {
+    try {
+      return await this.records.findByIne(ine);
+    } catch (error) {
+      this.logger.warn({ err: error, source: this.records.source }, 'Données de scolarité non lues (INE)');
+      return null;
+    }
+  }
+
   /** Replaces the candidate's snapshot (two logins at once: the last write wins, both hold the same data). */
   async saveSnapshot(compteCandidatId: number, record: StudentRecord): Promise<void> {
     await this.dataSource.getRepository(ImportScolarite).upsert(
