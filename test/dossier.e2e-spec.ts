@@ -159,6 +159,11 @@ describe("The candidate's file: identity, address, bac, completeness, versions",
     await t.dataSource.getRepository(Candidat).update({ compteCandidatId: Number(compte) }, { importe: true });
     const { version } = (await get('identite').expect(200)).body;
     expect((await put('identite', identite({ prenom: 'Autre' }), version).expect(422)).body.code).toBe('DONNEES_IMPORTEES');
+    // Phones and language stay the candidate's to change.
+    const coordonnees = await put('identite/coordonnees', { telephonePortable: '07 00 00 00 01', langue: 'en' }, version).expect(200);
+    expect(coordonnees.body).toMatchObject({ prenom: 'Élise', telephonePortable: '07 00 00 00 01', langue: 'en', importe: true, version: version + 1 });
+    expect(coordonnees.headers.etag).toBe(`"${version + 1}"`);
+    await put('identite/coordonnees', { telephone: '02 00 00 00 00' }, version).expect(412);
   });
 });
 

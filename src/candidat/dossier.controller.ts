@@ -4,7 +4,7 @@ import { ApiProblemResponses } from '../common/api/api-problem-responses.decorat
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
 import { Principal, Role } from '../common/auth/roles';
 import { ChecksVersion, IfMatch, ReadsVersion } from '../common/concurrency/versioned';
-import { AdresseDto, AdresseInput, BacDto, BacInput, DossierDto, IdentiteDto, IdentiteInput } from './dto/dossier.dto';
+import { AdresseDto, AdresseInput, BacDto, BacInput, CoordonneesInput, DossierDto, IdentiteDto, IdentiteInput } from './dto/dossier.dto';
 import { DossierService } from './dossier.service';
 
 /** The logged-in candidate's own file. */
@@ -34,6 +34,14 @@ export class DossierController {
   @ApiProblemResponses(400, 409, 422)
   putIdentite(@CurrentPrincipal() principal: Principal, @Body() body: IdentiteInput, @IfMatch() ifMatch?: number): Promise<IdentiteDto> {
     return this.dossiers.saveIdentite(principal.id, body, ifMatch);
+  }
+
+  /** Changes phones and language, which stay editable when the identity is locked (If-Match of the identity) */
+  @Put('identite/coordonnees')
+  @ChecksVersion(IdentiteDto)
+  @ApiProblemResponses(400, 404)
+  putCoordonnees(@CurrentPrincipal() principal: Principal, @Body() body: CoordonneesInput, @IfMatch() ifMatch?: number): Promise<IdentiteDto> {
+    return this.dossiers.saveCoordonnees(principal.id, body, ifMatch);
   }
 
   /** Postal address; 404 until filled in */

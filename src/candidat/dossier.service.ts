@@ -11,7 +11,7 @@ import { AppConfig, appConfig } from '../config';
 import { CursusService } from '../cursus/cursus.service';
 import { isUniqueViolation } from '../database/unique-violation';
 import { CodeCheck, ReferentielService } from '../referentiel/referentiel.service';
-import { AdresseDto, AdresseInput, BacDto, BacInput, DossierDto, IdentiteDto, IdentiteInput, ManquantDto } from './dto/dossier.dto';
+import { AdresseDto, AdresseInput, BacDto, BacInput, CoordonneesInput, DossierDto, IdentiteDto, IdentiteInput, ManquantDto } from './dto/dossier.dto';
 import { CandidatAdresse } from './entities/candidat-adresse.entity';
 import { CandidatBac } from './entities/candidat-bac.entity';
 import { Candidat, Civilite } from './entities/candidat.entity';
@@ -150,6 +150,22 @@ export class DossierService {
     const sameBirthDate = record.identite.dateNaissance === identite.dateNaissance;
     const sameName = normalizeForSearch(record.identite.nomNaissance) === normalizeForSearch(identite.nomNaissance);
     if (sameBirthDate && sameName) await this.scolarite.saveSnapshot(compteId, record);
+  }
+
+  /** Phones and language: editable even when the identity is locked; same version as the identity. */
+  async saveCoordonnees(compteId: number, input: CoordonneesInput, ifMatch: number | undefined): Promise<IdentiteDto> {
+    const current = await this.existing(Candidat, compteId, 'vos informations personnelles');
+    assertVersion(current.version, ifMatch);
+    const changes = {
+      telephone: input.telephone?.trim() || null,
+      telephonePortable: input.telephonePortable?.trim() || null,
+      ...(input.langue ? { langue: input.langue } : {}),
+    };
+    const done = await this.dataSource
+      .getRepository(Candidat)
+      .update({ compteCandidatId: compteId, version: current.version }, { ...changes, version: current.version + 1, updatedAt: this.clock.now() });
+    if (done.affected !== 1) throw new PreconditionFailed();
+    return toIdentite(await this.existing(Candidat, compteId, 'vos informations personnelles'));
   }
 
   async saveAdresse(compteId: number, input: AdresseInput, ifMatch: number | undefined): Promise<AdresseDto> {

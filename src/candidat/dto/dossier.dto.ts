@@ -76,6 +76,24 @@ export class IdentiteInput {
   langue?: Langue;
 }
 
+/** What stays editable when the identity is locked (imported, or once the candidate has applied) */
+export class CoordonneesInput {
+  /** @example "02 38 41 71 71" */
+  @IsOptional()
+  @Matches(PHONE, { message: PHONE_MESSAGE })
+  telephone?: string;
+
+  /** @example "06 12 34 56 78" */
+  @IsOptional()
+  @Matches(PHONE, { message: PHONE_MESSAGE })
+  telephonePortable?: string;
+
+  @ApiProperty({ enum: Langue, enumName: 'Langue', required: false, description: 'Language of mails and letters' })
+  @IsOptional()
+  @IsIn(Object.values(Langue), { message: 'doit valoir fr ou en' })
+  langue?: Langue;
+}
+
 export class IdentiteDto extends IdentiteInput {
   /** Filled from the university's student records: locked, the scolarité corrects it */
   importe: boolean;
