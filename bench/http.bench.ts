@@ -42,9 +42,48 @@ const scenarios: Scenario[] = [
   ...referentiel.map(([name, path]) => ({ name, path })),
   // Every authenticated request looks its session up: the cost the deadline's crowd pays on each call.
   { name: 'GET /api/auth/me (bearer session lookup)', path: '/api/auth/me', init: bearer },
+  // The most read route at campaign opening: the whole tree of 2,000 formations, then a text search in it.
+  { name: 'GET /api/offre (2,000 formations, cached tree)', path: '/api/offre' },
+  { name: 'GET /api/offre?q=master+geo&ouverte=true', path: '/api/offre?q=master%20geo&ouverte=true' },
   // argon2id (19 MiB, 2 passes) by design: what one instance absorbs at the deadline's login rush.
   { name: 'POST /api/auth/login (argon2id)', path: '/api/auth/login', init: login },
 ];
+
+/** An offer the size of a large university: 10 centres, 50 commissions, 2,000 formations, set up through the API. */
+async function loadOffer(): Promise<void> {
+  const post = async (path: string, body: object) => {
+    const res = await fetch(base + path, { method: 'POST', headers: { ...bearer().headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (res.status !== 201) throw new Error(`${path} : ${res.status} ${await res.text()}`);
+    return (await res.json()) as { id: number };
+  };
+  const types = ['LIC', 'LP', 'MAS', 'BUT', 'DEUST'];
+  for (let c = 0; c < 10; c++) {
+    const centre = await post('/api/offre/gestion/centres', { code: `C${c}`, libelle: `UFR ${c}` });
+    for (let m = 0; m < 5; m++) {
+      const commission = await post('/api/offre/gestion/commissions', {
+        centreId: centre.id,
+        code: `C${c}-M${m}`,
+        libelle: `Commission ${c}-${m}`,
+        adresse: { ligne1: '1 rue de la Férollerie', codePostal: '45071', commune: '45234', ville: 'ORLEANS CEDEX 2', pays: 'FR' },
+      });
+      await Promise.all(
+        Array.from({ length: 40 }, (_, f) =>
+          post('/api/offre/gestion/formations', {
+            commissionId: commission.id,
+            code: `F${c}-${m}-${f}`,
+            libelle: `${f % 3 === 0 ? 'Master' : 'Licence'} ${['Géologie', 'Droit', 'Histoire', 'Informatique'][f % 4]} parcours ${c}-${m}-${f}`,
+            typeDiplome: types[f % types.length],
+            typeTraitement: 'AC',
+            dateDebutCandidature: '2026-01-01',
+            dateFinCandidature: '2099-12-31',
+            dateRetour: '2099-12-31',
+            delaiConfirmation: 15,
+          }),
+        ),
+      );
+    }
+  }
+}
 
 async function run(path: string, init: () => RequestInit = () => ({})): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
   const latencies: number[] = [];
@@ -103,6 +142,7 @@ async function main(): Promise<void> {
       stdio: 'ignore',
     });
     token = ((await (await fetch(base + '/api/auth/login', login())).json()) as { token: string }).token;
+    await loadOffer();
     await run('/health'); // warm-up
     const rows: string[] = [];
     let baseline = 0;

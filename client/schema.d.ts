@@ -262,15 +262,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/candidat/dossier": {
+    "/api/offre": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The whole file in one call, with what is still missing before applying */
-        get: operations["getDossier"];
+        /** The public offer: centre de candidature → type de diplôme → formation, active ones only, at most 2 s stale */
+        get: operations["getOffre"];
         put?: never;
         post?: never;
         delete?: never;
@@ -279,25 +279,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/candidat/identite": {
+    "/api/offre/gestion/centres": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Informations personnelles; 404 until filled in */
-        get: operations["getIdentite"];
-        /** Fills in or changes the informations personnelles (If-Match of the version read when they exist) */
-        put: operations["putIdentite"];
-        post?: never;
+        /** Centres de candidature, by code (a gestionnaire sees those of their scope) */
+        get: operations["listCentres"];
+        put?: never;
+        /** Creates a centre de candidature (scolarité centrale, admin) */
+        post: operations["createCentre"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/candidat/identite/coordonnees": {
+    "/api/offre/gestion/centres/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -305,8 +305,8 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Changes phones and language, which stay editable when the identity is locked (If-Match of the identity) */
-        put: operations["putCoordonnees"];
+        /** Changes a centre de candidature, its code excepted (If-Match of the version read) */
+        put: operations["updateCentre"];
         post?: never;
         delete?: never;
         options?: never;
@@ -314,52 +314,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/candidat/adresse": {
+    "/api/offre/gestion/commissions": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Postal address; 404 until filled in */
-        get: operations["getAdresse"];
-        /** Fills in or changes the address: in France, postal code and commune of the reference data; abroad, city and country */
-        put: operations["putAdresse"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/candidat/bac": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Baccalauréat or equivalent; 404 until filled in */
-        get: operations["getBac"];
-        /** Fills in or changes the baccalauréat: a série valid for the year, the spécialités of the general bac from 2021 */
-        put: operations["putBac"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/candidats/{numeroDossier}/dossier": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A candidate's file, by numéro de dossier, for the staff allowed to read it */
-        get: operations["getDossierCandidat"];
+        /** Commissions, by code, optionally of one centre */
+        get: operations["listCommissions"];
         put?: never;
+        /** Creates a commission in a centre of the caller's scope */
+        post: operations["createCommission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offre/gestion/commissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Changes a commission, its code excepted (If-Match of the version read) */
+        put: operations["updateCommission"];
         post?: never;
         delete?: never;
         options?: never;
@@ -367,16 +349,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/comptes/moi/scolarite": {
+    "/api/offre/gestion/formations": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** What the university's student records said of the logged-in candidate at their last CAS login (read-only) */
-        get: operations["getScolarite"];
+        /** Formations, by code, optionally of one centre or commission */
+        get: operations["listFormations"];
         put?: never;
+        /** Creates a formation in a commission of the caller's scope; its dates must follow each other as the reference system wants */
+        post: operations["createFormation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offre/gestion/formations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Changes a formation (If-Match of the version read) */
+        put: operations["updateFormation"];
         post?: never;
         delete?: never;
         options?: never;
@@ -512,6 +512,128 @@ export interface paths {
         };
         /** Établissements (UAI), by name, département or commune */
         get: operations["listEtablissements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidat/dossier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole file in one call, with what is still missing before applying */
+        get: operations["getDossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidat/identite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Informations personnelles; 404 until filled in */
+        get: operations["getIdentite"];
+        /** Fills in or changes the informations personnelles (If-Match of the version read when they exist) */
+        put: operations["putIdentite"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidat/identite/coordonnees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Changes phones and language, which stay editable when the identity is locked (If-Match of the identity) */
+        put: operations["putCoordonnees"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidat/adresse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Postal address; 404 until filled in */
+        get: operations["getAdresse"];
+        /** Fills in or changes the address: in France, postal code and commune of the reference data; abroad, city and country */
+        put: operations["putAdresse"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidat/bac": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Baccalauréat or equivalent; 404 until filled in */
+        get: operations["getBac"];
+        /** Fills in or changes the baccalauréat: a série valid for the year, the spécialités of the general bac from 2021 */
+        put: operations["putBac"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidats/{numeroDossier}/dossier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A candidate's file, by numéro de dossier, for the staff allowed to read it */
+        get: operations["getDossierCandidat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/comptes/moi/scolarite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the university's student records said of the logged-in candidate at their last CAS login (read-only) */
+        get: operations["getScolarite"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1400,142 +1522,361 @@ export interface components {
             /** @description The `code` parameter of the front-end address the callback redirected to: one use, within 60 seconds */
             code: string;
         };
-        IdentiteInput: {
-            /** @example MME */
-            civilite: components["schemas"]["Civilite"];
-            /** @description Language of mails and letters (fr by default) */
-            langue?: components["schemas"]["Langue"];
-            /** @example Martin */
-            nomNaissance: string;
-            /** @example Durand */
-            nomUsage?: string;
-            /** @example Élise */
-            prenom: string;
-            /** @example Marie Jeanne */
-            autresPrenoms?: string;
+        FormationPubliqueDto: {
             /**
-             * @description Aged 10 to 100
-             * @example 2005-03-14
+             * @description Pieces uploaded online, or the file printed and posted
+             * @example DEMATERIALISE
+             * @enum {string}
              */
-            dateNaissance: string;
+            mode: "DEMATERIALISE" | "PAPIER";
+            /** @example M1-GEO2ENV */
+            code: string;
+            /** @example M1 SCIENCES DE LA TERRE ET DES PLANETES, ENVIRONNEMENT -GEO2env */
+            libelle: string;
+            /** @example géologie environnement */
+            motsCles: string | null;
+            /** @example 2026-11-15 */
+            dateDebutCandidature: string;
             /**
-             * @description Pays de naissance (code of /api/referentiels/pays)
-             * @example FR
+             * @description Inclusive
+             * @example 2027-03-31
              */
-            paysNaissance: string;
+            dateFinCandidature: string;
+            /** @example 2027-04-07 */
+            dateRetour: string;
+            dateJury: string | null;
+            datePublication: string | null;
+            informationsComplementaires: string | null;
+            /** @description Today (Europe/Paris) is within the application window, bounds included */
+            ouverte: boolean;
+        };
+        TypeDiplomeOffreDto: {
+            /** @example MAS */
+            code: string;
+            /** @example Master */
+            libelle: string;
+            formations: components["schemas"]["FormationPubliqueDto"][];
+        };
+        CentreOffreDto: {
+            /** @example OSUC */
+            code: string;
+            /** @example Observatoire des Sciences de lUnivers en région Centre */
+            libelle: string;
+            typesDiplome: components["schemas"]["TypeDiplomeOffreDto"][];
+        };
+        OffreDto: {
+            centres: components["schemas"]["CentreOffreDto"][];
+        };
+        CentreDto: {
+            /** @example 1 */
+            id: number;
+            /** @example OSUC */
+            code: string;
+            /** @example Observatoire des Sciences de lUnivers en région Centre */
+            libelle: string;
+            /** @example admission-osuc@univ-orleans.fr */
+            contactEmail: string | null;
+            contactTelephone: string | null;
+            maxVoeux: number | null;
+            dematDefaut: boolean;
+            actif: boolean;
             /**
-             * @description Born in France: département (code)
-             * @example 45
+             * @description Send it back as If-Match to change the centre (also the ETag)
+             * @example 1
              */
-            departementNaissance?: string;
+            version: number;
+        };
+        CentrePage: {
+            items: components["schemas"]["CentreDto"][];
             /**
-             * @description Born in France: commune (INSEE code)
+             * @description Page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Items per page
+             * @example 20
+             */
+            limit: number;
+            /**
+             * @description Number of items matching the query, all pages together
+             * @example 1
+             */
+            total: number;
+        };
+        CentreInput: {
+            /**
+             * @description Unique; staff scopes name the centre by it, so it cannot change once created
+             * @example OSUC
+             */
+            code: string;
+            /** @example Observatoire des Sciences de lUnivers en région Centre */
+            libelle: string;
+            /** @example admission-osuc@univ-orleans.fr */
+            contactEmail?: string;
+            /** @example 02 38 49 46 24 */
+            contactTelephone?: string;
+            /**
+             * @description Most vœux a candidate may make in this centre; absent: no limit
+             * @example 5
+             */
+            maxVoeux?: number;
+            /**
+             * @description Default mode of the centre's new formations: dematerialised (true, the default) or paper
+             * @example true
+             */
+            dematDefaut?: boolean;
+            /**
+             * @description Shown in the public offer (true, the default)
+             * @example true
+             */
+            actif?: boolean;
+        };
+        AdresseCommissionDto: {
+            ligne1: string;
+            ligne2: string | null;
+            ligne3: string | null;
+            codePostal: string | null;
+            commune: string | null;
+            ville: string | null;
+            pays: string;
+        };
+        CommissionDto: {
+            /** @example 1 */
+            id: number;
+            centreId: number;
+            /** @example OSUC */
+            centreCode: string;
+            code: string;
+            libelle: string;
+            adresse: components["schemas"]["AdresseCommissionDto"];
+            email: string | null;
+            telephone: string | null;
+            signataire: string | null;
+            commentaireCandidat: string | null;
+            alerte: boolean;
+            /**
+             * @description Send it back as If-Match to change the commission (also the ETag)
+             * @example 1
+             */
+            version: number;
+        };
+        CommissionPage: {
+            items: components["schemas"]["CommissionDto"][];
+            /**
+             * @description Page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Items per page
+             * @example 20
+             */
+            limit: number;
+            /**
+             * @description Number of items matching the query, all pages together
+             * @example 1
+             */
+            total: number;
+        };
+        AdresseCommissionInput: {
+            /** @example 1 A rue de la Férollerie */
+            ligne1: string;
+            ligne2?: string;
+            ligne3?: string;
+            /**
+             * @description 5 digits in France (CEDEX codes included)
+             * @example 45071
+             */
+            codePostal?: string;
+            /**
+             * @description In France: the commune (INSEE code of /api/referentiels/communes)
              * @example 45234
              */
-            communeNaissance?: string;
+            commune?: string;
             /**
-             * @description Born abroad: the city
-             * @example Montréal
+             * @description The distribution line as printed ("ORLEANS CEDEX 2"); required abroad
+             * @example ORLEANS CEDEX 2
              */
-            villeNaissance?: string;
-            /**
-             * @description Nationality (code of /api/referentiels/pays)
-             * @example FR
-             */
-            nationalite: string;
-            /**
-             * @description INE and its key in one field (11 characters; spaces and dashes are removed); leave empty without a French INE
-             * @example 1234567890V
-             */
-            ine?: string;
-            /** @example 02 38 41 71 71 */
-            telephone?: string;
-            /** @example 06 12 34 56 78 */
-            telephonePortable?: string;
-        };
-        CoordonneesInput: {
-            /** @description Language of mails and letters */
-            langue?: components["schemas"]["Langue"];
-            /** @example 02 38 41 71 71 */
-            telephone?: string;
-            /** @example 06 12 34 56 78 */
-            telephonePortable?: string;
-        };
-        AdresseInput: {
+            ville?: string;
             /**
              * @description Country (code of /api/referentiels/pays)
              * @example FR
              */
             pays: string;
-            /** @example 12 rue de Bourgogne */
-            ligne1: string;
-            ligne2?: string;
-            ligne3?: string;
-            /**
-             * @description In France
-             * @example 45000
-             */
-            codePostal?: string;
-            /**
-             * @description In France: commune (INSEE code) of that postal code
-             * @example 45234
-             */
-            commune?: string;
-            /**
-             * @description In France, optional
-             * @example CEDEX 2
-             */
-            cedex?: string;
-            /**
-             * @description Abroad: the city
-             * @example Bruxelles
-             */
-            villeEtrangere?: string;
         };
-        BacInput: {
+        CommissionInput: {
             /**
-             * @description Série (code of /api/referentiels/series-bac), "SANS" without bac
-             * @example GEN
+             * @description The centre de candidature it belongs to
+             * @example 1
              */
-            serie: string;
+            centreId: number;
             /**
-             * @description Year obtained (not for "sans bac")
-             * @example 2023
+             * @description Unique; staff scopes may name the commission by it, so it cannot change once created
+             * @example OSUC-SCOL
              */
-            annee?: number;
+            code: string;
+            /** @example OSUC - SCOLARITE */
+            libelle: string;
+            /** @description Where paper files are posted */
+            adresse: components["schemas"]["AdresseCommissionInput"];
+            /** @example admission-osuc@univ-orleans.fr */
+            email?: string;
+            /** @example 02 38 49 46 24 */
+            telephone?: string;
             /**
-             * @description Code of /api/referentiels/mentions
-             * @example B
+             * @description Who signs the letters
+             * @example Martine BODUSSEAU
              */
-            mention?: string;
+            signataire?: string;
             /**
-             * @description Spécialités of the general bac from 2021 (codes of /api/referentiels/specialites-bac)
-             * @example [
-             *       "MATHS",
-             *       "PC"
-             *     ]
+             * @description Shown to candidates in their file
+             * @example Joindre une lettre de motivation manuscrite.
              */
-            specialites?: string[];
+            commentaireCandidat?: string;
             /**
-             * @description Country where it was obtained
-             * @example FR
+             * @description Alert mails on transmissions, confirmations and withdrawals (true, the default)
+             * @example true
              */
-            pays?: string;
+            alerte?: boolean;
+        };
+        /** @enum {string} */
+        TypeTraitement: "AC" | "AD" | "AT";
+        FormationDto: {
+            typeTraitement: components["schemas"]["TypeTraitement"];
+            /** @example 1 */
+            id: number;
+            commissionId: number;
+            /** @example OSUC */
+            centreCode: string;
+            code: string;
+            libelle: string;
+            motsCles: string | null;
+            typeDiplome: string;
+            demat: boolean;
+            dateDebutCandidature: string;
+            dateFinCandidature: string;
+            dateRetour: string;
+            dateAnalyse: string | null;
+            dateJury: string | null;
+            datePublication: string | null;
+            dateConfirmation: string | null;
+            delaiConfirmation: number | null;
+            capacite: number | null;
+            informationsComplementaires: string | null;
+            actif: boolean;
             /**
-             * @description In France
-             * @example 45
+             * @description Send it back as If-Match to change the formation (also the ETag)
+             * @example 1
              */
-            departement?: string;
+            version: number;
+        };
+        FormationPage: {
+            items: components["schemas"]["FormationDto"][];
             /**
-             * @description In France, optional
-             * @example 45234
+             * @description Page number, from 1
+             * @example 1
              */
-            commune?: string;
+            page: number;
             /**
-             * @description In France, optional: the lycée (UAI of /api/referentiels/etablissements)
-             * @example 0450782F
+             * @description Items per page
+             * @example 20
              */
-            etablissement?: string;
+            limit: number;
+            /**
+             * @description Number of items matching the query, all pages together
+             * @example 1
+             */
+            total: number;
+        };
+        FormationInput: {
+            /**
+             * @description Default type de traitement: AC accès contrôlé, AD accès de droit, AT en attente
+             * @example AC
+             */
+            typeTraitement: components["schemas"]["TypeTraitement"];
+            /**
+             * @description The commission processing its candidatures
+             * @example 1
+             */
+            commissionId: number;
+            /**
+             * @description Unique in the institution
+             * @example M1-GEO2ENV
+             */
+            code: string;
+            /** @example M1 SCIENCES DE LA TERRE ET DES PLANETES, ENVIRONNEMENT -GEO2env */
+            libelle: string;
+            /**
+             * @description Searched by the public offer along with the title
+             * @example géologie environnement planétologie
+             */
+            motsCles?: string;
+            /**
+             * @description Type of diploma (code of /api/referentiels/types-diplome)
+             * @example MAS
+             */
+            typeDiplome: string;
+            /**
+             * @description Dematerialised (true) or paper (false); absent: the centre's default
+             * @example true
+             */
+            demat?: boolean;
+            /**
+             * @description First day candidates may apply, YYYY-MM-DD
+             * @example 2026-11-15
+             */
+            dateDebutCandidature: string;
+            /**
+             * @description Last day candidates may apply (inclusive), not before the first
+             * @example 2027-03-31
+             */
+            dateFinCandidature: string;
+            /**
+             * @description Last day to return the file or its pieces, not before the end of applications
+             * @example 2027-04-07
+             */
+            dateRetour: string;
+            /**
+             * @description Pré-analyse, not before the end of applications
+             * @example 2027-04-10
+             */
+            dateAnalyse?: string;
+            /**
+             * @description Not before the return deadline
+             * @example 2027-05-15
+             */
+            dateJury?: string;
+            /**
+             * @description Publication of the results, not before the jury nor the return deadline
+             * @example 2027-05-20
+             */
+            datePublication?: string;
+            /**
+             * @description Confirmation deadline, not before publication nor jury; or `delaiConfirmation`, exactly one of the two
+             * @example 2027-06-10
+             */
+            dateConfirmation?: string;
+            /**
+             * @description Days to confirm after the favourable decision; or `dateConfirmation`, exactly one of the two
+             * @example 15
+             */
+            delaiConfirmation?: number;
+            /**
+             * @description Places (statistics only)
+             * @example 24
+             */
+            capacite?: number;
+            /**
+             * @description Shown in the offer
+             * @example Admission sur dossier, entretien éventuel.
+             */
+            informationsComplementaires?: string;
+            /**
+             * @description Shown in the public offer (true, the default)
+             * @example true
+             */
+            actif?: boolean;
         };
         PaysDto: {
             /**
@@ -1786,6 +2127,143 @@ export interface components {
              * @example 1
              */
             total: number;
+        };
+        IdentiteInput: {
+            /** @example MME */
+            civilite: components["schemas"]["Civilite"];
+            /** @description Language of mails and letters (fr by default) */
+            langue?: components["schemas"]["Langue"];
+            /** @example Martin */
+            nomNaissance: string;
+            /** @example Durand */
+            nomUsage?: string;
+            /** @example Élise */
+            prenom: string;
+            /** @example Marie Jeanne */
+            autresPrenoms?: string;
+            /**
+             * @description Aged 10 to 100
+             * @example 2005-03-14
+             */
+            dateNaissance: string;
+            /**
+             * @description Pays de naissance (code of /api/referentiels/pays)
+             * @example FR
+             */
+            paysNaissance: string;
+            /**
+             * @description Born in France: département (code)
+             * @example 45
+             */
+            departementNaissance?: string;
+            /**
+             * @description Born in France: commune (INSEE code)
+             * @example 45234
+             */
+            communeNaissance?: string;
+            /**
+             * @description Born abroad: the city
+             * @example Montréal
+             */
+            villeNaissance?: string;
+            /**
+             * @description Nationality (code of /api/referentiels/pays)
+             * @example FR
+             */
+            nationalite: string;
+            /**
+             * @description INE and its key in one field (11 characters; spaces and dashes are removed); leave empty without a French INE
+             * @example 1234567890V
+             */
+            ine?: string;
+            /** @example 02 38 41 71 71 */
+            telephone?: string;
+            /** @example 06 12 34 56 78 */
+            telephonePortable?: string;
+        };
+        CoordonneesInput: {
+            /** @description Language of mails and letters */
+            langue?: components["schemas"]["Langue"];
+            /** @example 02 38 41 71 71 */
+            telephone?: string;
+            /** @example 06 12 34 56 78 */
+            telephonePortable?: string;
+        };
+        AdresseInput: {
+            /**
+             * @description Country (code of /api/referentiels/pays)
+             * @example FR
+             */
+            pays: string;
+            /** @example 12 rue de Bourgogne */
+            ligne1: string;
+            ligne2?: string;
+            ligne3?: string;
+            /**
+             * @description In France
+             * @example 45000
+             */
+            codePostal?: string;
+            /**
+             * @description In France: commune (INSEE code) of that postal code
+             * @example 45234
+             */
+            commune?: string;
+            /**
+             * @description In France, optional
+             * @example CEDEX 2
+             */
+            cedex?: string;
+            /**
+             * @description Abroad: the city
+             * @example Bruxelles
+             */
+            villeEtrangere?: string;
+        };
+        BacInput: {
+            /**
+             * @description Série (code of /api/referentiels/series-bac), "SANS" without bac
+             * @example GEN
+             */
+            serie: string;
+            /**
+             * @description Year obtained (not for "sans bac")
+             * @example 2023
+             */
+            annee?: number;
+            /**
+             * @description Code of /api/referentiels/mentions
+             * @example B
+             */
+            mention?: string;
+            /**
+             * @description Spécialités of the general bac from 2021 (codes of /api/referentiels/specialites-bac)
+             * @example [
+             *       "MATHS",
+             *       "PC"
+             *     ]
+             */
+            specialites?: string[];
+            /**
+             * @description Country where it was obtained
+             * @example FR
+             */
+            pays?: string;
+            /**
+             * @description In France
+             * @example 45
+             */
+            departement?: string;
+            /**
+             * @description In France, optional
+             * @example 45234
+             */
+            commune?: string;
+            /**
+             * @description In France, optional: the lycée (UAI of /api/referentiels/etablissements)
+             * @example 0450782F
+             */
+            etablissement?: string;
         };
         CursusExterneInput: {
             /**
@@ -2900,6 +3378,1120 @@ export interface operations {
             };
         };
     };
+    getOffre: {
+        parameters: {
+            query?: {
+                /** @description Words of the title or keywords, accents and case ignored */
+                q?: string;
+                /** @description Only this centre de candidature (code) */
+                centre?: string;
+                /** @description Only this type of diploma (code of /api/referentiels/types-diplome) */
+                typeDiplome?: string;
+                /** @description true: only the formations open to applications today */
+                ouverte?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OffreDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listCentres: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 200 at most */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CentrePage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createCentre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CentreInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description Version of the new row: send it back as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CentreDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateCentre: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version read; required when the data already exists */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CentreInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version of the section: send it back as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CentreDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource changed since it was read (If-Match): reload it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required to change an existing resource */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listCommissions: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 200 at most */
+                limit?: number;
+                /** @description Only the commissions of this centre (code) */
+                centre?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionPage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createCommission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommissionInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description Version of the new row: send it back as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateCommission: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version read; required when the data already exists */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommissionInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version of the section: send it back as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource changed since it was read (If-Match): reload it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required to change an existing resource */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listFormations: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 200 at most */
+                limit?: number;
+                /** @description Only the formations of this centre (code) */
+                centre?: string;
+                /** @description Only the formations of this commission */
+                commissionId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormationPage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createFormation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormationInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description Version of the new row: send it back as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormationDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateFormation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version read; required when the data already exists */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormationInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version of the section: send it back as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormationDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource changed since it was read (If-Match): reload it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required to change an existing resource */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listPays: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 200 at most */
+                limit?: number;
+                /** @description Text to find in the label, without regard to case or accents */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaysPage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listDepartements: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 200 at most */
+                limit?: number;
+                /** @description Text to find in the label, without regard to case or accents */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartementPage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listCommunes: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 200 at most */
+                limit?: number;
+                /** @description Text to find in the label, without regard to case or accents */
+                q?: string;
+                /** @description Only communes of this département */
+                departement?: string;
+                /** @description Only communes served by this postal code (or starting with these digits) */
+                codePostal?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunePage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listSeriesBac: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 200 at most */
+                limit?: number;
+                /** @description Text to find in the label, without regard to case or accents */
+                q?: string;
+                /** @description Only what was awarded in this session year */
+                annee?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SerieBacPage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listSpecialitesBac: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 200 at most */
+                limit?: number;
+                /** @description Text to find in the label, without regard to case or accents */
+                q?: string;
+                /** @description Only what was awarded in this session year */
+                annee?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpecialiteBacPage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listMentions: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 200 at most */
+                limit?: number;
+                /** @description Text to find in the label, without regard to case or accents */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionPage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listTypesDiplome: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 200 at most */
+                limit?: number;
+                /** @description Text to find in the label, without regard to case or accents */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TypeDiplomePage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listEtablissements: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 200 at most */
+                limit?: number;
+                /** @description Text to find in the label, without regard to case or accents */
+                q?: string;
+                /** @description Only établissements of this département */
+                departement?: string;
+                /** @description Only établissements of this commune (code INSEE) */
+                commune?: string;
+                /** @description Only this kind of établissement */
+                type?: "LYCEE" | "SUPERIEUR";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EtablissementPage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     getDossier: {
         parameters: {
             query?: never;
@@ -3575,372 +5167,6 @@ export interface operations {
             };
             /** @description No such resource */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Unexpected error: quote `requestId` to the support desk */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    listPays: {
-        parameters: {
-            query?: {
-                /** @description Text to find in the label, without regard to case or accents */
-                q?: string;
-                /** @description Page number, from 1 */
-                page?: number;
-                /** @description Items per page, 200 at most */
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PaysPage"];
-                };
-            };
-            /** @description Invalid request: `errors` names each invalid field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Unexpected error: quote `requestId` to the support desk */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    listDepartements: {
-        parameters: {
-            query?: {
-                /** @description Text to find in the label, without regard to case or accents */
-                q?: string;
-                /** @description Page number, from 1 */
-                page?: number;
-                /** @description Items per page, 200 at most */
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DepartementPage"];
-                };
-            };
-            /** @description Invalid request: `errors` names each invalid field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Unexpected error: quote `requestId` to the support desk */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    listCommunes: {
-        parameters: {
-            query?: {
-                /** @description Text to find in the label, without regard to case or accents */
-                q?: string;
-                /** @description Page number, from 1 */
-                page?: number;
-                /** @description Items per page, 200 at most */
-                limit?: number;
-                /** @description Only communes of this département */
-                departement?: string;
-                /** @description Only communes served by this postal code (or starting with these digits) */
-                codePostal?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CommunePage"];
-                };
-            };
-            /** @description Invalid request: `errors` names each invalid field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Unexpected error: quote `requestId` to the support desk */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    listSeriesBac: {
-        parameters: {
-            query?: {
-                /** @description Text to find in the label, without regard to case or accents */
-                q?: string;
-                /** @description Page number, from 1 */
-                page?: number;
-                /** @description Items per page, 200 at most */
-                limit?: number;
-                /** @description Only what was awarded in this session year */
-                annee?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SerieBacPage"];
-                };
-            };
-            /** @description Invalid request: `errors` names each invalid field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Unexpected error: quote `requestId` to the support desk */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    listSpecialitesBac: {
-        parameters: {
-            query?: {
-                /** @description Text to find in the label, without regard to case or accents */
-                q?: string;
-                /** @description Page number, from 1 */
-                page?: number;
-                /** @description Items per page, 200 at most */
-                limit?: number;
-                /** @description Only what was awarded in this session year */
-                annee?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SpecialiteBacPage"];
-                };
-            };
-            /** @description Invalid request: `errors` names each invalid field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Unexpected error: quote `requestId` to the support desk */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    listMentions: {
-        parameters: {
-            query?: {
-                /** @description Text to find in the label, without regard to case or accents */
-                q?: string;
-                /** @description Page number, from 1 */
-                page?: number;
-                /** @description Items per page, 200 at most */
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MentionPage"];
-                };
-            };
-            /** @description Invalid request: `errors` names each invalid field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Unexpected error: quote `requestId` to the support desk */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    listTypesDiplome: {
-        parameters: {
-            query?: {
-                /** @description Text to find in the label, without regard to case or accents */
-                q?: string;
-                /** @description Page number, from 1 */
-                page?: number;
-                /** @description Items per page, 200 at most */
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TypeDiplomePage"];
-                };
-            };
-            /** @description Invalid request: `errors` names each invalid field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Unexpected error: quote `requestId` to the support desk */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    listEtablissements: {
-        parameters: {
-            query?: {
-                /** @description Text to find in the label, without regard to case or accents */
-                q?: string;
-                /** @description Page number, from 1 */
-                page?: number;
-                /** @description Items per page, 200 at most */
-                limit?: number;
-                /** @description Only établissements of this département */
-                departement?: string;
-                /** @description Only établissements of this commune (code INSEE) */
-                commune?: string;
-                /** @description Only this kind of établissement */
-                type?: "LYCEE" | "SUPERIEUR";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EtablissementPage"];
-                };
-            };
-            /** @description Invalid request: `errors` names each invalid field */
-            400: {
                 headers: {
                     [name: string]: unknown;
                 };

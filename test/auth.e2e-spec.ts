@@ -100,6 +100,7 @@ describe('Staff authentication and roles', () => {
     const STAFF = [Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE, Role.COMMISSION];
     const allowed = (path: string): Role[] => {
       if (path.startsWith('/api/admin/')) return [Role.ADMIN];
+      if (path.startsWith('/api/offre/gestion/')) return [Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE];
       if (path.startsWith('/api/comptes/moi/') || path.startsWith('/api/candidat/')) return [Role.CANDIDAT];
       if (path.startsWith('/api/candidats/')) return STAFF;
       return Object.values(Role);

@@ -14,6 +14,10 @@ import { CompteCandidat } from '../auth/entities/compte-candidat.entity';
 import { NumeroDossier } from '../auth/entities/numero-dossier.entity';
 import { Session } from '../auth/entities/session.entity';
 import { Campagne } from '../offre/entities/campagne.entity';
+import { CentreCandidature } from '../offre/entities/centre-candidature.entity';
+import { Commission } from '../offre/entities/commission.entity';
+import { Formation } from '../offre/entities/formation.entity';
+import { OffreVersion } from '../offre/entities/offre-version.entity';
 import { ImportScolarite } from '../candidat/entities/import-scolarite.entity';
 import { UtilisateurPerimetre } from '../auth/entities/utilisateur-perimetre.entity';
 import { UtilisateurRole } from '../auth/entities/utilisateur-role.entity';
@@ -59,4 +63,8 @@ export const ENTITIES = [
   CursusExterne,
   Stage,
   ExperiencePro,
+  CentreCandidature,
+  Commission,
+  Formation,
+  OffreVersion,
 ];

@@ -2,18 +2,79 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
-import { Role } from '../common/auth/roles';
+import { NO_SCOPES, Principal, Role } from '../common/auth/roles';
 import { AppConfig, appConfig } from '../config';
 import { CampagneService } from '../offre/campagne.service';
 import { Campagne } from '../offre/entities/campagne.entity';
+import { TypeTraitement } from '../offre/entities/formation.entity';
+import { GestionOffreService } from '../offre/gestion-offre.service';
 
 /** The demo staff: one account a role, so a newcomer can try every screen from the Swagger console. */
 export const DEMO_STAFF = [
-  { login: 'admin', role: Role.ADMIN, prenom: 'Camille', nom: 'Admin' },
-  { login: 'scol', role: Role.SCOL_CENTRALE, prenom: 'Dominique', nom: 'Scolarité' },
-  { login: 'gestionnaire', role: Role.GESTIONNAIRE, prenom: 'Claude', nom: 'Gestion' },
-  { login: 'commission', role: Role.COMMISSION, prenom: 'Alex', nom: 'Commission' },
+  { login: 'admin', role: Role.ADMIN, prenom: 'Camille', nom: 'Admin', scopes: {} },
+  { login: 'scol', role: Role.SCOL_CENTRALE, prenom: 'Dominique', nom: 'Scolarité', scopes: {} },
+  { login: 'gestionnaire', role: Role.GESTIONNAIRE, prenom: 'Claude', nom: 'Gestion', scopes: { centres: ['OSUC'] } },
+  { login: 'commission', role: Role.COMMISSION, prenom: 'Alex', nom: 'Commission', scopes: { commissions: ['OSUC-SCOL'] } },
 ].map((s) => ({ ...s, password: `demo-${s.login}-candidatures` }));
+
+/** Dates of a formation open now in the demo campaign (2026-11-01 to 2027-09-30). */
+const OUVERTE = {
+  dateDebutCandidature: '2026-11-15',
+  dateFinCandidature: '2027-03-31',
+  dateRetour: '2027-04-07',
+  dateJury: '2027-05-15',
+  datePublication: '2027-05-20',
+  dateConfirmation: '2027-06-10',
+};
+
+/**
+ * The guides' offer: the Orléans guide's OSUC master and DEG licences pro (paper files, as in its offer table), and
+ * the Caen guide's dematerialised formations.
+ */
+const DEMO_OFFRE = [
+  {
+    centre: { code: 'OSUC', libelle: "Observatoire des Sciences de l'Univers en région Centre (OSUC)", contactEmail: 'admission-osuc@univ-orleans.fr', maxVoeux: 5, dematDefaut: false },
+    commission: {
+      code: 'OSUC-SCOL',
+      libelle: 'OSUC - SCOLARITE',
+      adresse: { ligne1: 'Martine BODUSSEAU', ligne2: '1 A rue de la Férollerie', codePostal: '45071', commune: '45234', ville: 'ORLEANS CEDEX 2', pays: 'FR' },
+      email: 'admission-osuc@univ-orleans.fr',
+      signataire: 'Martine BODUSSEAU',
+    },
+    formations: [
+      { code: 'M1-GEO2ENV', libelle: 'M1 SCIENCES DE LA TERRE ET DES PLANETES, ENVIRONNEMENT -GEO2env', motsCles: 'géologie environnement planètes', typeDiplome: 'MAS', ...OUVERTE },
+    ],
+  },
+  {
+    centre: { code: 'DEG', libelle: 'UFR COLLEGIUM DROIT, ECONOMIE ET GESTION', contactEmail: 'scolarite.deg@univ-orleans.fr', dematDefaut: false },
+    commission: {
+      code: 'DEG-LP',
+      libelle: 'DEG - LICENCES PROFESSIONNELLES',
+      adresse: { ligne1: 'Rue de Blois', codePostal: '45067', commune: '45234', ville: 'ORLEANS CEDEX 2', pays: 'FR' },
+      email: 'scolarite.deg@univ-orleans.fr',
+    },
+    formations: [
+      { code: 'LP-ABF', libelle: 'LP ASSURANCE BANQUE FINANCE : CHARGE DE CLIENTELE Formation en apprentissage', motsCles: 'assurance banque apprentissage', typeDiplome: 'LP', ...OUVERTE },
+      // Opens later, as in the guide: not "ouverte" yet.
+      { code: 'LP-MP', libelle: "LP MARCHES PUBLICS - METIERS DE L'ACHAT PUBLIC", motsCles: 'achat public', typeDiplome: 'LP', ...OUVERTE, dateDebutCandidature: '2027-04-16', dateFinCandidature: '2027-06-04', dateRetour: '2027-06-11', dateJury: '2027-06-20', datePublication: '2027-06-25', dateConfirmation: '2027-07-05' },
+    ],
+  },
+  {
+    centre: { code: 'UFR-ARTS', libelle: 'UFR des Humanités et Sciences sociales', contactEmail: 'scolarite.hss@unicaen.fr', dematDefaut: true },
+    commission: {
+      code: 'HSS-L3',
+      libelle: 'Commission Arts du spectacle',
+      adresse: { ligne1: '5, rue Thomas Mann', ligne2: 'Bât A des Grands Moulins', codePostal: '75205', commune: '75056', ville: 'PARIS 13EME', pays: 'FR' },
+      email: 'scolarite.hss@unicaen.fr',
+      commentaireCandidat: "Veuillez bien à ne pas passer la date limite d'envoi. Un conseil : n'attendez pas la dernière minute.",
+    },
+    formations: [
+      { code: 'L3-CINE', libelle: 'L3 Arts du spectacle - Etudes cinématographiques', motsCles: 'cinéma spectacle', typeDiplome: 'LIC', ...OUVERTE },
+      { code: 'L1-MATHINFO', libelle: 'L1 Mathématiques/Informatique - double Licence', motsCles: 'mathématiques informatique', typeDiplome: 'LIC', ...OUVERTE },
+      { code: 'M2-DROIT-ASS', libelle: 'Master 2A Droit des Assurances P. Assurances et Personnes', motsCles: 'droit assurances', typeDiplome: 'MAS', ...OUVERTE },
+    ],
+  },
+];
 
 /**
  * Loads the demo data once, into an empty database, when DEMO_DATA=true (the embedded default): a campaign in
@@ -27,6 +88,7 @@ export class DemoService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly campagnes: CampagneService,
     private readonly auth: AuthService,
+    private readonly offre: GestionOffreService,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {}
 
@@ -34,8 +96,27 @@ export class DemoService implements OnApplicationBootstrap {
     if (!this.app.demoData || (await this.dataSource.getRepository(Campagne).count()) > 0) return;
     await this.campagnes.create({ code: '2027', libelle: 'Campagne 2027', dateDebut: '2026-11-01', dateFin: '2027-09-30', enService: true });
     for (const s of DEMO_STAFF) {
-      await this.auth.createStaff({ login: s.login, email: `${s.login}@candidatures.localhost`, nom: s.nom, prenom: s.prenom, password: s.password, roles: [s.role] });
+      await this.auth.createStaff({
+        login: s.login,
+        email: `${s.login}@candidatures.localhost`,
+        nom: s.nom,
+        prenom: s.prenom,
+        password: s.password,
+        roles: [s.role],
+        scopes: s.scopes,
+      });
     }
-    this.logger.log('Données de démonstration chargées : campagne 2027 en service, un compte par rôle');
+    // Loaded as scol-centrale would, through the same rules as the API.
+    const loader: Principal = { kind: 'staff', id: 0, login: 'demo', roles: [Role.SCOL_CENTRALE], scopes: NO_SCOPES, sessionId: 0 };
+    let formations = 0;
+    for (const { centre, commission, formations: list } of DEMO_OFFRE) {
+      const c = await this.offre.createCentre(loader, centre);
+      const m = await this.offre.createCommission(loader, { ...commission, centreId: c.id });
+      for (const f of list) {
+        await this.offre.createFormation(loader, { ...f, commissionId: m.id, typeTraitement: TypeTraitement.AC });
+        formations++;
+      }
+    }
+    this.logger.log(`Données de démonstration chargées : campagne 2027 en service, ${formations} formations des guides, un compte par rôle`);
   }
 }

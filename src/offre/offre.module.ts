@@ -1,5 +1,15 @@
 import { Module } from '@nestjs/common';
+import { ReferentielModule } from '../referentiel/referentiel.module';
 import { CampagneService } from './campagne.service';
+import { GestionOffreController } from './gestion-offre.controller';
+import { GestionOffreService } from './gestion-offre.service';
+import { OffreController } from './offre.controller';
+import { OffrePubliqueService } from './offre-publique.service';
 
-@Module({ providers: [CampagneService], exports: [CampagneService] })
+@Module({
+  imports: [ReferentielModule],
+  controllers: [OffreController, GestionOffreController],
+  providers: [CampagneService, GestionOffreService, OffrePubliqueService],
+  exports: [CampagneService, GestionOffreService, OffrePubliqueService],
+})
 export class OffreModule {}

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock, parisDate } from '../common/clock/clock';
+import { normalizeForSearch } from '../common/text/normalize';
+import { ReferentielService } from '../referentiel/referentiel.service';
+import { CentreOffreDto, FormationPubliqueDto, OffreDto, OffreQueryDto } from './dto/offre-publique.dto';
+import { Formation } from './entities/formation.entity';
+import { OffreVersion } from './entities/offre-version.entity';
+
+/**
+ * How long an instance answers from its snapshot before asking `offre_version` again. A staff change is therefore
+ * visible on every instance at most 2 s (plus one rebuild) after its commit, and immediately on the instance that
+ * made it; at campaign opening each instance reads one row every 2 s instead of the offer on every request.
+ */
+export const OFFRE_POLL_MS = 2000;
+
+interface FormationSnapshot {
+  centre: { code: string; libelle: string };
+  typeDiplome: { code: string; libelle: string; ordre: number };
+  formation: Omit<FormationPubliqueDto, 'ouverte'>;
+  /** Title and keywords folded by normalizeForSearch */
+  texte: string;
+}
+
+interface Snapshot {
+  version: number;
+  /** Sorted by centre, type de diplôme, title */
+  formations: FormationSnapshot[];
+}
+
+/** The public offer tree, served from an in-memory snapshot per instance (no SQL per request once built). */
+@Injectable()
+export class OffrePubliqueService {
+  private snapshot?: Snapshot;
+  /** Clock time (ms) of the last poll of `offre_version` */
+  private checkedAt = 0;
+  private refreshing?: { generation: number; snapshot: Promise<Snapshot> };
+  /** Bumped by invalidate(), so a poll that started before a local change does not count as having seen it */
+  private generation = 0;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly referentiel: ReferentielService,
+  ) {}
+
+  async offre(query: OffreQueryDto): Promise<OffreDto> {
+    const snapshot = await this.current();
+    const today = parisDate(this.clock.now());
+    const words = query.q ? normalizeForSearch(query.q).split(' ').filter(Boolean) : [];
+    const centres: CentreOffreDto[] = [];
+    for (const f of snapshot.formations) {
+      if (query.centre && f.centre.code !== query.centre) continue;
+      if (query.typeDiplome && f.typeDiplome.code !== query.typeDiplome) continue;
+      if (!words.every((word) => f.texte.includes(word))) continue;
+      const ouverte = f.formation.dateDebutCandidature <= today && today <= f.formation.dateFinCandidature;
+      if (query.ouverte !== undefined && ouverte !== query.ouverte) continue;
+      let centre = centres.at(-1);
+      if (centre?.code !== f.centre.code) centres.push((centre = { ...f.centre, typesDiplome: [] }));
+      let type = centre.typesDiplome.at(-1);
+      if (type?.code !== f.typeDiplome.code) centre.typesDiplome.push((type = { code: f.typeDiplome.code, libelle: f.typeDiplome.libelle, formations: [] }));
+      type.formations.push({ ...f.formation, ouverte });
+    }
+    return { centres };
+  }
+
+  /** A change made by this instance: the next read polls at once. */
+  invalidate(): void {
+    this.generation++;
+    this.checkedAt = 0;
+  }
+
+  private current(): Promise<Snapshot> {
+    const now = this.clock.now().getTime();
+    // A clock set back (tests) counts as due.
+    if (this.snapshot && now >= this.checkedAt && now - this.checkedAt < OFFRE_POLL_MS) return Promise.resolve(this.snapshot);
+    // Concurrent reads share one poll, unless it started before a local change.
+    if (this.refreshing?.generation !== this.generation) {
+      const refreshing = { generation: this.generation, snapshot: this.refresh(now) };
+      this.refreshing = refreshing;
+      void refreshing.snapshot
+        .catch(() => undefined)
+        .finally(() => {
+          if (this.refreshing === refreshing) this.refreshing = undefined;
+        });
+    }
+    return this.refreshing.snapshot;
+  }
+
+  private async refresh(now: number): Promise<Snapshot> {
+    const generation = this.generation;
+    // The counter first: data read after it is at least that recent (a later change only causes one more rebuild).
+    const row = await this.dataSource.getRepository(OffreVersion).findOneByOrFail({ id: 1 });
+    if (this.snapshot?.version !== row.version) this.snapshot = await this.load(row.version);
+    if (generation === this.generation) this.checkedAt = now;
+    return this.snapshot;
+  }
+
+  private async load(version: number): Promise<Snapshot> {
+    const [rows, types] = await Promise.all([
+      this.dataSource
+        .getRepository(Formation)
+        .createQueryBuilder('formation')
+        .innerJoinAndSelect('formation.commission', 'commission')
+        .innerJoinAndSelect('commission.centre', 'centre')
+        .where('formation.actif = :actif AND centre.actif = :actif', { actif: true })
+        .getMany(),
+      this.referentiel.listTypesDiplome({ page: 1, limit: 200 }),
+    ]);
+    const ordre = new Map(types.items.map((t, i) => [t.code, { ...t, ordre: i }]));
+    const formations = rows.map((f): FormationSnapshot => {
+      const centre = f.commission!.centre!;
+      return {
+        centre: { code: centre.code, libelle: centre.libelle },
+        // A code removed from the reference data since still groups its formations, under its code.
+        typeDiplome: ordre.get(f.typeDiplome) ?? { code: f.typeDiplome, libelle: f.typeDiplome, ordre: types.items.length },
+        formation: {
+          code: f.code,
+          libelle: f.libelle,
+          motsCles: f.motsCles,
+          mode: f.demat ? 'DEMATERIALISE' : 'PAPIER',
+          dateDebutCandidature: f.dateDebutCandidature,
+          dateFinCandidature: f.dateFinCandidature,
+          dateRetour: f.dateRetour,
+          dateJury: f.dateJury,
+          datePublication: f.datePublication,
+          informationsComplementaires: f.informationsComplementaires,
+        },
+        texte: normalizeForSearch(`${f.libelle} ${f.motsCles ?? ''}`),
+      };
+    });
+    formations.sort(
+      (a, b) =>
+        a.centre.libelle.localeCompare(b.centre.libelle, 'fr') ||
+        a.centre.code.localeCompare(b.centre.code) ||
+        a.typeDiplome.ordre - b.typeDiplome.ordre ||
+        a.typeDiplome.code.localeCompare(b.typeDiplome.code) ||
+        a.formation.libelle.localeCompare(b.formation.libelle, 'fr'),
+    );
+    return { version, formations };
+  }
+}

@@ -1,0 +1,35 @@
+import request from 'supertest';
+import { DEMO_STAFF } from '../src/demo/demo.service';
+import { TestApp, startTestApp } from './support/test-app';
+
+/** What the README's first command loads into an empty database (DEMO_DATA=true). */
+describe('Demo data', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ DEMO_DATA: 'true' });
+    t.clock.set('2026-12-01T10:00:00Z');
+  });
+  afterAll(() => t.close());
+
+  it("offers the guides' formations, the Orléans M1 among them, open in December 2026", async () => {
+    const offre = (await request(t.http).get('/api/offre').expect(200)).body;
+    const osuc = offre.centres.find((c: { code: string }) => c.code === 'OSUC');
+    const m1 = osuc.typesDiplome.flatMap((td: { formations: object[] }) => td.formations).find((f: { code: string }) => f.code === 'M1-GEO2ENV');
+    expect(m1).toMatchObject({ libelle: 'M1 SCIENCES DE LA TERRE ET DES PLANETES, ENVIRONNEMENT -GEO2env', mode: 'PAPIER', ouverte: true });
+    const open = (await request(t.http).get('/api/offre?ouverte=true').expect(200)).body;
+    const codes = open.centres.flatMap((c: { typesDiplome: { formations: { code: string }[] }[] }) => c.typesDiplome.flatMap((td) => td.formations.map((f) => f.code)));
+    expect(codes).toContain('L3-CINE');
+    expect(codes).not.toContain('LP-MP');
+  });
+
+  it('has one account a role, the gestionnaire scoped to the OSUC centre', async () => {
+    for (const s of DEMO_STAFF) {
+      const session = await request(t.http).post('/api/auth/login').send({ login: s.login, password: s.password }).expect(200);
+      expect(session.body.me.roles).toEqual([s.role]);
+    }
+    const gestionnaire = DEMO_STAFF.find((s) => s.login === 'gestionnaire');
+    const session = await request(t.http).post('/api/auth/login').send({ login: 'gestionnaire', password: gestionnaire?.password }).expect(200);
+    expect(session.body.me.scopes).toEqual({ centres: ['OSUC'], commissions: [] });
+  });
+});
