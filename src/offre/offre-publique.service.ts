@@ -15,6 +15,9 @@ import { OffreVersion } from './entities/offre-version.entity';
  */
 export const OFFRE_POLL_MS = 2000;
 
+/** Bound of the serialized answers kept per snapshot and day (arbitrary `q` values cannot grow it further). */
+const MAX_CACHED_BYTES = 32 * 1024 * 1024;
+
 interface FormationSnapshot {
   centre: { code: string; libelle: string };
   typeDiplome: { code: string; libelle: string; ordre: number };
@@ -33,6 +36,7 @@ interface Snapshot {
 @Injectable()
 export class OffrePubliqueService {
   private snapshot?: Snapshot;
+  private answers: { snapshot?: Snapshot; today: string; bytes: number; byQuery: Map<string, string> } = { today: '', bytes: 0, byQuery: new Map() };
   /** Clock time (ms) of the last poll of `offre_version` */
   private checkedAt = 0;
   private refreshing?: { generation: number; snapshot: Promise<Snapshot> };
@@ -45,9 +49,26 @@ export class OffrePubliqueService {
     private readonly referentiel: ReferentielService,
   ) {}
 
-  async offre(query: OffreQueryDto): Promise<OffreDto> {
+  /**
+   * The same answer, serialized: the whole tree of a large university is about a megabyte of JSON, so each distinct
+   * query of a snapshot and day is built and serialized once, then sent as is (bounded to MAX_CACHED_BYTES).
+   */
+  async offreJson(query: OffreQueryDto): Promise<string> {
     const snapshot = await this.current();
     const today = parisDate(this.clock.now());
+    if (this.answers.snapshot !== snapshot || this.answers.today !== today) this.answers = { snapshot, today, bytes: 0, byQuery: new Map() };
+    const key = JSON.stringify([query.q ? normalizeForSearch(query.q) : '', query.centre ?? '', query.typeDiplome ?? '', query.ouverte ?? '']);
+    let json = this.answers.byQuery.get(key);
+    if (json === undefined) {
+      json = JSON.stringify(this.tree(snapshot, today, query));
+      if (this.answers.bytes + json.length > MAX_CACHED_BYTES) this.answers = { ...this.answers, bytes: 0, byQuery: new Map() };
+      this.answers.byQuery.set(key, json);
+      this.answers.bytes += json.length;
+    }
+    return json;
+  }
+
+  private tree(snapshot: Snapshot, today: string, query: OffreQueryDto): OffreDto {
     const words = query.q ? normalizeForSearch(query.q).split(' ').filter(Boolean) : [];
     const centres: CentreOffreDto[] = [];
     for (const f of snapshot.formations) {

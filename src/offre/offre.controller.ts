@@ -1,5 +1,5 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api/api-problem-responses.decorator';
 import { Public } from '../common/auth/auth.decorators';
 import { OffreDto, OffreQueryDto } from './dto/offre-publique.dto';
@@ -13,8 +13,11 @@ export class OffreController {
   /** The public offer: centre de candidature → type de diplôme → formation, active ones only, at most 2 s stale */
   @Get()
   @Public()
+  // Sent pre-serialized from the per-instance cache: the most read route at campaign opening.
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  @ApiOkResponse({ type: OffreDto })
   @ApiProblemResponses(400)
-  getOffre(@Query() query: OffreQueryDto): Promise<OffreDto> {
-    return this.offre.offre(query);
+  getOffre(@Query() query: OffreQueryDto): Promise<string> {
+    return this.offre.offreJson(query);
   }
 }
