@@ -15,6 +15,8 @@ export class OffreController {
   @Public()
   // Sent pre-serialized from the per-instance cache: the most read route at campaign opening.
   @Header('Content-Type', 'application/json; charset=utf-8')
+  // The same for everyone and at most 2 s stale anyway: a front cache or CDN may keep it as long.
+  @Header('Cache-Control', 'public, max-age=2')
   @ApiOkResponse({ type: OffreDto })
   @ApiProblemResponses(400)
   getOffre(@Query() query: OffreQueryDto): Promise<string> {
