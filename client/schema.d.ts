@@ -1033,18 +1033,18 @@ export interface components {
             createdAt: string;
             activatedAt: string | null;
         };
-        /** @enum {string} */
-        Civilite: "M" | "MME";
         /**
          * @description Language of mails and letters (fr by default)
          * @enum {string}
          */
         Langue: "fr" | "en";
+        /** @enum {string} */
+        Civilite: "M" | "MME";
         IdentiteDto: {
-            /** @example MME */
-            civilite: components["schemas"]["Civilite"];
             /** @description Language of mails and letters (fr by default) */
             langue?: components["schemas"]["Langue"];
+            /** @example MME */
+            civilite: components["schemas"]["Civilite"];
             /** @description Filled from the university's student records: locked, the scolarité corrects it */
             importe: boolean;
             /** @description Send it back as If-Match (also the ETag) */
@@ -2129,10 +2129,10 @@ export interface components {
             total: number;
         };
         IdentiteInput: {
-            /** @example MME */
-            civilite: components["schemas"]["Civilite"];
             /** @description Language of mails and letters (fr by default) */
             langue?: components["schemas"]["Langue"];
+            /** @example MME */
+            civilite: components["schemas"]["Civilite"];
             /** @example Martin */
             nomNaissance: string;
             /** @example Durand */
@@ -2182,7 +2182,7 @@ export interface components {
             telephonePortable?: string;
         };
         CoordonneesInput: {
-            /** @description Language of mails and letters */
+            /** @description Language of mails and letters (fr by default) */
             langue?: components["schemas"]["Langue"];
             /** @example 02 38 41 71 71 */
             telephone?: string;

@@ -108,23 +108,15 @@ export class DossierService {
     }
     await this.assertValid(errors, checks);
     const compte = await this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: compteId });
-    const bornInFrance = input.paysNaissance === FRANCE;
     let saved: Candidat;
     try {
       saved = await this.save(Candidat, compteId, ifMatch, {
-        campagneId: compte.campagneId,
-        civilite: input.civilite,
-        nomNaissance: input.nomNaissance,
-        nomUsage: input.nomUsage ?? null,
-        prenom: input.prenom,
-        autresPrenoms: input.autresPrenoms ?? null,
-        nomRecherche: normalizeForSearch([input.nomNaissance, input.nomUsage, input.prenom].filter(Boolean).join(' ')),
-        dateNaissance: input.dateNaissance,
-        paysNaissance: input.paysNaissance,
-        departementNaissance: bornInFrance ? (input.departementNaissance ?? null) : null,
-        communeNaissance: bornInFrance ? (input.communeNaissance ?? null) : null,
-        villeNaissance: bornInFrance ? null : (input.villeNaissance ?? null),
-        nationalite: input.nationalite,
+        ...identiteColumns(compte.campagneId, {
+          ...input,
+          departementNaissance: input.departementNaissance ?? null,
+          communeNaissance: input.communeNaissance ?? null,
+          villeNaissance: input.villeNaissance ?? null,
+        }),
         ine,
         telephone: input.telephone?.trim() || null,
         telephonePortable: input.telephonePortable?.trim() || null,
@@ -246,21 +238,20 @@ export class DossierService {
     const compte = await this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: compteId });
     const i = record.identite;
     if (i.dateNaissance && i.paysNaissance && i.nationalite) {
-      const bornInFrance = i.paysNaissance === FRANCE;
       const identite: Partial<Candidat> = {
-        campagneId: compte.campagneId,
-        civilite: i.civilite === 'M.' ? Civilite.M : Civilite.MME,
-        nomNaissance: i.nomNaissance,
-        nomUsage: i.nomUsage,
-        prenom: i.prenom,
-        autresPrenoms: i.autresPrenoms,
-        nomRecherche: normalizeForSearch([i.nomNaissance, i.nomUsage, i.prenom].filter(Boolean).join(' ')),
-        dateNaissance: i.dateNaissance,
-        paysNaissance: i.paysNaissance,
-        departementNaissance: bornInFrance && i.communeNaissance ? departementOf(i.communeNaissance) : null,
-        communeNaissance: bornInFrance ? i.communeNaissance : null,
-        villeNaissance: bornInFrance ? null : i.libelleCommuneNaissance,
-        nationalite: i.nationalite,
+        ...identiteColumns(compte.campagneId, {
+          civilite: i.civilite === 'M.' ? Civilite.M : Civilite.MME,
+          nomNaissance: i.nomNaissance,
+          nomUsage: i.nomUsage,
+          prenom: i.prenom,
+          autresPrenoms: i.autresPrenoms,
+          dateNaissance: i.dateNaissance,
+          paysNaissance: i.paysNaissance,
+          departementNaissance: i.communeNaissance ? departementOf(i.communeNaissance) : null,
+          communeNaissance: i.communeNaissance,
+          villeNaissance: i.libelleCommuneNaissance,
+          nationalite: i.nationalite,
+        }),
         telephonePortable: i.telephone,
         importe: true,
       };
@@ -395,6 +386,34 @@ export class DossierService {
     }
     return (await this.find(entity, compteCandidatId)) as E;
   }
+}
+
+type IdentiteSource = Pick<Candidat, 'civilite' | 'nomNaissance' | 'prenom' | 'dateNaissance' | 'paysNaissance' | 'nationalite'> & {
+  nomUsage?: string | null;
+  autresPrenoms?: string | null;
+  departementNaissance: string | null;
+  communeNaissance: string | null;
+  villeNaissance: string | null;
+};
+
+/** The identity columns, typed or imported: the folded names, and the birthplace kept for France or abroad only. */
+function identiteColumns(campagneId: number, i: IdentiteSource): Partial<Candidat> {
+  const bornInFrance = i.paysNaissance === FRANCE;
+  return {
+    campagneId,
+    civilite: i.civilite,
+    nomNaissance: i.nomNaissance,
+    nomUsage: i.nomUsage ?? null,
+    prenom: i.prenom,
+    autresPrenoms: i.autresPrenoms ?? null,
+    nomRecherche: normalizeForSearch([i.nomNaissance, i.nomUsage, i.prenom].filter(Boolean).join(' ')),
+    dateNaissance: i.dateNaissance,
+    paysNaissance: i.paysNaissance,
+    departementNaissance: bornInFrance ? i.departementNaissance : null,
+    communeNaissance: bornInFrance ? i.communeNaissance : null,
+    villeNaissance: bornInFrance ? null : i.villeNaissance,
+    nationalite: i.nationalite,
+  };
 }
 
 /** The département of a commune's INSEE code (3 characters overseas). */

@@ -10,7 +10,25 @@ import { CursusInterneDto } from './scolarite.dto';
 const PHONE = /^[0-9+()./ -]{6,20}$/;
 const PHONE_MESSAGE = 'doit être un numéro de téléphone (chiffres, espaces et + ( ) - . / ; 20 caractères au plus)';
 
-export class IdentiteInput {
+/** What stays editable when the identity is locked (imported, or once the candidate has applied) */
+export class CoordonneesInput {
+  /** @example "02 38 41 71 71" */
+  @IsOptional()
+  @Matches(PHONE, { message: PHONE_MESSAGE })
+  telephone?: string;
+
+  /** @example "06 12 34 56 78" */
+  @IsOptional()
+  @Matches(PHONE, { message: PHONE_MESSAGE })
+  telephonePortable?: string;
+
+  @ApiProperty({ enum: Langue, enumName: 'Langue', required: false, description: 'Language of mails and letters (fr by default)' })
+  @IsOptional()
+  @IsIn(Object.values(Langue), { message: 'doit valoir fr ou en' })
+  langue?: Langue;
+}
+
+export class IdentiteInput extends CoordonneesInput {
   @ApiProperty({ enum: Civilite, enumName: 'Civilite', example: Civilite.MME })
   @IsIn(Object.values(Civilite), { message: 'doit valoir M ou MME' })
   civilite: Civilite;
@@ -59,39 +77,6 @@ export class IdentiteInput {
   @IsOptional()
   @IsIne()
   ine?: string;
-
-  /** @example "02 38 41 71 71" */
-  @IsOptional()
-  @Matches(PHONE, { message: PHONE_MESSAGE })
-  telephone?: string;
-
-  /** @example "06 12 34 56 78" */
-  @IsOptional()
-  @Matches(PHONE, { message: PHONE_MESSAGE })
-  telephonePortable?: string;
-
-  @ApiProperty({ enum: Langue, enumName: 'Langue', required: false, description: 'Language of mails and letters (fr by default)' })
-  @IsOptional()
-  @IsIn(Object.values(Langue), { message: 'doit valoir fr ou en' })
-  langue?: Langue;
-}
-
-/** What stays editable when the identity is locked (imported, or once the candidate has applied) */
-export class CoordonneesInput {
-  /** @example "02 38 41 71 71" */
-  @IsOptional()
-  @Matches(PHONE, { message: PHONE_MESSAGE })
-  telephone?: string;
-
-  /** @example "06 12 34 56 78" */
-  @IsOptional()
-  @Matches(PHONE, { message: PHONE_MESSAGE })
-  telephonePortable?: string;
-
-  @ApiProperty({ enum: Langue, enumName: 'Langue', required: false, description: 'Language of mails and letters' })
-  @IsOptional()
-  @IsIn(Object.values(Langue), { message: 'doit valoir fr ou en' })
-  langue?: Langue;
 }
 
 export class IdentiteDto extends IdentiteInput {
