@@ -12,6 +12,11 @@ import { Perimetres1764300000004 } from './1764300000004-perimetres';
 import { DossierCandidat1764400000000 } from './1764400000000-dossier-candidat';
 import { Cursus1764400000001 } from './1764400000001-cursus';
 import { Offre1764500000000 } from './1764500000000-offre';
+import { Candidature1764600000000 } from './1764600000000-candidature';
+import { Pieces1764600000001 } from './1764600000001-pieces';
+import { IdentiteVerrouillee1764600000002 } from './1764600000002-identite-verrouillee';
+import { PiecesCandidature1764600000003 } from './1764600000003-pieces-candidature';
+import { CampagneArchivage1764600000004 } from './1764600000004-campagne-archivage';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and jest load the same set. */
-export const MIGRATIONS = [Referentiel1763800000000, Jobs1763900000000, MailOutbox1763900000001, StaffSessions1764000000000, ComptesCandidats1764100000000, CompteReinitialisation1764200000000, CompteChangementEmail1764300000000, Cas1764300000001, Throttle1764300000002, JobSlot1764300000003, Perimetres1764300000004, DossierCandidat1764400000000, Cursus1764400000001, Offre1764500000000];
+export const MIGRATIONS = [Referentiel1763800000000, Jobs1763900000000, MailOutbox1763900000001, StaffSessions1764000000000, ComptesCandidats1764100000000, CompteReinitialisation1764200000000, CompteChangementEmail1764300000000, Cas1764300000001, Throttle1764300000002, JobSlot1764300000003, Perimetres1764300000004, DossierCandidat1764400000000, Cursus1764400000001, Offre1764500000000, Candidature1764600000000, Pieces1764600000001, IdentiteVerrouillee1764600000002, PiecesCandidature1764600000003, CampagneArchivage1764600000004];

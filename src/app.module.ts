@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
 import { ClockModule } from './common/clock/clock.module';
+import { CandidatureModule } from './candidature/candidature.module';
 import { CursusModule } from './cursus/cursus.module';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { ThrottleModule } from './common/throttle/throttle.module';
@@ -15,6 +16,7 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
 import { OffreModule } from './offre/offre.module';
+import { PiecesModule } from './pieces/pieces.module';
 import { ReferentielModule } from './referentiel/referentiel.module';
 
 @Module({
@@ -29,9 +31,11 @@ import { ReferentielModule } from './referentiel/referentiel.module';
     HealthModule,
     MailModule,
     OffreModule,
+    PiecesModule,
     JobsModule,
     ReferentielModule,
     CursusModule,
+    CandidatureModule,
     DemoModule,
   ],
   providers: [

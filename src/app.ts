@@ -1,3 +1,4 @@
+import fastifyMultipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -9,7 +10,10 @@ import { problemResponse } from './common/api/api-problem-responses.decorator';
 import { PUBLIC_OPERATIONS } from './common/auth/auth.decorators';
 import { ProblemDto } from './common/errors/problem.dto';
 import { requestId } from './common/logging/logging.module';
+import { inUnitOfWork } from './database/sqlite-gate';
 import { parseAppConfig } from './config/app.config';
+import { parseStorageConfig } from './config/storage.config';
+import { multipartLimits } from './pieces/upload/receive-upload';
 
 export const API_PREFIX = 'api';
 export const DOCS_PATH = `${API_PREFIX}/docs`;
@@ -22,6 +26,10 @@ export function createAdapter(): FastifyAdapter {
     requestIdHeader: false,
     genReqId: requestId,
   });
+  // Each request is its own unit of work for the embedded database's connection gate (gateSqlite).
+  adapter.getInstance().addHook('onRequest', (_request, _reply, done) => inUnitOfWork(done));
+  // multipart/form-data is only read by the handler (UploadReceiver), after the guard: never buffered before.
+  void adapter.getInstance().register(fastifyMultipart, { limits: multipartLimits(parseStorageConfig(process.env).maxBytes), throwFileSizeLimit: false });
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });

@@ -102,7 +102,7 @@ describe('Staff authentication and roles', () => {
       if (path.startsWith('/api/admin/')) return [Role.ADMIN];
       if (path.startsWith('/api/offre/gestion/')) return [Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE];
       if (path.startsWith('/api/comptes/moi/') || path.startsWith('/api/candidat/')) return [Role.CANDIDAT];
-      if (path.startsWith('/api/candidats/')) return STAFF;
+      if (path.startsWith('/api/candidats/') || path.startsWith('/api/candidatures/')) return STAFF;
       return Object.values(Role);
     };
     const callers: [Role, string, string][] = [

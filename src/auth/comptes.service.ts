@@ -77,7 +77,8 @@ export class ComptesService {
     ];
     if (errors.length > 0) throw new ValidationFailed(errors);
     assertAcceptablePassword(dto.password);
-    const campagne = await this.campagnes.enService();
+    // Outside the campaign's window nobody may create an account: the same 422 for any address.
+    const campagne = await this.campagnes.ouverte();
     const passwordHash = await hashPassword(dto.password);
     const email = dto.email.trim();
     try {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CursusModule } from '../cursus/cursus.module';
 import { ReferentielModule } from '../referentiel/referentiel.module';
-import { DossierController, DossierStaffController } from './dossier.controller';
+import { DossierController } from './dossier.controller';
 import { DossierService } from './dossier.service';
 import { ScolariteController } from './scolarite.controller';
 import { ScolariteService } from './scolarite.service';
@@ -10,7 +10,7 @@ import { studentRecordsProvider } from './student-records/student-records.provid
 /** The candidate's file: informations personnelles, adresse, bac, the whole file; the student records of CAS candidates. */
 @Module({
   imports: [ReferentielModule, CursusModule],
-  controllers: [DossierController, DossierStaffController, ScolariteController],
+  controllers: [DossierController, ScolariteController],
   providers: [DossierService, ScolariteService, studentRecordsProvider],
   exports: [DossierService, ScolariteService],
 })

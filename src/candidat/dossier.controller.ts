@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api/api-problem-responses.decorator';
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
@@ -74,20 +74,5 @@ export class DossierController {
   @ApiProblemResponses(400, 422)
   putBac(@CurrentPrincipal() principal: Principal, @Body() body: BacInput, @IfMatch() ifMatch?: number): Promise<BacDto> {
     return this.dossiers.saveBac(principal.id, body, ifMatch);
-  }
-}
-
-/** Staff reading a candidate's file. */
-@ApiTags('Dossier candidat')
-@Controller('candidats')
-export class DossierStaffController {
-  constructor(private readonly dossiers: DossierService) {}
-
-  /** A candidate's file, by numéro de dossier, for the staff allowed to read it */
-  @Get(':numeroDossier/dossier')
-  @Roles(Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE, Role.COMMISSION)
-  @ApiProblemResponses(404)
-  getDossierCandidat(@CurrentPrincipal() principal: Principal, @Param('numeroDossier') numeroDossier: string): Promise<DossierDto> {
-    return this.dossiers.dossierForStaff(principal, numeroDossier);
   }
 }

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityTarget } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { CompteCandidat } from '../auth/entities/compte-candidat.entity';
-import { Principal, Role } from '../common/auth/roles';
 import { Clock, parisDate } from '../common/clock/clock';
 import { assertVersion } from '../common/concurrency/versioned';
-import { BusinessRule, Conflict, FieldError, Forbidden, NotFound, PreconditionFailed, ValidationFailed } from '../common/errors/domain-errors';
+import { BusinessRule, Conflict, FieldError, NotFound, PreconditionFailed, ValidationFailed } from '../common/errors/domain-errors';
 import { normalizeForSearch } from '../common/text/normalize';
 import { AppConfig, appConfig } from '../config';
 import { CursusService } from '../cursus/cursus.service';
@@ -27,12 +26,18 @@ const LOCKED = () =>
     "Ces informations viennent du service de scolarité de l'université et ne peuvent pas être modifiées ici : pour les corriger, contactez la scolarité de votre composante.",
   );
 
+const IDENTITE_VERROUILLEE = () =>
+  new BusinessRule(
+    'IDENTITE_VERROUILLEE',
+    "Vous avez déjà candidaté : vos informations personnelles ne peuvent plus être modifiées ici (vos téléphones et votre langue restent modifiables). Pour corriger une erreur, contactez la scolarité de la formation.",
+  );
+
 type Section = Candidat | CandidatAdresse | CandidatBac;
 
 /**
  * The candidate's file (informations personnelles, adresse, baccalauréat, plus the cursus of CursusService): each
  * section is versioned (ETag / If-Match), checked against the reference data, and the whole file tells what is
- * still missing before applying. Staff read it under the access rule of `assertStaffMayRead`.
+ * still missing before applying. Staff read it through the candidatures (CandidatureAccesService).
  */
 @Injectable()
 export class DossierService {
@@ -68,12 +73,22 @@ export class DossierService {
     };
   }
 
-  /** A member of staff reads a candidate's file by numéro de dossier, if the access rule lets them. */
-  async dossierForStaff(principal: Principal, numeroDossier: string): Promise<DossierDto> {
-    const compte = await this.dataSource.getRepository(CompteCandidat).findOneBy({ numeroDossier: numeroDossier.trim().toUpperCase() });
+  /** The account of a numéro de dossier (staff type it with or without spaces, in any case). */
+  async compteParNumero(numeroDossier: string): Promise<CompteCandidat> {
+    const compte = await this.dataSource.getRepository(CompteCandidat).findOneBy({ numeroDossier: numeroDossier.replace(/\s/g, '').toUpperCase() });
     if (!compte) throw new NotFound('DOSSIER_INTROUVABLE', `Aucun dossier ne porte le numéro ${numeroDossier}.`);
-    this.assertStaffMayRead(principal);
-    return this.dossier(compte.id);
+    return compte;
+  }
+
+  /** What is still missing before the candidate may apply (empty: the file is complete). */
+  async manquantsOf(compteId: number): Promise<ManquantDto[]> {
+    const [identite, adresse, bac] = await Promise.all([this.find(Candidat, compteId), this.find(CandidatAdresse, compteId), this.find(CandidatBac, compteId)]);
+    return this.manquants(identite, adresse, bac);
+  }
+
+  /** The first candidature locks the identity, in the candidature's transaction. */
+  async verrouillerIdentite(em: EntityManager, compteId: number): Promise<void> {
+    await em.getRepository(Candidat).update({ compteCandidatId: compteId, identiteVerrouillee: false }, { identiteVerrouillee: true });
   }
 
   async identite(compteId: number): Promise<IdentiteDto> {
@@ -294,15 +309,6 @@ export class DossierService {
     }
   }
 
-  /**
-   * Who among staff reads a candidate's file: scol-centrale and administrators, institution-wide. Gestionnaires
-   * and commission members will read the files of candidates who applied in their scopes once candidatures exist.
-   */
-  private assertStaffMayRead(principal: Principal): void {
-    if (principal.roles.includes(Role.ADMIN) || principal.roles.includes(Role.SCOL_CENTRALE)) return;
-    throw new Forbidden('DOSSIER_HORS_PERIMETRE', "Ce dossier n'est lisible que par les gestionnaires et commissions des formations auxquelles le candidat a candidaté.");
-  }
-
   /** What is still missing before applying, in the order a candidate fills the file. */
   private async manquants(identite: Candidat | null, adresse: CandidatAdresse | null, bac: CandidatBac | null): Promise<ManquantDto[]> {
     const manquants: ManquantDto[] = [];
@@ -370,6 +376,7 @@ export class DossierService {
     const repo = this.dataSource.getRepository(entity);
     const current = await this.find(entity, compteCandidatId);
     if (current && 'importe' in current && current.importe) throw LOCKED();
+    if (current && 'identiteVerrouillee' in current && current.identiteVerrouillee) throw IDENTITE_VERROUILLEE();
     assertVersion(current?.version, ifMatch);
     const updatedAt = this.clock.now();
     if (!current) {

@@ -67,6 +67,13 @@ class AppEnv {
   @Min(1, { message: 'doit être un entier entre 1 et 1000' })
   @Max(1000, { message: 'doit être un entier entre 1 et 1000' })
   THROTTLE_ACCOUNT_PER_15_MIN = 10;
+
+  /** CANDIDATURE_NB_VOEUX_MAX with CANDIDATURE_NB_VOEUX_MAX_IS_ETAB of the reference; 0: each centre's maximum */
+  @Type(() => Number)
+  @IsInt({ message: 'doit être un entier entre 0 et 1000 (0 : le maximum de chaque centre de candidature)' })
+  @Min(0, { message: 'doit être un entier entre 0 et 1000 (0 : le maximum de chaque centre de candidature)' })
+  @Max(1000, { message: 'doit être un entier entre 0 et 1000 (0 : le maximum de chaque centre de candidature)' })
+  CANDIDATURE_NB_VOEUX_MAX_ETABLISSEMENT = 0;
 }
 
 export function parseAppConfig(env: NodeJS.ProcessEnv) {
@@ -82,6 +89,8 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
     joursActivation: e.COMPTE_JOURS_ACTIVATION,
     prefixeNumeroDossier: e.COMPTE_NUMERO_PREFIXE,
     ineObligatoireDepuis: e.INE_OBLIGATOIRE_DEPUIS,
+    /** Most live candidatures per candidate for the whole institution; null: per centre (its maxVoeux) */
+    voeuxMaxEtablissement: e.CANDIDATURE_NB_VOEUX_MAX_ETABLISSEMENT || null,
     throttle: { ipPerMinute: e.THROTTLE_IP_PER_MINUTE, accountPer15Min: e.THROTTLE_ACCOUNT_PER_15_MIN },
     // Demo accounts have published passwords: never in production, whatever the variable says.
     demoData: e.DEMO_DATA && e.NODE_ENV !== 'production',

@@ -4,20 +4,22 @@ import { ConfigValidationError } from './config-validation';
 import { databaseConfig, parseDatabaseConfig } from './database.config';
 import { mailConfig, parseMailConfig } from './mail.config';
 import { parseStudentRecordsConfig, studentRecordsConfig } from './student-records.config';
+import { parseStorageConfig, storageConfig } from './storage.config';
 
-export { appConfig, casConfig, databaseConfig, mailConfig, studentRecordsConfig, ConfigValidationError };
+export { appConfig, casConfig, databaseConfig, mailConfig, studentRecordsConfig, storageConfig, ConfigValidationError };
 export type { AppConfig } from './app.config';
 export type { CasConfig } from './cas.config';
 export type { DatabaseConfig } from './database.config';
 export type { MailConfig } from './mail.config';
 export type { StudentRecordsConfig } from './student-records.config';
+export type { StorageConfig } from './storage.config';
 
-export const configNamespaces = [appConfig, databaseConfig, mailConfig, casConfig, studentRecordsConfig];
+export const configNamespaces = [appConfig, databaseConfig, mailConfig, casConfig, studentRecordsConfig, storageConfig];
 
 /** Validates every namespace at once, so one start-up reports every bad key. */
 export function assertValidConfig(env: NodeJS.ProcessEnv = process.env): void {
   const problems: string[] = [];
-  for (const parse of [parseAppConfig, parseDatabaseConfig, parseMailConfig, parseCasConfig, parseStudentRecordsConfig]) {
+  for (const parse of [parseAppConfig, parseDatabaseConfig, parseMailConfig, parseCasConfig, parseStudentRecordsConfig, parseStorageConfig]) {
     try {
       parse(env);
     } catch (e) {

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DatabaseConfig, databaseConfig } from '../config';
+import { DataSource } from 'typeorm';
+import { gateSqlite } from './sqlite-gate';
 import { dataSourceOptions } from './data-source-options';
 
 @Module({
@@ -13,6 +15,11 @@ import { dataSourceOptions } from './data-source-options';
         retryAttempts: 3,
         retryDelay: 2000,
       }),
+      dataSourceFactory: async (options) => {
+        const dataSource = await new DataSource(options!).initialize();
+        gateSqlite(dataSource);
+        return dataSource;
+      },
     }),
   ],
 })

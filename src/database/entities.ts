@@ -32,6 +32,10 @@ import { ThrottleCounter } from '../common/throttle/throttle-counter.entity';
 import { CursusExterne } from '../cursus/entities/cursus-externe.entity';
 import { ExperiencePro } from '../cursus/entities/experience-pro.entity';
 import { Stage } from '../cursus/entities/stage.entity';
+import { PieceFormation } from '../pieces/entities/piece-formation.entity';
+import { PieceJustificative } from '../pieces/entities/piece-justificative.entity';
+import { Candidature } from '../candidature/entities/candidature.entity';
+import { PieceCandidature } from '../candidature/entities/piece-candidature.entity';
 
 /** Every entity of the application, listed once for the app, the CLI and the schema-drift check. */
 export const ENTITIES = [
@@ -67,4 +71,8 @@ export const ENTITIES = [
   Commission,
   Formation,
   OffreVersion,
+  PieceJustificative,
+  PieceFormation,
+  Candidature,
+  PieceCandidature,
 ];

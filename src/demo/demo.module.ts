@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { OffreModule } from '../offre/offre.module';
+import { PiecesModule } from '../pieces/pieces.module';
 import { DemoService } from './demo.service';
 
-@Module({ imports: [AuthModule, OffreModule], providers: [DemoService] })
+@Module({ imports: [AuthModule, OffreModule, PiecesModule], providers: [DemoService] })
 export class DemoModule {}

@@ -8,6 +8,7 @@ import { CampagneService } from '../offre/campagne.service';
 import { Campagne } from '../offre/entities/campagne.entity';
 import { TypeTraitement } from '../offre/entities/formation.entity';
 import { GestionOffreService } from '../offre/gestion-offre.service';
+import { PiecesService } from '../pieces/pieces.service';
 
 /** The demo staff: one account a role, so a newcomer can try every screen from the Swagger console. */
 export const DEMO_STAFF = [
@@ -76,6 +77,27 @@ const DEMO_OFFRE = [
   },
 ];
 
+/** The pièces justificatives of the guides: the Orléans M1's eight (two conditional), and the Caen centre's. */
+const DEMO_PIECES: { centre: string; formations?: string[]; pieces: [code: string, libelle: string, conditionnel: boolean][] }[] = [
+  {
+    centre: 'OSUC',
+    formations: ['M1-GEO2ENV'],
+    pieces: [
+      ['GEO-FRANCAIS-B2', 'Attestation de niveau de français (minimum B2) (étudiants étrangers uniquement)', true],
+      ['GEO-DIPLOMES', 'Copie des diplômes Baccalauréat et post-baccalauréat', false],
+      ['GEO-IDENTITE', "Copie pièce d'identité", false],
+      ['GEO-CV', 'Curriculum Vitae avec photo', false],
+      ['GEO-LETTRE', 'Lettre de motivation', false],
+      ['GEO-RELEVES', "Copie des relevés de notes des années d'études post bac (dans l'ordre chronologique)", false],
+      ['GEO-RELEVE-BAC', 'Copie du Relevé de Notes du baccalauréat', false],
+      ['GEO-DOCS', 'Doc complémentaires (lettres de recommandation...)', true],
+    ],
+  },
+  // Common to the centre's formations, one file shared by the candidate's candidatures.
+  { centre: 'UFR-ARTS', pieces: [['HSS-IDENTITE', "Copie d'une pièce d'identité", false], ['HSS-RELEVES', 'Relevés de notes du baccalauréat et post-bac', false]] },
+  { centre: 'UFR-ARTS', formations: ['L3-CINE', 'M2-DROIT-ASS'], pieces: [['HSS-CV', 'Curriculum vitae', false], ['HSS-LETTRE', 'Lettre de motivation', false], ['HSS-STAGE', 'Attestations de stage', true]] },
+];
+
 /**
  * Loads the demo data once, into an empty database, when DEMO_DATA=true (the embedded default): a campaign in
  * service and the demo staff. Never in production.
@@ -89,6 +111,7 @@ export class DemoService implements OnApplicationBootstrap {
     private readonly campagnes: CampagneService,
     private readonly auth: AuthService,
     private readonly offre: GestionOffreService,
+    private readonly pieces: PiecesService,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {}
 
@@ -108,15 +131,22 @@ export class DemoService implements OnApplicationBootstrap {
     }
     // Loaded as scol-centrale would, through the same rules as the API.
     const loader: Principal = { kind: 'staff', id: 0, login: 'demo', roles: [Role.SCOL_CENTRALE], scopes: NO_SCOPES, sessionId: 0 };
-    let formations = 0;
+    const centres = new Map<string, number>();
+    const formations = new Map<string, number>();
     for (const { centre, commission, formations: list } of DEMO_OFFRE) {
       const c = await this.offre.createCentre(loader, centre);
+      centres.set(c.code, c.id);
       const m = await this.offre.createCommission(loader, { ...commission, centreId: c.id });
-      for (const f of list) {
-        await this.offre.createFormation(loader, { ...f, commissionId: m.id, typeTraitement: TypeTraitement.AC });
-        formations++;
+      for (const f of list) formations.set(f.code, (await this.offre.createFormation(loader, { ...f, commissionId: m.id, typeTraitement: TypeTraitement.AC })).id);
+    }
+    let pieces = 0;
+    for (const { centre, formations: codes, pieces: list } of DEMO_PIECES) {
+      for (const [ordre, [code, libelle, conditionnel]] of list.entries()) {
+        const formationIds = codes?.map((f) => formations.get(f) as number);
+        await this.pieces.create(loader, { code, libelle, conditionnel, commun: !codes, centreId: centres.get(centre), ordre: ordre + 1, ...(formationIds ? { formationIds } : {}) });
+        pieces++;
       }
     }
-    this.logger.log(`Données de démonstration chargées : campagne 2027 en service, ${formations} formations des guides, un compte par rôle`);
+    this.logger.log(`Données de démonstration chargées : campagne 2027 en service, ${formations.size} formations des guides, ${pieces} pièces justificatives, un compte par rôle`);
   }
 }

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from '../auth/auth.module';
+import { CandidatureModule } from '../candidature/candidature.module';
 import { MailModule } from '../mail/mail.module';
+import { ArchivageCampagnesJob } from './archivage-campagnes.job';
 import { EnvoiMailsJob } from './envoi-mails.job';
 import { JobRunner } from './job-runner.service';
 import { JobsController } from './jobs.controller';
@@ -10,9 +12,9 @@ import { PurgeComptesJob } from './purge-comptes.job';
 import { PurgeCompteursJob } from './purge-compteurs.job';
 
 @Module({
-  imports: [ScheduleModule.forRoot(), MailModule, AuthModule],
+  imports: [ScheduleModule.forRoot(), MailModule, AuthModule, CandidatureModule],
   controllers: [JobsController],
-  providers: [JobRunner, JobsService, EnvoiMailsJob, PurgeComptesJob, PurgeCompteursJob],
+  providers: [JobRunner, JobsService, EnvoiMailsJob, PurgeComptesJob, PurgeCompteursJob, ArchivageCampagnesJob],
   exports: [JobRunner, JobsService],
 })
 export class JobsModule {}

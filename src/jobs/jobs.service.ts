@@ -5,21 +5,25 @@ import { Clock } from '../common/clock/clock';
 import { Conflict, NotFound } from '../common/errors/domain-errors';
 import { AppConfig, appConfig } from '../config';
 import { ComptesService } from '../auth/comptes.service';
+import { ArchivageCampagnesService } from '../candidature/archivage-campagnes.service';
 import { OutboxService } from '../mail/outbox.service';
 import { ThrottleService } from '../common/throttle/throttle.service';
 import { JobDto, JobRunDto } from './dto/job.dto';
+import { inUnitOfWork } from '../database/sqlite-gate';
 import { JobRun } from './entities/job-run.entity';
 import { JobCounts, JobRunner } from './job-runner.service';
 
 export const ENVOI_MAILS = 'envoi-mails';
 export const PURGE_COMPTES = 'purge-comptes';
 export const PURGE_COMPTEURS = 'purge-compteurs';
+export const ARCHIVAGE_CAMPAGNES = 'archivage-campagnes';
 
 /** When each job runs (Europe/Paris), read by its @Cron and shown by GET /api/admin/jobs */
 export const SCHEDULES = {
   [ENVOI_MAILS]: '*/10 * * * * *',
   [PURGE_COMPTES]: '0 0 3 * * *',
   [PURGE_COMPTEURS]: '0 17 * * * *',
+  [ARCHIVAGE_CAMPAGNES]: '0 5 0 * * *',
 } as const;
 
 interface JobDefinition {
@@ -40,6 +44,7 @@ export class JobsService {
     outbox: OutboxService,
     comptes: ComptesService,
     throttle: ThrottleService,
+    archivage: ArchivageCampagnesService,
     private readonly clock: Clock,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {
@@ -61,6 +66,12 @@ export class JobsService {
         schedule: SCHEDULES[PURGE_COMPTEURS],
         leaseSeconds: 300,
         work: () => throttle.purgeEnded(),
+      },
+      [ARCHIVAGE_CAMPAGNES]: {
+        description: "Met en service les campagnes arrivées à leur date d'activation prévue et archive la campagne qu'elles remplacent (les dates des formations sont copiées dans ses candidatures)",
+        schedule: SCHEDULES[ARCHIVAGE_CAMPAGNES],
+        leaseSeconds: 1800,
+        work: () => archivage.activerCampagnesPrevues(),
       },
     };
   }
@@ -89,7 +100,8 @@ export class JobsService {
   async tick(name: string): Promise<JobRun | null> {
     if (!this.app.jobsEnabled) return null;
     const now = this.clock.now().getTime();
-    return this.trigger(name, new Date(now - (now % 1000)));
+    // A tick is its own unit of work, as a request is (see gateSqlite).
+    return inUnitOfWork(() => this.trigger(name, new Date(now - (now % 1000))));
   }
 
   /** Runs a job at an administrator's request: a 409 when it is already running somewhere. */

@@ -21,6 +21,13 @@ export const PerimetreOffre = {
     }
   },
 
+  /** Campaigns are set up, switched and archived for the whole institution (anyone on staff's side may read them). */
+  assertCampagnes(principal: Principal): void {
+    if (!PerimetreOffre.institutionWide(principal)) {
+      throw new Forbidden('CAMPAGNES_RESERVEES_SCOLARITE', "Seules la scolarité centrale et l'administration peuvent créer, modifier ou mettre en service une campagne de candidature.");
+    }
+  },
+
   /** The caller may manage the commissions and formations of each of these centres. */
   assertCentre(principal: Principal, ...centreCodes: string[]): void {
     const allowed = PerimetreOffre.centres(principal);

@@ -113,6 +113,19 @@ export class ReferentielService {
     return errors;
   }
 
+  /**
+   * Labels of reference codes, for documents and summaries: `libelle('commune', '45234')` is « Orléans »; an unknown
+   * or empty code gives back the code itself (or null), never an error.
+   */
+  async libelleur(): Promise<(kind: CodeCheck['kind'], code: string | null | undefined) => string | null> {
+    const catalog = await this.snapshot();
+    return (kind, code) => {
+      if (!code) return null;
+      const row = (catalog[LISTS[kind][0]] as SearchIndex<{ code: string; libelle: string }>).byCode(code);
+      return row?.libelle ?? code;
+    };
+  }
+
   /** A série de bac by its code (its category, its spécialités, whether an INE is expected), or undefined. */
   async serieBac(code: string): Promise<SerieBacDto | undefined> {
     return (await this.snapshot()).seriesBac.byCode(code);

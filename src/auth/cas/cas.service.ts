@@ -166,6 +166,8 @@ export class CasService {
       }
       return existing.id;
     }
+    // A first login creates an account: only while the campaign is open (existing accounts still log in).
+    await this.campagnes.ouverte(em);
     const inserted = await repo.insert({
       campagneId,
       numeroDossier: await this.numeros.issue(em),

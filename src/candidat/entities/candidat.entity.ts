@@ -83,6 +83,10 @@ export class Candidat {
   @Column({ type: 'boolean', default: false })
   importe: boolean;
 
+  /** Set by the first candidature: the identity can no longer change (phones and language can) */
+  @Column({ type: 'boolean', default: false })
+  identiteVerrouillee: boolean;
+
   @Column({ type: 'integer' })
   version: number;
 

@@ -82,6 +82,15 @@ export class PreconditionFailed extends DomainError {
   }
 }
 
+/** What was sent is larger than allowed (an uploaded file over the configured size): nothing was kept. */
+export class PayloadTooLarge extends DomainError {
+  readonly status = 413;
+  readonly title = 'Contenu trop volumineux';
+  constructor(code: string, detail: string, errors?: FieldError[]) {
+    super(code, detail, errors);
+  }
+}
+
 /** Changing existing data needs the If-Match of the version read, so that no edit silently overwrites another. */
 export class PreconditionRequired extends DomainError {
   readonly status = 428;

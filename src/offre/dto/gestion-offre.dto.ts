@@ -11,7 +11,7 @@ const DATE_MESSAGE = 'doit être une date au format AAAA-MM-JJ';
 const ID_MESSAGE = 'doit être un identifiant (nombre entier)';
 
 /** A code staff type for a centre, commission or formation: upper-cased, letters, digits and - _ . */
-function OffreCode(maxLength: number) {
+export function OffreCode(maxLength: number) {
   return applyDecorators(
     IsDefined({ message: 'est obligatoire' }),
     Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value)),
@@ -22,7 +22,7 @@ function OffreCode(maxLength: number) {
 }
 
 /** A calendar date YYYY-MM-DD (a real one: 2027-02-30 is refused). */
-function CalendarDate(optional: boolean) {
+export function CalendarDate(optional: boolean) {
   return applyDecorators(
     ...(optional ? [IsOptional()] : [IsDefined({ message: 'est obligatoire' })]),
     IsString({ message: DATE_MESSAGE }),

@@ -1,0 +1,106 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, StreamableFile } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { ApiProblemResponses } from '../common/api/api-problem-responses.decorator';
+import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
+import { Principal, Role } from '../common/auth/roles';
+import { ApiFileUpload } from '../pieces/upload/api-file-upload.decorator';
+import { FileDownload, sendFile } from '../pieces/upload/send-file';
+import { CandidatureService } from './candidature.service';
+import { DepotPiecesService } from './depot-pieces.service';
+import { DossierPdfService } from './dossier-pdf.service';
+import { CandidaterInput, CandidatureDto, CandidatureParams, CandidatureResumeDto, PieceParams } from './dto/candidature.dto';
+
+/** The logged-in candidate's candidatures: apply, follow, cancel, pièces justificatives, transmit, dossier PDF. */
+@ApiTags('Candidatures')
+@Controller('candidat/candidatures')
+@Roles(Role.CANDIDAT)
+export class CandidatureController {
+  constructor(
+    private readonly candidatures: CandidatureService,
+    private readonly depot: DepotPiecesService,
+    private readonly pdf: DossierPdfService,
+  ) {}
+
+  /** Applies to a formation of the offer: complete file, inside its window, once, within the maximum number of vœux */
+  @Post()
+  @ApiCreatedResponse({ type: CandidatureDto })
+  @ApiProblemResponses(400, 404, 409, 422)
+  candidater(@CurrentPrincipal() principal: Principal, @Body() body: CandidaterInput): Promise<CandidatureDto> {
+    return this.candidatures.candidater(principal.id, body.formationId);
+  }
+
+  /** The candidate's candidatures (cancelled ones excepted), newest first */
+  @Get()
+  @ApiOkResponse({ type: [CandidatureResumeDto] })
+  listeCandidatures(@CurrentPrincipal() principal: Principal): Promise<CandidatureResumeDto[]> {
+    return this.candidatures.liste(principal.id);
+  }
+
+  /** « Récapitulatif de votre candidature »: dates, contact, pièces, and which actions are possible now */
+  @Get(':id')
+  @ApiOkResponse({ type: CandidatureDto })
+  @ApiProblemResponses(400, 404)
+  detailCandidature(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<CandidatureDto> {
+    return this.candidatures.detail(principal.id, params.id);
+  }
+
+  /** « Annuler la candidature »: irreversible; only while the file is en attente and without avis */
+  @Post(':id/annulation')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CandidatureDto })
+  @ApiProblemResponses(400, 404, 409, 422)
+  annulerCandidature(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<CandidatureDto> {
+    return this.candidatures.annuler(principal.id, params.id, principal.login);
+  }
+
+  /** « Transmettre ma candidature » (demat): every pièce given or « non concerné », before the return deadline */
+  @Post(':id/transmission')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CandidatureDto })
+  @ApiProblemResponses(400, 404, 422)
+  transmettreCandidature(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<CandidatureDto> {
+    return this.candidatures.transmettre(principal.id, params.id);
+  }
+
+  /** « Télécharger mon dossier »: the PDF to print (paper formations) or to keep */
+  @Get(':id/dossier.pdf')
+  @FileDownload('The dossier de candidature (PDF)')
+  @ApiProblemResponses(400, 404, 422)
+  async telechargerDossier(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<StreamableFile> {
+    return sendFile(await this.pdf.pourCandidat(principal.id, params.id));
+  }
+
+  /** Uploads or replaces the file of a pièce (a shared pièce goes to every candidature still open to changes) */
+  @Put(':id/pieces/:pieceId/fichier')
+  @ApiFileUpload()
+  @ApiOkResponse({ type: CandidatureDto })
+  @ApiProblemResponses(404, 422)
+  deposerPiece(@CurrentPrincipal() principal: Principal, @Param() params: PieceParams, @Req() request: FastifyRequest): Promise<CandidatureDto> {
+    return this.depot.deposer(principal.id, params.id, params.pieceId, request);
+  }
+
+  /** The file uploaded for a pièce */
+  @Get(':id/pieces/:pieceId/fichier')
+  @FileDownload()
+  @ApiProblemResponses(400, 404)
+  async fichierPiece(@CurrentPrincipal() principal: Principal, @Param() params: PieceParams): Promise<StreamableFile> {
+    return sendFile(await this.depot.fichier(principal.id, params.id, params.pieceId));
+  }
+
+  /** « Non concerné par cette pièce » (conditional pièces) */
+  @Put(':id/pieces/:pieceId/non-concerne')
+  @ApiOkResponse({ type: CandidatureDto })
+  @ApiProblemResponses(400, 404, 422)
+  pieceNonConcernee(@CurrentPrincipal() principal: Principal, @Param() params: PieceParams): Promise<CandidatureDto> {
+    return this.depot.nonConcerne(principal.id, params.id, params.pieceId);
+  }
+
+  /** Withdraws the file or the « non concerné » of a pièce: back to en attente */
+  @Delete(':id/pieces/:pieceId')
+  @ApiOkResponse({ type: CandidatureDto })
+  @ApiProblemResponses(400, 404, 422)
+  retirerPiece(@CurrentPrincipal() principal: Principal, @Param() params: PieceParams): Promise<CandidatureDto> {
+    return this.depot.retirer(principal.id, params.id, params.pieceId);
+  }
+}

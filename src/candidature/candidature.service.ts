@@ -1,0 +1,300 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { CompteCandidat } from '../auth/entities/compte-candidat.entity';
+import { DossierService } from '../candidat/dossier.service';
+import { Principal } from '../common/auth/roles';
+import { Clock, parisDate } from '../common/clock/clock';
+import { BusinessRule, Conflict, NotFound } from '../common/errors/domain-errors';
+import { AppConfig, appConfig } from '../config';
+import { isUniqueViolation } from '../database/unique-violation';
+import { lockRows } from '../database/row-lock';
+import { OutboxService } from '../mail/outbox.service';
+import { alerteCommission, candidatureAnnulee, candidatureEnregistree, candidatureTransmise } from '../mail/templates/candidature.templates';
+import { RenderedMail } from '../mail/templates/mail-template';
+import { CampagneService } from '../offre/campagne.service';
+import { Commission } from '../offre/entities/commission.entity';
+import { Formation } from '../offre/entities/formation.entity';
+import { ReferentielService } from '../referentiel/referentiel.service';
+import { Actions, HORS_PERIODE, STATUT_DOSSIER_LIBELLES, TYPE_TRAITEMENT_LIBELLES, actionsPossibles, dansLaFenetre, typeTraitementInitial } from './candidature-rules';
+import { datesDe } from './dates-archivees';
+import { CandidatureDto, CandidatureResumeDto, ContactDto, PieceCandidatureDto } from './dto/candidature.dto';
+import { Candidature, StatutDossier } from './entities/candidature.entity';
+import { PerimetreCandidatures } from './perimetre-candidatures';
+import { PiecesCandidatureService } from './pieces-candidature.service';
+
+/** A candidature with its formation, commission and centre loaded. */
+export type CandidatureComplete = Candidature & { formation: Formation & { commission: Commission & { centre: NonNullable<Commission['centre']> } } };
+
+const SANS_DECISION = { code: null, libelle: 'En attente' };
+
+/**
+ * The candidate's vœux: apply, list, récapitulatif, cancel. Every check that decides whether an action is allowed
+ * comes from `actionsPossibles` (candidature-rules.ts); this service adds the transaction that makes the check hold.
+ */
+@Injectable()
+export class CandidatureService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly campagnes: CampagneService,
+    private readonly dossiers: DossierService,
+    private readonly pieces: PiecesCandidatureService,
+    private readonly referentiel: ReferentielService,
+    private readonly outbox: OutboxService,
+    @Inject(appConfig.KEY) private readonly app: AppConfig,
+  ) {}
+
+  /**
+   * Applies to a formation: file complete, campaign in service, formation active and inside its window, once per
+   * formation, within the maximum number of vœux. The candidate's account row is locked first, so that concurrent
+   * applies of one candidate are counted one after the other; the unique index catches what would slip through.
+   */
+  async candidater(compteId: number, formationId: number): Promise<CandidatureDto> {
+    const today = parisDate(this.clock.now());
+    const formation = await this.dataSource.getRepository(Formation).findOne({ where: { id: formationId }, relations: { commission: { centre: true } } });
+    if (!formation || !formation.actif) throw new NotFound('FORMATION_INTROUVABLE', "Cette formation n'existe pas ou n'est plus proposée.");
+    const compte = await this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: compteId });
+    const campagne = await this.campagnes.ouverte();
+    if (campagne.id !== compte.campagneId) {
+      throw new BusinessRule('COMPTE_AUTRE_CAMPAGNE', `Votre compte appartient à une campagne précédente : créez un compte pour la campagne ${campagne.libelle} pour candidater.`);
+    }
+    const manquants = await this.dossiers.manquantsOf(compteId);
+    if (manquants.length > 0) {
+      throw new BusinessRule(
+        'DOSSIER_INCOMPLET',
+        `Complétez votre dossier avant de candidater : ${manquants.map((m) => m.libelle).join(' ')}`,
+        manquants.map((m) => ({ field: m.section, message: m.libelle })),
+      );
+    }
+    if (!dansLaFenetre(formation, today)) throw new BusinessRule('CANDIDATURE_HORS_PERIODE', HORS_PERIODE);
+
+    const id = await this.dataSource.transaction(async (em) => {
+      await lockRows(em, CompteCandidat, { id: compteId });
+      const vivantes = await em.getRepository(Candidature).find({ where: { compteCandidatId: compteId, nonAnnulee: true }, relations: { formation: { commission: true } } });
+      if (vivantes.some((c) => c.formationId === formationId)) throw dejaCandidat();
+      this.assertMaxVoeux(vivantes, formation as CandidatureComplete['formation']);
+      const now = this.clock.now();
+      let inserted: number;
+      try {
+        const result = await em.getRepository(Candidature).insert({
+          campagneId: campagne.id,
+          compteCandidatId: compteId,
+          formationId,
+          statutDossier: StatutDossier.AT,
+          statutDossierAt: now,
+          ...typeTraitementInitial(formation.typeTraitement),
+          createdAt: now,
+          nonAnnulee: true,
+          version: 1,
+        });
+        inserted = Number(result.identifiers[0].id);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw dejaCandidat();
+        throw error;
+      }
+      await this.dossiers.verrouillerIdentite(em, compteId);
+      await this.pieces.reprendrePartagees(em, inserted);
+      await this.mail(em, compte, candidatureEnregistree({
+        ...compte,
+        formation: formation.libelle,
+        dateRetour: formation.dateRetour,
+        demat: formation.demat,
+        adresse: await this.adresseCommission(formation.commission!),
+        lien: `${this.app.publicUrl}/candidatures/${compte.numeroDossier}`,
+      }), 'CANDIDATURE');
+      return inserted;
+    });
+    return this.detail(compteId, id);
+  }
+
+  /** The candidate's live candidatures, newest first (the guide's table). */
+  async liste(compteId: number): Promise<CandidatureResumeDto[]> {
+    const rows = await this.dataSource.getRepository(Candidature).find({
+      where: { compteCandidatId: compteId, nonAnnulee: true },
+      relations: { formation: true },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+    return rows.map((c) => ({
+      id: c.id,
+      formation: formationResume(c.formation!),
+      dateLimiteRetour: datesDe(c as CandidatureComplete).dateRetour,
+      statutDossier: { code: c.statutDossier, libelle: STATUT_DOSSIER_LIBELLES[c.statutDossier] },
+      decision: SANS_DECISION,
+      createdAt: c.createdAt.toISOString(),
+    }));
+  }
+
+  /** « Récapitulatif de votre candidature » of one of the candidate's candidatures. */
+  async detail(compteId: number, id: number): Promise<CandidatureDto> {
+    return this.recapitulatif(await this.owned(compteId, id));
+  }
+
+  /**
+   * « Annuler la candidature »: only in statut AT without avis (actionsPossibles), irreversible. The UPDATE carries the
+   * conditions, so a transmission or a staff change landing at the same moment makes it refuse instead of both
+   * happening. The candidature's own files go; files shared with other candidatures stay.
+   */
+  async annuler(compteId: number, id: number, par: string): Promise<CandidatureDto> {
+    const c = await this.owned(compteId, id);
+    await this.assertPossible(c, 'annuler', 'ANNULATION_IMPOSSIBLE');
+    const compte = await this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: compteId });
+    const liberes = await this.dataSource.transaction(async (em) => {
+      const done = await em
+        .getRepository(Candidature)
+        .update({ id, nonAnnulee: true, statutDossier: StatutDossier.AT }, { nonAnnulee: null, annuleeAt: this.clock.now(), annuleePar: par, version: c.version + 1 });
+      if (done.affected !== 1) throw new Conflict('CANDIDATURE_MODIFIEE', 'Cette candidature vient de changer (transmise ou traitée) : rechargez-la.');
+      const fichiers = await this.pieces.retirerTout(em, id);
+      const formation = c.formation.libelle;
+      await this.mail(em, compte, candidatureAnnulee({ ...compte, formation }), 'CANDIDATURE_ANNULATION');
+      await this.alerter(em, c.formation.commission, alerteCommission({ ...compte, formation, evenement: 'annulation' }), 'COMMISSION_ALERT_ANNULATION');
+      return fichiers;
+    });
+    await this.pieces.supprimerOrphelins(liberes);
+    return this.detail(compteId, id);
+  }
+
+  /**
+   * « Transmettre ma candidature » (demat): statut AT or IN, no pièce missing or refused, return deadline not
+   * passed. The candidature row is locked first, so a pièce change or a second click waits and then sees statut RE.
+   */
+  async transmettre(compteId: number, id: number): Promise<CandidatureDto> {
+    const compte = await this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: compteId });
+    await this.dataSource.transaction(async (em) => {
+      await lockRows(em, Candidature, { id, compteCandidatId: compteId });
+      const c = await this.owned(compteId, id, em);
+      await this.assertPossible(c, 'transmettre', 'TRANSMISSION_IMPOSSIBLE', em);
+      const now = this.clock.now();
+      await em.getRepository(Candidature).update({ id }, { statutDossier: StatutDossier.RE, statutDossierAt: now, transmiseAt: now, version: c.version + 1 });
+      const formation = c.formation.libelle;
+      await this.mail(em, compte, candidatureTransmise({ ...compte, formation }), 'STATUT_RE');
+      await this.alerter(em, c.formation.commission, alerteCommission({ ...compte, formation, evenement: 'transmission' }), 'COMMISSION_ALERT_TRANSMISSION');
+    });
+    return this.detail(compteId, id);
+  }
+
+  /**
+   * Staff read a candidate's file when one of the candidate's candidatures (cancelled ones included) is in their
+   * scope (PerimetreCandidatures); 404 otherwise, as if the file did not exist.
+   */
+  async assertStaffMayRead(principal: Principal, compteId: number): Promise<void> {
+    if (PerimetreCandidatures.institutionWide(principal)) return;
+    const candidatures = await this.dataSource.getRepository(Candidature).find({ where: { compteCandidatId: compteId }, relations: { formation: { commission: { centre: true } } } });
+    const visible = candidatures.some((c) => PerimetreCandidatures.couvre(principal, { centre: c.formation!.commission!.centre!.code, commission: c.formation!.commission!.code }));
+    if (!visible) throw new NotFound('DOSSIER_INTROUVABLE', "Aucun dossier de votre périmètre ne porte ce numéro : vous ne lisez que les dossiers des candidats de vos centres ou commissions.");
+  }
+
+  /** A candidature of this candidate (cancelled ones included), with its formation; 404 for anyone else's. */
+  async owned(compteId: number, id: number, em: EntityManager = this.dataSource.manager): Promise<CandidatureComplete> {
+    const c = await em.getRepository(Candidature).findOne({ where: { id, compteCandidatId: compteId }, relations: { formation: { commission: { centre: true } } } });
+    if (!c) throw new NotFound('CANDIDATURE_INTROUVABLE', "Cette candidature n'existe pas (ou n'est pas la vôtre).");
+    return c as CandidatureComplete;
+  }
+
+  /** The rules' verdict on an action, as a 422 with its reason when it is not possible. */
+  async assertPossible(c: CandidatureComplete, action: keyof Actions, code: string, em?: EntityManager): Promise<void> {
+    const verdict = (await this.actions(c, em))[action];
+    if (!verdict.possible) throw new BusinessRule(code, verdict.raison as string);
+  }
+
+  async actions(c: CandidatureComplete, em?: EntityManager, pieces?: PieceCandidatureDto[]): Promise<Actions> {
+    const liste = pieces ?? (await this.pieces.ofCandidature(c, em));
+    return actionsPossibles(
+      {
+        statutDossier: c.statutDossier,
+        annulee: c.nonAnnulee === null,
+        archivee: c.datesArchivees !== null,
+        avis: false,
+        demat: c.formation.demat,
+        dateRetour: datesDe(c).dateRetour,
+        piecesManquantes: liste.filter((p) => p.statut === 'AT' || p.statut === 'RE').map((p) => p.libelle),
+      },
+      parisDate(this.clock.now()),
+    );
+  }
+
+  async recapitulatif(c: CandidatureComplete): Promise<CandidatureDto> {
+    const f = c.formation;
+    const dates = datesDe(c);
+    const [pieces, compte] = await Promise.all([this.pieces.ofCandidature(c), this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: c.compteCandidatId })]);
+    return {
+      id: c.id,
+      numeroDossier: compte.numeroDossier,
+      formation: formationResume(f),
+      statutDossier: { code: c.statutDossier, libelle: STATUT_DOSSIER_LIBELLES[c.statutDossier] },
+      typeTraitement: { code: c.typeTraitement, libelle: TYPE_TRAITEMENT_LIBELLES[c.typeTraitement], valide: c.typeTraitementValide },
+      decision: SANS_DECISION,
+      codeOpi: null,
+      dates: {
+        limiteRetour: dates.dateRetour,
+        analyse: dates.dateAnalyse,
+        jury: dates.dateJury,
+        publication: dates.datePublication,
+        confirmation: dates.dateConfirmation,
+        delaiConfirmation: dates.delaiConfirmation,
+      },
+      contact: await this.contact(f.commission),
+      informationsComplementaires: f.informationsComplementaires,
+      messageCommission: f.commission.commentaireCandidat,
+      pieces,
+      actions: await this.actions(c, undefined, pieces),
+      createdAt: c.createdAt.toISOString(),
+      transmiseAt: c.transmiseAt?.toISOString() ?? null,
+      annuleeAt: c.annuleeAt?.toISOString() ?? null,
+    };
+  }
+
+  async contact(commission: Commission): Promise<ContactDto> {
+    return { commission: commission.libelle, adresse: await this.adresseCommission(commission), email: commission.email, telephone: commission.telephone };
+  }
+
+  /** The commission's address as on an envelope: name, street lines, postal code and city, country abroad. */
+  async adresseCommission(c: Commission): Promise<string[]> {
+    const libelle = await this.referentiel.libelleur();
+    const ville = c.ville ?? libelle('commune', c.commune);
+    return [
+      c.libelle,
+      c.adresseLigne1,
+      c.adresseLigne2,
+      c.adresseLigne3,
+      [c.codePostal, ville].filter(Boolean).join(' '),
+      c.pays === 'FR' ? null : libelle('pays', c.pays),
+    ].filter((line): line is string => Boolean(line));
+  }
+
+  async mail(em: EntityManager, compte: CompteCandidat, mail: RenderedMail, code: string): Promise<void> {
+    await this.outbox.enqueue(em, { code, to: compte.email, ...mail });
+  }
+
+  /** A commission alert, when the commission wants them and has an address. */
+  async alerter(em: EntityManager, commission: Commission, mail: RenderedMail, code: string): Promise<void> {
+    if (commission.alerte && commission.email) await this.outbox.enqueue(em, { code, to: commission.email, ...mail });
+  }
+
+  /**
+   * CANDIDATURE_NB_VOEUX_MAX: for the whole institution when configured, else per centre (the centre's maxVoeux,
+   * none when it has no maximum). Cancelled candidatures do not count.
+   */
+  private assertMaxVoeux(vivantes: Candidature[], formation: CandidatureComplete['formation']): void {
+    const etablissement = this.app.voeuxMaxEtablissement;
+    if (etablissement !== null) {
+      if (vivantes.length >= etablissement) {
+        throw new BusinessRule('NB_VOEUX_MAX_ATTEINT', `Vous avez atteint le nombre maximum de candidatures (${etablissement}) pour l'établissement : annulez-en une pour candidater ici.`);
+      }
+      return;
+    }
+    const centre = formation.commission.centre;
+    const max = centre.maxVoeux;
+    if (max === null) return;
+    const dansLeCentre = vivantes.filter((c) => c.formation!.commission!.centreId === centre.id).length;
+    if (dansLeCentre >= max) {
+      throw new BusinessRule('NB_VOEUX_MAX_ATTEINT', `Vous avez atteint le nombre maximum de candidatures (${max}) pour « ${centre.libelle} » : annulez-en une pour candidater ici.`);
+    }
+  }
+}
+
+const dejaCandidat = () => new Conflict('CANDIDATURE_EXISTANTE', 'Vous avez déjà candidaté à cette formation.');
+
+function formationResume(f: Formation) {
+  return { id: f.id, code: f.code, libelle: f.libelle, demat: f.demat };
+}

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyRequest } from 'fastify';
+import { DataSource, EntityManager } from 'typeorm';
+import { CompteCandidat } from '../auth/entities/compte-candidat.entity';
+import { BusinessRule, NotFound } from '../common/errors/domain-errors';
+import { lockRows } from '../database/row-lock';
+import { FileStorage } from '../pieces/storage/file-storage';
+import { FichierATelecharger } from '../pieces/upload/send-file';
+import { UploadReceiver } from '../pieces/upload/receive-upload';
+import { CandidatureComplete, CandidatureService } from './candidature.service';
+import { CandidatureDto, PieceCandidatureDto } from './dto/candidature.dto';
+import { Candidature } from './entities/candidature.entity';
+import { StatutPiece } from './entities/piece-candidature.entity';
+import { PiecesCandidatureService } from './pieces-candidature.service';
+
+type Valeur = Parameters<PiecesCandidatureService['poser']>[3];
+
+/**
+ * The candidate's side of the pièces justificatives: upload or replace a file, declare « non concerné », start
+ * over, download. Allowed while `actionsPossibles` says « deposerPieces » and the pièce is not validated; checked
+ * before the upload is read, and again under lock once it is stored, since a transmission may land in between.
+ */
+@Injectable()
+export class DepotPiecesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly candidatures: CandidatureService,
+    private readonly pieces: PiecesCandidatureService,
+    private readonly receiver: UploadReceiver,
+    private readonly storage: FileStorage,
+  ) {}
+
+  /** Uploads (or replaces) the file of a pièce; a shared pièce gets it in every candidature still open to changes. */
+  async deposer(compteId: number, id: number, pieceId: number, request: FastifyRequest): Promise<CandidatureDto> {
+    await this.modifiable(compteId, id, pieceId);
+    const upload = await this.receiver.receive(request);
+    try {
+      return await this.poser(compteId, id, pieceId, { fichier: upload.stored, nom: upload.nomOriginal });
+    } catch (error) {
+      await this.storage.delete(upload.stored.key);
+      throw error;
+    }
+  }
+
+  /** « Non concerné par cette pièce », for a conditional pièce only. */
+  async nonConcerne(compteId: number, id: number, pieceId: number): Promise<CandidatureDto> {
+    const piece = await this.modifiable(compteId, id, pieceId);
+    if (!piece.conditionnel) {
+      throw new BusinessRule('PIECE_NON_CONDITIONNELLE', `La pièce « ${piece.libelle} » est obligatoire : vous ne pouvez pas vous déclarer non concerné(e).`);
+    }
+    return this.poser(compteId, id, pieceId, 'NC');
+  }
+
+  /** Back to « en attente »: the file or the « non concerné » is withdrawn. */
+  async retirer(compteId: number, id: number, pieceId: number): Promise<CandidatureDto> {
+    await this.modifiable(compteId, id, pieceId);
+    return this.poser(compteId, id, pieceId, 'AT');
+  }
+
+  /** The file the candidate uploaded for a pièce. */
+  async fichier(compteId: number, id: number, pieceId: number): Promise<FichierATelecharger> {
+    await this.candidatures.owned(compteId, id);
+    const row = await this.pieces.row(id, pieceId);
+    if (!row?.fichierCle) throw new NotFound('FICHIER_INTROUVABLE', "Aucun fichier n'a été déposé pour cette pièce.");
+    return { stream: await this.storage.read(row.fichierCle), type: row.fichierType as FichierATelecharger['type'], taille: row.fichierTaille ?? undefined, nom: row.fichierNom ?? 'piece' };
+  }
+
+  /** The pièce, if the candidate may change it now (404 when the candidature does not ask for it). */
+  private async modifiable(compteId: number, id: number, pieceId: number, em?: EntityManager): Promise<PieceCandidatureDto> {
+    const c = await this.candidatures.owned(compteId, id, em);
+    return this.piece(c, pieceId, em);
+  }
+
+  private async piece(c: CandidatureComplete, pieceId: number, em?: EntityManager): Promise<PieceCandidatureDto> {
+    const pieces = await this.pieces.ofCandidature(c, em);
+    const piece = pieces.find((p) => p.id === pieceId);
+    if (!piece) throw new NotFound('PIECE_INTROUVABLE', 'Cette candidature ne demande pas cette pièce justificative.');
+    const verdict = (await this.candidatures.actions(c, em, pieces)).deposerPieces;
+    if (!verdict.possible) throw new BusinessRule('PIECES_NON_MODIFIABLES', verdict.raison as string);
+    if (piece.statut === StatutPiece.VA) throw new BusinessRule('PIECE_VALIDEE', `La pièce « ${piece.libelle} » a été validée par la scolarité : elle ne peut plus être modifiée.`);
+    return piece;
+  }
+
+  /**
+   * Writes the pièce under lock of the candidate's account and candidatures, after checking again that each
+   * candidature it goes to is still open to changes; then deletes the files nothing refers to any more.
+   */
+  private async poser(compteId: number, id: number, pieceId: number, valeur: Valeur): Promise<CandidatureDto> {
+    const liberes = await this.dataSource.transaction(async (em) => {
+      await lockRows(em, CompteCandidat, { id: compteId });
+      await lockRows(em, Candidature, { compteCandidatId: compteId });
+      const c = await this.candidatures.owned(compteId, id, em);
+      const piece = await this.piece(c, pieceId, em);
+      const cibles = [id, ...(piece.partagee && valeur !== 'AT' ? await this.autresOuvertes(em, compteId, id, pieceId) : [])];
+      return this.pieces.poser(em, cibles, pieceId, valeur);
+    });
+    await this.pieces.supprimerOrphelins(liberes);
+    return this.candidatures.detail(compteId, id);
+  }
+
+  /** The candidate's other live candidatures that ask for this shared pièce and may still change it. */
+  private async autresOuvertes(em: EntityManager, compteId: number, id: number, pieceId: number): Promise<number[]> {
+    const autres = await em.getRepository(Candidature).find({ where: { compteCandidatId: compteId, nonAnnulee: true }, relations: { formation: { commission: { centre: true } } } });
+    const ouvertes: number[] = [];
+    for (const autre of autres) {
+      if (autre.id === id) continue;
+      try {
+        await this.piece(autre as CandidatureComplete, pieceId, em);
+        ouvertes.push(autre.id);
+      } catch (error) {
+        if (!(error instanceof NotFound || error instanceof BusinessRule)) throw error;
+      }
+    }
+    return ouvertes;
+  }
+}

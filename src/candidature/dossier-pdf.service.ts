@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { DossierService } from '../candidat/dossier.service';
+import { DossierDto } from '../candidat/dto/dossier.dto';
+import { Principal } from '../common/auth/roles';
+import { Clock } from '../common/clock/clock';
+import { NotFound } from '../common/errors/domain-errors';
+import { ResultatCursus } from '../cursus/entities/cursus-externe.entity';
+import { Campagne } from '../offre/entities/campagne.entity';
+import { DossierPdfData, buildDossierPdf } from '../pdf/dossier-pdf';
+import { PdfRenderer } from '../pdf/pdf-renderer';
+import { FichierATelecharger } from '../pieces/upload/send-file';
+import { ReferentielService } from '../referentiel/referentiel.service';
+import { CandidatureComplete, CandidatureService } from './candidature.service';
+import { Candidature } from './entities/candidature.entity';
+import { PerimetreCandidatures } from './perimetre-candidatures';
+
+const RESULTATS: Record<ResultatCursus, string> = {
+  [ResultatCursus.OBTENU]: 'Obtenu',
+  [ResultatCursus.NON_OBTENU]: 'Non obtenu',
+  [ResultatCursus.EN_COURS]: 'En cours',
+};
+
+/** « Télécharger mon dossier »: the candidate's file and one candidature, as the PDF of buildDossierPdf. */
+@Injectable()
+export class DossierPdfService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly candidatures: CandidatureService,
+    private readonly dossiers: DossierService,
+    private readonly referentiel: ReferentielService,
+    private readonly renderer: PdfRenderer,
+  ) {}
+
+  async pourCandidat(compteId: number, id: number): Promise<FichierATelecharger> {
+    const c = await this.candidatures.owned(compteId, id);
+    await this.candidatures.assertPossible(c, 'telechargerDossier', 'DOSSIER_INDISPONIBLE');
+    return this.pdf(c);
+  }
+
+  /** Staff download the PDF of a candidature of their scope (404 otherwise). */
+  async pourStaff(principal: Principal, id: number): Promise<FichierATelecharger> {
+    const c = (await this.dataSource.getRepository(Candidature).findOne({ where: { id }, relations: { formation: { commission: { centre: true } } } })) as CandidatureComplete | null;
+    if (!c || !PerimetreCandidatures.couvre(principal, { centre: c.formation.commission.centre.code, commission: c.formation.commission.code })) {
+      throw new NotFound('CANDIDATURE_INTROUVABLE', "Aucune candidature de votre périmètre ne porte ce numéro.");
+    }
+    return this.pdf(c);
+  }
+
+  private async pdf(c: CandidatureComplete): Promise<FichierATelecharger> {
+    const [dossier, recap, campagne] = await Promise.all([
+      this.dossiers.dossier(c.compteCandidatId),
+      this.candidatures.recapitulatif(c),
+      this.dataSource.getRepository(Campagne).findOneByOrFail({ id: c.campagneId }),
+    ]);
+    const data: DossierPdfData = {
+      ...(await this.fichier(dossier)),
+      etablissement: "Candidatures à l'université",
+      campagne: campagne.libelle,
+      editeLe: this.clock.now(),
+      candidature: {
+        formation: `${recap.formation.code} — ${recap.formation.libelle}`,
+        commission: recap.contact.commission,
+        adresseCommission: [...recap.contact.adresse, ...(recap.contact.email ? [`Mail : ${recap.contact.email}`] : [])],
+        demat: recap.formation.demat,
+        statutDossier: recap.statutDossier.libelle,
+        typeTraitement: `${recap.typeTraitement.libelle}${recap.typeTraitement.valide ? '' : ' (non validé)'}`,
+        dateRetour: recap.dates.limiteRetour,
+        dateDepot: recap.createdAt,
+        informationsComplementaires: recap.informationsComplementaires,
+      },
+      pieces: recap.pieces.map((p) => ({ libelle: p.libelle, statut: p.statutLibelle, conditionnel: p.conditionnel, fichier: p.fichier, commentaire: p.commentaire })),
+    };
+    const buffer = await this.renderer.render(buildDossierPdf(data));
+    return { stream: Readable.from(buffer), type: 'application/pdf', taille: buffer.length, nom: `dossier-${dossier.numeroDossier}-${recap.formation.code}.pdf` };
+  }
+
+  /** The file's sections with the reference codes turned into labels. */
+  private async fichier(d: DossierDto): Promise<Pick<DossierPdfData, 'numeroDossier' | 'email' | 'identite' | 'adresse' | 'bac' | 'cursusExterne' | 'stages' | 'experiencesPro'>> {
+    const libelle = await this.referentiel.libelleur();
+    const lieu = (commune?: string | null, departement?: string | null, ville?: string | null, pays?: string | null) =>
+      [commune ? `${libelle('commune', commune)}${departement ? ` (${departement})` : ''}` : ville, libelle('pays', pays)].filter(Boolean).join(', ');
+    const i = d.identite;
+    const a = d.adresse;
+    const b = d.bac;
+    return {
+      numeroDossier: d.numeroDossier,
+      email: d.email,
+      identite: i && {
+        civilite: i.civilite === 'M' ? 'M.' : 'Mme',
+        nomNaissance: i.nomNaissance,
+        nomUsage: i.nomUsage ?? null,
+        prenom: i.prenom,
+        autresPrenoms: i.autresPrenoms ?? null,
+        dateNaissance: i.dateNaissance,
+        lieuNaissance: lieu(i.communeNaissance, i.departementNaissance, i.villeNaissance, i.paysNaissance),
+        nationalite: libelle('pays', i.nationalite) ?? i.nationalite,
+        ine: i.ine ?? null,
+        telephone: i.telephone ?? null,
+        telephonePortable: i.telephonePortable ?? null,
+      },
+      adresse: a && {
+        lignes: [
+          a.ligne1,
+          a.ligne2,
+          a.ligne3,
+          a.pays === 'FR' ? [a.codePostal, libelle('commune', a.commune), a.cedex].filter(Boolean).join(' ') : a.villeEtrangere,
+          libelle('pays', a.pays),
+        ].filter((l): l is string => Boolean(l)),
+      },
+      bac: b && {
+        annee: b.annee ?? null,
+        serie: libelle('serieBac', b.serie) ?? b.serie,
+        mention: libelle('mention', b.mention),
+        etablissement: libelle('etablissement', b.etablissement),
+        lieu: lieu(b.commune, b.departement, null, b.pays) || null,
+        specialites: (b.specialites ?? []).map((s) => libelle('specialiteBac', s) ?? s),
+      },
+      cursusExterne: d.cursus.cursusExterne.map((e) => ({
+        annee: e.annee,
+        libelle: e.libelle,
+        etablissement: e.libelleEtablissement ?? libelle('etablissement', e.etablissement),
+        lieu: lieu(e.commune, e.departement, null, e.pays) || null,
+        resultat: RESULTATS[e.resultat],
+        mention: libelle('mention', e.mention),
+      })),
+      stages: d.cursus.stages.map((s) => ({ annee: s.annee, employeur: s.organisme, duree: s.duree, description: s.descriptif })),
+      experiencesPro: d.cursus.experiencesPro.map((e) => ({ annee: e.annee, intitule: e.intitule, employeur: e.organisme, duree: e.duree, description: e.descriptif ?? null })),
+    };
+  }
+}

@@ -1,0 +1,157 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, Min } from 'class-validator';
+import { TypeTraitement } from '../../offre/entities/formation.entity';
+import { StatutDossier } from '../entities/candidature.entity';
+
+export class CandidaterInput {
+  /** The formation (id of the public offer) @example 12 */
+  @Type(() => Number)
+  @IsInt({ message: 'doit être un identifiant de formation' })
+  @Min(1, { message: 'doit être un identifiant de formation' })
+  formationId: number;
+}
+
+export class CandidatureParams {
+  @Type(() => Number)
+  @IsInt({ message: 'doit être un identifiant de candidature' })
+  @Min(1, { message: 'doit être un identifiant de candidature' })
+  id: number;
+}
+
+export class StatutDossierDto {
+  @ApiProperty({ enum: StatutDossier, enumName: 'StatutDossier', description: 'AT en attente, RE réceptionné, IN incomplet, CO complet' })
+  code: StatutDossier;
+
+  /** @example "En attente" */
+  libelle: string;
+}
+
+export class TypeTraitementCandidatureDto {
+  @ApiProperty({ enum: TypeTraitement, enumName: 'TypeTraitement', description: 'AC accès contrôlé, AD accès direct, AT en attente' })
+  code: TypeTraitement;
+
+  /** @example "Accès contrôlé" */
+  libelle: string;
+
+  /** Validated by staff; shown as « (Non validé) » otherwise */
+  valide: boolean;
+}
+
+export class DecisionDto {
+  /** Code of the validated avis (FA, DE, LC, LA, PR); null while there is none */
+  code: string | null;
+
+  /** @example "En attente" */
+  libelle: string;
+}
+
+export class FormationResumeDto {
+  id: number;
+  /** @example "M1-GEO2ENV" */
+  code: string;
+  /** @example "M1 SCIENCES DE LA TERRE ET DES PLANETES, ENVIRONNEMENT -GEO2env" */
+  libelle: string;
+  /** Pièces uploaded online (true) or a paper file to post (false) */
+  demat: boolean;
+}
+
+/** One line of the candidate's list, as in the guide's table */
+export class CandidatureResumeDto {
+  id: number;
+  formation: FormationResumeDto;
+  /** Date limite de retour, YYYY-MM-DD */
+  dateLimiteRetour: string;
+  statutDossier: StatutDossierDto;
+  decision: DecisionDto;
+  createdAt: string;
+}
+
+export class DatesUtilesDto {
+  /** Date limite de retour du dossier ou des pièces */
+  limiteRetour: string;
+  analyse: string | null;
+  jury: string | null;
+  publication: string | null;
+  /** Date limite de confirmation; null with a delay counted from the decision (see delaiConfirmation) */
+  confirmation: string | null;
+  /** Days to confirm after a favourable decision, when the formation counts so */
+  delaiConfirmation: number | null;
+}
+
+export class ContactDto {
+  /** @example "OSUC - SCOLARITE" */
+  commission: string;
+  /** Postal address, one line each, as on an envelope */
+  adresse: string[];
+  email: string | null;
+  telephone: string | null;
+}
+
+export class ActionDto {
+  possible: boolean;
+  /** Why not, in French, when it is not possible */
+  raison: string | null;
+}
+
+export class ActionsDto {
+  /** « Annuler la candidature »: statut en attente and no avis */
+  annuler: ActionDto;
+  /** Upload, replace or declare « non concerné » a pièce (demat formations) */
+  deposerPieces: ActionDto;
+  /** « Transmettre ma candidature » */
+  transmettre: ActionDto;
+  /** « Télécharger mon dossier » (PDF) */
+  telechargerDossier: ActionDto;
+}
+
+export class PieceCandidatureDto {
+  /** Id of the pièce justificative */
+  id: number;
+  code: string;
+  libelle: string;
+  @ApiProperty({ enum: ['AT', 'TR', 'VA', 'RE', 'NC'], description: 'AT en attente, TR transmise, VA validée, RE refusée, NC non concerné' })
+  statut: string;
+  /** @example "En attente" */
+  statutLibelle: string;
+  /** The candidate may declare « non concerné » */
+  conditionnel: boolean;
+  /** One file shared by every candidature of the candidate (common pièce without unicity) */
+  partagee: boolean;
+  /** Name of the uploaded file */
+  fichier: string | null;
+  /** Staff comment (a refused pièce says why) */
+  commentaire: string | null;
+  /** A model document can be downloaded from /api/offre/pieces/{id}/modele */
+  modele: boolean;
+}
+
+/** « Récapitulatif de votre candidature » */
+export class CandidatureDto {
+  id: number;
+  numeroDossier: string;
+  formation: FormationResumeDto;
+  statutDossier: StatutDossierDto;
+  typeTraitement: TypeTraitementCandidatureDto;
+  decision: DecisionDto;
+  /** Set once the candidate has confirmed a favourable decision */
+  codeOpi: string | null;
+  dates: DatesUtilesDto;
+  contact: ContactDto;
+  /** The formation's complementary information */
+  informationsComplementaires: string | null;
+  /** The commission's text for candidates */
+  messageCommission: string | null;
+  pieces: PieceCandidatureDto[];
+  actions: ActionsDto;
+  createdAt: string;
+  transmiseAt: string | null;
+  annuleeAt: string | null;
+}
+
+export class PieceParams extends CandidatureParams {
+  @Type(() => Number)
+  @IsInt({ message: 'doit être un identifiant de pièce justificative' })
+  @Min(1, { message: 'doit être un identifiant de pièce justificative' })
+  pieceId: number;
+}

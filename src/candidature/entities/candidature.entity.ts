@@ -1,0 +1,91 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { CompteCandidat } from '../../auth/entities/compte-candidat.entity';
+import { Campagne } from '../../offre/entities/campagne.entity';
+import { Formation, TypeTraitement } from '../../offre/entities/formation.entity';
+
+/** Statut du dossier (reference codes). */
+export enum StatutDossier {
+  /** En attente: not received yet */
+  AT = 'AT',
+  /** Réceptionné */
+  RE = 'RE',
+  /** Incomplet */
+  IN = 'IN',
+  /** Complet */
+  CO = 'CO',
+}
+
+/**
+ * A candidate's vœu for one formation. Cancelling keeps the row (staff see cancelled candidatures) and sets
+ * `nonAnnulee` to NULL: the unique index on (compte, formation, nonAnnulee) then allows one live candidature per
+ * formation and any number of cancelled ones, on both engines (NULLs never collide in a unique index).
+ */
+@Entity('candidature')
+@Index('candidature_compte_formation_uq', ['compteCandidatId', 'formationId', 'nonAnnulee'], { unique: true })
+@Index('candidature_formation_id_idx', ['formationId'])
+@Index('candidature_campagne_id_idx', ['campagneId'])
+@Index('candidature_statut_dossier_idx', ['statutDossier'])
+export class Candidature {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
+
+  @Column({ type: 'integer' })
+  campagneId: number;
+
+  @ManyToOne(() => Campagne, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'campagne_id', foreignKeyConstraintName: 'candidature_campagne_fk' })
+  campagne?: Campagne;
+
+  @Column({ type: 'integer' })
+  compteCandidatId: number;
+
+  @ManyToOne(() => CompteCandidat, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'compte_candidat_id', foreignKeyConstraintName: 'candidature_compte_candidat_fk' })
+  compteCandidat?: CompteCandidat;
+
+  @Column({ type: 'integer' })
+  formationId: number;
+
+  @ManyToOne(() => Formation, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'formation_id', foreignKeyConstraintName: 'candidature_formation_fk' })
+  formation?: Formation;
+
+  @Column({ type: 'simple-enum', enum: StatutDossier, default: StatutDossier.AT })
+  statutDossier: StatutDossier;
+
+  @Column({ type: 'datetime' })
+  statutDossierAt: Date;
+
+  @Column({ type: 'simple-enum', enum: TypeTraitement })
+  typeTraitement: TypeTraitement;
+
+  /** Whether staff validated the type de traitement (AC is validated on creation) */
+  @Column({ type: 'boolean', default: false })
+  typeTraitementValide: boolean;
+
+  @Column({ type: 'datetime' })
+  createdAt: Date;
+
+  /** When the candidate clicked « Transmettre ma candidature » (last time) */
+  @Column({ type: 'datetime', nullable: true })
+  transmiseAt: Date | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  annuleeAt: Date | null;
+
+  /** Numéro de dossier or staff login of whoever cancelled */
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  annuleePar: string | null;
+
+  /** true while live, NULL once cancelled (see the unique index) */
+  @Column({ type: 'boolean', nullable: true, default: true })
+  nonAnnulee: true | null;
+
+  /** The formation's dates, copied when the campaign is archived (JSON); the candidature is read-only then */
+  @Column({ type: 'text', nullable: true })
+  datesArchivees: string | null;
+
+  /** Optimistic concurrency for staff changes */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+}

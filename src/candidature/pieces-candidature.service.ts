@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Clock } from '../common/clock/clock';
+import { PieceJustificative } from '../pieces/entities/piece-justificative.entity';
+import { PiecesService } from '../pieces/pieces.service';
+import { FileStorage, StoredFile } from '../pieces/storage/file-storage';
+import { PieceCandidatureDto } from './dto/candidature.dto';
+import { Candidature } from './entities/candidature.entity';
+import { PieceCandidature, StatutPiece } from './entities/piece-candidature.entity';
+
+export const STATUT_PIECE_LIBELLES: Record<StatutPiece, string> = {
+  [StatutPiece.AT]: 'En attente',
+  [StatutPiece.TR]: 'Transmise',
+  [StatutPiece.VA]: 'Validée',
+  [StatutPiece.RE]: 'Refusée',
+  [StatutPiece.NC]: 'Non concerné',
+};
+
+type AvecFormation = Pick<Candidature, 'id' | 'typeTraitement' | 'compteCandidatId'> & { formation?: { id: number; commissionId: number } };
+
+/** A common pièce without unicity: one file for all the candidate's candidatures. */
+export const estPartagee = (p: Pick<PieceJustificative, 'commun' | 'unicite'>) => p.commun && !p.unicite;
+
+/**
+ * The pièces of candidatures: which apply (the definitions of PiecesService), their statut and file. Files are
+ * referred to by key from `piece_candidature` rows; a key no row refers to any more is deleted from the storage.
+ */
+@Injectable()
+export class PiecesCandidatureService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly definitions: PiecesService,
+    private readonly storage: FileStorage,
+  ) {}
+
+  /** The pièces of a candidature: those its formation asks for, plus any already given that has been withdrawn since. */
+  async ofCandidature(c: AvecFormation, em: EntityManager = this.dataSource.manager): Promise<PieceCandidatureDto[]> {
+    const [defs, rows] = await Promise.all([
+      this.definitions.piecesDe(c.formation!, c.typeTraitement, em),
+      em.getRepository(PieceCandidature).find({ where: { candidatureId: c.id }, relations: { piece: true } }),
+    ]);
+    const byPiece = new Map(rows.map((r) => [r.pieceId, r]));
+    const retirees = rows.filter((r) => !defs.some((d) => d.id === r.pieceId)).map((r) => r.piece!);
+    return [...defs, ...retirees].map((p) => toDto(p, byPiece.get(p.id)));
+  }
+
+  /** The row of one pièce (with its definition) of a candidature, if any. */
+  row(candidatureId: number, pieceId: number, em: EntityManager = this.dataSource.manager): Promise<PieceCandidature | null> {
+    return em.getRepository(PieceCandidature).findOneBy({ candidatureId, pieceId });
+  }
+
+  /**
+   * Sets a pièce of candidatures (one, or several for a shared pièce) to a file or to « non concerné »; returns the
+   * keys of the files these rows referred to before, to pass to `supprimerOrphelins` after the commit.
+   */
+  async poser(em: EntityManager, candidatureIds: number[], pieceId: number, valeur: { fichier: StoredFile; nom: string } | 'NC' | 'AT'): Promise<string[]> {
+    const repo = em.getRepository(PieceCandidature);
+    const anciennes = await repo.find({ where: { candidatureId: In(candidatureIds), pieceId } });
+    const liberes = anciennes.map((r) => r.fichierCle).filter((k): k is string => k !== null);
+    await repo.delete({ candidatureId: In(candidatureIds), pieceId });
+    if (valeur !== 'AT') {
+      const colonnes =
+        valeur === 'NC'
+          ? { statut: StatutPiece.NC, fichierCle: null, fichierNom: null, fichierType: null, fichierTaille: null }
+          : { statut: StatutPiece.TR, fichierCle: valeur.fichier.key, fichierNom: valeur.nom, fichierType: valeur.fichier.type, fichierTaille: valeur.fichier.taille };
+      const updatedAt = this.clock.now();
+      await repo.insert(candidatureIds.map((candidatureId) => ({ candidatureId, pieceId, commentaire: null, updatedAt, ...colonnes })));
+    }
+    return liberes;
+  }
+
+  /**
+   * A new candidature starts with the shared pièces the candidate already gave for another live candidature (the
+   * latest file, or « non concerné »), as the reference system looks them up across candidatures.
+   */
+  async reprendrePartagees(em: EntityManager, candidatureId: number): Promise<void> {
+    const c = await em.getRepository(Candidature).findOneOrFail({ where: { id: candidatureId }, relations: { formation: true } });
+    const partagees = (await this.definitions.piecesDe(c.formation!, c.typeTraitement, em)).filter(estPartagee);
+    if (partagees.length === 0) return;
+    const existantes = await em.getRepository(PieceCandidature).find({
+      where: { pieceId: In(partagees.map((p) => p.id)), statut: In([StatutPiece.TR, StatutPiece.VA, StatutPiece.NC]), candidature: { compteCandidatId: c.compteCandidatId, nonAnnulee: true } },
+      order: { updatedAt: 'DESC', id: 'DESC' },
+    });
+    const updatedAt = this.clock.now();
+    for (const piece of partagees) {
+      const source = existantes.find((r) => r.pieceId === piece.id && r.candidatureId !== candidatureId);
+      if (!source) continue;
+      await em.getRepository(PieceCandidature).insert({
+        candidatureId,
+        pieceId: piece.id,
+        // Validated for another commission is not validated for this one.
+        statut: source.statut === StatutPiece.NC ? StatutPiece.NC : StatutPiece.TR,
+        commentaire: null,
+        fichierCle: source.fichierCle,
+        fichierNom: source.fichierNom,
+        fichierType: source.fichierType,
+        fichierTaille: source.fichierTaille,
+        updatedAt,
+      });
+    }
+  }
+
+  /** Drops every pièce of a (cancelled) candidature; returns the keys of its files for `supprimerOrphelins`. */
+  async retirerTout(em: EntityManager, candidatureId: number): Promise<string[]> {
+    const rows = await em.getRepository(PieceCandidature).find({ where: { candidatureId } });
+    await em.getRepository(PieceCandidature).delete({ candidatureId });
+    return rows.map((r) => r.fichierCle).filter((k): k is string => k !== null);
+  }
+
+  /** After a commit: deletes the stored files no pièce refers to any more (a shared file stays while one does). */
+  async supprimerOrphelins(keys: string[]): Promise<void> {
+    for (const key of new Set(keys)) {
+      if ((await this.dataSource.getRepository(PieceCandidature).countBy({ fichierCle: key })) === 0) await this.storage.delete(key);
+    }
+  }
+}
+
+function toDto(p: PieceJustificative, row: PieceCandidature | undefined): PieceCandidatureDto {
+  const statut = row?.statut ?? StatutPiece.AT;
+  return {
+    id: p.id,
+    code: p.code,
+    libelle: p.libelle,
+    statut,
+    statutLibelle: STATUT_PIECE_LIBELLES[statut],
+    conditionnel: p.conditionnel,
+    partagee: estPartagee(p),
+    fichier: row?.fichierNom ?? null,
+    commentaire: row?.commentaire ?? null,
+    modele: p.modeleCle !== null,
+  };
+}

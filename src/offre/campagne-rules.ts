@@ -1,0 +1,40 @@
+import { FieldError } from '../common/errors/domain-errors';
+import { formatDate } from '../mail/templates/mail-template';
+
+type Fenetre = { dateDebut: string; dateFin: string };
+
+/** Where today (YYYY-MM-DD, Europe/Paris) falls against a campaign's window, both ends included. */
+export function moment(campagne: Fenetre, today: string): 'avant' | 'ouverte' | 'close' {
+  if (today < campagne.dateDebut) return 'avant';
+  return today > campagne.dateFin ? 'close' : 'ouverte';
+}
+
+/** The calendar day after `date` (YYYY-MM-DD). */
+export function lendemain(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/** Why accounts cannot be created (nor candidatures made) today in the campaign in service; null when it is open. */
+export function raisonFermeture(campagne: Fenetre & { libelle: string }, today: string): string | null {
+  switch (moment(campagne, today)) {
+    case 'avant':
+      return `La campagne de candidature ${campagne.libelle} ouvrira le ${formatDate(campagne.dateDebut)} : vous ne pouvez pas encore créer de compte ni déposer de candidature.`;
+    case 'close':
+      return `La campagne de candidature ${campagne.libelle} est close depuis le ${formatDate(lendemain(campagne.dateFin))} : vous ne pouvez plus créer de compte ni déposer de candidature.`;
+    default:
+      return null;
+  }
+}
+
+/**
+ * The dates staff type for a campaign: the window must not end before it starts; a planned switch is a future day
+ * (today counts: the job runs it tonight) unless it is the one already recorded.
+ */
+export function checkCampagneDates(input: Fenetre & { dateActivationPrevue?: string | null }, today: string, recorded: string | null = null): FieldError[] {
+  const errors: FieldError[] = [];
+  if (input.dateFin < input.dateDebut) errors.push({ field: 'dateFin', message: `ne doit pas précéder la date de début (${formatDate(input.dateDebut)})` });
+  const prevue = input.dateActivationPrevue;
+  if (prevue && prevue !== recorded && prevue < today) errors.push({ field: 'dateActivationPrevue', message: `ne doit pas être passée : au plus tôt aujourd'hui (${formatDate(today)})` });
+  return errors;
+}

@@ -1,0 +1,39 @@
+import { DomainError, FieldError, NotFound, PayloadTooLarge } from '../../common/errors/domain-errors';
+
+const MO = 1024 * 1024;
+const mo = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+
+/** An uploaded file refused for what it is (or is missing): a 400 naming the `fichier` field, with its own code. */
+export class FichierRefuse extends DomainError {
+  readonly status = 400;
+  readonly title = 'Requête invalide';
+  constructor(code: string, detail: string, message: string) {
+    super(code, detail, [{ field: 'fichier', message } satisfies FieldError]);
+  }
+}
+
+export const FichierErrors = {
+  typeRefuse: () =>
+    new FichierRefuse(
+      'FICHIER_TYPE_REFUSE',
+      "Seuls les fichiers PDF, JPEG et PNG sont acceptés : le contenu de ce fichier n'est ni un PDF ni une image JPEG ou PNG.",
+      'doit être un fichier PDF, JPEG ou PNG',
+    ),
+
+  tropVolumineux: (maxBytes: number) =>
+    new PayloadTooLarge('FICHIER_TROP_VOLUMINEUX', `Le fichier dépasse la taille maximale de ${mo.format(maxBytes / MO)} Mo.`, [
+      { field: 'fichier', message: `ne doit pas dépasser ${mo.format(maxBytes / MO)} Mo` },
+    ]),
+
+  manquant: () =>
+    new FichierRefuse(
+      'FICHIER_MANQUANT',
+      'Aucun fichier reçu : envoyez-le en multipart/form-data, dans le champ « fichier ».',
+      'est obligatoire (multipart/form-data)',
+    ),
+
+  incomplet: () =>
+    new FichierRefuse('FICHIER_INCOMPLET', "L'envoi du fichier a été interrompu avant la fin : envoyez-le de nouveau.", "n'a pas été reçu en entier"),
+
+  introuvable: () => new NotFound('FICHIER_INTROUVABLE', "Ce fichier n'existe pas (ou plus)."),
+};

@@ -1,0 +1,29 @@
+import { Readable } from 'node:stream';
+import { TypeFichier } from './magic-bytes';
+
+/** A file kept by the storage: its key (generated, never the client's name), size in bytes and sniffed type. */
+export interface StoredFile {
+  /** Opaque; `ab/cd/<uuid>` on local disk */
+  key: string;
+  taille: number;
+  type: TypeFichier;
+}
+
+/**
+ * Where uploaded files live (the DI token; the local-disk adapter is the default, an S3-compatible one can replace
+ * it when instances multiply). Only PDF, JPEG and PNG are kept, checked by their first bytes.
+ */
+export abstract class FileStorage {
+  /**
+   * Streams `source` into the storage and keeps it only if it is a PDF, JPEG or PNG of at most `maxBytes`:
+   * otherwise nothing is left behind and FICHIER_TYPE_REFUSE (400), FICHIER_TROP_VOLUMINEUX (413) or, when the
+   * source fails (client gone), FICHIER_INCOMPLET (400) is thrown. `source` is consumed, or destroyed on failure.
+   */
+  abstract write(source: Readable, options: { maxBytes: number }): Promise<StoredFile>;
+
+  /** The bytes of a stored file; FICHIER_INTROUVABLE (404) when it is gone. */
+  abstract read(key: string): Promise<Readable>;
+
+  /** Removes a stored file; nothing happens when it is already gone. */
+  abstract delete(key: string): Promise<void>;
+}

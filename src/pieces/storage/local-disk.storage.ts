@@ -1,0 +1,127 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { Readable, Transform, TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { StorageConfig, storageConfig } from '../../config/storage.config';
+import { DomainError } from '../../common/errors/domain-errors';
+import { FichierErrors } from './file-errors';
+import { FileStorage, StoredFile } from './file-storage';
+import { SNIFF_LENGTH, TypeFichier, sniffType } from './magic-bytes';
+
+/** Files being received; renamed to their key only once complete and accepted. */
+const TEMP_DIR = 'tmp';
+/** Temporary files older than this at start-up were left by a crash: removed. */
+const STALE_TEMP_MS = 24 * 60 * 60 * 1000;
+/** The only keys this adapter ever hands out: no user input, no `..`, no absolute path can reach the disk. */
+const KEY = /^([0-9a-f]{2})\/([0-9a-f]{2})\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/**
+ * FileStorage on a local folder (STORAGE_DIR, created at start-up): `<root>/ab/cd/<uuid>`, two levels of 256
+ * folders so that none grows past a few thousand entries. Writes go to `<root>/tmp/` first, on the same file
+ * system, so the final rename is atomic and a refused or interrupted upload never shows under a key.
+ */
+@Injectable()
+export class LocalDiskStorage extends FileStorage implements OnModuleInit {
+  private readonly logger = new Logger('LocalDiskStorage');
+  private readonly root: string;
+
+  constructor(@Inject(storageConfig.KEY) config: StorageConfig) {
+    super();
+    this.root = resolve(config.dir);
+  }
+
+  async onModuleInit(): Promise<void> {
+    const temp = join(this.root, TEMP_DIR);
+    await mkdir(temp, { recursive: true });
+    for (const name of await readdir(temp)) {
+      const path = join(temp, name);
+      const info = await stat(path).catch(() => undefined);
+      if (info && Date.now() - info.mtimeMs > STALE_TEMP_MS) await rm(path, { force: true });
+    }
+  }
+
+  async write(source: Readable, { maxBytes }: { maxBytes: number }): Promise<StoredFile> {
+    const id = randomUUID();
+    const key = `${id.slice(0, 2)}/${id.slice(2, 4)}/${id}`;
+    const temp = join(this.root, TEMP_DIR, `${id}.part`);
+    const check = new UploadCheck(maxBytes);
+    let sourceFailed = false;
+    source.once('error', () => (sourceFailed = true));
+    try {
+      await pipeline(source, check, createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
+      const type = check.finish();
+      const path = this.pathOf(key) as string;
+      await mkdir(dirname(path), { recursive: true });
+      await rename(temp, path);
+      return { key, taille: check.taille, type };
+    } catch (error) {
+      await rm(temp, { force: true });
+      if (error instanceof DomainError) throw error;
+      if (sourceFailed) throw FichierErrors.incomplet();
+      throw error;
+    }
+  }
+
+  async read(key: string): Promise<Readable> {
+    const path = this.pathOf(key);
+    if (!path) throw FichierErrors.introuvable();
+    try {
+      // Opened here, not lazily by the stream, so a missing file is a 404 before any header is sent.
+      const handle = await open(path, 'r');
+      return handle.createReadStream();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw FichierErrors.introuvable();
+      throw error;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    const path = this.pathOf(key);
+    if (!path) {
+      this.logger.warn(`Clé de fichier invalide ignorée : ${JSON.stringify(key).slice(0, 80)}`);
+      return;
+    }
+    await rm(path, { force: true });
+  }
+
+  /** The path of a key this adapter could have generated; undefined for anything else. */
+  private pathOf(key: string): string | undefined {
+    const match = KEY.exec(key);
+    if (!match || !match[3].startsWith(match[1] + match[2])) return undefined;
+    return join(this.root, match[1], match[2], match[3]);
+  }
+}
+
+/** Passes the bytes through while checking them: the type from the first ones, the size as they flow. */
+class UploadCheck extends Transform {
+  taille = 0;
+  private head = Buffer.alloc(0);
+  private type: TypeFichier | undefined;
+
+  constructor(private readonly maxBytes: number) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.taille += chunk.length;
+    if (this.taille > this.maxBytes) return callback(FichierErrors.tropVolumineux(this.maxBytes));
+    if (this.head.length < SNIFF_LENGTH) {
+      this.head = Buffer.concat([this.head, chunk.subarray(0, SNIFF_LENGTH - this.head.length)]);
+      if (this.head.length >= SNIFF_LENGTH) {
+        this.type = sniffType(this.head);
+        if (!this.type) return callback(FichierErrors.typeRefuse());
+      }
+    }
+    callback(null, chunk);
+  }
+
+  /** The type, once every byte went through (a file shorter than the longest signature is judged here). */
+  finish(): TypeFichier {
+    const type = this.type ?? sniffType(this.head);
+    if (!type) throw FichierErrors.typeRefuse();
+    return type;
+  }
+}

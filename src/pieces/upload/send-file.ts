@@ -1,0 +1,36 @@
+import { Header, StreamableFile, applyDecorators } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
+import type { Readable } from 'node:stream';
+import { TypeFichier } from '../storage/magic-bytes';
+
+const TYPES: TypeFichier[] = ['application/pdf', 'image/jpeg', 'image/png'];
+
+/** What a download sends: the stored bytes, their sniffed type, and the name to save them under. */
+export interface FichierATelecharger {
+  stream: Readable;
+  type: TypeFichier;
+  taille?: number;
+  nom: string;
+}
+
+/**
+ * The answer of a download route: `Content-Type` from the sniffed type (never the client's), always an attachment
+ * (a browser never renders an upload in our origin), the name in RFC 5987 form with an ASCII fallback.
+ */
+export function sendFile(fichier: FichierATelecharger): StreamableFile {
+  return new StreamableFile(fichier.stream, { type: fichier.type, length: fichier.taille, disposition: contentDisposition(fichier.nom) });
+}
+
+export function contentDisposition(nom: string): string {
+  const fallback = nom.replace(/[^\x20-\x7e]|["\\%;]/g, '_');
+  const encoded = encodeURIComponent(nom).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/** Marks a route answering sendFile(): no MIME sniffing by the browser, no shared cache, binary in the contract. */
+export const FileDownload = (description = 'The file (PDF, JPEG or PNG), as an attachment') =>
+  applyDecorators(
+    Header('X-Content-Type-Options', 'nosniff'),
+    Header('Cache-Control', 'private, no-cache'),
+    ApiOkResponse({ description, content: Object.fromEntries(TYPES.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) }),
+  );

@@ -1,0 +1,20 @@
+import { sanitizeFileName } from './receive-upload';
+import { contentDisposition } from './send-file';
+
+describe('file names of uploads and downloads', () => {
+  it('keeps only the base name, without control characters, 200 characters at most', () => {
+    expect(sanitizeFileName('C:\\Users\\moi\\Relevé de notes.pdf')).toBe('Relevé de notes.pdf');
+    expect(sanitizeFileName('../../etc/passwd')).toBe('passwd');
+    expect(sanitizeFileName('a\u0000b\r\nc\u0085.pdf')).toBe('abc.pdf');
+    expect(sanitizeFileName(`${'é'.repeat(250)}.pdf`)).toHaveLength(200);
+    expect(sanitizeFileName('')).toBe('fichier');
+    expect(sanitizeFileName(undefined)).toBe('fichier');
+  });
+
+  it('writes Content-Disposition as an attachment with an ASCII fallback and the RFC 5987 UTF-8 name', () => {
+    expect(contentDisposition('cv.pdf')).toBe(`attachment; filename="cv.pdf"; filename*=UTF-8''cv.pdf`);
+    expect(contentDisposition('Lettre "motivée"; v2 (100%).pdf')).toBe(
+      `attachment; filename="Lettre _motiv_e__ v2 (100_).pdf"; filename*=UTF-8''Lettre%20%22motiv%C3%A9e%22%3B%20v2%20%28100%25%29.pdf`,
+    );
+  });
+});
