@@ -1099,6 +1099,245 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/candidatures/motifs-avis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The motifs a défavorable avis may give */
+        get: operations["motifsAvis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidatures/avis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enters an avis, unvalidated (invisible to the candidate), on 1 to 200 candidatures of the caller's scope */
+        post: operations["saisirAvis"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidatures/avis/validation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validates the latest avis of 1 to 200 candidatures: mailed and shown to the candidate at once, or on the formation's publication date */
+        post: operations["validerAvis"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidatures/{id}/avis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The avis history of a candidature, newest first, unvalidated ones included */
+        get: operations["historiqueAvis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidatures/{id}/avis/dernier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Deletes the latest avis while it is not validated */
+        delete: operations["supprimerDernierAvis"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidat/candidatures/{id}/lettre.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lettre d'admission or de refus of the published decision, when the commission lets candidates download it */
+        get: operations["telechargerLettre"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidatures/statut-dossier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sets the statut du dossier (AT, RE, IN, CO) of 1 to 200 candidatures with a date, and mails each candidate (STATUT_*); all or nothing */
+        post: operations["changerStatutDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidatures/pieces/statut": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validates, refuses (with a comment) or puts back to transmise 1 to 200 pièces of candidatures; all or nothing */
+        post: operations["changerStatutPieces"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidatures/{id}/pieces/{pieceId}/statut": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Validates (VA), refuses (RE, with a comment the candidate sees) or puts back to transmise (TR) a pièce of a candidature */
+        put: operations["changerStatutPiece"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The candidatures of the caller's scope, filtered, sorted and paginated; live ones unless `annulees=true` */
+        get: operations["candidatures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidatures/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered list as CSV for French Excel (UTF-8 with BOM, `;`), streamed row by row */
+        get: operations["exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidatures/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered list as an Excel workbook, streamed row by row */
+        get: operations["exportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidatures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A candidature of the caller's scope: the candidate's file, the récapitulatif, every avis, the bloc-notes */
+        get: operations["candidature"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidatures/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bloc-notes of a candidature, newest first */
+        get: operations["notes"];
+        put?: never;
+        /** Adds a note to the bloc-notes (any member of staff of the scope); staff only ever see it */
+        post: operations["ajouterNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1933,6 +2172,8 @@ export interface components {
             signataire: string | null;
             commentaireCandidat: string | null;
             alerte: boolean;
+            lettresTelechargeables: boolean;
+            lettreJointeAuMail: boolean;
             /**
              * @description Send it back as If-Match to change the commission (also the ETag)
              * @example 1
@@ -2017,6 +2258,16 @@ export interface components {
              * @example true
              */
             alerte?: boolean;
+            /**
+             * @description Candidates may download their admission or refusal letter (true, the default)
+             * @example true
+             */
+            lettresTelechargeables?: boolean;
+            /**
+             * @description The letter is attached to the decision mail (false, the default)
+             * @example false
+             */
+            lettreJointeAuMail?: boolean;
         };
         /** @enum {string} */
         TypeTraitement: "AC" | "AD" | "AT";
@@ -2040,6 +2291,9 @@ export interface components {
             datePublication: string | null;
             dateConfirmation: string | null;
             delaiConfirmation: number | null;
+            listeComplementaire: boolean;
+            dateConfirmationListeComplementaire: string | null;
+            delaiConfirmationListeComplementaire: number | null;
             capacite: number | null;
             informationsComplementaires: string | null;
             actif: boolean;
@@ -2140,6 +2394,21 @@ export interface components {
              * @example 15
              */
             delaiConfirmation?: number;
+            /**
+             * @description Automatic liste complémentaire: each withdrawal promotes the best ranked candidate (false, the default)
+             * @example true
+             */
+            listeComplementaire?: boolean;
+            /**
+             * @description Confirmation deadline after a promotion from the liste complémentaire, not before dateConfirmation nor the jury; or `delaiConfirmationListeComplementaire`, at most one of the two
+             * @example 2027-07-01
+             */
+            dateConfirmationListeComplementaire?: string;
+            /**
+             * @description Days to confirm after a promotion from the liste complémentaire
+             * @example 5
+             */
+            delaiConfirmationListeComplementaire?: number;
             /**
              * @description Places (statistics only)
              * @example 24
@@ -2872,11 +3141,30 @@ export interface components {
             /** @description Validated by staff; shown as « (Non validé) » otherwise */
             valide: boolean;
         };
+        PreselectionDto: {
+            /** @example 2027-05-02 */
+            date: string;
+            /** @example 09:30 */
+            heure: string;
+            lieu: string;
+        };
         DecisionDto: {
-            /** @description Code of the validated avis (FA, DE, LC, LA, PR); null while there is none */
-            code: string | null;
+            /**
+             * @description FA favorable, DE défavorable, LC liste complémentaire, LA liste d’attente, PR présélection; null while there is none
+             * @enum {string|null}
+             */
+            code: "FA" | "DE" | "LC" | "LA" | "PR" | null;
             /** @example En attente */
             libelle: string;
+            /** @description Liste complémentaire: the rank among those still waiting */
+            rang?: number | null;
+            /** @description Défavorable: why */
+            motif?: string | null;
+            /** @description The commission's comment, when it chose to show it */
+            commentaire?: string | null;
+            preselection?: components["schemas"]["PreselectionDto"] | null;
+            /** @description Favorable: the confirmation deadline (YYYY-MM-DD), when known */
+            dateLimiteConfirmation?: string | null;
         };
         DatesUtilesDto: {
             /** @description Date limite de retour du dossier ou des pièces */
@@ -3039,6 +3327,263 @@ export interface components {
              * @example 1
              */
             campagneAArchiverId?: number;
+        };
+        MotifAvisDto: {
+            /** @example CAPACITE */
+            code: string;
+            /** @example Capacité daccueil atteinte */
+            libelle: string;
+            actif: boolean;
+        };
+        /**
+         * @description FA favorable, DE défavorable (motif), LC liste complémentaire (rang), LA liste d’attente, PR présélection (date, heure, lieu)
+         * @enum {string}
+         */
+        TypeAvis: "FA" | "DE" | "LC" | "LA" | "PR";
+        SaisieAvisInput: {
+            /** @description FA favorable, DE défavorable (motif), LC liste complémentaire (rang), LA liste d’attente, PR présélection (date, heure, lieu) */
+            type: components["schemas"]["TypeAvis"];
+            /**
+             * @description Défavorable: a code of GET /api/candidatures/motifs-avis
+             * @example CAPACITE
+             */
+            motif?: string;
+            /**
+             * @description Liste complémentaire: the rank
+             * @example 4
+             */
+            rang?: number;
+            /**
+             * @description Présélection: the day
+             * @example 2027-05-02
+             */
+            preselectionDate?: string;
+            /**
+             * @description Présélection: the time
+             * @example 09:30
+             */
+            preselectionHeure?: string;
+            /**
+             * @description Présélection: the place
+             * @example Amphithéâtre B, bâtiment Géosciences
+             */
+            preselectionLieu?: string;
+            /** @example Très bon dossier. */
+            commentaire?: string;
+            /** @description The candidate sees the comment (false, the default) */
+            commentaireVisible?: boolean;
+            /**
+             * @example [
+             *       12,
+             *       13
+             *     ]
+             */
+            candidatureIds: number[];
+        };
+        AvisDto: {
+            type: components["schemas"]["TypeAvis"];
+            id: number;
+            candidatureId: number;
+            /** @example Liste complémentaire */
+            libelle: string;
+            motif: string | null;
+            motifLibelle: string | null;
+            rang: number | null;
+            rangReel: number | null;
+            preselectionDate: string | null;
+            preselectionHeure: string | null;
+            preselectionLieu: string | null;
+            commentaire: string | null;
+            commentaireVisible: boolean;
+            valide: boolean;
+            valideAt: string | null;
+            validePar: string | null;
+            /** @description When the candidate saw it; null: not validated, or waiting for the formation's publication date */
+            publieAt: string | null;
+            creePar: string;
+            createdAt: string;
+        };
+        SelectionCandidatures: {
+            /**
+             * @example [
+             *       12,
+             *       13
+             *     ]
+             */
+            candidatureIds: number[];
+        };
+        StatutDossierInput: {
+            /** @description AT en attente, RE réceptionné, IN incomplet, CO complet */
+            statut: components["schemas"]["StatutDossier"];
+            /**
+             * @description The candidatures to change, 1 to 200, each once
+             * @example [
+             *       12,
+             *       13
+             *     ]
+             */
+            candidatureIds: number[];
+            /**
+             * @description Date of the reception, completeness or incompleteness, YYYY-MM-DD (Europe/Paris), not in the future; absent: today
+             * @example 2027-04-02
+             */
+            date?: string;
+        };
+        CandidatureStatutDto: {
+            id: number;
+            statutDossier: components["schemas"]["StatutDossierDto"];
+        };
+        StatutDossierResultatDto: {
+            /** @description How many candidatures were changed (and mailed) */
+            modifiees: number;
+            candidatures: components["schemas"]["CandidatureStatutDto"][];
+        };
+        PieceCandidatureRef: {
+            candidatureId: number;
+            pieceId: number;
+        };
+        StatutPiecesInput: {
+            /**
+             * @description VA validée (locked for the candidate), RE refusée (with a comment the candidate sees), TR back to transmise (not checked)
+             * @enum {string}
+             */
+            statut: "VA" | "RE" | "TR";
+            /** @description The pièces of candidatures to set, 1 to 200, each once */
+            items: components["schemas"]["PieceCandidatureRef"][];
+            /**
+             * @description Shown to the candidate; required to refuse a pièce (RE)
+             * @example Le relevé de notes du semestre 2 manque.
+             */
+            commentaire?: string;
+        };
+        PieceStatutDto: {
+            /**
+             * @description TR transmise, VA validée, RE refusée, NC non concerné
+             * @enum {string}
+             */
+            statut: "TR" | "VA" | "RE" | "NC";
+            candidatureId: number;
+            pieceId: number;
+            /** @example Lettre de motivation */
+            libelle: string;
+            /** @example Refusée */
+            statutLibelle: string;
+            commentaire: string | null;
+            /** @description Name of the uploaded file; null for a refused « non concerné » */
+            fichier: string | null;
+        };
+        StatutPiecesResultatDto: {
+            modifiees: number;
+            pieces: components["schemas"]["PieceStatutDto"][];
+        };
+        StatutPieceInput: {
+            /**
+             * @description VA validée (locked for the candidate), RE refusée (with a comment the candidate sees), TR back to transmise (not checked)
+             * @enum {string}
+             */
+            statut: "VA" | "RE" | "TR";
+            /**
+             * @description Shown to the candidate; required to refuse a pièce (RE)
+             * @example Le relevé de notes du semestre 2 manque.
+             */
+            commentaire?: string;
+        };
+        FormationCodeDto: {
+            id: number;
+            /** @example M1-GEO2ENV */
+            code: string;
+            libelle: string;
+        };
+        AvisCourantDto: {
+            type: components["schemas"]["TypeAvis"];
+            /** @example Liste complémentaire */
+            libelle: string;
+            valide: boolean;
+            /** @description Liste complémentaire: the rank typed by the commission */
+            rang: number | null;
+        };
+        CandidatureStaffItemDto: {
+            /** @enum {string|null} */
+            civilite: "M" | "MME" | null;
+            id: number;
+            /** @example T0000001 */
+            numeroDossier: string;
+            /** @description Nom d'usage, else nom de naissance */
+            nom: string | null;
+            prenom: string | null;
+            ine: string | null;
+            email: string;
+            formation: components["schemas"]["FormationCodeDto"];
+            /**
+             * @description Code of the commission
+             * @example OSUC-SCOL
+             */
+            commission: string;
+            /**
+             * @description Code of the centre de candidature
+             * @example OSUC
+             */
+            centre: string;
+            statutDossier: components["schemas"]["StatutDossierDto"];
+            typeTraitement: components["schemas"]["TypeTraitementCandidatureDto"];
+            /** @description The current avis (the latest row, validated or not); null without any */
+            avis: components["schemas"]["AvisCourantDto"] | null;
+            /** @description true confirmed, false withdrawn, null not answered */
+            acceptee: boolean | null;
+            createdAt: string;
+            transmiseAt: string | null;
+            annuleeAt: string | null;
+        };
+        CandidatureStaffPage: {
+            items: components["schemas"]["CandidatureStaffItemDto"][];
+            /**
+             * @description Page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Items per page
+             * @example 20
+             */
+            limit: number;
+            /**
+             * @description Number of items matching the query, all pages together
+             * @example 1
+             */
+            total: number;
+        };
+        NoteDto: {
+            id: number;
+            message: string;
+            /** @description Staff login */
+            auteur: string;
+            createdAt: string;
+        };
+        CandidatureStaffDetailDto: {
+            id: number;
+            numeroDossier: string;
+            commission: string;
+            centre: string;
+            acceptee: boolean | null;
+            accepteeAt: string | null;
+            acceptePar: string | null;
+            codeOpi: string | null;
+            annuleePar: string | null;
+            /** @description Dates staff typed with the statut changes, YYYY-MM-DD */
+            dateReception: string | null;
+            dateComplet: string | null;
+            dateIncomplet: string | null;
+            /** @description The candidate-side summary: formation, dates, contact, pièces */
+            recapitulatif: components["schemas"]["CandidatureDto"];
+            dossier: components["schemas"]["DossierDto"];
+            /** @description Newest first */
+            avis: components["schemas"]["AvisDto"][];
+            /** @description Newest first */
+            notes: components["schemas"]["NoteDto"][];
+        };
+        NoteInput: {
+            /** @example Appelé le 12/03 : envoie son relevé de notes par courrier. */
+            message: string;
         };
     };
     responses: never;
@@ -7756,15 +8301,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
             /** @description A business rule refuses the request: see `code` */
             422: {
                 headers: {
@@ -8749,6 +9285,1097 @@ export interface operations {
             };
             /** @description A business rule refuses the request: see `code` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    motifsAvis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MotifAvisDto"][];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    saisirAvis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaisieAvisInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvisDto"][];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    validerAvis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelectionCandidatures"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvisDto"][];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    historiqueAvis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvisDto"][];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    supprimerDernierAvis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; the previous avis is current again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    telechargerLettre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letter (PDF) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    changerStatutDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatutDossierInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatutDossierResultatDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    changerStatutPieces: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatutPiecesInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatutPiecesResultatDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    changerStatutPiece: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                pieceId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatutPieceInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PieceStatutDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    candidatures: {
+        parameters: {
+            query?: {
+                /** @description AT en attente, RE réceptionné, IN incomplet, CO complet */
+                statutDossier?: components["schemas"]["StatutDossier"];
+                /** @description AC accès contrôlé, AD accès direct, AT en attente */
+                typeTraitement?: components["schemas"]["TypeTraitement"];
+                /** @description The current avis (the latest, validated or not): FA, DE, LC, LA, PR, or AUCUN for the candidatures without any */
+                avis?: "FA" | "DE" | "LC" | "LA" | "PR" | "AUCUN";
+                /** @description Sort key; ties are broken by id */
+                sort?: "nom" | "numeroDossier" | "createdAt" | "formation" | "statutDossier";
+                order?: "asc" | "desc";
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 200 at most */
+                limit?: number;
+                /** @description Only this formation */
+                formationId?: number;
+                /** @description Only this commission (code) */
+                commission?: string;
+                /** @description Only this centre de candidature (code) */
+                centre?: string;
+                /** @description true: the current avis is validated; false: it is not yet (candidatures without avis match neither) */
+                avisValide?: boolean;
+                /** @description true: confirmed by the candidate; false: withdrawn (désistement) */
+                acceptee?: boolean;
+                /** @description false (default): live candidatures only; true: only the cancelled ones */
+                annulees?: boolean;
+                /** @description Name (accents and case ignored, any word start), numéro de dossier (its beginning) or INE */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidatureStaffPage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    exportCsv: {
+        parameters: {
+            query?: {
+                /** @description AT en attente, RE réceptionné, IN incomplet, CO complet */
+                statutDossier?: components["schemas"]["StatutDossier"];
+                /** @description AC accès contrôlé, AD accès direct, AT en attente */
+                typeTraitement?: components["schemas"]["TypeTraitement"];
+                /** @description The current avis (the latest, validated or not): FA, DE, LC, LA, PR, or AUCUN for the candidatures without any */
+                avis?: "FA" | "DE" | "LC" | "LA" | "PR" | "AUCUN";
+                /** @description Only this formation */
+                formationId?: number;
+                /** @description Only this commission (code) */
+                commission?: string;
+                /** @description Only this centre de candidature (code) */
+                centre?: string;
+                /** @description true: the current avis is validated; false: it is not yet (candidatures without avis match neither) */
+                avisValide?: boolean;
+                /** @description true: confirmed by the candidate; false: withdrawn (désistement) */
+                acceptee?: boolean;
+                /** @description false (default): live candidatures only; true: only the cancelled ones */
+                annulees?: boolean;
+                /** @description Name (accents and case ignored, any word start), numéro de dossier (its beginning) or INE */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The candidatures, one line each, with a header line */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    exportXlsx: {
+        parameters: {
+            query?: {
+                /** @description AT en attente, RE réceptionné, IN incomplet, CO complet */
+                statutDossier?: components["schemas"]["StatutDossier"];
+                /** @description AC accès contrôlé, AD accès direct, AT en attente */
+                typeTraitement?: components["schemas"]["TypeTraitement"];
+                /** @description The current avis (the latest, validated or not): FA, DE, LC, LA, PR, or AUCUN for the candidatures without any */
+                avis?: "FA" | "DE" | "LC" | "LA" | "PR" | "AUCUN";
+                /** @description Only this formation */
+                formationId?: number;
+                /** @description Only this commission (code) */
+                commission?: string;
+                /** @description Only this centre de candidature (code) */
+                centre?: string;
+                /** @description true: the current avis is validated; false: it is not yet (candidatures without avis match neither) */
+                avisValide?: boolean;
+                /** @description true: confirmed by the candidate; false: withdrawn (désistement) */
+                acceptee?: boolean;
+                /** @description false (default): live candidatures only; true: only the cancelled ones */
+                annulees?: boolean;
+                /** @description Name (accents and case ignored, any word start), numéro de dossier (its beginning) or INE */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The candidatures, one row each, under a header row */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    candidature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidatureStaffDetailDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    notes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteDto"][];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ajouterNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

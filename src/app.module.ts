@@ -4,6 +4,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
 import { ClockModule } from './common/clock/clock.module';
 import { CandidatureModule } from './candidature/candidature.module';
+import { CommissionModule } from './commission/commission.module';
 import { CursusModule } from './cursus/cursus.module';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { ThrottleModule } from './common/throttle/throttle.module';
@@ -36,6 +37,7 @@ import { ReferentielModule } from './referentiel/referentiel.module';
     ReferentielModule,
     CursusModule,
     CandidatureModule,
+    CommissionModule,
     DemoModule,
   ],
   providers: [

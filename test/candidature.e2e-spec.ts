@@ -1,6 +1,5 @@
 import { readdirSync } from 'node:fs';
 import request from 'supertest';
-import { nneKey } from '../src/candidat/ine/ine';
 import { Candidature } from '../src/candidature/entities/candidature.entity';
 import { PieceCandidature } from '../src/candidature/entities/piece-candidature.entity';
 import { Role } from '../src/common/auth/roles';
@@ -9,6 +8,7 @@ import { Campagne } from '../src/offre/entities/campagne.entity';
 import { CANDIDAT_PASSWORD, STAFF_PASSWORD, createCampagne, createCandidat, createStaff } from './support/factories';
 import { pdfText } from './support/pdf-text';
 import { SmtpCapture } from './support/smtp-capture';
+import { candidatComplet as completeCandidate } from './support/parcours';
 import { TestApp, startTestApp } from './support/test-app';
 
 type Body = Record<string, unknown>;
@@ -40,7 +40,6 @@ const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 'x'), B
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(500, 1)]);
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(3000, 0)]);
 
-let sequence = 0;
 
 describe('Candidatures: apply, récapitulatif, pièces, transmit, cancel, dossier PDF', () => {
   let t: TestApp;
@@ -56,27 +55,7 @@ describe('Candidatures: apply, récapitulatif, pièces, transmit, cancel, dossie
   const files = () => (readdirSync(process.env.STORAGE_DIR as string, { recursive: true, withFileTypes: true }) as { isFile(): boolean; name: string }[]).filter((e) => e.isFile()).length;
   const sendMails = () => t.app.get(JobsService).trigger('envoi-mails');
 
-  /** A candidate whose file is complete; returns their token and numéro de dossier. */
-  async function candidatComplet(nom = 'Martin', prenom = 'Élise') {
-    const compte = await createCandidat(t, campagne);
-    const token = await login(compte.numeroDossier, CANDIDAT_PASSWORD);
-    const body = String(2_000_000_000 + ++sequence);
-    const put = (path: string, payload: Body) => request(t.http).put(`/api/candidat/${path}`).set(bearer(token)).send(payload).expect(200);
-    await put('identite', {
-      civilite: 'MME',
-      nomNaissance: nom,
-      prenom,
-      dateNaissance: '2003-03-14',
-      paysNaissance: 'FR',
-      departementNaissance: '45',
-      communeNaissance: '45234',
-      nationalite: 'FR',
-      ine: `${body}${nneKey(body)}`,
-    });
-    await put('adresse', { pays: 'FR', ligne1: '12 rue de Bourgogne', codePostal: '45000', commune: '45234' });
-    await put('bac', { serie: 'GEN', annee: 2021, mention: 'B', specialites: ['MATHS', 'PC'], pays: 'FR', departement: '45', commune: '45234' });
-    return { token, numero: compte.numeroDossier, email: compte.email };
-  }
+  const candidatComplet = (nom = 'Martin', prenom = 'Élise') => completeCandidate(t, campagne, nom, prenom);
 
   const candidat = (token: string) => ({
     apply: (formationId: number) => request(t.http).post('/api/candidat/candidatures').set(bearer(token)).send({ formationId }),

@@ -19,13 +19,15 @@ describe('migrations', () => {
     await database.drop();
   });
 
-  // The application's tables: MariaDB lists every schema's, SQLite adds its own sqlite_sequence.
-  const tables = async () =>
-    (await dataSource.createQueryRunner().getTables())
-      .filter((t) => t.database === undefined || t.database === dataSource.driver.database)
-      .map((t) => t.name.split('.').pop() as string)
-      .filter((name) => !name.startsWith('sqlite_'))
-      .sort();
+  // The application's tables, read from this database's catalogue only: TypeORM's getTables() walks every schema
+  // of the server, and fails when another test process drops its scratch database meanwhile.
+  const tables = async () => {
+    const rows: { name: string }[] =
+      dataSource.options.type === 'better-sqlite3'
+        ? await dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        : await dataSource.query('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()');
+    return rows.map((r) => r.name).sort();
+  };
 
   it('up, down, up', async () => {
     const applied = await dataSource.runMigrations();

@@ -49,7 +49,7 @@ export class CandidatureController {
   @Post(':id/annulation')
   @HttpCode(200)
   @ApiOkResponse({ type: CandidatureDto })
-  @ApiProblemResponses(400, 404, 409, 422)
+  @ApiProblemResponses(400, 404, 422)
   annulerCandidature(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<CandidatureDto> {
     return this.candidatures.annuler(principal.id, params.id, principal.login);
   }

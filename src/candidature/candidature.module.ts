@@ -21,6 +21,6 @@ import { PiecesCandidatureService } from './pieces-candidature.service';
   // CampagnesController (src/offre) is here because putting a campaign in service archives candidatures.
   controllers: [CandidatureController, CandidatureStaffController, CampagnesController],
   providers: [CandidatureService, PiecesCandidatureService, DepotPiecesService, DossierPdfService, CandidatureStaffService, ArchivageCampagnesService],
-  exports: [CandidatureService, ArchivageCampagnesService],
+  exports: [CandidatureService, ArchivageCampagnesService, DossierPdfService],
 })
 export class CandidatureModule {}

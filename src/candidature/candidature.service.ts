@@ -18,6 +18,7 @@ import { Formation } from '../offre/entities/formation.entity';
 import { ReferentielService } from '../referentiel/referentiel.service';
 import { Actions, HORS_PERIODE, STATUT_DOSSIER_LIBELLES, TYPE_TRAITEMENT_LIBELLES, actionsPossibles, dansLaFenetre, typeTraitementInitial } from './candidature-rules';
 import { datesDe } from './dates-archivees';
+import { aDesAvis, decisionsVisibles } from './decisions';
 import { CandidatureDto, CandidatureResumeDto, ContactDto, PieceCandidatureDto } from './dto/candidature.dto';
 import { Candidature, StatutDossier } from './entities/candidature.entity';
 import { PerimetreCandidatures } from './perimetre-candidatures';
@@ -25,8 +26,6 @@ import { PiecesCandidatureService } from './pieces-candidature.service';
 
 /** A candidature with its formation, commission and centre loaded. */
 export type CandidatureComplete = Candidature & { formation: Formation & { commission: Commission & { centre: NonNullable<Commission['centre']> } } };
-
-const SANS_DECISION = { code: null, libelle: 'En attente' };
 
 /**
  * The candidate's vœux: apply, list, récapitulatif, cancel. Every check that decides whether an action is allowed
@@ -110,17 +109,18 @@ export class CandidatureService {
 
   /** The candidate's live candidatures, newest first (the guide's table). */
   async liste(compteId: number): Promise<CandidatureResumeDto[]> {
-    const rows = await this.dataSource.getRepository(Candidature).find({
+    const rows = (await this.dataSource.getRepository(Candidature).find({
       where: { compteCandidatId: compteId, nonAnnulee: true },
       relations: { formation: true },
       order: { createdAt: 'DESC', id: 'DESC' },
-    });
+    })) as CandidatureComplete[];
+    const decisions = await decisionsVisibles(this.dataSource.manager, rows);
     return rows.map((c) => ({
       id: c.id,
-      formation: formationResume(c.formation!),
-      dateLimiteRetour: datesDe(c as CandidatureComplete).dateRetour,
+      formation: formationResume(c.formation),
+      dateLimiteRetour: datesDe(c).dateRetour,
       statutDossier: { code: c.statutDossier, libelle: STATUT_DOSSIER_LIBELLES[c.statutDossier] },
-      decision: SANS_DECISION,
+      decision: decisions.get(c.id)!,
       createdAt: c.createdAt.toISOString(),
     }));
   }
@@ -131,19 +131,17 @@ export class CandidatureService {
   }
 
   /**
-   * « Annuler la candidature »: only in statut AT without avis (actionsPossibles), irreversible. The UPDATE carries the
-   * conditions, so a transmission or a staff change landing at the same moment makes it refuse instead of both
-   * happening. The candidature's own files go; files shared with other candidatures stay.
+   * « Annuler la candidature »: only in statut AT without any avis (actionsPossibles), irreversible. The candidature
+   * row is locked before the check, as staff lock it to enter an avis or change the statut, so the two never cross.
+   * The candidature's own files go; files shared with other candidatures stay.
    */
   async annuler(compteId: number, id: number, par: string): Promise<CandidatureDto> {
-    const c = await this.owned(compteId, id);
-    await this.assertPossible(c, 'annuler', 'ANNULATION_IMPOSSIBLE');
     const compte = await this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: compteId });
     const liberes = await this.dataSource.transaction(async (em) => {
-      const done = await em
-        .getRepository(Candidature)
-        .update({ id, nonAnnulee: true, statutDossier: StatutDossier.AT }, { nonAnnulee: null, annuleeAt: this.clock.now(), annuleePar: par, version: c.version + 1 });
-      if (done.affected !== 1) throw new Conflict('CANDIDATURE_MODIFIEE', 'Cette candidature vient de changer (transmise ou traitée) : rechargez-la.');
+      await lockRows(em, Candidature, { id, compteCandidatId: compteId });
+      const c = await this.owned(compteId, id, em);
+      await this.assertPossible(c, 'annuler', 'ANNULATION_IMPOSSIBLE', em);
+      await em.getRepository(Candidature).update({ id }, { nonAnnulee: null, annuleeAt: this.clock.now(), annuleePar: par, version: c.version + 1 });
       const fichiers = await this.pieces.retirerTout(em, id);
       const formation = c.formation.libelle;
       await this.mail(em, compte, candidatureAnnulee({ ...compte, formation }), 'CANDIDATURE_ANNULATION');
@@ -197,14 +195,14 @@ export class CandidatureService {
     if (!verdict.possible) throw new BusinessRule(code, verdict.raison as string);
   }
 
-  async actions(c: CandidatureComplete, em?: EntityManager, pieces?: PieceCandidatureDto[]): Promise<Actions> {
+  async actions(c: CandidatureComplete, em: EntityManager = this.dataSource.manager, pieces?: PieceCandidatureDto[]): Promise<Actions> {
     const liste = pieces ?? (await this.pieces.ofCandidature(c, em));
     return actionsPossibles(
       {
         statutDossier: c.statutDossier,
         annulee: c.nonAnnulee === null,
         archivee: c.datesArchivees !== null,
-        avis: false,
+        avis: await aDesAvis(em, c.id),
         demat: c.formation.demat,
         dateRetour: datesDe(c).dateRetour,
         piecesManquantes: liste.filter((p) => p.statut === 'AT' || p.statut === 'RE').map((p) => p.libelle),
@@ -216,15 +214,19 @@ export class CandidatureService {
   async recapitulatif(c: CandidatureComplete): Promise<CandidatureDto> {
     const f = c.formation;
     const dates = datesDe(c);
-    const [pieces, compte] = await Promise.all([this.pieces.ofCandidature(c), this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: c.compteCandidatId })]);
+    const [pieces, compte, decisions] = await Promise.all([
+      this.pieces.ofCandidature(c),
+      this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: c.compteCandidatId }),
+      decisionsVisibles(this.dataSource.manager, [c]),
+    ]);
     return {
       id: c.id,
       numeroDossier: compte.numeroDossier,
       formation: formationResume(f),
       statutDossier: { code: c.statutDossier, libelle: STATUT_DOSSIER_LIBELLES[c.statutDossier] },
       typeTraitement: { code: c.typeTraitement, libelle: TYPE_TRAITEMENT_LIBELLES[c.typeTraitement], valide: c.typeTraitementValide },
-      decision: SANS_DECISION,
-      codeOpi: null,
+      decision: decisions.get(c.id)!,
+      codeOpi: c.codeOpi,
       dates: {
         limiteRetour: dates.dateRetour,
         analyse: dates.dateAnalyse,

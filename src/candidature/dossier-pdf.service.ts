@@ -57,7 +57,7 @@ export class DossierPdfService {
       this.dataSource.getRepository(Campagne).findOneByOrFail({ id: c.campagneId }),
     ]);
     const data: DossierPdfData = {
-      ...(await this.fichier(dossier)),
+      ...(await this.sectionsLisibles(dossier)),
       etablissement: "Candidatures à l'université",
       campagne: campagne.libelle,
       editeLe: this.clock.now(),
@@ -78,8 +78,8 @@ export class DossierPdfService {
     return { stream: Readable.from(buffer), type: 'application/pdf', taille: buffer.length, nom: `dossier-${dossier.numeroDossier}-${recap.formation.code}.pdf` };
   }
 
-  /** The file's sections with the reference codes turned into labels. */
-  private async fichier(d: DossierDto): Promise<Pick<DossierPdfData, 'numeroDossier' | 'email' | 'identite' | 'adresse' | 'bac' | 'cursusExterne' | 'stages' | 'experiencesPro'>> {
+  /** The file's sections with the reference codes turned into labels (the dossier PDF, the letters). */
+  async sectionsLisibles(d: DossierDto): Promise<Pick<DossierPdfData, 'numeroDossier' | 'email' | 'identite' | 'adresse' | 'bac' | 'cursusExterne' | 'stages' | 'experiencesPro'>> {
     const libelle = await this.referentiel.libelleur();
     const lieu = (commune?: string | null, departement?: string | null, ville?: string | null, pays?: string | null) =>
       [commune ? `${libelle('commune', commune)}${departement ? ` (${departement})` : ''}` : ville, libelle('pays', pays)].filter(Boolean).join(', ');

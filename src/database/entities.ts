@@ -36,6 +36,9 @@ import { PieceFormation } from '../pieces/entities/piece-formation.entity';
 import { PieceJustificative } from '../pieces/entities/piece-justificative.entity';
 import { Candidature } from '../candidature/entities/candidature.entity';
 import { PieceCandidature } from '../candidature/entities/piece-candidature.entity';
+import { Avis } from '../commission/entities/avis.entity';
+import { MotifAvis } from '../commission/entities/motif-avis.entity';
+import { NoteCandidature } from '../commission/liste/entities/note-candidature.entity';
 
 /** Every entity of the application, listed once for the app, the CLI and the schema-drift check. */
 export const ENTITIES = [
@@ -75,4 +78,7 @@ export const ENTITIES = [
   PieceFormation,
   Candidature,
   PieceCandidature,
+  MotifAvis,
+  Avis,
+  NoteCandidature,
 ];

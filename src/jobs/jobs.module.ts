@@ -2,19 +2,21 @@ import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from '../auth/auth.module';
 import { CandidatureModule } from '../candidature/candidature.module';
+import { CommissionModule } from '../commission/commission.module';
 import { MailModule } from '../mail/mail.module';
 import { ArchivageCampagnesJob } from './archivage-campagnes.job';
 import { EnvoiMailsJob } from './envoi-mails.job';
 import { JobRunner } from './job-runner.service';
 import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
+import { PublicationAvisJob } from './publication-avis.job';
 import { PurgeComptesJob } from './purge-comptes.job';
 import { PurgeCompteursJob } from './purge-compteurs.job';
 
 @Module({
-  imports: [ScheduleModule.forRoot(), MailModule, AuthModule, CandidatureModule],
+  imports: [ScheduleModule.forRoot(), MailModule, AuthModule, CandidatureModule, CommissionModule],
   controllers: [JobsController],
-  providers: [JobRunner, JobsService, EnvoiMailsJob, PurgeComptesJob, PurgeCompteursJob, ArchivageCampagnesJob],
+  providers: [JobRunner, JobsService, EnvoiMailsJob, PurgeComptesJob, PurgeCompteursJob, ArchivageCampagnesJob, PublicationAvisJob],
   exports: [JobRunner, JobsService],
 })
 export class JobsModule {}

@@ -6,6 +6,7 @@ import { Conflict, NotFound } from '../common/errors/domain-errors';
 import { AppConfig, appConfig } from '../config';
 import { ComptesService } from '../auth/comptes.service';
 import { ArchivageCampagnesService } from '../candidature/archivage-campagnes.service';
+import { AvisService } from '../commission/avis/avis.service';
 import { OutboxService } from '../mail/outbox.service';
 import { ThrottleService } from '../common/throttle/throttle.service';
 import { JobDto, JobRunDto } from './dto/job.dto';
@@ -17,6 +18,7 @@ export const ENVOI_MAILS = 'envoi-mails';
 export const PURGE_COMPTES = 'purge-comptes';
 export const PURGE_COMPTEURS = 'purge-compteurs';
 export const ARCHIVAGE_CAMPAGNES = 'archivage-campagnes';
+export const PUBLICATION_AVIS = 'publication-avis';
 
 /** When each job runs (Europe/Paris), read by its @Cron and shown by GET /api/admin/jobs */
 export const SCHEDULES = {
@@ -24,6 +26,7 @@ export const SCHEDULES = {
   [PURGE_COMPTES]: '0 0 3 * * *',
   [PURGE_COMPTEURS]: '0 17 * * * *',
   [ARCHIVAGE_CAMPAGNES]: '0 5 0 * * *',
+  [PUBLICATION_AVIS]: '0 */15 * * * *',
 } as const;
 
 interface JobDefinition {
@@ -45,6 +48,7 @@ export class JobsService {
     comptes: ComptesService,
     throttle: ThrottleService,
     archivage: ArchivageCampagnesService,
+    avis: AvisService,
     private readonly clock: Clock,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {
@@ -72,6 +76,12 @@ export class JobsService {
         schedule: SCHEDULES[ARCHIVAGE_CAMPAGNES],
         leaseSeconds: 1800,
         work: () => archivage.activerCampagnesPrevues(),
+      },
+      [PUBLICATION_AVIS]: {
+        description: "Publie et envoie les avis validés dont la date de publication de la formation est arrivée (jamais avant)",
+        schedule: SCHEDULES[PUBLICATION_AVIS],
+        leaseSeconds: 600,
+        work: () => avis.publierEchus(),
       },
     };
   }

@@ -11,6 +11,13 @@ export interface OutgoingMail {
   html: string;
   /** `<id@host>`; the outbox fixes it per mail so that a retry is recognisable */
   messageId?: string;
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
 }
 
 /**

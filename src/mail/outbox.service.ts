@@ -6,7 +6,8 @@ import { Clock } from '../common/clock/clock';
 import { AppConfig, appConfig } from '../config';
 import { MailOutbox, StatutMail } from './entities/mail-outbox.entity';
 import { MailEnvoyeDto } from './dto/mail.dto';
-import { MailTransport } from './mail.transport';
+import { MailAttachment, MailTransport } from './mail.transport';
+import { PieceJointeRef, PiecesJointes } from './pieces-jointes';
 
 export interface MailToSend {
   /** Reference mail code (CPT_MIN_CREATE…) */
@@ -15,6 +16,8 @@ export interface MailToSend {
   subject: string;
   text: string;
   html: string;
+  /** Attached when the mail is sent, by the resolver registered for its type (see PiecesJointes) */
+  pieceJointe?: PieceJointeRef;
 }
 
 export interface DeliveryCounts {
@@ -47,6 +50,7 @@ export class OutboxService {
     private readonly transport: MailTransport,
     private readonly clock: Clock,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
+    private readonly piecesJointes: PiecesJointes,
   ) {}
 
   /** The mails written to these addresses, newest first: what, when, whether sent (not their text, which held links). */
@@ -68,6 +72,11 @@ export class OutboxService {
 
   /** Writes the mail in the caller's transaction: it exists if and only if the caller's change is committed. */
   async enqueue(em: EntityManager, mail: MailToSend): Promise<void> {
+    const piece = mail.pieceJointe;
+    // A mistake here is the caller's, and would otherwise only show at send time, as a mail that never leaves.
+    if (piece && (!this.piecesJointes.has(piece.type) || piece.ref.length === 0 || piece.ref.length > 100)) {
+      throw new Error(`Pièce jointe invalide : type « ${piece.type} » sans résolveur ou référence vide ou trop longue`);
+    }
     await em.getRepository(MailOutbox).insert({
       code: mail.code,
       destinataire: mail.to,
@@ -78,6 +87,8 @@ export class OutboxService {
       statut: StatutMail.EN_ATTENTE,
       essais: 0,
       prochainEssaiAt: this.clock.now(),
+      pieceJointeType: piece?.type ?? null,
+      pieceJointeRef: piece?.ref ?? null,
     });
   }
 
@@ -94,7 +105,9 @@ export class OutboxService {
     for (const mail of claimed) {
       const mine = { id: mail.id, claimToken: mail.claimToken as string };
       try {
-        await this.transport.send({ to: mail.destinataire, subject: mail.sujet, text: mail.texte, html: mail.html, messageId: mail.messageId });
+        // Resolved on each try: a failure to build the attachment is retried like an SMTP failure.
+        const attachments = await this.attachments(mail);
+        await this.transport.send({ to: mail.destinataire, subject: mail.sujet, text: mail.texte, html: mail.html, messageId: mail.messageId, ...(attachments && { attachments }) });
         await repo.update(mine, { statut: StatutMail.ENVOYE, envoyeAt: this.clock.now(), claimToken: null, claimedUntil: null, derniereErreur: null });
         counts.envoyes++;
       } catch (error) {
@@ -117,6 +130,16 @@ export class OutboxService {
       }
     }
     return counts;
+  }
+
+  private async attachments(mail: MailOutbox): Promise<MailAttachment[] | undefined> {
+    if (mail.pieceJointeType === null || mail.pieceJointeRef === null) return undefined;
+    const piece = { type: mail.pieceJointeType, ref: mail.pieceJointeRef };
+    try {
+      return [await this.piecesJointes.resolve(piece)];
+    } catch (error) {
+      throw new Error(`Pièce jointe ${piece.type} ${piece.ref} : ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
   }
 
   /** Takes due rows for this sender: candidates are read, then an UPDATE that re-checks them decides who gets each. */

@@ -40,4 +40,12 @@ describe('checkFormationDates', () => {
     expect(fields({ ...VALID, delaiConfirmation: 10 })).toEqual(['delaiConfirmation']);
     expect(fields({ ...VALID, dateConfirmation: undefined })).toEqual(['dateConfirmation']);
   });
+
+  it('the liste complémentaire deadline follows the confirmation deadline and the jury, and is a date or a delay', () => {
+    expect(fields({ ...VALID, dateConfirmationListeComplementaire: VALID.dateConfirmation })).toEqual([]);
+    expect(checkFormationDates({ ...VALID, dateConfirmationListeComplementaire: '2027-01-01' })).toEqual([
+      { field: 'dateConfirmationListeComplementaire', message: expect.stringContaining('la date du jury') },
+    ]);
+    expect(fields({ ...VALID, dateConfirmationListeComplementaire: '2027-12-01', delaiConfirmationListeComplementaire: 5 })).toEqual(['delaiConfirmationListeComplementaire']);
+  });
 });

@@ -9,9 +9,11 @@ type Dates = {
   datePublication?: string | null;
   dateConfirmation?: string | null;
   delaiConfirmation?: number | null;
+  dateConfirmationListeComplementaire?: string | null;
+  delaiConfirmationListeComplementaire?: number | null;
 };
 
-type DateField = Exclude<keyof Dates, 'delaiConfirmation'>;
+type DateField = Exclude<keyof Dates, 'delaiConfirmation' | 'delaiConfirmationListeComplementaire'>;
 
 const LABELS: Record<DateField, string> = {
   dateDebutCandidature: 'la date de début de candidature',
@@ -21,12 +23,14 @@ const LABELS: Record<DateField, string> = {
   dateJury: 'la date du jury',
   datePublication: 'la date de publication',
   dateConfirmation: 'la date limite de confirmation',
+  dateConfirmationListeComplementaire: 'la date limite de confirmation après la liste complémentaire',
 };
 
 /**
  * The reference system's order of a formation's dates, each later date naming those it may not precede:
  * fin ≥ début; analyse ≥ fin; retour ≥ fin; jury ≥ retour; publication ≥ jury and ≥ retour; confirmation ≥
- * publication and ≥ jury. An absent optional date constrains nothing.
+ * publication and ≥ jury; confirmation after the liste complémentaire ≥ jury and ≥ confirmation. An absent optional
+ * date constrains nothing.
  */
 const NOT_BEFORE: [DateField, DateField[]][] = [
   ['dateFinCandidature', ['dateDebutCandidature']],
@@ -35,6 +39,7 @@ const NOT_BEFORE: [DateField, DateField[]][] = [
   ['dateJury', ['dateRetour']],
   ['datePublication', ['dateJury', 'dateRetour']],
   ['dateConfirmation', ['datePublication', 'dateJury']],
+  ['dateConfirmationListeComplementaire', ['dateJury', 'dateConfirmation']],
 ];
 
 /** Every rule a formation's dates break, one error per field (YYYY-MM-DD strings compare as dates). */
@@ -52,6 +57,9 @@ export function checkFormationDates(dates: Dates): FieldError[] {
     errors.push({ field: 'delaiConfirmation', message: 'ne se renseigne pas avec dateConfirmation : choisissez une date ou un délai de confirmation, pas les deux' });
   } else if (!hasDate && !hasDelai) {
     errors.push({ field: 'dateConfirmation', message: 'est obligatoire sans delaiConfirmation : renseignez une date ou un délai de confirmation' });
+  }
+  if (dates.dateConfirmationListeComplementaire && dates.delaiConfirmationListeComplementaire !== undefined && dates.delaiConfirmationListeComplementaire !== null) {
+    errors.push({ field: 'delaiConfirmationListeComplementaire', message: 'ne se renseigne pas avec dateConfirmationListeComplementaire : choisissez une date ou un délai, pas les deux' });
   }
   return errors;
 }

@@ -262,6 +262,8 @@ function commissionColumns(input: CommissionInput): Columns<Commission> {
     signataire: input.signataire || null,
     commentaireCandidat: input.commentaireCandidat || null,
     alerte: input.alerte ?? true,
+    lettresTelechargeables: input.lettresTelechargeables ?? true,
+    lettreJointeAuMail: input.lettreJointeAuMail ?? false,
   };
 }
 
@@ -282,6 +284,9 @@ function formationColumns(input: FormationInput, centre: CentreCandidature): Col
     datePublication: input.datePublication ?? null,
     dateConfirmation: input.dateConfirmation ?? null,
     delaiConfirmation: input.delaiConfirmation ?? null,
+    listeComplementaire: input.listeComplementaire ?? false,
+    dateConfirmationListeComplementaire: input.dateConfirmationListeComplementaire ?? null,
+    delaiConfirmationListeComplementaire: input.delaiConfirmationListeComplementaire ?? null,
     capacite: input.capacite ?? null,
     informationsComplementaires: input.informationsComplementaires || null,
     actif: input.actif ?? true,
@@ -315,6 +320,8 @@ function commissionDto(c: Commission): CommissionDto {
     signataire: c.signataire,
     commentaireCandidat: c.commentaireCandidat,
     alerte: c.alerte,
+    lettresTelechargeables: c.lettresTelechargeables,
+    lettreJointeAuMail: c.lettreJointeAuMail,
     version: c.version,
   };
 }
@@ -338,6 +345,9 @@ function formationDto(f: Formation, centreCode: string): FormationDto {
     datePublication: f.datePublication,
     dateConfirmation: f.dateConfirmation,
     delaiConfirmation: f.delaiConfirmation,
+    listeComplementaire: f.listeComplementaire,
+    dateConfirmationListeComplementaire: f.dateConfirmationListeComplementaire,
+    delaiConfirmationListeComplementaire: f.delaiConfirmationListeComplementaire,
     capacite: f.capacite,
     informationsComplementaires: f.informationsComplementaires,
     actif: f.actif,

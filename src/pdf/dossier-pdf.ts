@@ -1,4 +1,5 @@
-import type { Content, ContentStack, ContentTable, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, ContentTable, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { STYLE_DE_BASE, STYLE_ENTETE, date, dateHeure, lignes, texte } from './pdf-commun';
 
 export interface DossierPdfData {
   /** "Université …" or the app name; printed in the header */
@@ -59,13 +60,13 @@ export interface DossierPdfData {
   }[];
 }
 
-const FUSEAU = 'Europe/Paris';
 const VIDE = '—';
 const AUCUN = 'Aucun';
 
 /**
  * The "Télécharger mon dossier" PDF as a pdfmake definition. Every value the candidate or a gestionnaire typed goes
- * through `texte()`, so pdfmake only ever receives strings in `text` and never mistakes data for a layout node.
+ * through `texte()` (pdf-commun), so pdfmake only ever receives strings in `text` and never mistakes data for a
+ * layout node.
  */
 export function buildDossierPdf(data: DossierPdfData): TDocumentDefinitions {
   const { candidature } = data;
@@ -79,9 +80,9 @@ export function buildDossierPdf(data: DossierPdfData): TDocumentDefinitions {
       author: texte(data.etablissement),
       subject: texte(candidature.formation),
     },
-    defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.15 },
+    defaultStyle: { ...STYLE_DE_BASE },
     styles: {
-      entete: { fontSize: 8.5, color: '#444444' },
+      entete: { ...STYLE_ENTETE },
       titre: { fontSize: 18, bold: true, margin: [0, 0, 0, 6] },
       sousTitre: { fontSize: 11, bold: true },
       section: { fontSize: 12, bold: true, color: '#1f3b63', margin: [0, 14, 0, 6] },
@@ -237,10 +238,6 @@ function vide(message: string): Content {
   return { text: message, style: 'vide' };
 }
 
-function lignes(valeurs: readonly unknown[]): ContentStack {
-  return { stack: valeurs.map((v) => ({ text: texte(v) })) };
-}
-
 /** Label / value pairs; a missing value prints a dash so that the reader sees the field was empty. */
 function champs(paires: readonly (readonly [string, unknown])[]): Content {
   return {
@@ -279,30 +276,4 @@ function tableau(
     },
     layout: 'lightHorizontalLines',
   };
-}
-
-/**
- * Any value as plain text. Fields come from user input and the database: null or undefined prints nothing, and
- * control characters, which no font can draw, are dropped except line feeds and tabs (so "\r\n" breaks lines once).
- */
-function texte(valeur: unknown): string {
-  if (valeur === null || valeur === undefined) return '';
-  return String(valeur).replace(/[^\P{Cc}\n\t]/gu, '');
-}
-
-const JOUR = /^(\d{4})-(\d{2})-(\d{2})$/;
-const JOUR_PARIS = new Intl.DateTimeFormat('fr-FR', { timeZone: FUSEAU, dateStyle: 'short' });
-const HEURE_PARIS = new Intl.DateTimeFormat('fr-FR', { timeZone: FUSEAU, timeStyle: 'short', hourCycle: 'h23' });
-
-/** A calendar date (YYYY-MM-DD) or an instant as DD/MM/YYYY in Paris; anything else is printed as given. */
-function date(valeur: string | null | undefined): string {
-  const brut = texte(valeur);
-  const jour = JOUR.exec(brut);
-  if (jour) return `${jour[3]}/${jour[2]}/${jour[1]}`;
-  const instant = new Date(brut);
-  return brut === '' || Number.isNaN(instant.getTime()) ? brut : JOUR_PARIS.format(instant);
-}
-
-function dateHeure(instant: Date): string {
-  return `${JOUR_PARIS.format(instant)} à ${HEURE_PARIS.format(instant)}`;
 }

@@ -38,12 +38,35 @@ export class TypeTraitementCandidatureDto {
   valide: boolean;
 }
 
+export class PreselectionDto {
+  /** @example "2027-05-02" */
+  date: string;
+  /** @example "09:30" */
+  heure: string;
+  lieu: string;
+}
+
+/** The decision the candidate sees: the latest validated and published avis */
 export class DecisionDto {
-  /** Code of the validated avis (FA, DE, LC, LA, PR); null while there is none */
+  @ApiProperty({ enum: ['FA', 'DE', 'LC', 'LA', 'PR'], nullable: true, type: 'string', description: 'FA favorable, DE défavorable, LC liste complémentaire, LA liste d’attente, PR présélection; null while there is none' })
   code: string | null;
 
   /** @example "En attente" */
   libelle: string;
+
+  /** Liste complémentaire: the rank among those still waiting */
+  rang?: number | null;
+
+  /** Défavorable: why */
+  motif?: string | null;
+
+  /** The commission's comment, when it chose to show it */
+  commentaire?: string | null;
+
+  preselection?: PreselectionDto | null;
+
+  /** Favorable: the confirmation deadline (YYYY-MM-DD), when known */
+  dateLimiteConfirmation?: string | null;
 }
 
 export class FormationResumeDto {

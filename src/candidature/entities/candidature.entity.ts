@@ -25,6 +25,9 @@ export enum StatutDossier {
 @Index('candidature_formation_id_idx', ['formationId'])
 @Index('candidature_campagne_id_idx', ['campagneId'])
 @Index('candidature_statut_dossier_idx', ['statutDossier'])
+@Index('candidature_type_traitement_idx', ['typeTraitement'])
+@Index('candidature_acceptee_idx', ['acceptee'])
+@Index('candidature_non_annulee_idx', ['nonAnnulee'])
 export class Candidature {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -80,6 +83,43 @@ export class Candidature {
   /** true while live, NULL once cancelled (see the unique index) */
   @Column({ type: 'boolean', nullable: true, default: true })
   nonAnnulee: true | null;
+
+  /** Dates of the statut changes made by staff (YYYY-MM-DD, the date they typed) */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  dateReception: string | null;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  dateComplet: string | null;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  dateIncomplet: string | null;
+
+  /** Confirmation (true) or withdrawal (false) after a favourable decision; null: not answered */
+  @Column({ type: 'boolean', nullable: true })
+  acceptee: boolean | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  accepteeAt: Date | null;
+
+  /** Numéro de dossier, staff login, or `autoDesist` for the automatic withdrawal */
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  acceptePar: string | null;
+
+  /** Confirmation deadline set by staff for this candidature, over the formation's */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  dateConfirmationCandidature: string | null;
+
+  /** Return deadline set by staff for this candidature, over the formation's */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  dateRetourCandidature: string | null;
+
+  /** The reminder before the confirmation deadline was sent (once) */
+  @Column({ type: 'boolean', default: false })
+  relanceEnvoyee: boolean;
+
+  /** Set on confirmation: prefix + numéro de dossier */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  codeOpi: string | null;
 
   /** The formation's dates, copied when the campaign is archived (JSON); the candidature is read-only then */
   @Column({ type: 'text', nullable: true })

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsDefined, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 /** An optional whole number within bounds, converted from the query string. */
 export function OptionalInt(min: number, max: number) {
@@ -58,4 +58,9 @@ export function OptionalRefCode(maxLength = 10) {
     IsString({ message: 'doit être un code (voir /api/referentiels)' }),
     MaxLength(maxLength, { message: `ne doit pas dépasser ${maxLength} caractères` }),
   );
+}
+
+/** An optional true/false. */
+export function OptionalFlag() {
+  return applyDecorators(IsOptional(), IsBoolean({ message: 'doit valoir true ou false' }));
 }

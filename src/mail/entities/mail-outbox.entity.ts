@@ -59,6 +59,13 @@ export class MailOutbox {
   @Column({ type: 'varchar', length: 1000, nullable: true })
   derniereErreur: string | null;
 
+  /** An attachment by reference (no bytes here): the resolver registered for this type renders it at send time. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  pieceJointeType: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  pieceJointeRef: string | null;
+
   @Column({ type: 'datetime', nullable: true })
   envoyeAt: Date | null;
 

@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsEmail, IsIn, IsISO8601, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsEmail, IsIn, IsISO8601, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
-import { OptionalInt, OptionalRefCode, OptionalText, RequiredCode, RequiredText } from '../../common/validation/decorators';
+import { OptionalInt, OptionalRefCode, OptionalText, RequiredCode, RequiredText, OptionalFlag } from '../../common/validation/decorators';
 import { TypeTraitement } from '../entities/formation.entity';
 
 const CODE_MESSAGE = 'doit être un code fait de lettres, de chiffres et des signes « - », « _ » ou « . »';
@@ -31,7 +31,6 @@ export function CalendarDate(optional: boolean) {
   );
 }
 
-const OptionalFlag = () => applyDecorators(IsOptional(), IsBoolean({ message: 'doit valoir true ou false' }));
 const OptionalEmail = () => applyDecorators(IsOptional(), IsEmail({}, { message: 'doit être une adresse e-mail valide' }), Length(3, 80, { message: 'ne doit pas dépasser 80 caractères' }));
 const RequiredId = () => applyDecorators(IsDefined({ message: 'est obligatoire' }), IsInt({ message: ID_MESSAGE }), Min(1, { message: ID_MESSAGE }), Max(2_147_483_647, { message: ID_MESSAGE }));
 
@@ -160,6 +159,14 @@ export class CommissionInput {
   /** Alert mails on transmissions, confirmations and withdrawals (true, the default) @example true */
   @OptionalFlag()
   alerte?: boolean;
+
+  /** Candidates may download their admission or refusal letter (true, the default) @example true */
+  @OptionalFlag()
+  lettresTelechargeables?: boolean;
+
+  /** The letter is attached to the decision mail (false, the default) @example false */
+  @OptionalFlag()
+  lettreJointeAuMail?: boolean;
 }
 
 export class CommissionDto {
@@ -176,6 +183,8 @@ export class CommissionDto {
   signataire: string | null;
   commentaireCandidat: string | null;
   alerte: boolean;
+  lettresTelechargeables: boolean;
+  lettreJointeAuMail: boolean;
   /** Send it back as If-Match to change the commission (also the ETag) @example 1 */
   version: number;
 }
@@ -241,6 +250,18 @@ export class FormationInput {
   @OptionalInt(1, 365)
   delaiConfirmation?: number;
 
+  /** Automatic liste complémentaire: each withdrawal promotes the best ranked candidate (false, the default) @example true */
+  @OptionalFlag()
+  listeComplementaire?: boolean;
+
+  /** Confirmation deadline after a promotion from the liste complémentaire, not before dateConfirmation nor the jury; or `delaiConfirmationListeComplementaire`, at most one of the two @example "2027-07-01" */
+  @CalendarDate(true)
+  dateConfirmationListeComplementaire?: string;
+
+  /** Days to confirm after a promotion from the liste complémentaire @example 5 */
+  @OptionalInt(1, 365)
+  delaiConfirmationListeComplementaire?: number;
+
   /** Places (statistics only) @example 24 */
   @OptionalInt(1, 100_000)
   capacite?: number;
@@ -275,6 +296,9 @@ export class FormationDto {
   datePublication: string | null;
   dateConfirmation: string | null;
   delaiConfirmation: number | null;
+  listeComplementaire: boolean;
+  dateConfirmationListeComplementaire: string | null;
+  delaiConfirmationListeComplementaire: number | null;
   capacite: number | null;
   informationsComplementaires: string | null;
   actif: boolean;

@@ -63,6 +63,14 @@ export class Commission {
   @Column({ type: 'boolean', default: true })
   alerte: boolean;
 
+  /** Candidates may download their admission or refusal letter */
+  @Column({ type: 'boolean', default: true })
+  lettresTelechargeables: boolean;
+
+  /** The letter is attached to the decision mail */
+  @Column({ type: 'boolean', default: false })
+  lettreJointeAuMail: boolean;
+
   @Column({ type: 'integer' })
   version: number;
 }

@@ -76,6 +76,18 @@ export class Formation {
   @Column({ type: 'integer', nullable: true })
   delaiConfirmation: number | null;
 
+  /** Automatic management of the liste complémentaire: each withdrawal promotes the best ranked */
+  @Column({ type: 'boolean', default: false })
+  listeComplementaire: boolean;
+
+  /** Confirmation deadline after a promotion from the liste complémentaire: a date… */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  dateConfirmationListeComplementaire: string | null;
+
+  /** …or a number of days after the promotion */
+  @Column({ type: 'integer', nullable: true })
+  delaiConfirmationListeComplementaire: number | null;
+
   /** Statistics only */
   @Column({ type: 'integer', nullable: true })
   capacite: number | null;

@@ -1,9 +1,8 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
-import { OptionalInt, OptionalRefCode, RequiredText } from '../../common/validation/decorators';
+import { OptionalInt, OptionalRefCode, RequiredText, OptionalFlag } from '../../common/validation/decorators';
 import { TypeTraitement } from '../../offre/entities/formation.entity';
 
 const CODE_MESSAGE = 'doit être un code fait de lettres, de chiffres et des signes « - », « _ » ou « . »';
@@ -11,7 +10,6 @@ const ID_MESSAGE = 'doit être un identifiant (nombre entier)';
 const FLAG_MESSAGE = 'doit valoir true ou false';
 export const MAX_FORMATIONS = 500;
 
-const OptionalFlag = () => applyDecorators(IsOptional(), IsBoolean({ message: FLAG_MESSAGE }));
 
 export class PieceInput {
   /** Unique in the institution; upper-cased @example "CV" */

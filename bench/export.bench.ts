@@ -1,0 +1,205 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import 'reflect-metadata';
+import { DataSource, EntityManager } from 'typeorm';
+import { createApp } from '../src/app';
+import { AuthService } from '../src/auth/auth.service';
+import { Role } from '../src/common/auth/roles';
+import { loadEnvFiles } from '../src/config/env';
+import { CampagneService } from '../src/offre/campagne.service';
+
+/**
+ * npm run bench:export: the CSV export of the staff list through HTTP, on the embedded default (SQLite file built by
+ * the migrations), with 10,000 then 50,000 candidatures inserted directly (multi-row INSERTs). The API runs in this
+ * process, so process.memoryUsage() covers the export: baseline before the request, peak sampled every 10 ms while
+ * it streams. Flat memory means the peak over the baseline stays small and does not grow with the row count.
+ */
+const root = join(__dirname, '..');
+const dir = join(root, 'var', 'bench-export');
+const port = Number(process.env.BENCH_PORT ?? 3918);
+const base = `http://127.0.0.1:${port}`;
+const PASSWORD = 'mot de passe du banc de mesure';
+const TAILLES = (process.env.BENCH_ROWS ?? '10000,50000').split(',').map(Number);
+const LOT = 500;
+const MB = 1024 * 1024;
+
+async function main(): Promise<void> {
+  rmSync(dir, { recursive: true, force: true });
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`,
+    DATABASE_MIGRATIONS_RUN: 'true',
+    LOG_LEVEL: 'warn',
+    THROTTLE_IP_PER_MINUTE: '100000',
+  });
+  // Configuration is read when the app is built, after these (the environment wins over the files).
+  loadEnvFiles();
+  const app = await createApp();
+  await app.listen({ port, host: '127.0.0.1' });
+  try {
+    const dataSource = app.get(DataSource);
+    await app.get(AuthService).createStaff({ login: 'bench', email: 'bench@univ.test', nom: 'Banc', prenom: 'Mesure', password: PASSWORD, roles: [Role.SCOL_CENTRALE] });
+    const campagne = await app.get(CampagneService).create({ code: 'BENCH', libelle: 'Campagne du banc', dateDebut: '2026-01-01', dateFin: '2099-12-31', enService: true });
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'bench', password: PASSWORD }) });
+    const token = ((await login.json()) as { token: string }).token;
+    const formations = await offre(token);
+
+    const lines: string[] = [];
+    let inserted = 0;
+    for (const total of TAILLES) {
+      const started = performance.now();
+      await insererCandidatures(dataSource, campagne.id, formations, inserted, total);
+      const insertSeconds = (performance.now() - started) / 1000;
+      inserted = total;
+      await exporter(token); // warm-up: JIT, statement cache, labels
+      const r = await exporter(token);
+      if (r.lines !== total + 1) throw new Error(`${r.lines} lignes exportées pour ${total} candidatures`);
+      lines.push(
+        `| ${total.toLocaleString('en')} | ${insertSeconds.toFixed(1)} | ${r.seconds.toFixed(2)} | ${(total / r.seconds).toFixed(0)} | ${(r.bytes / MB).toFixed(1)} | ` +
+          `${(r.base.rss / MB).toFixed(0)} | ${(r.peak.rss / MB).toFixed(0)} | **${((r.peak.rss - r.base.rss) / MB).toFixed(1)}** | ` +
+          `${(r.base.heapUsed / MB).toFixed(0)} | ${(r.peak.heapUsed / MB).toFixed(0)} | **${((r.peak.heapUsed - r.base.heapUsed) / MB).toFixed(1)}** |`,
+      );
+    }
+    process.stdout.write(
+      [
+        'GET /api/candidatures/export.csv (scolarité centrale, no filter), API and client in this process, SQLite file (WAL)',
+        '',
+        '| rows | insert s | export s | rows/s | CSV MB | RSS before MB | RSS peak MB | RSS peak − before | heap before MB | heap peak MB | heap peak − before |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+        ...lines,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    await app.close();
+  }
+}
+
+/** One centre, one commission, 20 formations, through the API. */
+async function offre(token: string): Promise<number[]> {
+  const post = async (path: string, body: object) => {
+    const res = await fetch(`${base}/api/offre/gestion/${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (res.status !== 201) throw new Error(`${path} : ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { id: number }).id;
+  };
+  const centreId = await post('centres', { code: 'BENCH', libelle: 'UFR du banc' });
+  const commissionId = await post('commissions', {
+    centreId,
+    code: 'BENCH-COM',
+    libelle: 'Commission du banc',
+    adresse: { ligne1: '1 rue de la Férollerie', codePostal: '45071', commune: '45234', ville: 'ORLEANS CEDEX 2', pays: 'FR' },
+  });
+  const ids: number[] = [];
+  for (let f = 0; f < 20; f++) {
+    ids.push(
+      await post('formations', {
+        commissionId,
+        code: `BENCH-${f}`,
+        libelle: `Master parcours ${f}`,
+        typeDiplome: 'MAS',
+        typeTraitement: 'AC',
+        dateDebutCandidature: '2026-01-01',
+        dateFinCandidature: '2099-12-31',
+        dateRetour: '2099-12-31',
+        delaiConfirmation: 15,
+      }),
+    );
+  }
+  return ids;
+}
+
+/** Accounts, identities and one candidature each, from index `from` to `to`, in multi-row INSERTs of LOT rows. */
+async function insererCandidatures(dataSource: DataSource, campagneId: number, formations: number[], from: number, to: number): Promise<void> {
+  const now = new Date().toISOString().replace('T', ' ').slice(0, 23);
+  const insert = async (em: EntityManager, table: string, rows: Record<string, unknown>[]) => {
+    const columns = Object.keys(rows[0]);
+    const values = rows.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
+    await em.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`, rows.flatMap((r) => columns.map((c) => r[c])));
+  };
+  for (let start = from; start < to; start += LOT) {
+    const n = Array.from({ length: Math.min(LOT, to - start) }, (_, i) => start + i);
+    const numero = (i: number) => `B${String(i).padStart(7, '0')}`;
+    await dataSource.transaction(async (em) => {
+      const run = (table: string, rows: Record<string, unknown>[]) => insert(em, table, rows);
+      await run(
+        'compte_candidat',
+        n.map((i) => ({ campagne_id: campagneId, numero_dossier: numero(i), email: `c${i}@example.org`, email_normalise: `c${i}@example.org`, nom: 'Candidat', prenom: `N${i}`, active: 1, activation_deadline: now, created_at: now })),
+      );
+      const comptes: { id: number; numero_dossier: string }[] = await em.query(`SELECT id, numero_dossier FROM compte_candidat WHERE numero_dossier >= ? AND numero_dossier <= ?`, [numero(n[0]), numero(n[n.length - 1])]);
+      await run(
+        'candidat',
+        comptes.map((c, k) => ({
+          compte_candidat_id: c.id,
+          campagne_id: campagneId,
+          civilite: k % 2 ? 'M' : 'MME',
+          nom_naissance: `Nom${c.numero_dossier}`,
+          prenom: 'Élise',
+          nom_recherche: `NOM${c.numero_dossier} ELISE`,
+          date_naissance: '2003-03-14',
+          pays_naissance: 'FR',
+          nationalite: 'FR',
+          telephone_portable: '+33 6 12 34 56 78',
+          langue: 'fr',
+          version: 1,
+          updated_at: now,
+        })),
+      );
+      await run(
+        'candidature',
+        comptes.map((c, k) => ({
+          campagne_id: campagneId,
+          compte_candidat_id: c.id,
+          formation_id: formations[k % formations.length],
+          statut_dossier: 'AT',
+          statut_dossier_at: now,
+          type_traitement: 'AC',
+          type_traitement_valide: 1,
+          created_at: now,
+          non_annulee: 1,
+          version: 1,
+        })),
+      );
+    });
+  }
+}
+
+interface Mesure {
+  seconds: number;
+  bytes: number;
+  lines: number;
+  base: NodeJS.MemoryUsage;
+  peak: { rss: number; heapUsed: number };
+}
+
+/** One export, read chunk by chunk and dropped (the client keeps nothing), memory sampled every 10 ms. */
+async function exporter(token: string): Promise<Mesure> {
+  global.gc?.();
+  const baseUsage = process.memoryUsage();
+  const peak = { rss: baseUsage.rss, heapUsed: baseUsage.heapUsed };
+  const sample = setInterval(() => {
+    if (process.env.BENCH_GC_SAMPLE) global.gc?.();
+    const m = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, m.rss);
+    peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
+  }, process.env.BENCH_GC_SAMPLE ? 200 : 10);
+  const started = performance.now();
+  try {
+    const res = await fetch(`${base}/api/candidatures/export.csv`, { headers: { authorization: `Bearer ${token}` } });
+    if (res.status !== 200 || !res.body) throw new Error(`export : ${res.status} ${await res.text()}`);
+    let bytes = 0;
+    let lines = 0;
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      bytes += chunk.length;
+      for (const b of chunk) if (b === 10) lines++;
+    }
+    return { seconds: (performance.now() - started) / 1000, bytes, lines, base: baseUsage, peak };
+  } finally {
+    clearInterval(sample);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,85 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { OptionalCode, OptionalFlag, OptionalInt, OptionalText } from '../../common/validation/decorators';
+import { TypeAvis } from '../entities/avis.entity';
+
+/** 1 to 200 candidatures at once, as the reference's bulk actions */
+export class SelectionCandidatures {
+  /** @example [12, 13] */
+  @IsArray({ message: 'doit être une liste d’identifiants de candidatures' })
+  @ArrayMinSize(1, { message: 'doit compter au moins une candidature' })
+  @ArrayMaxSize(200, { message: 'compte au plus 200 candidatures à la fois' })
+  @ArrayUnique({ message: 'ne doit pas compter deux fois la même candidature' })
+  @IsInt({ each: true, message: 'doit être une liste d’identifiants de candidatures' })
+  @Min(1, { each: true, message: 'doit être une liste d’identifiants de candidatures' })
+  candidatureIds: number[];
+}
+
+export class SaisieAvisInput extends SelectionCandidatures {
+  @ApiProperty({ enum: TypeAvis, enumName: 'TypeAvis', description: 'FA favorable, DE défavorable (motif), LC liste complémentaire (rang), LA liste d’attente, PR présélection (date, heure, lieu)' })
+  @IsIn(Object.values(TypeAvis), { message: 'doit valoir FA, DE, LC, LA ou PR' })
+  type: TypeAvis;
+
+  /** Défavorable: a code of GET /api/candidatures/motifs-avis @example "CAPACITE" */
+  @OptionalCode(/^[A-Z0-9_-]{1,20}$/, 'doit être un code de motif (voir GET /api/candidatures/motifs-avis)')
+  motif?: string;
+
+  /** Liste complémentaire: the rank @example 4 */
+  @OptionalInt(1, 100000)
+  rang?: number;
+
+  /** Présélection: the day @example "2027-05-02" */
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'doit être une date AAAA-MM-JJ' })
+  preselectionDate?: string;
+
+  /** Présélection: the time @example "09:30" */
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'doit être une heure HH:MM' })
+  preselectionHeure?: string;
+
+  /** Présélection: the place @example "Amphithéâtre B, bâtiment Géosciences" */
+  @OptionalText(100)
+  preselectionLieu?: string;
+
+  /** @example "Très bon dossier." */
+  @OptionalText(1000)
+  commentaire?: string;
+
+  /** The candidate sees the comment (false, the default) */
+  @OptionalFlag()
+  commentaireVisible?: boolean;
+}
+
+export class AvisDto {
+  id: number;
+  candidatureId: number;
+  @ApiProperty({ enum: TypeAvis, enumName: 'TypeAvis' })
+  type: TypeAvis;
+  /** @example "Liste complémentaire" */
+  libelle: string;
+  motif: string | null;
+  motifLibelle: string | null;
+  rang: number | null;
+  rangReel: number | null;
+  preselectionDate: string | null;
+  preselectionHeure: string | null;
+  preselectionLieu: string | null;
+  commentaire: string | null;
+  commentaireVisible: boolean;
+  valide: boolean;
+  valideAt: string | null;
+  validePar: string | null;
+  /** When the candidate saw it; null: not validated, or waiting for the formation's publication date */
+  publieAt: string | null;
+  creePar: string;
+  createdAt: string;
+}
+
+export class MotifAvisDto {
+  /** @example "CAPACITE" */
+  code: string;
+  /** @example "Capacité d'accueil atteinte" */
+  libelle: string;
+  actif: boolean;
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { CandidatModule } from '../candidat/candidat.module';
+import { CandidatureModule } from '../candidature/candidature.module';
+import { MailModule } from '../mail/mail.module';
+import { OffreModule } from '../offre/offre.module';
+import { PdfModule } from '../pdf/pdf.module';
+import { PiecesModule } from '../pieces/pieces.module';
+import { AvisController } from './avis/avis.controller';
+import { AvisService } from './avis/avis.service';
+import { LettreController } from './lettres/lettre.controller';
+import { LettreService } from './lettres/lettre.service';
+import { ExportCandidaturesService } from './liste/export-candidatures.service';
+import { ListeCandidaturesController } from './liste/liste-candidatures.controller';
+import { ListeCandidaturesService } from './liste/liste-candidatures.service';
+import { StatutDossierController } from './statut/statut-dossier.controller';
+import { StatutDossierService } from './statut/statut-dossier.service';
+
+/** Staff processing of candidatures: lists and exports, statut du dossier, pièce checks, avis, decisions. */
+@Module({
+  imports: [CandidatModule, CandidatureModule, OffreModule, PiecesModule, PdfModule, MailModule],
+  controllers: [AvisController, LettreController, StatutDossierController, ListeCandidaturesController],
+  providers: [AvisService, LettreService, StatutDossierService, ListeCandidaturesService, ExportCandidaturesService],
+  exports: [AvisService],
+})
+export class CommissionModule {}

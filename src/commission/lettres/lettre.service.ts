@@ -1,0 +1,97 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull, Not } from 'typeorm';
+import { CandidatureComplete, CandidatureService } from '../../candidature/candidature.service';
+import { datesDe } from '../../candidature/dates-archivees';
+import { DossierPdfService } from '../../candidature/dossier-pdf.service';
+import { Candidature } from '../../candidature/entities/candidature.entity';
+import { DossierService } from '../../candidat/dossier.service';
+import { Clock, parisDate } from '../../common/clock/clock';
+import { BusinessRule, NotFound } from '../../common/errors/domain-errors';
+import { MailAttachment } from '../../mail/mail.transport';
+import { PieceJointeResolver, PiecesJointes } from '../../mail/pieces-jointes';
+import { Campagne } from '../../offre/entities/campagne.entity';
+import { buildLettreAdmission, buildLettreRefus, nomLettre } from '../../pdf/lettre-pdf';
+import { PdfRenderer } from '../../pdf/pdf-renderer';
+import { Avis, TypeAvis } from '../entities/avis.entity';
+import { MotifAvis } from '../entities/motif-avis.entity';
+import { dateLimiteConfirmation } from '../avis/avis-rules';
+
+/** Attachments of type `lettre` name the avis (its id) the letter states. */
+export const LETTRE = 'lettre';
+
+/**
+ * Lettres d'admission and de refus (reference §6): built from the published favourable or défavorable avis, for the
+ * candidate to download when the commission allows it, and as the decision mail's attachment when it wants that —
+ * rendered when the mail is sent (PiecesJointes), never stored.
+ */
+@Injectable()
+export class LettreService extends PieceJointeResolver implements OnModuleInit {
+  readonly type = LETTRE;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly candidatures: CandidatureService,
+    private readonly dossiers: DossierService,
+    private readonly dossierPdf: DossierPdfService,
+    private readonly renderer: PdfRenderer,
+    private readonly piecesJointes: PiecesJointes,
+  ) {
+    super();
+  }
+
+  onModuleInit(): void {
+    this.piecesJointes.register(this);
+  }
+
+  /** The letter of the candidate's latest published decision, if it is one that has a letter and the commission allows it. */
+  async pourCandidat(compteId: number, candidatureId: number): Promise<MailAttachment> {
+    const c = await this.candidatures.owned(compteId, candidatureId);
+    const avis = await this.dataSource.getRepository(Avis).findOne({ where: { candidatureId, publieAt: Not(IsNull()) }, order: { id: 'DESC' } });
+    if (!avis || (avis.type !== TypeAvis.FA && avis.type !== TypeAvis.DE)) {
+      throw new NotFound('LETTRE_INTROUVABLE', "Aucune lettre n'accompagne pour l'instant cette candidature : elle vient avec la décision d'admission ou de refus.");
+    }
+    if (!c.formation.commission.lettresTelechargeables) {
+      throw new BusinessRule('LETTRE_INDISPONIBLE', 'La commission ne propose pas de lettre à télécharger : sa décision vous a été envoyée par e-mail.');
+    }
+    return this.lettre(c, avis);
+  }
+
+  /** For the outbox: the letter of an avis, rebuilt when the mail is sent. */
+  async resolve(ref: string): Promise<MailAttachment> {
+    const avis = await this.dataSource.getRepository(Avis).findOneByOrFail({ id: Number(ref) });
+    const c = (await this.dataSource.getRepository(Candidature).findOneOrFail({ where: { id: avis.candidatureId }, relations: { formation: { commission: { centre: true } } } })) as CandidatureComplete;
+    return this.lettre(c, avis);
+  }
+
+  private async lettre(c: CandidatureComplete, avis: Avis): Promise<MailAttachment> {
+    const [dossier, campagne, adresseCommission] = await Promise.all([
+      this.dossiers.dossier(c.compteCandidatId),
+      this.dataSource.getRepository(Campagne).findOneByOrFail({ id: c.campagneId }),
+      this.candidatures.adresseCommission(c.formation.commission),
+    ]);
+    const sections = await this.dossierPdf.sectionsLisibles(dossier);
+    const identite = sections.identite;
+    const nom = identite ? (identite.nomUsage ?? identite.nomNaissance) : '';
+    const prenom = identite?.prenom ?? '';
+    const publieLe = avis.publieAt ? parisDate(avis.publieAt) : parisDate(avis.valideAt ?? this.clock.now());
+    const data = {
+      etablissement: "Candidatures à l'université",
+      campagne: campagne.libelle,
+      editeLe: this.clock.now(),
+      numeroDossier: dossier.numeroDossier,
+      candidat: { civilite: identite?.civilite ?? '', nom, prenom, adresse: sections.adresse?.lignes ?? [] },
+      formation: `${c.formation.code} — ${c.formation.libelle}`,
+      commission: { libelle: c.formation.commission.libelle, adresse: adresseCommission, signataire: c.formation.commission.signataire },
+      dateJury: datesDe(c).dateJury,
+      dateValidation: publieLe,
+      dateConfirmation: dateLimiteConfirmation(c, datesDe(c), publieLe),
+      commentaire: avis.commentaireVisible ? avis.commentaire : null,
+    };
+    const admission = avis.type === TypeAvis.FA;
+    const motif = admission ? null : ((await this.dataSource.getRepository(MotifAvis).findOneBy({ code: avis.motif ?? '' }))?.libelle ?? avis.motif);
+    const content = await this.renderer.render(admission ? buildLettreAdmission(data) : buildLettreRefus({ ...data, motif }));
+    return { filename: nomLettre(admission ? 'admission' : 'refus', dossier.numeroDossier, nom, prenom, c.formation.code), content, contentType: 'application/pdf' };
+  }
+}

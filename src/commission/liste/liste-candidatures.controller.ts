@@ -1,0 +1,82 @@
+import { Body, Controller, Get, Header, Param, Post, Query, StreamableFile, applyDecorators } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CandidatureParams } from '../../candidature/dto/candidature.dto';
+import { ApiProblemResponses } from '../../common/api/api-problem-responses.decorator';
+import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators';
+import { Principal, Role } from '../../common/auth/roles';
+import { contentDisposition } from '../../pieces/upload/send-file';
+import { CandidatureStaffDetailDto, CandidatureStaffPage, FiltresCandidaturesDto, ListeCandidaturesQueryDto, NoteDto, NoteInput } from './dto/liste-candidatures.dto';
+import { ExportCandidaturesService, FichierExport } from './export-candidatures.service';
+import { ListeCandidaturesService } from './liste-candidatures.service';
+
+/** A streamed export: an attachment, never sniffed nor cached, documented as a binary of its type. */
+const Export = (type: string, description: string) =>
+  applyDecorators(
+    Header('X-Content-Type-Options', 'nosniff'),
+    Header('Cache-Control', 'private, no-cache'),
+    ApiProduces(type),
+    ApiOkResponse({ description, content: { [type]: { schema: { type: 'string', format: 'binary' } } } }),
+    ApiProblemResponses(400),
+  );
+
+const envoyer = (f: FichierExport) => new StreamableFile(f.stream, { type: f.type, disposition: contentDisposition(f.nom) });
+
+/**
+ * Staff lists of candidatures: scolarité centrale and admin see all of them, a gestionnaire those of their centres, a
+ * commission member those of their commissions (PerimetreCandidatures, applied in the query).
+ */
+@ApiTags('Candidatures (gestion)')
+@Controller('candidatures')
+@Roles(Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE, Role.COMMISSION)
+export class ListeCandidaturesController {
+  constructor(
+    private readonly liste: ListeCandidaturesService,
+    private readonly exports: ExportCandidaturesService,
+  ) {}
+
+  /** The candidatures of the caller's scope, filtered, sorted and paginated; live ones unless `annulees=true` */
+  @Get()
+  @ApiOkResponse({ type: CandidatureStaffPage })
+  @ApiProblemResponses(400)
+  candidatures(@CurrentPrincipal() principal: Principal, @Query() query: ListeCandidaturesQueryDto): Promise<CandidatureStaffPage> {
+    return this.liste.liste(principal, query);
+  }
+
+  /** The filtered list as CSV for French Excel (UTF-8 with BOM, `;`), streamed row by row */
+  @Get('export.csv')
+  @Export('text/csv', 'The candidatures, one line each, with a header line')
+  async exportCsv(@CurrentPrincipal() principal: Principal, @Query() filtres: FiltresCandidaturesDto): Promise<StreamableFile> {
+    return envoyer(await this.exports.exporter(principal, filtres, 'csv'));
+  }
+
+  /** The filtered list as an Excel workbook, streamed row by row */
+  @Get('export.xlsx')
+  @Export('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'The candidatures, one row each, under a header row')
+  async exportXlsx(@CurrentPrincipal() principal: Principal, @Query() filtres: FiltresCandidaturesDto): Promise<StreamableFile> {
+    return envoyer(await this.exports.exporter(principal, filtres, 'xlsx'));
+  }
+
+  /** A candidature of the caller's scope: the candidate's file, the récapitulatif, every avis, the bloc-notes */
+  @Get(':id')
+  @ApiOkResponse({ type: CandidatureStaffDetailDto })
+  @ApiProblemResponses(400, 404)
+  candidature(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<CandidatureStaffDetailDto> {
+    return this.liste.detail(principal, params.id);
+  }
+
+  /** The bloc-notes of a candidature, newest first */
+  @Get(':id/notes')
+  @ApiOkResponse({ type: [NoteDto] })
+  @ApiProblemResponses(400, 404)
+  notes(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<NoteDto[]> {
+    return this.liste.notes(principal, params.id);
+  }
+
+  /** Adds a note to the bloc-notes (any member of staff of the scope); staff only ever see it */
+  @Post(':id/notes')
+  @ApiCreatedResponse({ type: NoteDto })
+  @ApiProblemResponses(400, 404)
+  ajouterNote(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams, @Body() input: NoteInput): Promise<NoteDto> {
+    return this.liste.ajouterNote(principal, params.id, input.message);
+  }
+}

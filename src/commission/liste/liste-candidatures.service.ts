@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DossierService } from '../../candidat/dossier.service';
+import { STATUT_DOSSIER_LIBELLES, TYPE_TRAITEMENT_LIBELLES } from '../../candidature/candidature-rules';
+import { CandidatureComplete, CandidatureService } from '../../candidature/candidature.service';
+import { Principal } from '../../common/auth/roles';
+import { Clock } from '../../common/clock/clock';
+import { NotFound } from '../../common/errors/domain-errors';
+import { Page, toPage } from '../../common/pagination/page';
+import { TYPE_AVIS_LIBELLES } from '../avis/avis-rules';
+import { AvisService } from '../avis/avis.service';
+import { CandidatureStaffDetailDto, CandidatureStaffItemDto, ListeCandidaturesQueryDto, NoteDto } from './dto/liste-candidatures.dto';
+import { NoteCandidature } from './entities/note-candidature.entity';
+import { LigneCandidature, candidaturesDuPerimetre, requeteCandidatures, trier } from './requete-candidatures';
+
+/**
+ * The staff side of candidatures: the filtered list, one candidature's full view, its bloc-notes. Every read goes
+ * through requete-candidatures, whose query carries the caller's scope: out of scope is the same as not existing.
+ */
+@Injectable()
+export class ListeCandidaturesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly candidatures: CandidatureService,
+    private readonly dossiers: DossierService,
+    private readonly avis: AvisService,
+  ) {}
+
+  async liste(principal: Principal, query: ListeCandidaturesQueryDto): Promise<Page<CandidatureStaffItemDto>> {
+    const page = query.page ?? 1;
+    const limit = query.limit ?? 20;
+    const [rows, total] = await trier(requeteCandidatures(this.dataSource, principal, query), query.sort, query.order)
+      .offset((page - 1) * limit)
+      .limit(limit)
+      .getManyAndCount();
+    return toPage(rows.map(itemDto), total, query);
+  }
+
+  async detail(principal: Principal, id: number): Promise<CandidatureStaffDetailDto> {
+    const c = await this.trouver(principal, id);
+    const [dossier, recapitulatif, avis, notes] = await Promise.all([
+      this.dossiers.dossier(c.compteCandidatId),
+      this.candidatures.recapitulatif(c as CandidatureComplete),
+      this.avis.historiqueDe(id),
+      this.listeNotes(id),
+    ]);
+    return {
+      id: c.id,
+      numeroDossier: c.compteCandidat.numeroDossier,
+      commission: c.formation.commission.code,
+      centre: c.formation.commission.centre.code,
+      acceptee: c.acceptee,
+      accepteeAt: iso(c.accepteeAt),
+      acceptePar: c.acceptePar,
+      codeOpi: c.codeOpi,
+      annuleePar: c.annuleePar,
+      dateReception: c.dateReception,
+      dateComplet: c.dateComplet,
+      dateIncomplet: c.dateIncomplet,
+      recapitulatif,
+      dossier,
+      avis,
+      notes,
+    };
+  }
+
+  async notes(principal: Principal, id: number): Promise<NoteDto[]> {
+    await this.trouver(principal, id);
+    return this.listeNotes(id);
+  }
+
+  /** Any member of staff of the scope writes in the bloc-notes, commission members included (reference GEST_POST_IT). */
+  async ajouterNote(principal: Principal, id: number, message: string): Promise<NoteDto> {
+    await this.trouver(principal, id);
+    const note = { candidatureId: id, message, auteur: principal.login, createdAt: this.clock.now() };
+    const result = await this.dataSource.getRepository(NoteCandidature).insert({ ...note });
+    return noteDto({ ...note, id: Number(result.identifiers[0].id) });
+  }
+
+  /** A candidature of the caller's scope, cancelled ones included; 404 alike whether it is missing or out of scope. */
+  private async trouver(principal: Principal, id: number): Promise<LigneCandidature> {
+    const c = await candidaturesDuPerimetre(this.dataSource, principal).andWhere('c.id = :id', { id }).getOne();
+    if (!c) throw new NotFound('CANDIDATURE_INTROUVABLE', 'Aucune candidature de votre périmètre ne porte ce numéro.');
+    return c;
+  }
+
+  private async listeNotes(candidatureId: number): Promise<NoteDto[]> {
+    const rows = await this.dataSource.getRepository(NoteCandidature).find({ where: { candidatureId }, order: { createdAt: 'DESC', id: 'DESC' } });
+    return rows.map(noteDto);
+  }
+}
+
+function itemDto(c: LigneCandidature): CandidatureStaffItemDto {
+  const cd = c.candidat ?? null;
+  const a = c.avisCourant ?? null;
+  return {
+    id: c.id,
+    numeroDossier: c.compteCandidat.numeroDossier,
+    civilite: cd?.civilite ?? null,
+    nom: cd ? (cd.nomUsage ?? cd.nomNaissance) : null,
+    prenom: cd?.prenom ?? null,
+    ine: cd?.ine ?? null,
+    email: c.compteCandidat.email,
+    formation: { id: c.formation.id, code: c.formation.code, libelle: c.formation.libelle },
+    commission: c.formation.commission.code,
+    centre: c.formation.commission.centre.code,
+    statutDossier: { code: c.statutDossier, libelle: STATUT_DOSSIER_LIBELLES[c.statutDossier] },
+    typeTraitement: { code: c.typeTraitement, libelle: TYPE_TRAITEMENT_LIBELLES[c.typeTraitement], valide: c.typeTraitementValide },
+    avis: a ? { type: a.type, libelle: TYPE_AVIS_LIBELLES[a.type], valide: a.valide, rang: a.rang } : null,
+    acceptee: c.acceptee,
+    createdAt: c.createdAt.toISOString(),
+    transmiseAt: iso(c.transmiseAt),
+    annuleeAt: iso(c.annuleeAt),
+  };
+}
+
+function noteDto(n: Pick<NoteCandidature, 'id' | 'message' | 'auteur' | 'createdAt'>): NoteDto {
+  return { id: n.id, message: n.message, auteur: n.auteur, createdAt: n.createdAt.toISOString() };
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;

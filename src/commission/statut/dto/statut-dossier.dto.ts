@@ -1,0 +1,108 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { StatutDossierDto } from '../../../candidature/dto/candidature.dto';
+import { StatutDossier } from '../../../candidature/entities/candidature.entity';
+import { StatutPiece } from '../../../candidature/entities/piece-candidature.entity';
+import { OptionalText } from '../../../common/validation/decorators';
+import { CalendarDate } from '../../../offre/dto/gestion-offre.dto';
+
+/** Bulk actions on candidatures: at most this many at once (reference §7). */
+export const MAX_SELECTION = 200;
+
+const IDS_MESSAGE = "doit être une liste d'identifiants de candidatures (nombres entiers)";
+const ID_MESSAGE = 'doit être un identifiant (nombre entier)';
+
+/** The statuts staff may give a pièce; AT (nothing given) and NC (the candidate's declaration) are the candidate's. */
+export const STATUTS_PIECE_GESTION = [StatutPiece.VA, StatutPiece.RE, StatutPiece.TR] as const;
+export type StatutPieceGestion = (typeof STATUTS_PIECE_GESTION)[number];
+
+export class StatutDossierInput {
+  /** The candidatures to change, 1 to 200, each once @example [12, 13] */
+  @IsDefined({ message: 'est obligatoire' })
+  @IsArray({ message: IDS_MESSAGE })
+  @ArrayMinSize(1, { message: 'doit citer au moins une candidature' })
+  @ArrayMaxSize(MAX_SELECTION, { message: `ne doit pas citer plus de ${MAX_SELECTION} candidatures` })
+  @ArrayUnique({ message: 'ne doit pas citer deux fois la même candidature' })
+  @IsInt({ each: true, message: IDS_MESSAGE })
+  @Min(1, { each: true, message: IDS_MESSAGE })
+  @Max(2_147_483_647, { each: true, message: IDS_MESSAGE })
+  candidatureIds: number[];
+
+  @ApiProperty({ enum: StatutDossier, enumName: 'StatutDossier', description: 'AT en attente, RE réceptionné, IN incomplet, CO complet' })
+  @IsDefined({ message: 'est obligatoire' })
+  @IsIn(Object.values(StatutDossier), { message: 'doit valoir AT, RE, IN ou CO' })
+  statut: StatutDossier;
+
+  /** Date of the reception, completeness or incompleteness, YYYY-MM-DD (Europe/Paris), not in the future; absent: today @example "2027-04-02" */
+  @CalendarDate(true)
+  date?: string;
+}
+
+export class CandidatureStatutDto {
+  id: number;
+  statutDossier: StatutDossierDto;
+}
+
+export class StatutDossierResultatDto {
+  /** How many candidatures were changed (and mailed) */
+  modifiees: number;
+  candidatures: CandidatureStatutDto[];
+}
+
+export class StatutPieceInput {
+  @ApiProperty({ enum: STATUTS_PIECE_GESTION, description: 'VA validée (locked for the candidate), RE refusée (with a comment the candidate sees), TR back to transmise (not checked)' })
+  @IsDefined({ message: 'est obligatoire' })
+  @IsIn(STATUTS_PIECE_GESTION, { message: 'doit valoir VA, RE ou TR' })
+  statut: StatutPieceGestion;
+
+  /** Shown to the candidate; required to refuse a pièce (RE) @example "Le relevé de notes du semestre 2 manque." */
+  @OptionalText(500)
+  commentaire?: string;
+}
+
+export class PieceCandidatureRef {
+  @IsDefined({ message: 'est obligatoire' })
+  @IsInt({ message: ID_MESSAGE })
+  @Min(1, { message: ID_MESSAGE })
+  @Max(2_147_483_647, { message: ID_MESSAGE })
+  candidatureId: number;
+
+  @IsDefined({ message: 'est obligatoire' })
+  @IsInt({ message: ID_MESSAGE })
+  @Min(1, { message: ID_MESSAGE })
+  @Max(2_147_483_647, { message: ID_MESSAGE })
+  pieceId: number;
+}
+
+export class StatutPiecesInput extends StatutPieceInput {
+  /** The pièces of candidatures to set, 1 to 200, each once */
+  @IsDefined({ message: 'est obligatoire' })
+  @IsArray({ message: 'doit être une liste de { candidatureId, pieceId }' })
+  @ArrayMinSize(1, { message: 'doit citer au moins une pièce' })
+  @ArrayMaxSize(MAX_SELECTION, { message: `ne doit pas citer plus de ${MAX_SELECTION} pièces` })
+  @ArrayUnique((i: PieceCandidatureRef) => `${i?.candidatureId}/${i?.pieceId}`, { message: 'ne doit pas citer deux fois la même pièce de la même candidature' })
+  @ValidateNested({ each: true })
+  @Type(() => PieceCandidatureRef)
+  items: PieceCandidatureRef[];
+}
+
+/** A pièce of a candidature as staff just set it */
+export class PieceStatutDto {
+  candidatureId: number;
+  pieceId: number;
+  /** @example "Lettre de motivation" */
+  libelle: string;
+  @ApiProperty({ enum: ['TR', 'VA', 'RE', 'NC'], description: 'TR transmise, VA validée, RE refusée, NC non concerné' })
+  statut: string;
+  /** @example "Refusée" */
+  statutLibelle: string;
+  commentaire: string | null;
+  /** Name of the uploaded file; null for a refused « non concerné » */
+  fichier: string | null;
+}
+
+export class StatutPiecesResultatDto {
+  modifiees: number;
+  pieces: PieceStatutDto[];
+}
