@@ -10,6 +10,9 @@ const etat = (overrides: Partial<EtatCandidature> = {}): EtatCandidature => ({
   demat: true,
   dateRetour: '2027-04-10',
   piecesManquantes: [],
+  favorable: false,
+  acceptee: null,
+  limiteConfirmation: null,
   ...overrides,
 });
 
@@ -45,8 +48,19 @@ describe('candidature rules', () => {
 
   it('a cancelled candidature allows nothing; an archived one only the download', () => {
     const annulee = actionsPossibles(etat({ annulee: true }), '2027-01-15');
-    expect(Object.values(annulee).map((a) => a.possible)).toEqual([false, false, false, false]);
+    expect(Object.values(annulee).map((a) => a.possible)).toEqual([false, false, false, false, false, false]);
     const archivee = actionsPossibles(etat({ archivee: true }), '2027-01-15');
     expect([archivee.annuler.possible, archivee.transmettre.possible, archivee.telechargerDossier.possible]).toEqual([false, false, true]);
+  });
+
+  it('a favourable decision is confirmed once, withdrawn from once, both before the deadline', () => {
+    const fa = { favorable: true, limiteConfirmation: '2027-04-20' };
+    expect(actionsPossibles(etat(), '2027-04-20').confirmer.raison).toContain('avis favorable');
+    expect([actionsPossibles(etat(fa), '2027-04-20').confirmer.possible, actionsPossibles(etat(fa), '2027-04-20').desister.possible]).toEqual([true, true]);
+    expect(actionsPossibles(etat(fa), '2027-04-21').confirmer.raison).toContain('20/04/2027');
+    const confirmee = actionsPossibles(etat({ ...fa, acceptee: true }), '2027-04-10');
+    expect([confirmee.confirmer.possible, confirmee.desister.possible]).toEqual([false, true]);
+    const desistee = actionsPossibles(etat({ ...fa, acceptee: false }), '2027-04-10');
+    expect([desistee.confirmer.possible, desistee.desister.possible]).toEqual([false, false]);
   });
 });

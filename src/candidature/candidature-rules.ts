@@ -69,6 +69,12 @@ export interface EtatCandidature {
   dateRetour: string;
   /** Libellés of the pièces still to provide (missing or refused) */
   piecesManquantes: string[];
+  /** The decision the candidate sees is favourable */
+  favorable: boolean;
+  /** Confirmed (true), withdrawn (false), or not answered */
+  acceptee: boolean | null;
+  /** Until when a favourable decision may be answered (YYYY-MM-DD); null: no deadline known */
+  limiteConfirmation: string | null;
 }
 
 export interface Actions {
@@ -76,6 +82,10 @@ export interface Actions {
   deposerPieces: Action;
   transmettre: Action;
   telechargerDossier: Action;
+  /** « Confirmer » a favourable decision: gives the OPI code */
+  confirmer: Action;
+  /** « Se désister » of a favourable decision, confirmed or not */
+  desister: Action;
 }
 
 const oui: Action = { possible: true, raison: null };
@@ -87,7 +97,7 @@ const non = (raison: string): Action => ({ possible: false, raison });
  */
 export function actionsPossibles(c: EtatCandidature, today: string): Actions {
   const fige = c.annulee ? 'Cette candidature est annulée.' : c.archivee ? 'Cette candidature appartient à une campagne archivée.' : null;
-  if (fige) return { annuler: non(fige), deposerPieces: non(fige), transmettre: non(fige), telechargerDossier: c.annulee ? non(fige) : oui };
+  if (fige) return { annuler: non(fige), deposerPieces: non(fige), transmettre: non(fige), telechargerDossier: c.annulee ? non(fige) : oui, confirmer: non(fige), desister: non(fige) };
 
   const annuler =
     c.statutDossier !== StatutDossier.AT
@@ -111,5 +121,14 @@ export function actionsPossibles(c: EtatCandidature, today: string): Actions {
       ? non(`Il manque ${c.piecesManquantes.length === 1 ? 'une pièce justificative' : `${c.piecesManquantes.length} pièces justificatives`} : ${c.piecesManquantes.join(', ')}.`)
       : oui;
 
-  return { annuler, deposerPieces, transmettre, telechargerDossier: oui };
+  const repondre = !c.favorable
+    ? non("Vous ne pouvez répondre qu'à un avis favorable.")
+    : c.acceptee === false
+      ? non('Vous vous êtes désisté(e) de cette formation : c’est définitif.')
+      : c.limiteConfirmation !== null && today > c.limiteConfirmation
+        ? non(`La date limite de confirmation (${formatDate(c.limiteConfirmation)}) est passée.`)
+        : oui;
+  const confirmer = repondre.possible && c.acceptee === true ? non('Vous avez déjà confirmé cette candidature.') : repondre;
+
+  return { annuler, deposerPieces, transmettre, telechargerDossier: oui, confirmer, desister: repondre };
 }

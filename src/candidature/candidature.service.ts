@@ -197,8 +197,12 @@ export class CandidatureService {
 
   async actions(c: CandidatureComplete, em: EntityManager = this.dataSource.manager, pieces?: PieceCandidatureDto[]): Promise<Actions> {
     const liste = pieces ?? (await this.pieces.ofCandidature(c, em));
+    const decision = (await decisionsVisibles(em, [c])).get(c.id)!;
     return actionsPossibles(
       {
+        favorable: decision.code === 'FA',
+        acceptee: c.acceptee,
+        limiteConfirmation: decision.dateLimiteConfirmation ?? null,
         statutDossier: c.statutDossier,
         annulee: c.nonAnnulee === null,
         archivee: c.datesArchivees !== null,

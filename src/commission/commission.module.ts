@@ -7,6 +7,8 @@ import { PdfModule } from '../pdf/pdf.module';
 import { PiecesModule } from '../pieces/pieces.module';
 import { AvisController } from './avis/avis.controller';
 import { AvisService } from './avis/avis.service';
+import { ConfirmationService } from './decision/confirmation.service';
+import { DecisionCandidatController } from './decision/decision-candidat.controller';
 import { LettreController } from './lettres/lettre.controller';
 import { LettreService } from './lettres/lettre.service';
 import { ExportCandidaturesService } from './liste/export-candidatures.service';
@@ -18,8 +20,8 @@ import { StatutDossierService } from './statut/statut-dossier.service';
 /** Staff processing of candidatures: lists and exports, statut du dossier, pièce checks, avis, decisions. */
 @Module({
   imports: [CandidatModule, CandidatureModule, OffreModule, PiecesModule, PdfModule, MailModule],
-  controllers: [AvisController, LettreController, StatutDossierController, ListeCandidaturesController],
-  providers: [AvisService, LettreService, StatutDossierService, ListeCandidaturesService, ExportCandidaturesService],
-  exports: [AvisService],
+  controllers: [AvisController, DecisionCandidatController, LettreController, StatutDossierController, ListeCandidaturesController],
+  providers: [AvisService, ConfirmationService, LettreService, StatutDossierService, ListeCandidaturesService, ExportCandidaturesService],
+  exports: [AvisService, ConfirmationService],
 })
 export class CommissionModule {}

@@ -74,6 +74,17 @@ class AppEnv {
   @Min(0, { message: 'doit être un entier entre 0 et 1000 (0 : le maximum de chaque centre de candidature)' })
   @Max(1000, { message: 'doit être un entier entre 0 et 1000 (0 : le maximum de chaque centre de candidature)' })
   CANDIDATURE_NB_VOEUX_MAX_ETABLISSEMENT = 0;
+
+  /** OPI_PREFIXE of the reference: the OPI code is this prefix and the numéro de dossier */
+  @Matches(/^[0-9A-Z]{0,4}$/, { message: 'doit faire au plus 4 caractères parmi 0-9 et A-Z' })
+  OPI_PREFIXE = 'EC';
+
+  /** SCOL_NB_JOUR_RELANCE_FAVO: days before the confirmation deadline when the reminder is sent */
+  @Type(() => Number)
+  @IsInt({ message: 'doit être un nombre de jours entre 1 et 30' })
+  @Min(1, { message: 'doit être un nombre de jours entre 1 et 30' })
+  @Max(30, { message: 'doit être un nombre de jours entre 1 et 30' })
+  RELANCE_CONFIRMATION_JOURS = 2;
 }
 
 export function parseAppConfig(env: NodeJS.ProcessEnv) {
@@ -91,6 +102,8 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
     ineObligatoireDepuis: e.INE_OBLIGATOIRE_DEPUIS,
     /** Most live candidatures per candidate for the whole institution; null: per centre (its maxVoeux) */
     voeuxMaxEtablissement: e.CANDIDATURE_NB_VOEUX_MAX_ETABLISSEMENT || null,
+    prefixeOpi: e.OPI_PREFIXE,
+    relanceConfirmationJours: e.RELANCE_CONFIRMATION_JOURS,
     throttle: { ipPerMinute: e.THROTTLE_IP_PER_MINUTE, accountPer15Min: e.THROTTLE_ACCOUNT_PER_15_MIN },
     // Demo accounts have published passwords: never in production, whatever the variable says.
     demoData: e.DEMO_DATA && e.NODE_ENV !== 'production',

@@ -9,6 +9,7 @@ import { EnvoiMailsJob } from './envoi-mails.job';
 import { JobRunner } from './job-runner.service';
 import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
+import { DesistementAutoJob, RelanceConfirmationJob } from './decisions.job';
 import { PublicationAvisJob } from './publication-avis.job';
 import { PurgeComptesJob } from './purge-comptes.job';
 import { PurgeCompteursJob } from './purge-compteurs.job';
@@ -16,7 +17,7 @@ import { PurgeCompteursJob } from './purge-compteurs.job';
 @Module({
   imports: [ScheduleModule.forRoot(), MailModule, AuthModule, CandidatureModule, CommissionModule],
   controllers: [JobsController],
-  providers: [JobRunner, JobsService, EnvoiMailsJob, PurgeComptesJob, PurgeCompteursJob, ArchivageCampagnesJob, PublicationAvisJob],
+  providers: [JobRunner, JobsService, EnvoiMailsJob, PurgeComptesJob, PurgeCompteursJob, ArchivageCampagnesJob, PublicationAvisJob, DesistementAutoJob, RelanceConfirmationJob],
   exports: [JobRunner, JobsService],
 })
 export class JobsModule {}

@@ -7,6 +7,7 @@ import { AppConfig, appConfig } from '../config';
 import { ComptesService } from '../auth/comptes.service';
 import { ArchivageCampagnesService } from '../candidature/archivage-campagnes.service';
 import { AvisService } from '../commission/avis/avis.service';
+import { ConfirmationService } from '../commission/decision/confirmation.service';
 import { OutboxService } from '../mail/outbox.service';
 import { ThrottleService } from '../common/throttle/throttle.service';
 import { JobDto, JobRunDto } from './dto/job.dto';
@@ -19,6 +20,8 @@ export const PURGE_COMPTES = 'purge-comptes';
 export const PURGE_COMPTEURS = 'purge-compteurs';
 export const ARCHIVAGE_CAMPAGNES = 'archivage-campagnes';
 export const PUBLICATION_AVIS = 'publication-avis';
+export const DESISTEMENT_AUTO = 'desistement-automatique';
+export const RELANCE_CONFIRMATION = 'relance-confirmation';
 
 /** When each job runs (Europe/Paris), read by its @Cron and shown by GET /api/admin/jobs */
 export const SCHEDULES = {
@@ -27,6 +30,9 @@ export const SCHEDULES = {
   [PURGE_COMPTEURS]: '0 17 * * * *',
   [ARCHIVAGE_CAMPAGNES]: '0 5 0 * * *',
   [PUBLICATION_AVIS]: '0 */15 * * * *',
+  // The deadline is a whole day: withdraw once it is over.
+  [DESISTEMENT_AUTO]: '0 10 0 * * *',
+  [RELANCE_CONFIRMATION]: '0 0 8 * * *',
 } as const;
 
 interface JobDefinition {
@@ -49,6 +55,7 @@ export class JobsService {
     throttle: ThrottleService,
     archivage: ArchivageCampagnesService,
     avis: AvisService,
+    confirmations: ConfirmationService,
     private readonly clock: Clock,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {
@@ -82,6 +89,18 @@ export class JobsService {
         schedule: SCHEDULES[PUBLICATION_AVIS],
         leaseSeconds: 600,
         work: () => avis.publierEchus(),
+      },
+      [DESISTEMENT_AUTO]: {
+        description: "Désiste les candidats qui n'ont pas confirmé un avis favorable avant la date limite, et admet pour chacun le premier de la liste complémentaire",
+        schedule: SCHEDULES[DESISTEMENT_AUTO],
+        leaseSeconds: 1800,
+        work: () => confirmations.desisterEchus(),
+      },
+      [RELANCE_CONFIRMATION]: {
+        description: 'Rappelle une fois, quelques jours avant la date limite, aux candidats admis de confirmer ou de se désister',
+        schedule: SCHEDULES[RELANCE_CONFIRMATION],
+        leaseSeconds: 1800,
+        work: () => confirmations.relancer(),
       },
     };
   }

@@ -126,6 +126,10 @@ export class ActionsDto {
   transmettre: ActionDto;
   /** « Télécharger mon dossier » (PDF) */
   telechargerDossier: ActionDto;
+  /** « Confirmer » a favourable decision before its deadline */
+  confirmer: ActionDto;
+  /** « Se désister » of a favourable decision, confirmed or not */
+  desister: ActionDto;
 }
 
 export class PieceCandidatureDto {

@@ -62,3 +62,33 @@ export function avisPreselection(d: Decision & { date: string; heure: string; li
     ...suite(d),
   ]);
 }
+
+/** CANDIDATURE_CONFIRM, CANDIDATURE_DESIST, CANDIDATURE_DESIST_AUTO: the candidate's answer to a favourable decision. */
+export function reponseCandidat(d: Omit<Decision, 'commentaire'> & { reponse: 'confirmation' | 'desistement' | 'desistementAuto'; codeOpi?: string | null }): RenderedMail {
+  const textes = {
+    confirmation: [`Confirmation d'inscription : ${d.formation}`, `Vous avez confirmé votre candidature à la formation « ${d.formation} ». Votre code d'inscription (OPI) est ${d.codeOpi ?? ''} : il vous sera demandé pour votre inscription administrative.`],
+    desistement: [`Désistement : ${d.formation}`, `Vous vous êtes désisté(e) de la formation « ${d.formation} ». Ce désistement est définitif.`],
+    desistementAuto: [`Désistement automatique : ${d.formation}`, `Vous n'avez pas confirmé votre candidature à la formation « ${d.formation} » avant la date limite : vous êtes considéré(e) comme désisté(e).`],
+  } as const;
+  const [sujet, corps] = textes[d.reponse];
+  return render(sujet, [`Bonjour ${d.prenom} ${d.nom},`, `${corps} (numéro de dossier ${d.numeroDossier})`, { lien: d.lien, libelle: 'Voir ma candidature' }]);
+}
+
+/** CANDIDATURE_RELANCE_FAVO: the confirmation deadline is near. */
+export function relanceConfirmation(d: Omit<Decision, 'commentaire'> & { dateConfirmation: string }): RenderedMail {
+  return render(`Rappel : confirmez votre candidature avant le ${formatDate(d.dateConfirmation)}`, [
+    `Bonjour ${d.prenom} ${d.nom},`,
+    `Vous avez reçu un avis favorable pour la formation « ${d.formation} » (numéro de dossier ${d.numeroDossier}) et n'avez pas encore répondu.`,
+    `Confirmez votre candidature, ou désistez-vous, au plus tard le ${formatDate(d.dateConfirmation)} : passé cette date, vous serez considéré(e) comme désisté(e).`,
+    { lien: d.lien, libelle: 'Répondre' },
+  ]);
+}
+
+/** COMMISSION_ALERT_DESISTEMENT and COMMISSION_ALERT_LISTE_PRINC. */
+export function alerteDecision(d: { prenom: string; nom: string; numeroDossier: string; formation: string; evenement: 'desistement' | 'promotion' }): RenderedMail {
+  const quoi = d.evenement === 'desistement' ? "s'est désisté(e) de" : 'passe de la liste complémentaire à la liste principale de';
+  return render(`[Alerte] ${d.evenement === 'desistement' ? 'Désistement' : 'Promotion depuis la liste complémentaire'} : ${d.formation}`, [
+    'Bonjour,',
+    `${d.prenom} ${d.nom} (numéro de dossier ${d.numeroDossier}) ${quoi} la formation « ${d.formation} ».`,
+  ]);
+}

@@ -1,0 +1,161 @@
+import request from 'supertest';
+import { Avis } from '../src/commission/entities/avis.entity';
+import { Candidature } from '../src/candidature/entities/candidature.entity';
+import { Role } from '../src/common/auth/roles';
+import { DESISTEMENT_AUTO, JobsService, RELANCE_CONFIRMATION } from '../src/jobs/jobs.service';
+import { Campagne } from '../src/offre/entities/campagne.entity';
+import { CANDIDAT_PASSWORD, STAFF_PASSWORD, createCampagne, createStaff } from './support/factories';
+import { bearer, candidatComplet, login } from './support/parcours';
+import { pdfText } from './support/pdf-text';
+import { SmtpCapture } from './support/smtp-capture';
+import { TestApp, startTestApp } from './support/test-app';
+
+type Body = Record<string, unknown>;
+
+const NOW = '2026-11-20T10:00:00Z';
+const DATES = { dateDebutCandidature: '2026-11-15', dateFinCandidature: '2027-03-31', dateRetour: '2027-04-10', dateJury: '2027-04-12' };
+const squash = (s: string) => s.replace(/\s+/g, '').toUpperCase();
+
+describe('Confirmation, withdrawal, liste complémentaire, automatic withdrawal', () => {
+  let t: TestApp;
+  let smtp: SmtpCapture;
+  let campagne: Campagne;
+  let staff = '';
+  let commissionId = 0;
+  let sequence = 0;
+  const api = (token: string) => ({
+    post: (path: string, body: Body = {}) => request(t.http).post(`/api/${path}`).set(bearer(token)).send(body),
+    get: (path: string) => request(t.http).get(`/api/${path}`).set(bearer(token)),
+  });
+  const sendMails = () => t.app.get(JobsService).trigger('envoi-mails');
+  const jobCounts = async (name: string) => JSON.parse((await t.app.get(JobsService).trigger(name))?.counts ?? 'null');
+
+  async function formation(extra: Body = {}): Promise<{ id: number; libelle: string }> {
+    const libelle = `Master liste ${++sequence}`;
+    const res = await api(staff).post('offre/gestion/formations', { commissionId, code: `LC-${sequence}`, libelle, typeDiplome: 'MAS', typeTraitement: 'AC', demat: true, ...DATES, ...extra });
+    expect(res.status).toBe(201);
+    return { id: res.body.id, libelle };
+  }
+
+  /** Complete candidates who applied to the formation. */
+  async function candidats(formationId: number, n: number, nom = 'Liste') {
+    return Promise.all(
+      Array.from({ length: n }, async (_, i) => {
+        const c = await candidatComplet(t, campagne, `${nom}${i + 1}`, 'Test');
+        const id = (await api(c.token).post('candidat/candidatures', { formationId }).expect(201)).body.id as number;
+        return { ...c, id };
+      }),
+    );
+  }
+
+  /** Validated avis: FA for the first ones, LC with the given typed ranks for the others. */
+  async function decider(fa: { id: number }[], lc: [{ id: number }, number][]) {
+    if (fa.length) await api(staff).post('candidatures/avis', { candidatureIds: fa.map((c) => c.id), type: 'FA' }).expect(201);
+    for (const [c, rang] of lc) await api(staff).post('candidatures/avis', { candidatureIds: [c.id], type: 'LC', rang }).expect(201);
+    await api(staff).post('candidatures/avis/validation', { candidatureIds: [...fa, ...lc.map(([c]) => c)].map((c) => c.id) }).expect(200);
+  }
+
+  const decision = async (c: { numero: string; id: number }) =>
+    (await api(await login(t, c.numero, CANDIDAT_PASSWORD)).get(`candidat/candidatures/${c.id}`).expect(200)).body;
+
+  beforeAll(async () => {
+    smtp = await SmtpCapture.start();
+    t = await startTestApp({ MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url, THROTTLE_IP_PER_MINUTE: '100000', THROTTLE_ACCOUNT_PER_15_MIN: '1000' });
+    t.clock.set(NOW);
+    campagne = await createCampagne(t);
+    await createStaff(t, [Role.SCOL_CENTRALE], 'scol.lc');
+    staff = await login(t, 'scol.lc', STAFF_PASSWORD);
+    const centre = (await api(staff).post('offre/gestion/centres', { code: 'LC', libelle: 'Centre LC' }).expect(201)).body.id;
+    commissionId = (
+      await api(staff)
+        .post('offre/gestion/commissions', { centreId: centre, code: 'LC-COM', libelle: 'Commission LC', adresse: { ligne1: '1 rue', codePostal: '45000', commune: '45234', pays: 'FR' }, email: 'commission-lc@univ.test' })
+        .expect(201)
+    ).body.id;
+  });
+
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+
+  it('the Caen journey: rank 4 on the liste complémentaire, three withdrawals, promoted, mailed, confirms, downloads the admission letter', async () => {
+    const f = await formation({ listeComplementaire: true, dateConfirmation: '2027-05-01', delaiConfirmationListeComplementaire: 5 });
+    const [admis, premier, second, notre] = await candidats(f.id, 4, 'Caen');
+    await decider([admis], [[premier, 1], [second, 2], [notre, 4]]);
+    expect((await decision(notre)).decision).toMatchObject({ code: 'LC', rang: 3 });
+
+    // Not favourable: no answer possible.
+    expect((await api(notre.token).post(`candidat/candidatures/${notre.id}/confirmation`).expect(422)).body.code).toBe('CONFIRMATION_IMPOSSIBLE');
+
+    await api(admis.token).post(`candidat/candidatures/${admis.id}/desistement`).expect(200);
+    expect((await decision(premier)).decision.code).toBe('FA');
+    await api(await login(t, premier.numero, CANDIDAT_PASSWORD)).post(`candidat/candidatures/${premier.id}/desistement`).expect(200);
+    await api(await login(t, second.numero, CANDIDAT_PASSWORD)).post(`candidat/candidatures/${second.id}/desistement`).expect(200);
+
+    const promu = await decision(notre);
+    expect(promu.decision).toMatchObject({ code: 'FA', libelle: 'Favorable', dateLimiteConfirmation: '2026-11-25' });
+    await sendMails();
+    await smtp.waitFor((m) => smtp.to(notre.email).includes(m) && /Avis favorable/.test(m.subject ?? '') && (m.text ?? '').includes('25/11/2026'));
+    await smtp.waitFor((m) => smtp.to('commission-lc@univ.test').includes(m) && /Promotion/.test(m.subject ?? '') && (m.text ?? '').includes(notre.numero));
+
+    const token = await login(t, notre.numero, CANDIDAT_PASSWORD);
+    const confirmed = (await api(token).post(`candidat/candidatures/${notre.id}/confirmation`).expect(200)).body;
+    expect(confirmed.codeOpi).toBe(`EC${notre.numero}`);
+    expect((await api(token).post(`candidat/candidatures/${notre.id}/confirmation`).expect(422)).body.code).toBe('CONFIRMATION_IMPOSSIBLE');
+    await sendMails();
+    await smtp.waitFor((m) => smtp.to(notre.email).includes(m) && /Confirmation/.test(m.subject ?? ''));
+
+    const lettre = await api(token)
+      .get(`candidat/candidatures/${notre.id}/lettre.pdf`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (d: Buffer) => chunks.push(d)).on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const texte = squash(await pdfText(lettre.body as Buffer));
+    for (const attendu of ['Caen4', 'Test', f.libelle]) expect(texte).toContain(squash(attendu));
+  });
+
+  it('withdraws automatically after the deadline, promotes the next in line, and sends the reminder once', async () => {
+    const f = await formation({ listeComplementaire: true, dateFinCandidature: '2026-11-20', dateRetour: '2026-11-20', dateJury: '2026-11-21', dateConfirmation: '2026-11-30', dateConfirmationListeComplementaire: '2026-12-10' });
+    const [lent, suivant] = await candidats(f.id, 2, 'Auto');
+    await decider([lent], [[suivant, 1]]);
+
+    t.clock.set('2026-11-28T09:00:00Z'); // two days before the deadline
+    expect(await jobCounts(RELANCE_CONFIRMATION)).toEqual({ relances: 1 });
+    expect(await jobCounts(RELANCE_CONFIRMATION)).toEqual({ relances: 0 });
+    await sendMails();
+    expect(smtp.to(lent.email).filter((m) => /Rappel/.test(m.subject ?? ''))).toHaveLength(1);
+
+    t.clock.set('2026-11-30T20:00:00Z'); // still the deadline day in Paris
+    expect(await jobCounts(DESISTEMENT_AUTO)).toEqual({ desistements: 0, promotions: 0 });
+    t.clock.set('2026-11-30T23:10:00Z'); // 00:10 on 1 December in Paris
+    expect(await jobCounts(DESISTEMENT_AUTO)).toEqual({ desistements: 1, promotions: 1 });
+    expect(await t.dataSource.getRepository(Candidature).findOneByOrFail({ id: lent.id })).toMatchObject({ acceptee: false, acceptePar: 'autoDesist' });
+    expect((await decision(suivant)).decision).toMatchObject({ code: 'FA', dateLimiteConfirmation: '2026-12-10' });
+    await sendMails();
+    await smtp.waitFor((m) => smtp.to(lent.email).includes(m) && /Désistement automatique/.test(m.subject ?? ''));
+    expect(await jobCounts(DESISTEMENT_AUTO)).toEqual({ desistements: 0, promotions: 0 });
+    t.clock.set(NOW);
+  });
+
+  it('10 concurrent withdrawals on a formation with 15 on the liste complémentaire promote exactly 10 distinct candidates', async () => {
+    const f = await formation({ listeComplementaire: true, dateConfirmation: '2027-05-01', delaiConfirmationListeComplementaire: 8 });
+    const admis = await candidats(f.id, 10, 'Admis');
+    const liste = await candidats(f.id, 15, 'Attente');
+    await decider(admis, liste.map((c, i): [{ id: number }, number] => [c, i + 1]));
+
+    const answers = await Promise.all(admis.map((c) => api(c.token).post(`candidat/candidatures/${c.id}/desistement`)));
+    expect(answers.map((r) => r.status)).toEqual(Array(10).fill(200));
+
+    const promotions = await t.dataSource.getRepository(Avis).findBy({ creePar: 'autoListComp' });
+    const promus = promotions.map((a) => a.candidatureId).filter((id) => liste.some((c) => c.id === id));
+    expect(promus).toHaveLength(10);
+    expect(new Set(promus).size).toBe(10);
+    // The best ranked were promoted; the 5 others keep their place, ranked 1 to 5.
+    expect(promus.sort((a, b) => a - b)).toEqual(liste.slice(0, 10).map((c) => c.id).sort((a, b) => a - b));
+    const restants = await Promise.all(liste.slice(10).map(decision));
+    expect(restants.map((r) => r.decision.rang)).toEqual([1, 2, 3, 4, 5]);
+  });
+});
