@@ -94,7 +94,7 @@ describe('Avis: entered unvalidated, validated, published, mailed; what the cand
     expect(mailsTo(c.email, /Avis/)).toHaveLength(0);
 
     // A commission member enters avis but does not validate them.
-    expect((await as('membre').post('candidatures/avis/validation', { candidatureIds: [c.id] }).expect(403)).body.code).toBe('VALIDATION_RESERVEE');
+    expect((await as('membre').post('candidatures/avis/validation', { candidatureIds: [c.id] }).expect(403)).body.code).toBe('GESTION_RESERVEE');
     const validated = await as('gest').post('candidatures/avis/validation', { candidatureIds: [c.id] }).expect(200);
     expect(validated.body[0]).toMatchObject({ valide: true, validePar: 'gest.avis', publieAt: expect.any(String) });
     expect((await c.recap()).decision).toMatchObject({ code: 'DE', libelle: 'Défavorable', motif: "Capacité d'accueil atteinte", commentaire: 'Trop de candidats' });
@@ -129,6 +129,22 @@ describe('Avis: entered unvalidated, validated, published, mailed; what the cand
     expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([[`lettre_admission-${c.numero}_ADMIS_Test-AV-${sequence}.pdf`, 'application/pdf']]);
     const texte = squash(await pdfText(mail.attachments[0].content));
     for (const attendu of ['ADMIS', 'Test', `Master avis ${sequence}`, 'Claire Jury', '20 avril 2027']) expect(texte).toContain(squash(attendu));
+  });
+
+  it('type de traitement: accès direct waits for validation, which gives the favourable decision; refused once an avis is validated', async () => {
+    const f = await formation({ typeTraitement: 'AD' });
+    const [direct, controle] = [await candidature(f, 'Direct'), await candidature(f, 'Controle')];
+    expect((await direct.recap()).typeTraitement).toEqual({ code: 'AT', libelle: 'En attente', valide: false });
+    await as('gest').post('candidatures/type-traitement', { candidatureIds: [direct.id], typeTraitement: 'AD' }).expect(200);
+    await as('gest').post('candidatures/type-traitement', { candidatureIds: [controle.id], typeTraitement: 'AC' }).expect(200);
+    expect((await as('gest').post('candidatures/type-traitement/validation', { candidatureIds: [controle.id] }).expect(422)).body.code).toBe('TYPE_TRAITEMENT_DEJA_VALIDE');
+    await as('gest').post('candidatures/type-traitement/validation', { candidatureIds: [direct.id] }).expect(200);
+    expect(await direct.recap()).toMatchObject({ typeTraitement: { code: 'AD', valide: true }, decision: { code: 'FA' } });
+    expect((await as('gest').post('candidatures/type-traitement', { candidatureIds: [direct.id], typeTraitement: 'AC' }).expect(422)).body.code).toBe('AVIS_DEJA_VALIDE');
+    await as('membre').post('candidatures/type-traitement', { candidatureIds: [controle.id], typeTraitement: 'AT' }).expect(403);
+    await sendMails();
+    await smtp.waitFor((m) => smtp.to(direct.email).includes(m) && /Avis favorable/.test(m.subject ?? ''));
+    await smtp.waitFor((m) => smtp.to(controle.email).includes(m) && /Examen de votre candidature/.test(m.subject ?? ''));
   });
 
   it('checks the fields of each family, the motif list and the scope', async () => {

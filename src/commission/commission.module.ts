@@ -16,12 +16,14 @@ import { ListeCandidaturesController } from './liste/liste-candidatures.controll
 import { ListeCandidaturesService } from './liste/liste-candidatures.service';
 import { StatutDossierController } from './statut/statut-dossier.controller';
 import { StatutDossierService } from './statut/statut-dossier.service';
+import { TypeTraitementController } from './traitement/type-traitement.controller';
+import { TypeTraitementService } from './traitement/type-traitement.service';
 
 /** Staff processing of candidatures: lists and exports, statut du dossier, pièce checks, avis, decisions. */
 @Module({
   imports: [CandidatModule, CandidatureModule, OffreModule, PiecesModule, PdfModule, MailModule],
-  controllers: [AvisController, DecisionCandidatController, LettreController, StatutDossierController, ListeCandidaturesController],
-  providers: [AvisService, ConfirmationService, LettreService, StatutDossierService, ListeCandidaturesService, ExportCandidaturesService],
+  controllers: [AvisController, DecisionCandidatController, LettreController, StatutDossierController, TypeTraitementController, ListeCandidaturesController],
+  providers: [AvisService, ConfirmationService, LettreService, StatutDossierService, TypeTraitementService, ListeCandidaturesService, ExportCandidaturesService],
   exports: [AvisService, ConfirmationService],
 })
 export class CommissionModule {}

@@ -5,18 +5,17 @@ import { CompteCandidat } from '../../auth/entities/compte-candidat.entity';
 import { CandidatureComplete } from '../../candidature/candidature.service';
 import { datesDe } from '../../candidature/dates-archivees';
 import { Candidature } from '../../candidature/entities/candidature.entity';
-import { PerimetreCandidatures } from '../../candidature/perimetre-candidatures';
 import { Principal } from '../../common/auth/roles';
 import { Clock, parisDate } from '../../common/clock/clock';
-import { BusinessRule, Forbidden, NotFound, ValidationFailed } from '../../common/errors/domain-errors';
+import { BusinessRule, NotFound, ValidationFailed } from '../../common/errors/domain-errors';
 import { AppConfig, appConfig } from '../../config';
-import { lockRows } from '../../database/row-lock';
 import { OutboxService } from '../../mail/outbox.service';
 import { avisDefavorable, avisFavorable, avisListeAttente, avisListeComplementaire, avisPreselection } from '../../mail/templates/avis.templates';
 import { RenderedMail } from '../../mail/templates/mail-template';
 import { Avis, TypeAvis } from '../entities/avis.entity';
 import { MotifAvis } from '../entities/motif-avis.entity';
 import { LETTRE } from '../lettres/lettre.service';
+import { selectionner } from '../selection-candidatures';
 import { AvisDto, MotifAvisDto, SaisieAvisInput } from './avis.dto';
 import { TYPE_AVIS_LIBELLES, champsAvis, dateLimiteConfirmation, publicationDue } from './avis-rules';
 
@@ -51,7 +50,7 @@ export class AvisService {
     }
     if (errors.length > 0) throw new ValidationFailed(errors);
     const ids = await this.dataSource.transaction(async (em) => {
-      await this.candidaturesModifiables(em, principal, input.candidatureIds);
+      await selectionner(em, principal, input.candidatureIds, 'saisie');
       const createdAt = this.clock.now();
       const inserted: number[] = [];
       for (const candidatureId of input.candidatureIds) {
@@ -86,32 +85,61 @@ export class AvisService {
    * whose formation has no publication date, or whose date has come, are published and mailed at once.
    */
   async valider(principal: Principal, candidatureIds: number[]): Promise<AvisDto[]> {
-    if (!PerimetreCandidatures.gere(principal)) throw new Forbidden('VALIDATION_RESERVEE', "Seuls les gestionnaires et la scolarité valident les avis ; les membres de commission les saisissent.");
     const ids = await this.dataSource.transaction(async (em) => {
-      const candidatures = await this.candidaturesModifiables(em, principal, candidatureIds);
+      const candidatures = await selectionner(em, principal, candidatureIds, 'gestion');
       const derniers = await this.derniers(em, candidatureIds);
       const sansAvis = candidatureIds.filter((id) => !derniers.get(id));
       if (sansAvis.length > 0) throw new BusinessRule('AUCUN_AVIS', `Aucun avis n'a été saisi pour les candidatures ${sansAvis.join(', ')}.`);
       const dejaValides = candidatureIds.filter((id) => derniers.get(id)!.valide);
       if (dejaValides.length > 0) throw new BusinessRule('AVIS_DEJA_VALIDE', `Le dernier avis des candidatures ${dejaValides.join(', ')} est déjà validé : saisissez un nouvel avis pour le changer.`);
       const now = this.clock.now();
-      const today = parisDate(now);
-      for (const c of candidatures) {
-        const avis = derniers.get(c.id)!;
-        const publie = publicationDue(datesDe(c).datePublication, today);
-        await em.getRepository(Avis).update({ id: avis.id }, { valide: true, valideAt: now, validePar: principal.login, publieAt: publie ? now : null });
-        if (publie) await this.mailDecision(em, c, { ...avis, publieAt: now });
-      }
+      for (const c of candidatures) await this.validerAvis(em, c, derniers.get(c.id)!, principal.login, now);
       await this.recalculerRangs(em, [...new Set(candidatures.map((c) => c.formationId))]);
       return candidatureIds.map((id) => derniers.get(id)!.id);
     });
     return this.dtos(await this.dataSource.getRepository(Avis).findBy({ id: In(ids) }));
   }
 
+  /**
+   * The favourable decision of a validated accès direct (reference §2.3): entered and validated at once, published
+   * like any avis (never before the formation's publication date). In the caller's transaction.
+   */
+  async favorableDirect(em: EntityManager, c: CandidatureComplete, par: string): Promise<void> {
+    const now = this.clock.now();
+    const result = await em.getRepository(Avis).insert({
+      candidatureId: c.id,
+      type: TypeAvis.FA,
+      motif: null,
+      rang: null,
+      rangReel: null,
+      preselectionDate: null,
+      preselectionHeure: null,
+      preselectionLieu: null,
+      commentaire: null,
+      commentaireVisible: false,
+      valide: false,
+      valideAt: null,
+      validePar: null,
+      publieAt: null,
+      creePar: par,
+      createdAt: now,
+    });
+    const avis = await em.getRepository(Avis).findOneByOrFail({ id: Number(result.identifiers[0].id) });
+    await em.getRepository(Candidature).update({ id: c.id }, { acceptee: null, accepteeAt: null, acceptePar: null });
+    await this.validerAvis(em, c, avis, par, now);
+  }
+
+  /** Validates one avis, and publishes and mails it when the formation's publication date allows. */
+  private async validerAvis(em: EntityManager, c: CandidatureComplete, avis: Avis, par: string, now: Date): Promise<void> {
+    const publie = publicationDue(datesDe(c).datePublication, parisDate(now));
+    await em.getRepository(Avis).update({ id: avis.id }, { valide: true, valideAt: now, validePar: par, publieAt: publie ? now : null });
+    if (publie) await this.mailDecision(em, c, { ...avis, publieAt: now });
+  }
+
   /** Deletes the latest avis of a candidature while it is not validated; the previous one is current again. */
   async supprimerDernier(principal: Principal, candidatureId: number): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      await this.candidaturesModifiables(em, principal, [candidatureId]);
+      await selectionner(em, principal, [candidatureId], 'saisie');
       const dernier = (await this.derniers(em, [candidatureId])).get(candidatureId);
       if (!dernier) throw new NotFound('AVIS_INTROUVABLE', "Cette candidature n'a pas d'avis.");
       if (dernier.valide) throw new BusinessRule('AVIS_DEJA_VALIDE', "Le dernier avis est validé : il reste dans l'historique ; saisissez un nouvel avis pour le changer.");
@@ -121,7 +149,7 @@ export class AvisService {
 
   /** The avis history of a candidature, newest first (staff in scope). */
   async historique(principal: Principal, candidatureId: number): Promise<AvisDto[]> {
-    await this.candidatures(this.dataSource.manager, principal, [candidatureId], false);
+    await selectionner(this.dataSource.manager, principal, [candidatureId], 'lecture');
     return this.historiqueDe(candidatureId);
   }
 
@@ -176,24 +204,6 @@ export class AvisService {
     const rows = await em.getRepository(Avis).find({ where: { candidatureId: In(candidatureIds) }, order: { id: 'ASC' } });
     for (const row of rows) latest.set(row.candidatureId, row);
     return latest;
-  }
-
-  /** Loads (and, in a transaction, locks) the candidatures; all must exist in the caller's scope (else 404 naming them). */
-  private async candidatures(em: EntityManager, principal: Principal, ids: number[], lock = true): Promise<CandidatureComplete[]> {
-    if (lock) await lockRows(em, Candidature, { id: In(ids) });
-    const rows = (await em.getRepository(Candidature).find({ where: { id: In(ids) }, relations: { formation: { commission: { centre: true } } } })) as CandidatureComplete[];
-    const visibles = rows.filter((c) => PerimetreCandidatures.couvre(principal, { centre: c.formation.commission.centre.code, commission: c.formation.commission.code }));
-    const manquantes = ids.filter((id) => !visibles.some((c) => c.id === id));
-    if (manquantes.length > 0) throw new NotFound('CANDIDATURE_INTROUVABLE', `Aucune candidature de votre périmètre ne porte le numéro ${manquantes.join(', ')}.`);
-    return visibles;
-  }
-
-  /** As `candidatures`, refusing cancelled and archived ones (nothing can be decided on them any more). */
-  private async candidaturesModifiables(em: EntityManager, principal: Principal, ids: number[]): Promise<CandidatureComplete[]> {
-    const rows = await this.candidatures(em, principal, ids);
-    const figees = rows.filter((c) => c.nonAnnulee === null || c.datesArchivees !== null).map((c) => c.id);
-    if (figees.length > 0) throw new BusinessRule('CANDIDATURE_FIGEE', `Les candidatures ${figees.join(', ')} sont annulées ou archivées : on ne peut plus y donner d'avis.`);
-    return rows;
   }
 
   private async mailDecision(em: EntityManager, c: CandidatureComplete, avis: Avis): Promise<void> {

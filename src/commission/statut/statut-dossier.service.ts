@@ -1,16 +1,16 @@
+import { CandidatureAvecCompte, selectionner } from '../selection-candidatures';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { STATUT_DOSSIER_LIBELLES } from '../../candidature/candidature-rules';
-import { CandidatureComplete, CandidatureService } from '../../candidature/candidature.service';
+import { CandidatureService } from '../../candidature/candidature.service';
 import { datesDe } from '../../candidature/dates-archivees';
 import { Candidature, StatutDossier } from '../../candidature/entities/candidature.entity';
 import { PieceCandidature, StatutPiece } from '../../candidature/entities/piece-candidature.entity';
-import { PerimetreCandidatures } from '../../candidature/perimetre-candidatures';
 import { STATUT_PIECE_LIBELLES } from '../../candidature/pieces-candidature.service';
 import { Principal } from '../../common/auth/roles';
 import { Clock, parisDate } from '../../common/clock/clock';
-import { BusinessRule, Forbidden, NotFound, ValidationFailed } from '../../common/errors/domain-errors';
+import { BusinessRule, NotFound, ValidationFailed } from '../../common/errors/domain-errors';
 import { AppConfig, appConfig } from '../../config';
 import { lockRows } from '../../database/row-lock';
 import { RenderedMail } from '../../mail/templates/mail-template';
@@ -18,7 +18,7 @@ import { PieceAFournir, statutComplet, statutEnAttente, statutIncomplet, statutR
 import { PiecesService } from '../../pieces/pieces.service';
 import { PieceCandidatureRef, PieceStatutDto, StatutDossierInput, StatutDossierResultatDto, StatutPieceGestion, StatutPiecesResultatDto } from './dto/statut-dossier.dto';
 
-type AvecCompte = CandidatureComplete & { compteCandidat: NonNullable<Candidature['compteCandidat']> };
+type AvecCompte = CandidatureAvecCompte;
 
 /** The date column a statut records (reference §2.2: RE dat_recept, CO dat_complet, IN dat_incomplet; AT none). */
 const COLONNE_DATE: Record<StatutDossier, 'dateReception' | 'dateComplet' | 'dateIncomplet' | null> = {
@@ -28,7 +28,6 @@ const COLONNE_DATE: Record<StatutDossier, 'dateReception' | 'dateComplet' | 'dat
   [StatutDossier.IN]: 'dateIncomplet',
 };
 
-const idsListe = (ids: number[]) => [...ids].sort((a, b) => a - b).join(', ');
 
 /**
  * Staff processing of a file: the statut du dossier (one or up to 200 candidatures, mailed) and the check of each
@@ -59,7 +58,7 @@ export class StatutDossierService {
     const colonne = COLONNE_DATE[input.statut];
     await this.dataSource.transaction(async (em) => {
       await lockRows(em, Candidature, { id: In(input.candidatureIds) });
-      const rows = await this.gerables(em, principal, input.candidatureIds);
+      const rows = await selectionner(em, principal, input.candidatureIds, 'gestion');
       for (const c of rows) {
         await em.getRepository(Candidature).update({ id: c.id }, { statutDossier: input.statut, statutDossierAt: now, ...(colonne ? { [colonne]: date } : {}), version: c.version + 1 });
         await this.candidatures.mail(em, c.compteCandidat, await this.mailStatut(em, c, input.statut, date), `STATUT_${input.statut}`);
@@ -85,7 +84,7 @@ export class StatutDossierService {
     const ids = [...new Set(items.map((i) => i.candidatureId))];
     const pieces = await this.dataSource.transaction(async (em) => {
       await lockRows(em, Candidature, { id: In(ids) });
-      const candidatures = new Map((await this.gerables(em, principal, ids)).map((c) => [c.id, c]));
+      const candidatures = new Map((await selectionner(em, principal, ids, 'gestion')).map((c) => [c.id, c]));
       const rows = await em.getRepository(PieceCandidature).find({ where: { candidatureId: In(ids) }, relations: { piece: true } });
       const row = (i: PieceCandidatureRef) => rows.find((r) => r.candidatureId === i.candidatureId && r.pieceId === i.pieceId);
       const demandees = new Map<number, number[]>();
@@ -124,32 +123,6 @@ export class StatutDossierService {
       return result;
     });
     return { modifiees: pieces.length, pieces };
-  }
-
-  /**
-   * The candidatures named, locked by the caller's transaction, if all may be changed by the caller: 404 naming those
-   * that do not exist or are out of the caller's scope (as if they did not exist), 422 naming cancelled or archived ones.
-   */
-  private async gerables(em: EntityManager, principal: Principal, ids: number[]): Promise<AvecCompte[]> {
-    if (!PerimetreCandidatures.gere(principal)) throw new Forbidden('ACCES_INTERDIT', 'Les membres de commission consultent les candidatures mais ne changent pas leur statut.');
-    const rows = (await em.getRepository(Candidature).find({ where: { id: In(ids) }, relations: { formation: { commission: { centre: true } }, compteCandidat: true } })) as AvecCompte[];
-    const visibles = rows.filter((c) => PerimetreCandidatures.gereCandidature(principal, { centre: c.formation.commission.centre.code, commission: c.formation.commission.code }));
-    const introuvables = ids.filter((id) => !visibles.some((c) => c.id === id));
-    if (introuvables.length > 0) {
-      throw new NotFound(
-        'CANDIDATURE_INTROUVABLE',
-        introuvables.length === 1
-          ? `La candidature ${introuvables[0]} n'existe pas ou n'est pas de votre périmètre : rien n'a été modifié.`
-          : `Ces candidatures n'existent pas ou ne sont pas de votre périmètre : ${idsListe(introuvables)}. Rien n'a été modifié.`,
-      );
-    }
-    const annulees = visibles.filter((c) => c.nonAnnulee === null).map((c) => c.id);
-    const archivees = visibles.filter((c) => c.nonAnnulee !== null && c.datesArchivees !== null).map((c) => c.id);
-    if (annulees.length + archivees.length > 0) {
-      const raisons = [annulees.length > 0 ? `annulées : ${idsListe(annulees)}` : null, archivees.length > 0 ? `d'une campagne archivée : ${idsListe(archivees)}` : null].filter(Boolean);
-      throw new BusinessRule('CANDIDATURE_NON_MODIFIABLE', `Ces candidatures ne peuvent plus être modifiées (${raisons.join(' ; ')}). Rien n'a été modifié.`);
-    }
-    return visibles;
   }
 
   private async mailStatut(em: EntityManager, c: AvecCompte, statut: StatutDossier, date: string): Promise<RenderedMail> {

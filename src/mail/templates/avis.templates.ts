@@ -92,3 +92,12 @@ export function alerteDecision(d: { prenom: string; nom: string; numeroDossier: 
     `${d.prenom} ${d.nom} (numéro de dossier ${d.numeroDossier}) ${quoi} la formation « ${d.formation} ».`,
   ]);
 }
+
+/** TYPE_TRAIT_AC and TYPE_TRAIT_ATT: how the candidature will be examined. */
+export function typeTraitement(d: Omit<Decision, 'commentaire'> & { type: 'AC' | 'AT' }): RenderedMail {
+  const corps =
+    d.type === 'AC'
+      ? `Votre candidature à la formation « ${d.formation} » sera examinée par la commission (accès contrôlé) : vous serez informé(e) de sa décision par e-mail.`
+      : `Le mode d'examen de votre candidature à la formation « ${d.formation} » n'est pas encore arrêté : vous en serez informé(e) par e-mail.`;
+  return render(`Examen de votre candidature : ${d.formation}`, [`Bonjour ${d.prenom} ${d.nom},`, `${corps} (numéro de dossier ${d.numeroDossier})`, { lien: d.lien, libelle: 'Voir ma candidature' }]);
+}

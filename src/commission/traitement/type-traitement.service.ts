@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Candidature } from '../../candidature/entities/candidature.entity';
+import { Principal } from '../../common/auth/roles';
+import { BusinessRule } from '../../common/errors/domain-errors';
+import { AppConfig, appConfig } from '../../config';
+import { OutboxService } from '../../mail/outbox.service';
+import { typeTraitement } from '../../mail/templates/avis.templates';
+import { TypeTraitement } from '../../offre/entities/formation.entity';
+import { AvisService } from '../avis/avis.service';
+import { CandidatureAvecCompte, selectionner } from '../selection-candidatures';
+import { TypeTraitementResultatDto } from './type-traitement.dto';
+
+/**
+ * The type de traitement of candidatures (reference §2.3), set and validated by gestionnaires, scolarité and admin,
+ * 1 to 200 at once. Setting it is refused when a selected candidature already has a validated avis. Validating AD
+ * gives the favourable decision (AvisService.favorableDirect: published, hence mailed, never before the publication
+ * date); validating AC or AT mails TYPE_TRAIT_AC / TYPE_TRAIT_ATT.
+ */
+@Injectable()
+export class TypeTraitementService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly avis: AvisService,
+    private readonly outbox: OutboxService,
+    @Inject(appConfig.KEY) private readonly app: AppConfig,
+  ) {}
+
+  async changer(principal: Principal, ids: number[], type: TypeTraitement): Promise<TypeTraitementResultatDto> {
+    await this.dataSource.transaction(async (em) => {
+      const candidatures = await selectionner(em, principal, ids, 'gestion');
+      const derniers = await this.avis.derniers(em, ids);
+      const decidees = ids.filter((id) => derniers.get(id)?.valide);
+      if (decidees.length > 0) throw new BusinessRule('AVIS_DEJA_VALIDE', `Ces candidatures ont déjà un avis validé : ${decidees.join(', ')}. Rien n'a été modifié.`);
+      // Accès contrôlé needs no validation: it is validated, and mailed, at once.
+      const valide = type === TypeTraitement.AC;
+      for (const c of candidatures) {
+        await em.getRepository(Candidature).update({ id: c.id }, { typeTraitement: type, typeTraitementValide: valide, version: c.version + 1 });
+        if (valide) await this.mail(em, c, TypeTraitement.AC);
+      }
+    });
+    return { modifiees: ids.length };
+  }
+
+  async valider(principal: Principal, ids: number[]): Promise<TypeTraitementResultatDto> {
+    await this.dataSource.transaction(async (em) => {
+      const candidatures = await selectionner(em, principal, ids, 'gestion');
+      const dejaValides = candidatures.filter((c) => c.typeTraitementValide).map((c) => c.id);
+      if (dejaValides.length > 0) throw new BusinessRule('TYPE_TRAITEMENT_DEJA_VALIDE', `Le type de traitement de ces candidatures est déjà validé : ${dejaValides.join(', ')}. Rien n'a été modifié.`);
+      await em.getRepository(Candidature).update({ id: In(ids) }, { typeTraitementValide: true });
+      for (const c of candidatures) {
+        if (c.typeTraitement === TypeTraitement.AD) await this.avis.favorableDirect(em, c, principal.login);
+        else await this.mail(em, c, c.typeTraitement);
+      }
+    });
+    return { modifiees: ids.length };
+  }
+
+  private async mail(em: EntityManager, c: CandidatureAvecCompte, type: TypeTraitement.AC | TypeTraitement.AT): Promise<void> {
+    const compte = c.compteCandidat;
+    const mail = typeTraitement({ ...compte, formation: c.formation.libelle, lien: `${this.app.publicUrl}/candidatures/${compte.numeroDossier}`, type });
+    await this.outbox.enqueue(em, { code: type === TypeTraitement.AC ? 'TYPE_TRAIT_AC' : 'TYPE_TRAIT_ATT', to: compte.email, ...mail });
+  }
+}
