@@ -10,7 +10,7 @@ import { AppConfig, appConfig } from '../config';
 import { isUniqueViolation } from '../database/unique-violation';
 import { lockRows } from '../database/row-lock';
 import { OutboxService } from '../mail/outbox.service';
-import { alerteCommission, candidatureAnnulee, candidatureEnregistree, candidatureTransmise } from '../mail/templates/candidature.templates';
+import { alerteCommission, candidatureAnnulee, candidatureEnregistree, candidatureTransmise, lienSuivi } from '../mail/templates/candidature.templates';
 import { RenderedMail } from '../mail/templates/mail-template';
 import { CampagneService } from '../offre/campagne.service';
 import { Commission } from '../offre/entities/commission.entity';
@@ -100,7 +100,7 @@ export class CandidatureService {
         dateRetour: formation.dateRetour,
         demat: formation.demat,
         adresse: await this.adresseCommission(formation.commission!),
-        lien: `${this.app.publicUrl}/candidatures/${compte.numeroDossier}`,
+        lien: lienSuivi(this.app.publicUrl, compte.numeroDossier),
       }), 'CANDIDATURE');
       return inserted;
     });

@@ -1,3 +1,4 @@
+import { ETABLISSEMENT } from '../pdf/pdf-commun';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
@@ -58,7 +59,7 @@ export class DossierPdfService {
     ]);
     const data: DossierPdfData = {
       ...(await this.sectionsLisibles(dossier)),
-      etablissement: "Candidatures à l'université",
+      etablissement: ETABLISSEMENT,
       campagne: campagne.libelle,
       editeLe: this.clock.now(),
       candidature: {

@@ -68,3 +68,6 @@ export function dateLongue(valeur: string | Date | null | undefined): string {
 function premier(jour: string): string {
   return jour.replace(/^1 /, '1er ');
 }
+
+/** The institution's name on every document's header. */
+export const ETABLISSEMENT = "Candidatures à l'université";

@@ -1,5 +1,5 @@
 import { FieldError } from '../../common/errors/domain-errors';
-import { TypeAvis } from '../entities/avis.entity';
+import { Avis, TypeAvis } from '../entities/avis.entity';
 
 export const TYPE_AVIS_LIBELLES: Record<TypeAvis, string> = {
   [TypeAvis.FA]: 'Favorable',
@@ -66,4 +66,23 @@ export function dateLimiteConfirmation(
   if (c.dateConfirmationCandidature) return c.dateConfirmationCandidature;
   if (dates.delaiConfirmation !== null) return publieLe ? plusJours(publieLe, dates.delaiConfirmation) : null;
   return dates.dateConfirmation;
+}
+
+/** A new avis row: what the caller knows, and nothing (unvalidated, unpublished, no family fields) for the rest. */
+export function nouvelAvis(a: Pick<Avis, 'candidatureId' | 'type' | 'creePar' | 'createdAt'> & Partial<Omit<Avis, 'id' | 'candidature'>>): Omit<Avis, 'id' | 'candidature'> {
+  return {
+    motif: null,
+    rang: null,
+    rangReel: null,
+    preselectionDate: null,
+    preselectionHeure: null,
+    preselectionLieu: null,
+    commentaire: null,
+    commentaireVisible: false,
+    valide: false,
+    valideAt: null,
+    validePar: null,
+    publieAt: null,
+    ...a,
+  };
 }

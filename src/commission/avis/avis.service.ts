@@ -1,3 +1,4 @@
+import { lienSuivi } from '../../mail/templates/candidature.templates';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
@@ -17,7 +18,7 @@ import { MotifAvis } from '../entities/motif-avis.entity';
 import { LETTRE } from '../lettres/lettre.service';
 import { selectionner } from '../selection-candidatures';
 import { AvisDto, MotifAvisDto, SaisieAvisInput } from './avis.dto';
-import { TYPE_AVIS_LIBELLES, champsAvis, dateLimiteConfirmation, publicationDue } from './avis-rules';
+import { TYPE_AVIS_LIBELLES, champsAvis, dateLimiteConfirmation, nouvelAvis, publicationDue } from './avis-rules';
 
 const MAIL_CODES: Record<TypeAvis, string> = {
   [TypeAvis.FA]: 'AVIS_FAVORABLE',
@@ -54,24 +55,21 @@ export class AvisService {
       const createdAt = this.clock.now();
       const inserted: number[] = [];
       for (const candidatureId of input.candidatureIds) {
-        const result = await em.getRepository(Avis).insert({
-          candidatureId,
-          type: input.type,
-          motif: input.motif ?? null,
-          rang: input.rang ?? null,
-          rangReel: null,
-          preselectionDate: input.preselectionDate ?? null,
-          preselectionHeure: input.preselectionHeure ?? null,
-          preselectionLieu: input.preselectionLieu ?? null,
-          commentaire: input.commentaire ?? null,
-          commentaireVisible: input.commentaireVisible ?? false,
-          valide: false,
-          valideAt: null,
-          validePar: null,
-          publieAt: null,
-          creePar: principal.login,
-          createdAt,
-        });
+        const result = await em.getRepository(Avis).insert(
+          nouvelAvis({
+            candidatureId,
+            type: input.type,
+            motif: input.motif ?? null,
+            rang: input.rang ?? null,
+            preselectionDate: input.preselectionDate ?? null,
+            preselectionHeure: input.preselectionHeure ?? null,
+            preselectionLieu: input.preselectionLieu ?? null,
+            commentaire: input.commentaire ?? null,
+            commentaireVisible: input.commentaireVisible ?? false,
+            creePar: principal.login,
+            createdAt,
+          }),
+        );
         inserted.push(Number(result.identifiers[0].id));
       }
       await em.getRepository(Candidature).update({ id: In(input.candidatureIds) }, { acceptee: null, accepteeAt: null, acceptePar: null });
@@ -106,24 +104,7 @@ export class AvisService {
    */
   async favorableDirect(em: EntityManager, c: CandidatureComplete, par: string): Promise<void> {
     const now = this.clock.now();
-    const result = await em.getRepository(Avis).insert({
-      candidatureId: c.id,
-      type: TypeAvis.FA,
-      motif: null,
-      rang: null,
-      rangReel: null,
-      preselectionDate: null,
-      preselectionHeure: null,
-      preselectionLieu: null,
-      commentaire: null,
-      commentaireVisible: false,
-      valide: false,
-      valideAt: null,
-      validePar: null,
-      publieAt: null,
-      creePar: par,
-      createdAt: now,
-    });
+    const result = await em.getRepository(Avis).insert(nouvelAvis({ candidatureId: c.id, type: TypeAvis.FA, creePar: par, createdAt: now }));
     const avis = await em.getRepository(Avis).findOneByOrFail({ id: Number(result.identifiers[0].id) });
     await em.getRepository(Candidature).update({ id: c.id }, { acceptee: null, accepteeAt: null, acceptePar: null });
     await this.validerAvis(em, c, avis, par, now);
@@ -211,7 +192,7 @@ export class AvisService {
     const base = {
       ...compte,
       formation: c.formation.libelle,
-      lien: `${this.app.publicUrl}/candidatures/${compte.numeroDossier}`,
+      lien: lienSuivi(this.app.publicUrl, compte.numeroDossier),
       commentaire: avis.commentaireVisible ? avis.commentaire : null,
     };
     let mail: RenderedMail;

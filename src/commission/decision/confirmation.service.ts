@@ -1,9 +1,11 @@
+import { lienSuivi } from '../../mail/templates/candidature.templates';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { CompteCandidat } from '../../auth/entities/compte-candidat.entity';
 import { CandidatureComplete, CandidatureService } from '../../candidature/candidature.service';
 import { datesDe } from '../../candidature/dates-archivees';
+import { decisionsVisibles } from '../../candidature/decisions';
 import { CandidatureDto } from '../../candidature/dto/candidature.dto';
 import { Candidature } from '../../candidature/entities/candidature.entity';
 import { Clock, parisDate } from '../../common/clock/clock';
@@ -13,7 +15,7 @@ import { lockRows } from '../../database/row-lock';
 import { OutboxService } from '../../mail/outbox.service';
 import { alerteDecision, avisFavorable, relanceConfirmation, reponseCandidat } from '../../mail/templates/avis.templates';
 import { Formation } from '../../offre/entities/formation.entity';
-import { dateLimiteConfirmation, plusJours } from '../avis/avis-rules';
+import { dateLimiteConfirmation, nouvelAvis, plusJours } from '../avis/avis-rules';
 import { AvisService } from '../avis/avis.service';
 import { Avis, TypeAvis } from '../entities/avis.entity';
 
@@ -133,24 +135,9 @@ export class ConfirmationService {
     const now = this.clock.now();
     const today = parisDate(now);
     const limite = formation.delaiConfirmationListeComplementaire !== null ? plusJours(today, formation.delaiConfirmationListeComplementaire) : formation.dateConfirmationListeComplementaire;
-    await em.getRepository(Avis).insert({
-      candidatureId: promu.id,
-      type: TypeAvis.FA,
-      motif: null,
-      rang: null,
-      rangReel: null,
-      preselectionDate: null,
-      preselectionHeure: null,
-      preselectionLieu: null,
-      commentaire: null,
-      commentaireVisible: false,
-      valide: true,
-      valideAt: now,
-      validePar: PROMOTION_AUTO,
-      publieAt: now,
-      creePar: PROMOTION_AUTO,
-      createdAt: now,
-    });
+    await em.getRepository(Avis).insert(
+      nouvelAvis({ candidatureId: promu.id, type: TypeAvis.FA, valide: true, valideAt: now, validePar: PROMOTION_AUTO, publieAt: now, creePar: PROMOTION_AUTO, createdAt: now }),
+    );
     await em.getRepository(Candidature).update({ id: promu.id }, { acceptee: null, accepteeAt: null, acceptePar: null, relanceEnvoyee: false, dateConfirmationCandidature: limite ?? null, version: promu.version + 1 });
     const apres = { ...promu, dateConfirmationCandidature: limite ?? null } as CandidatureComplete;
     await this.mail(em, apres, 'AVIS_FAVORABLE', (d) => avisFavorable({ ...d, commentaire: null, dateConfirmation: dateLimiteConfirmation(apres, datesDe(apres), today) }));
@@ -159,12 +146,10 @@ export class ConfirmationService {
     return true;
   }
 
-  /** The latest published avis is favourable, and until when the candidate may answer. */
-  private async etat(em: EntityManager, c: CandidatureComplete): Promise<{ favorable: Avis | null; limite: string | null }> {
-    const publie = await em.getRepository(Avis).findOne({ where: { candidatureId: c.id, publieAt: Not(IsNull()) }, order: { id: 'DESC' } });
-    const favorable = publie?.type === TypeAvis.FA ? publie : null;
-    const limite = favorable ? dateLimiteConfirmation(c, datesDe(c), parisDate(favorable.publieAt as Date)) : null;
-    return { favorable, limite };
+  /** Whether the decision the candidate sees is favourable, and until when they may answer (decisionsVisibles). */
+  private async etat(em: EntityManager, c: CandidatureComplete): Promise<{ favorable: boolean; limite: string | null }> {
+    const decision = (await decisionsVisibles(em, [c])).get(c.id)!;
+    return { favorable: decision.code === TypeAvis.FA, limite: decision.dateLimiteConfirmation ?? null };
   }
 
   private async enAttenteDeReponse(): Promise<CandidatureComplete[]> {
@@ -180,7 +165,7 @@ export class ConfirmationService {
 
   private async mail(em: EntityManager, c: CandidatureComplete, code: string, build: (d: { prenom: string; nom: string; numeroDossier: string; formation: string; lien: string }) => { subject: string; text: string; html: string }) {
     const compte = await this.compte(em, c);
-    const mail = build({ ...compte, formation: c.formation.libelle, lien: `${this.app.publicUrl}/candidatures/${compte.numeroDossier}` });
+    const mail = build({ ...compte, formation: c.formation.libelle, lien: lienSuivi(this.app.publicUrl, compte.numeroDossier) });
     await this.outbox.enqueue(em, { code, to: compte.email, ...mail });
   }
 

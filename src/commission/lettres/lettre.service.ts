@@ -1,3 +1,4 @@
+import { ETABLISSEMENT } from '../../pdf/pdf-commun';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
@@ -77,7 +78,7 @@ export class LettreService extends PieceJointeResolver implements OnModuleInit {
     const prenom = identite?.prenom ?? '';
     const publieLe = avis.publieAt ? parisDate(avis.publieAt) : parisDate(avis.valideAt ?? this.clock.now());
     const data = {
-      etablissement: "Candidatures à l'université",
+      etablissement: ETABLISSEMENT,
       campagne: campagne.libelle,
       editeLe: this.clock.now(),
       numeroDossier: dossier.numeroDossier,

@@ -1,3 +1,4 @@
+import { lienSuivi } from '../../mail/templates/candidature.templates';
 import { CandidatureAvecCompte, selectionner } from '../selection-candidatures';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -127,7 +128,7 @@ export class StatutDossierService {
 
   private async mailStatut(em: EntityManager, c: AvecCompte, statut: StatutDossier, date: string): Promise<RenderedMail> {
     const compte = c.compteCandidat;
-    const dossier = { prenom: compte.prenom, nom: compte.nom, numeroDossier: compte.numeroDossier, formation: c.formation.libelle, date, lien: `${this.app.publicUrl}/candidatures/${compte.numeroDossier}` };
+    const dossier = { prenom: compte.prenom, nom: compte.nom, numeroDossier: compte.numeroDossier, formation: c.formation.libelle, date, lien: lienSuivi(this.app.publicUrl, compte.numeroDossier) };
     switch (statut) {
       case StatutDossier.AT:
         return statutEnAttente(dossier);

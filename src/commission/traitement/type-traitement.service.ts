@@ -1,3 +1,4 @@
+import { lienSuivi } from '../../mail/templates/candidature.templates';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -59,7 +60,7 @@ export class TypeTraitementService {
 
   private async mail(em: EntityManager, c: CandidatureAvecCompte, type: TypeTraitement.AC | TypeTraitement.AT): Promise<void> {
     const compte = c.compteCandidat;
-    const mail = typeTraitement({ ...compte, formation: c.formation.libelle, lien: `${this.app.publicUrl}/candidatures/${compte.numeroDossier}`, type });
+    const mail = typeTraitement({ ...compte, formation: c.formation.libelle, lien: lienSuivi(this.app.publicUrl, compte.numeroDossier), type });
     await this.outbox.enqueue(em, { code: type === TypeTraitement.AC ? 'TYPE_TRAIT_AC' : 'TYPE_TRAIT_ATT', to: compte.email, ...mail });
   }
 }
