@@ -1218,6 +1218,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/candidatures/{id}/dates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets (or, with null, removes) the confirmation and return deadlines of this candidature, over its formation's; answers its récapitulatif */
+        put: operations["fixerDelais"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/candidat/candidatures/{id}/lettre.pdf": {
         parameters: {
             query?: never;
@@ -1400,6 +1417,23 @@ export interface paths {
         put?: never;
         /** Adds a note to the bloc-notes (any member of staff of the scope); staff only ever see it */
         post: operations["ajouterNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Confirmed admissions and withdrawals for the SI Scol, pending or transmitted, newest first */
+        get: operations["listeOpi"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3484,6 +3518,18 @@ export interface components {
              */
             candidatureIds: number[];
         };
+        DelaisCandidatureInput: {
+            /**
+             * @description Confirmation deadline of this candidature, over the formation's date or delay; today or later
+             * @example 2027-05-30
+             */
+            dateConfirmation?: string | null;
+            /**
+             * @description Return deadline of this candidature: extends the formation's (later than it, today or later)
+             * @example 2027-04-30
+             */
+            dateRetour?: string | null;
+        };
         StatutDossierInput: {
             /** @description AT en attente, RE réceptionné, IN incomplet, CO complet */
             statut: components["schemas"]["StatutDossier"];
@@ -3671,6 +3717,55 @@ export interface components {
         NoteInput: {
             /** @example Appelé le 12/03 : envoie son relevé de notes par courrier. */
             message: string;
+        };
+        /**
+         * @description ADMISSION: the candidate confirmed; DESISTEMENT: they withdrew after their admission was transmitted
+         * @enum {string}
+         */
+        NatureOpi: "ADMISSION" | "DESISTEMENT";
+        OpiDto: {
+            /** @description ADMISSION: the candidate confirmed; DESISTEMENT: they withdrew after their admission was transmitted */
+            nature: components["schemas"]["NatureOpi"];
+            candidatureId: number;
+            /** @example T0000001 */
+            numeroDossier: string;
+            /** @description Nom d'usage, else nom de naissance */
+            nom: string;
+            prenom: string;
+            /**
+             * @description Code of the formation
+             * @example M1-GEO2ENV
+             */
+            codeFormation: string;
+            /** @example ECT0000001 */
+            codeOpi: string;
+            /** @description When this nature was queued */
+            creeAt: string;
+            /** @description When the SI Scol received it; null: pending */
+            transmisAt: string | null;
+            /**
+             * @description The batch it went in (file name with OPI_ADAPTER=file); null while pending
+             * @example opi-20270415-223000-1.csv
+             */
+            lot: string | null;
+        };
+        OpiPage: {
+            items: components["schemas"]["OpiDto"][];
+            /**
+             * @description Page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Items per page
+             * @example 20
+             */
+            limit: number;
+            /**
+             * @description Number of items matching the query, all pages together
+             * @example 1
+             */
+            total: number;
         };
     };
     responses: never;
@@ -9880,6 +9975,85 @@ export interface operations {
             };
         };
     };
+    fixerDelais: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelaisCandidatureInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidatureDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     telechargerLettre: {
         parameters: {
             query?: never;
@@ -10767,6 +10941,68 @@ export interface operations {
             };
             /** @description No such resource */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listeOpi: {
+        parameters: {
+            query?: {
+                /** @description en-attente: not received by the SI Scol yet; transmis: received. Both when absent */
+                etat?: "en-attente" | "transmis";
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 200 at most */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpiPage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

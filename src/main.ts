@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DOCS_PATH, OPENAPI_JSON_PATH, createApp } from './app';
 import { ConfigValidationError, appConfig, assertValidConfig, mailConfig } from './config';
-import { DEMO_STAFF } from './demo/demo.service';
+import { DEMO_CANDIDATS, DEMO_CANDIDAT_PASSWORD, DEMO_STAFF } from './demo/demo.service';
 import { loadEnvFiles } from './config/env';
 
 async function bootstrap(): Promise<void> {
@@ -31,6 +31,7 @@ async function bootstrap(): Promise<void> {
             '',
             '  Comptes de démonstration (POST /api/auth/login, puis « Authorize » dans Swagger UI) :',
             ...DEMO_STAFF.map((s) => `    ${s.role.padEnd(14)} ${s.login.padEnd(13)} ${s.password}`),
+            ...DEMO_CANDIDATS.map((c) => `    ${'candidat'.padEnd(14)} ${c.numeroDossier.padEnd(13)} ${DEMO_CANDIDAT_PASSWORD}   (${c.prenom} ${c.nom} : ${c.formations.join(', ')})`),
           ]
         : []),
       ...(mail.transport === 'file' ? ['', `  Mails écrits dans ${mail.fileDir}/ (fichiers .eml, envoyés toutes les 10 s)`] : []),

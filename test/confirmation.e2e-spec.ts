@@ -6,7 +6,6 @@ import { DESISTEMENT_AUTO, JobsService, RELANCE_CONFIRMATION } from '../src/jobs
 import { Campagne } from '../src/offre/entities/campagne.entity';
 import { CANDIDAT_PASSWORD, STAFF_PASSWORD, createCampagne, createStaff } from './support/factories';
 import { bearer, candidatComplet, login } from './support/parcours';
-import { pdfText } from './support/pdf-text';
 import { SmtpCapture } from './support/smtp-capture';
 import { TestApp, startTestApp } from './support/test-app';
 
@@ -14,7 +13,6 @@ type Body = Record<string, unknown>;
 
 const NOW = '2026-11-20T10:00:00Z';
 const DATES = { dateDebutCandidature: '2026-11-15', dateFinCandidature: '2027-03-31', dateRetour: '2027-04-10', dateJury: '2027-04-12' };
-const squash = (s: string) => s.replace(/\s+/g, '').toUpperCase();
 
 describe('Confirmation, withdrawal, liste complémentaire, automatic withdrawal', () => {
   let t: TestApp;
@@ -78,45 +76,6 @@ describe('Confirmation, withdrawal, liste complémentaire, automatic withdrawal'
     await smtp.stop();
   });
 
-  it('the Caen journey: rank 4 on the liste complémentaire, three withdrawals, promoted, mailed, confirms, downloads the admission letter', async () => {
-    const f = await formation({ listeComplementaire: true, dateConfirmation: '2027-05-01', delaiConfirmationListeComplementaire: 5 });
-    const [admis, premier, second, notre] = await candidats(f.id, 4, 'Caen');
-    await decider([admis], [[premier, 1], [second, 2], [notre, 4]]);
-    expect((await decision(notre)).decision).toMatchObject({ code: 'LC', rang: 3 });
-
-    // Not favourable: no answer possible.
-    expect((await api(notre.token).post(`candidat/candidatures/${notre.id}/confirmation`).expect(422)).body.code).toBe('CONFIRMATION_IMPOSSIBLE');
-
-    await api(admis.token).post(`candidat/candidatures/${admis.id}/desistement`).expect(200);
-    expect((await decision(premier)).decision.code).toBe('FA');
-    await api(await login(t, premier.numero, CANDIDAT_PASSWORD)).post(`candidat/candidatures/${premier.id}/desistement`).expect(200);
-    await api(await login(t, second.numero, CANDIDAT_PASSWORD)).post(`candidat/candidatures/${second.id}/desistement`).expect(200);
-
-    const promu = await decision(notre);
-    expect(promu.decision).toMatchObject({ code: 'FA', libelle: 'Favorable', dateLimiteConfirmation: '2026-11-25' });
-    await sendMails();
-    await smtp.waitFor((m) => smtp.to(notre.email).includes(m) && /Avis favorable/.test(m.subject ?? '') && (m.text ?? '').includes('25/11/2026'));
-    await smtp.waitFor((m) => smtp.to('commission-lc@univ.test').includes(m) && /Promotion/.test(m.subject ?? '') && (m.text ?? '').includes(notre.numero));
-
-    const token = await login(t, notre.numero, CANDIDAT_PASSWORD);
-    const confirmed = (await api(token).post(`candidat/candidatures/${notre.id}/confirmation`).expect(200)).body;
-    expect(confirmed.codeOpi).toBe(`EC${notre.numero}`);
-    expect((await api(token).post(`candidat/candidatures/${notre.id}/confirmation`).expect(422)).body.code).toBe('CONFIRMATION_IMPOSSIBLE');
-    await sendMails();
-    await smtp.waitFor((m) => smtp.to(notre.email).includes(m) && /Confirmation/.test(m.subject ?? ''));
-
-    const lettre = await api(token)
-      .get(`candidat/candidatures/${notre.id}/lettre.pdf`)
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (d: Buffer) => chunks.push(d)).on('end', () => cb(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    const texte = squash(await pdfText(lettre.body as Buffer));
-    for (const attendu of ['Caen4', 'Test', f.libelle]) expect(texte).toContain(squash(attendu));
-  });
-
   it('withdraws automatically after the deadline, promotes the next in line, and sends the reminder once', async () => {
     const f = await formation({ listeComplementaire: true, dateFinCandidature: '2026-11-20', dateRetour: '2026-11-20', dateJury: '2026-11-21', dateConfirmation: '2026-11-30', dateConfirmationListeComplementaire: '2026-12-10' });
     const [lent, suivant] = await candidats(f.id, 2, 'Auto');
@@ -157,5 +116,52 @@ describe('Confirmation, withdrawal, liste complémentaire, automatic withdrawal'
     expect(promus.sort((a, b) => a - b)).toEqual(liste.slice(0, 10).map((c) => c.id).sort((a, b) => a - b));
     const restants = await Promise.all(liste.slice(10).map(decision));
     expect(restants.map((r) => r.decision.rang)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('staff set the deadlines of one candidature: a later confirmation date, a return date extending the formation\'s; a confirmed candidate may still withdraw', async () => {
+    const f = await formation({ dateFinCandidature: '2026-11-21', dateRetour: '2026-11-22', dateJury: '2026-11-23', dateConfirmation: '2026-11-25' });
+    const [retenu, retard] = await candidats(f.id, 2, 'Delai');
+    await decider([retenu], []);
+    const dates = (id: number, body: Body) => request(t.http).put(`/api/candidatures/${id}/dates`).set(bearer(staff)).send(body);
+    const row = (id: number) => t.dataSource.getRepository(Candidature).findOneByOrFail({ id });
+
+    // Bad dates: 400 for the format, 422 naming each field for the rules; nothing changed.
+    const avant = await row(retenu.id);
+    expect((await dates(retenu.id, { dateConfirmation: '2026-13-01' }).expect(400)).body.errors).toEqual([expect.objectContaining({ field: 'dateConfirmation' })]);
+    const refus = (await dates(retenu.id, { dateConfirmation: '2026-11-19', dateRetour: '2026-11-22' }).expect(422)).body;
+    expect(refus.code).toBe('DELAI_INVALIDE');
+    expect(refus.errors).toEqual([
+      { field: 'dateConfirmation', message: 'ne peut pas être passée (nous sommes le 20/11/2026)' },
+      { field: 'dateRetour', message: 'doit prolonger la date limite de retour de la formation (22/11/2026)' },
+    ]);
+    expect(await row(retenu.id)).toEqual(avant);
+    expect((await dates(999_999, { dateConfirmation: '2026-12-15' }).expect(404)).body.code).toBe('CANDIDATURE_INTROUVABLE');
+
+    const fixe = (await dates(retenu.id, { dateConfirmation: '2026-12-15' }).expect(200)).body;
+    expect(fixe.decision).toMatchObject({ code: 'FA', dateLimiteConfirmation: '2026-12-15' });
+    expect(await row(retenu.id)).toMatchObject({ dateConfirmationCandidature: '2026-12-15', version: avant.version + 1 });
+
+    // After the formation's deadline: the job leaves the candidature alone, the candidate still confirms, then withdraws.
+    t.clock.set('2026-11-28T09:00:00Z');
+    staff = await login(t, 'scol.lc', STAFF_PASSWORD);
+    expect(await jobCounts(DESISTEMENT_AUTO)).toEqual({ desistements: 0, promotions: 0 });
+    const token = await login(t, retenu.numero, CANDIDAT_PASSWORD);
+    expect((await api(token).post(`candidat/candidatures/${retenu.id}/confirmation`).expect(200)).body.actions.desister).toEqual({ possible: true, raison: null });
+    const desiste = (await api(token).post(`candidat/candidatures/${retenu.id}/desistement`).expect(200)).body;
+    expect(desiste.actions.desister.possible).toBe(false);
+    expect(await row(retenu.id)).toMatchObject({ acceptee: false, acceptePar: retenu.numero });
+    await sendMails();
+    await smtp.waitFor((m) => smtp.to(retenu.email).includes(m) && /Désistement/.test(m.subject ?? ''));
+
+    // The formation's return date has passed: the late candidate can no longer transmit, until staff extend it for them.
+    const tard = await login(t, retard.numero, CANDIDAT_PASSWORD);
+    expect((await api(tard).get(`candidat/candidatures/${retard.id}`).expect(200)).body.actions.transmettre).toEqual({ possible: false, raison: 'La date limite de retour (22/11/2026) est passée.' });
+    expect((await dates(retard.id, { dateRetour: '2026-12-05' }).expect(200)).body.dates.limiteRetour).toBe('2026-12-05');
+    expect((await api(tard).post(`candidat/candidatures/${retard.id}/transmission`).expect(200)).body.statutDossier.code).toBe('RE');
+    // An empty body gives the candidature back its formation's dates.
+    expect((await dates(retard.id, {}).expect(200)).body.dates.limiteRetour).toBe('2026-11-22');
+    expect(await row(retard.id)).toMatchObject({ dateRetourCandidature: null, dateConfirmationCandidature: null });
+    t.clock.set(NOW);
+    staff = await login(t, 'scol.lc', STAFF_PASSWORD);
   });
 });

@@ -1,14 +1,17 @@
 import request from 'supertest';
-import { DEMO_STAFF } from '../src/demo/demo.service';
+import { DEMO_CANDIDATS, DEMO_CANDIDAT_PASSWORD, DEMO_STAFF } from '../src/demo/demo.service';
 import { TestApp, startTestApp } from './support/test-app';
+import { TestClock } from './support/test-clock';
 
 /** What the README's first command loads into an empty database (DEMO_DATA=true). */
 describe('Demo data', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ DEMO_DATA: 'true' });
-    t.clock.set('2026-12-01T10:00:00Z');
+    // The demo is loaded when the app starts: in December 2026, inside the demo formations' windows.
+    const clock = new TestClock();
+    clock.set('2026-12-01T10:00:00Z');
+    t = await startTestApp({ DEMO_DATA: 'true' }, { clock });
   });
   afterAll(() => t.close());
 
@@ -31,5 +34,17 @@ describe('Demo data', () => {
     const gestionnaire = DEMO_STAFF.find((s) => s.login === 'gestionnaire');
     const session = await request(t.http).post('/api/auth/login').send({ login: 'gestionnaire', password: gestionnaire?.password }).expect(200);
     expect(session.body.me.scopes).toEqual({ centres: ['OSUC'], commissions: [] });
+  });
+
+  it('has candidates whose candidatures the OSUC gestionnaire and commission member can process at once', async () => {
+    const gestionnaire = DEMO_STAFF.find((s) => s.login === 'gestionnaire');
+    const staff = (await request(t.http).post('/api/auth/login').send({ login: 'gestionnaire', password: gestionnaire?.password }).expect(200)).body.token;
+    const liste = (await request(t.http).get('/api/candidatures?sort=numeroDossier&order=asc').set({ Authorization: `Bearer ${staff}` }).expect(200)).body;
+    expect(liste.items.map((c: { numeroDossier: string; formation: { code: string } }) => [c.numeroDossier, c.formation.code])).toEqual(
+      DEMO_CANDIDATS.map((c) => [c.numeroDossier, 'M1-GEO2ENV']),
+    );
+    const elise = (await request(t.http).post('/api/auth/login').send({ login: 'DEMO0001', password: DEMO_CANDIDAT_PASSWORD }).expect(200)).body.token;
+    const candidatures = (await request(t.http).get('/api/candidat/candidatures').set({ Authorization: `Bearer ${elise}` }).expect(200)).body;
+    expect(candidatures.map((c: { formation: { code: string } }) => c.formation.code).sort()).toEqual(['L3-CINE', 'M1-GEO2ENV']);
   });
 });

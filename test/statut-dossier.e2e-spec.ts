@@ -91,7 +91,7 @@ describe('Statut du dossier and pièce checks by staff (issue 6)', () => {
     await smtp.stop();
   });
 
-  it('the Caen journey: transmitted → pièce refused with a comment, IN → replaced, transmitted again → pièces validated, CO', async () => {
+  it('checks pièces one by one: a refusal needs a comment the candidate reads, IN lists it, the replaced pièce goes back to transmise, CO (the whole journey: parcours-caen)', async () => {
     const lea = await candidatComplet('Lefèvre', 'Léa');
     const c = candidat(lea.token);
     const id = (await c.apply(ids.master)).body.id as number;

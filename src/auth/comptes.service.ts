@@ -26,6 +26,7 @@ import {
   ReinitialisationDto,
 } from './dto/compte.dto';
 import { CompteCandidat } from './entities/compte-candidat.entity';
+import { NumeroDossier } from './entities/numero-dossier.entity';
 import { NumeroDossierService } from './numero-dossier.service';
 import { DossierService } from '../candidat/dossier.service';
 import { ScolariteService } from '../candidat/scolarite.service';
@@ -287,6 +288,30 @@ export class ComptesService {
       })),
       mails,
     };
+  }
+
+  /**
+   * An account created already activated, under a given numéro de dossier (burned like any other), without mail: the
+   * demo candidates, and tests. Candidates themselves always go through create() and the activation link.
+   */
+  async creerActive(input: { campagneId: number; numeroDossier: string; email: string; nom: string; prenom: string; password: string }): Promise<CompteCandidat> {
+    const now = this.clock.now();
+    const passwordHash = await hashPassword(input.password);
+    return this.dataSource.transaction(async (em) => {
+      await em.getRepository(NumeroDossier).insert({ numero: input.numeroDossier, issuedAt: now });
+      return em.getRepository(CompteCandidat).save({
+        ...input,
+        emailNormalise: input.email.toLowerCase(),
+        passwordHash,
+        active: true,
+        activationTokenHash: null,
+        activationDeadline: now,
+        activatedAt: now,
+        createdAt: now,
+        resetTokenHash: null,
+        resetExpiresAt: null,
+      });
+    });
   }
 
   /** Deletes the accounts not activated before their deadline (and their sessions); numbers stay burned. */

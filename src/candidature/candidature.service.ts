@@ -133,11 +133,14 @@ export class CandidatureService {
   /**
    * « Annuler la candidature »: only in statut AT without any avis (actionsPossibles), irreversible. The candidature
    * row is locked before the check, as staff lock it to enter an avis or change the statut, so the two never cross.
-   * The candidature's own files go; files shared with other candidatures stay.
+   * The candidature's own files go; files shared with other candidatures stay. The account row is locked first, as
+   * applying and uploading lock it: a new candidature taking up the candidate's shared files never copies the key of
+   * a file this cancel is about to delete.
    */
   async annuler(compteId: number, id: number, par: string): Promise<CandidatureDto> {
     const compte = await this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: compteId });
     const liberes = await this.dataSource.transaction(async (em) => {
+      await lockRows(em, CompteCandidat, { id: compteId });
       await lockRows(em, Candidature, { id, compteCandidatId: compteId });
       const c = await this.owned(compteId, id, em);
       await this.assertPossible(c, 'annuler', 'ANNULATION_IMPOSSIBLE', em);

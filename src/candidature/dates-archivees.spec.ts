@@ -21,9 +21,9 @@ describe('dates archivées', () => {
   });
 
   it("an archived candidature keeps the dates copied at archiving, whatever its formation's say since", () => {
-    expect(datesDe({ datesArchivees: null, formation })).toBe(formation);
+    expect(datesDe({ datesArchivees: null, dateRetourCandidature: null, formation })).toBe(formation);
     const later = { ...formation, dateRetour: '2028-04-10', dateJury: '2028-04-12' };
-    expect(datesDe({ datesArchivees: figerDates(formation), formation: later })).toEqual({
+    expect(datesDe({ datesArchivees: figerDates(formation), dateRetourCandidature: null, formation: later })).toEqual({
       dateDebutCandidature: '2026-11-15',
       dateFinCandidature: '2027-03-31',
       dateRetour: '2027-04-10',
@@ -33,5 +33,12 @@ describe('dates archivées', () => {
       dateConfirmation: null,
       delaiConfirmation: 15,
     });
+  });
+
+  it("a return deadline set for the candidature extends the formation's, archived or not, and never shortens it", () => {
+    expect(datesDe({ datesArchivees: null, dateRetourCandidature: '2027-04-30', formation }).dateRetour).toBe('2027-04-30');
+    expect(datesDe({ datesArchivees: null, dateRetourCandidature: '2027-04-01', formation }).dateRetour).toBe('2027-04-10');
+    const later = { ...formation, dateRetour: '2028-04-10' };
+    expect(datesDe({ datesArchivees: figerDates(formation), dateRetourCandidature: '2027-04-20', formation: later })).toMatchObject({ dateRetour: '2027-04-20', dateJury: '2027-04-12' });
   });
 });

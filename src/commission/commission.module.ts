@@ -3,11 +3,14 @@ import { CandidatModule } from '../candidat/candidat.module';
 import { CandidatureModule } from '../candidature/candidature.module';
 import { MailModule } from '../mail/mail.module';
 import { OffreModule } from '../offre/offre.module';
+import { OpiModule } from '../opi/opi.module';
 import { PdfModule } from '../pdf/pdf.module';
 import { PiecesModule } from '../pieces/pieces.module';
 import { AvisController } from './avis/avis.controller';
 import { AvisService } from './avis/avis.service';
 import { ConfirmationService } from './decision/confirmation.service';
+import { DelaisController } from './delais/delais.controller';
+import { DelaisService } from './delais/delais.service';
 import { DecisionCandidatController } from './decision/decision-candidat.controller';
 import { LettreController } from './lettres/lettre.controller';
 import { LettreService } from './lettres/lettre.service';
@@ -21,9 +24,9 @@ import { TypeTraitementService } from './traitement/type-traitement.service';
 
 /** Staff processing of candidatures: lists and exports, statut du dossier, pièce checks, avis, decisions. */
 @Module({
-  imports: [CandidatModule, CandidatureModule, OffreModule, PiecesModule, PdfModule, MailModule],
-  controllers: [AvisController, DecisionCandidatController, LettreController, StatutDossierController, TypeTraitementController, ListeCandidaturesController],
-  providers: [AvisService, ConfirmationService, LettreService, StatutDossierService, TypeTraitementService, ListeCandidaturesService, ExportCandidaturesService],
+  imports: [CandidatModule, CandidatureModule, OffreModule, PiecesModule, PdfModule, MailModule, OpiModule],
+  controllers: [AvisController, DecisionCandidatController, DelaisController, LettreController, StatutDossierController, TypeTraitementController, ListeCandidaturesController],
+  providers: [AvisService, ConfirmationService, DelaisService, LettreService, StatutDossierService, TypeTraitementService, ListeCandidaturesService, ExportCandidaturesService],
   exports: [AvisService, ConfirmationService],
 })
 export class CommissionModule {}

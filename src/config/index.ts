@@ -3,23 +3,25 @@ import { casConfig, parseCasConfig } from './cas.config';
 import { ConfigValidationError } from './config-validation';
 import { databaseConfig, parseDatabaseConfig } from './database.config';
 import { mailConfig, parseMailConfig } from './mail.config';
+import { opiConfig, parseOpiConfig } from './opi.config';
 import { parseStudentRecordsConfig, studentRecordsConfig } from './student-records.config';
 import { parseStorageConfig, storageConfig } from './storage.config';
 
-export { appConfig, casConfig, databaseConfig, mailConfig, studentRecordsConfig, storageConfig, ConfigValidationError };
+export { appConfig, casConfig, databaseConfig, mailConfig, opiConfig, studentRecordsConfig, storageConfig, ConfigValidationError };
 export type { AppConfig } from './app.config';
 export type { CasConfig } from './cas.config';
 export type { DatabaseConfig } from './database.config';
 export type { MailConfig } from './mail.config';
+export type { OpiConfig } from './opi.config';
 export type { StudentRecordsConfig } from './student-records.config';
 export type { StorageConfig } from './storage.config';
 
-export const configNamespaces = [appConfig, databaseConfig, mailConfig, casConfig, studentRecordsConfig, storageConfig];
+export const configNamespaces = [appConfig, databaseConfig, mailConfig, casConfig, studentRecordsConfig, storageConfig, opiConfig];
 
 /** Validates every namespace at once, so one start-up reports every bad key. */
 export function assertValidConfig(env: NodeJS.ProcessEnv = process.env): void {
   const problems: string[] = [];
-  for (const parse of [parseAppConfig, parseDatabaseConfig, parseMailConfig, parseCasConfig, parseStudentRecordsConfig, parseStorageConfig]) {
+  for (const parse of [parseAppConfig, parseDatabaseConfig, parseMailConfig, parseCasConfig, parseStudentRecordsConfig, parseStorageConfig, parseOpiConfig]) {
     try {
       parse(env);
     } catch (e) {

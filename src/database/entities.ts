@@ -39,6 +39,7 @@ import { PieceCandidature } from '../candidature/entities/piece-candidature.enti
 import { Avis } from '../commission/entities/avis.entity';
 import { MotifAvis } from '../commission/entities/motif-avis.entity';
 import { NoteCandidature } from '../commission/liste/entities/note-candidature.entity';
+import { Opi } from '../opi/opi.entity';
 
 /** Every entity of the application, listed once for the app, the CLI and the schema-drift check. */
 export const ENTITIES = [
@@ -81,4 +82,5 @@ export const ENTITIES = [
   MotifAvis,
   Avis,
   NoteCandidature,
+  Opi,
 ];

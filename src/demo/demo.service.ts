@@ -2,6 +2,12 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
+import { ComptesService } from '../auth/comptes.service';
+import { Civilite } from '../candidat/entities/candidat.entity';
+import { nneKey } from '../candidat/ine/ine';
+import { DossierService } from '../candidat/dossier.service';
+import { CandidatureService } from '../candidature/candidature.service';
+import { DomainError } from '../common/errors/domain-errors';
 import { NO_SCOPES, Principal, Role } from '../common/auth/roles';
 import { AppConfig, appConfig } from '../config';
 import { CampagneService } from '../offre/campagne.service';
@@ -17,6 +23,17 @@ export const DEMO_STAFF = [
   { login: 'gestionnaire', role: Role.GESTIONNAIRE, prenom: 'Claude', nom: 'Gestion', scopes: { centres: ['OSUC'] } },
   { login: 'commission', role: Role.COMMISSION, prenom: 'Alex', nom: 'Commission', scopes: { commissions: ['OSUC-SCOL'] } },
 ].map((s) => ({ ...s, password: `demo-${s.login}-candidatures` }));
+
+/**
+ * Demo candidates, their file complete, who applied to the Orléans M1 (paper: the gestionnaire receives the files) —
+ * Élise Martin also to the Caen L3 (dematerialised): the staff journey can start at once from the Swagger console.
+ */
+export const DEMO_CANDIDAT_PASSWORD = 'demo-candidat-candidatures';
+export const DEMO_CANDIDATS = [
+  { numeroDossier: 'DEMO0001', civilite: Civilite.MME, nom: 'MARTIN', prenom: 'Élise', formations: ['M1-GEO2ENV', 'L3-CINE'] },
+  { numeroDossier: 'DEMO0002', civilite: Civilite.M, nom: 'DURAND', prenom: 'Hugo', formations: ['M1-GEO2ENV'] },
+  { numeroDossier: 'DEMO0003', civilite: Civilite.MME, nom: 'NGUYEN', prenom: 'Linh', formations: ['M1-GEO2ENV'] },
+] as const;
 
 /** Dates of a formation open now in the demo campaign (2026-11-01 to 2027-09-30). */
 const OUVERTE = {
@@ -41,9 +58,19 @@ const DEMO_OFFRE = [
       adresse: { ligne1: 'Martine BODUSSEAU', ligne2: '1 A rue de la Férollerie', codePostal: '45071', commune: '45234', ville: 'ORLEANS CEDEX 2', pays: 'FR' },
       email: 'admission-osuc@univ-orleans.fr',
       signataire: 'Martine BODUSSEAU',
+      lettreJointeAuMail: true,
     },
     formations: [
-      { code: 'M1-GEO2ENV', libelle: 'M1 SCIENCES DE LA TERRE ET DES PLANETES, ENVIRONNEMENT -GEO2env', motsCles: 'géologie environnement planètes', typeDiplome: 'MAS', ...OUVERTE },
+      {
+        code: 'M1-GEO2ENV',
+        libelle: 'M1 SCIENCES DE LA TERRE ET DES PLANETES, ENVIRONNEMENT -GEO2env',
+        motsCles: 'géologie environnement planètes',
+        typeDiplome: 'MAS',
+        ...OUVERTE,
+        // Each withdrawal promotes the best ranked of the liste complémentaire, who then has 8 days to answer.
+        listeComplementaire: true,
+        delaiConfirmationListeComplementaire: 8,
+      },
     ],
   },
   {
@@ -112,12 +139,15 @@ export class DemoService implements OnApplicationBootstrap {
     private readonly auth: AuthService,
     private readonly offre: GestionOffreService,
     private readonly pieces: PiecesService,
+    private readonly dossiers: DossierService,
+    private readonly candidatures: CandidatureService,
+    private readonly comptes: ComptesService,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.app.demoData || (await this.dataSource.getRepository(Campagne).count()) > 0) return;
-    await this.campagnes.create({ code: '2027', libelle: 'Campagne 2027', dateDebut: '2026-11-01', dateFin: '2027-09-30', enService: true });
+    const { id: campagneId } = await this.campagnes.create({ code: '2027', libelle: 'Campagne 2027', dateDebut: '2026-11-01', dateFin: '2027-09-30', enService: true });
     for (const s of DEMO_STAFF) {
       await this.auth.createStaff({
         login: s.login,
@@ -147,6 +177,37 @@ export class DemoService implements OnApplicationBootstrap {
         pieces++;
       }
     }
-    this.logger.log(`Données de démonstration chargées : campagne 2027 en service, ${formations.size} formations des guides, ${pieces} pièces justificatives, un compte par rôle`);
+    const candidatures = await this.candidats(campagneId, formations);
+    this.logger.log(
+      `Données de démonstration chargées : campagne 2027 en service, ${formations.size} formations des guides, ${pieces} pièces justificatives, un compte par rôle, ${DEMO_CANDIDATS.length} candidats et ${candidatures} candidatures`,
+    );
+  }
+
+  /** The demo candidates: activated accounts, complete files, candidatures made through the same rules as the API. */
+  private async candidats(campagneId: number, formations: Map<string, number>): Promise<number> {
+    let candidatures = 0;
+    for (const [i, c] of DEMO_CANDIDATS.entries()) {
+      const email = `${c.prenom.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()}.${c.nom.toLowerCase()}@candidatures.localhost`;
+      const compte = await this.comptes.creerActive({ campagneId, numeroDossier: c.numeroDossier, email, nom: c.nom, prenom: c.prenom, password: DEMO_CANDIDAT_PASSWORD });
+      const nne = `31000000${String(i + 1).padStart(2, '0')}`;
+      await this.dossiers.saveIdentite(
+        compte.id,
+        { civilite: c.civilite, nomNaissance: c.nom, prenom: c.prenom, dateNaissance: '2003-03-14', paysNaissance: 'FR', departementNaissance: '45', communeNaissance: '45234', nationalite: 'FR', ine: `${nne}${nneKey(nne)}` },
+        undefined,
+      );
+      await this.dossiers.saveAdresse(compte.id, { pays: 'FR', ligne1: `${12 + i} rue de Bourgogne`, codePostal: '45000', commune: '45234' }, undefined);
+      await this.dossiers.saveBac(compte.id, { serie: 'GEN', annee: 2021, mention: 'B', specialites: ['MATHS', 'PC'], pays: 'FR', departement: '45', commune: '45234' }, undefined);
+      for (const code of c.formations) {
+        try {
+          await this.candidatures.candidater(compte.id, formations.get(code) as number);
+          candidatures++;
+        } catch (error) {
+          // The demo's windows are dated: outside them, the candidates are there, without candidatures.
+          if (!(error instanceof DomainError)) throw error;
+          this.logger.warn(`Candidature de démonstration ${c.numeroDossier} à ${code} non créée : ${error.detail}`);
+        }
+      }
+    }
+    return candidatures;
   }
 }

@@ -4,20 +4,22 @@ import { AuthModule } from '../auth/auth.module';
 import { CandidatureModule } from '../candidature/candidature.module';
 import { CommissionModule } from '../commission/commission.module';
 import { MailModule } from '../mail/mail.module';
+import { OpiModule } from '../opi/opi.module';
 import { ArchivageCampagnesJob } from './archivage-campagnes.job';
 import { EnvoiMailsJob } from './envoi-mails.job';
 import { JobRunner } from './job-runner.service';
 import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
+import { EnvoiOpiJob } from './opi.job';
 import { DesistementAutoJob, RelanceConfirmationJob } from './decisions.job';
 import { PublicationAvisJob } from './publication-avis.job';
 import { PurgeComptesJob } from './purge-comptes.job';
 import { PurgeCompteursJob } from './purge-compteurs.job';
 
 @Module({
-  imports: [ScheduleModule.forRoot(), MailModule, AuthModule, CandidatureModule, CommissionModule],
+  imports: [ScheduleModule.forRoot(), MailModule, AuthModule, CandidatureModule, CommissionModule, OpiModule],
   controllers: [JobsController],
-  providers: [JobRunner, JobsService, EnvoiMailsJob, PurgeComptesJob, PurgeCompteursJob, ArchivageCampagnesJob, PublicationAvisJob, DesistementAutoJob, RelanceConfirmationJob],
+  providers: [JobRunner, JobsService, EnvoiMailsJob, PurgeComptesJob, PurgeCompteursJob, ArchivageCampagnesJob, PublicationAvisJob, DesistementAutoJob, RelanceConfirmationJob, EnvoiOpiJob],
   exports: [JobRunner, JobsService],
 })
 export class JobsModule {}

@@ -9,6 +9,7 @@ import { ArchivageCampagnesService } from '../candidature/archivage-campagnes.se
 import { AvisService } from '../commission/avis/avis.service';
 import { ConfirmationService } from '../commission/decision/confirmation.service';
 import { OutboxService } from '../mail/outbox.service';
+import { OpiService } from '../opi/opi.service';
 import { ThrottleService } from '../common/throttle/throttle.service';
 import { JobDto, JobRunDto } from './dto/job.dto';
 import { inUnitOfWork } from '../database/sqlite-gate';
@@ -22,6 +23,7 @@ export const ARCHIVAGE_CAMPAGNES = 'archivage-campagnes';
 export const PUBLICATION_AVIS = 'publication-avis';
 export const DESISTEMENT_AUTO = 'desistement-automatique';
 export const RELANCE_CONFIRMATION = 'relance-confirmation';
+export const ENVOI_OPI = 'envoi-opi';
 
 /** When each job runs (Europe/Paris), read by its @Cron and shown by GET /api/admin/jobs */
 export const SCHEDULES = {
@@ -33,6 +35,7 @@ export const SCHEDULES = {
   // The deadline is a whole day: withdraw once it is over.
   [DESISTEMENT_AUTO]: '0 10 0 * * *',
   [RELANCE_CONFIRMATION]: '0 0 8 * * *',
+  [ENVOI_OPI]: '0 30 22 * * *',
 } as const;
 
 interface JobDefinition {
@@ -56,6 +59,7 @@ export class JobsService {
     archivage: ArchivageCampagnesService,
     avis: AvisService,
     confirmations: ConfirmationService,
+    opi: OpiService,
     private readonly clock: Clock,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {
@@ -101,6 +105,12 @@ export class JobsService {
         schedule: SCHEDULES[RELANCE_CONFIRMATION],
         leaseSeconds: 1800,
         work: () => confirmations.relancer(),
+      },
+      [ENVOI_OPI]: {
+        description: "Transmet au SI Scolarité les OPI en attente (admissions confirmées, désistements après transmission), par lots de OPI_NB_BATCH_MAX ; en cas d'échec elles restent en attente pour le passage suivant",
+        schedule: SCHEDULES[ENVOI_OPI],
+        leaseSeconds: 1800,
+        work: () => opi.envoyerEnAttente(),
       },
     };
   }

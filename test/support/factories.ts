@@ -1,7 +1,6 @@
 import { AuthService } from '../../src/auth/auth.service';
 import { CompteCandidat } from '../../src/auth/entities/compte-candidat.entity';
-import { NumeroDossier } from '../../src/auth/entities/numero-dossier.entity';
-import { hashPassword } from '../../src/auth/secrets';
+import { ComptesService } from '../../src/auth/comptes.service';
 import { Role, Scopes } from '../../src/common/auth/roles';
 import { Campagne } from '../../src/offre/entities/campagne.entity';
 import { CampagneService } from '../../src/offre/campagne.service';
@@ -35,23 +34,12 @@ export const CANDIDAT_PASSWORD = 'une phrase de passe toute simple';
 /** An activated candidate account in the campaign in service; log in with its numéro de dossier and CANDIDAT_PASSWORD. */
 export async function createCandidat(t: TestApp, campagne: Campagne): Promise<CompteCandidat> {
   const n = next();
-  const numeroDossier = `T${String(n).padStart(7, '0')}`;
-  const now = t.clock.now();
-  await t.dataSource.getRepository(NumeroDossier).insert({ numero: numeroDossier, issuedAt: now });
-  return t.dataSource.getRepository(CompteCandidat).save({
+  return t.app.get(ComptesService).creerActive({
     campagneId: campagne.id,
-    numeroDossier,
+    numeroDossier: `T${String(n).padStart(7, '0')}`,
     email: `candidat${n}@example.org`,
-    emailNormalise: `candidat${n}@example.org`,
     nom: 'Candidat',
     prenom: `N${n}`,
-    passwordHash: await hashPassword(CANDIDAT_PASSWORD),
-    active: true,
-    activationTokenHash: null,
-    activationDeadline: now,
-    activatedAt: now,
-    createdAt: now,
-    resetTokenHash: null,
-    resetExpiresAt: null,
+    password: CANDIDAT_PASSWORD,
   });
 }

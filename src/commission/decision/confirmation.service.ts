@@ -15,6 +15,7 @@ import { lockRows } from '../../database/row-lock';
 import { OutboxService } from '../../mail/outbox.service';
 import { alerteDecision, avisFavorable, relanceConfirmation, reponseCandidat } from '../../mail/templates/avis.templates';
 import { Formation } from '../../offre/entities/formation.entity';
+import { OpiService } from '../../opi/opi.service';
 import { dateLimiteConfirmation, nouvelAvis, plusJours } from '../avis/avis-rules';
 import { AvisService } from '../avis/avis.service';
 import { Avis, TypeAvis } from '../entities/avis.entity';
@@ -37,6 +38,7 @@ export class ConfirmationService {
     private readonly candidatures: CandidatureService,
     private readonly avis: AvisService,
     private readonly outbox: OutboxService,
+    private readonly opi: OpiService,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {}
 
@@ -47,6 +49,7 @@ export class ConfirmationService {
       await this.candidatures.assertPossible(c, 'confirmer', 'CONFIRMATION_IMPOSSIBLE', em);
       const codeOpi = `${this.app.prefixeOpi}${(await this.compte(em, c)).numeroDossier}`;
       await em.getRepository(Candidature).update({ id }, { acceptee: true, accepteeAt: this.clock.now(), acceptePar: par, codeOpi, version: c.version + 1 });
+      await this.opi.admission(em, id, codeOpi);
       await this.mail(em, c, 'CANDIDATURE_CONFIRM', (d) => reponseCandidat({ ...d, reponse: 'confirmation', codeOpi }));
     });
     return this.candidatures.detail(compteId, id);
@@ -117,6 +120,7 @@ export class ConfirmationService {
       await this.candidatures.assertPossible(current, 'desister', 'DESISTEMENT_IMPOSSIBLE', em);
     }
     await em.getRepository(Candidature).update({ id: c.id }, { acceptee: false, accepteeAt: this.clock.now(), acceptePar: par, version: current.version + 1 });
+    if (current.acceptee === true) await this.opi.desistement(em, c.id);
     await this.mail(em, current, auto ? 'CANDIDATURE_DESIST_AUTO' : 'CANDIDATURE_DESIST', (d) => reponseCandidat({ ...d, reponse: auto ? 'desistementAuto' : 'desistement' }));
     await this.alerte(em, current, 'desistement');
     return this.promouvoir(em, current.formation);

@@ -10,7 +10,7 @@ import { Clock, parisDate } from '../../common/clock/clock';
 import { Pays } from '../../referentiel/entities';
 import { TYPE_AVIS_LIBELLES } from '../avis/avis-rules';
 import { MotifAvis } from '../entities/motif-avis.entity';
-import { BOM, Cellule, ligneCsv } from './csv';
+import { BOM, Cellule, ligneCsv } from '../../common/csv/csv';
 import { FiltresCandidaturesDto } from './dto/liste-candidatures.dto';
 import { LigneCandidature, requeteCandidatures } from './requete-candidatures';
 

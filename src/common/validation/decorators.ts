@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsDefined, IsISO8601, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 /** An optional whole number within bounds, converted from the query string. */
 export function OptionalInt(min: number, max: number) {
@@ -63,4 +63,16 @@ export function OptionalRefCode(maxLength = 10) {
 /** An optional true/false. */
 export function OptionalFlag() {
   return applyDecorators(IsOptional(), IsBoolean({ message: 'doit valoir true ou false' }));
+}
+
+const DATE_MESSAGE = 'doit être une date au format AAAA-MM-JJ';
+
+/** A calendar date YYYY-MM-DD (a real one: 2027-02-30 is refused). */
+export function CalendarDate(optional: boolean) {
+  return applyDecorators(
+    ...(optional ? [IsOptional()] : [IsDefined({ message: 'est obligatoire' })]),
+    IsString({ message: DATE_MESSAGE }),
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: DATE_MESSAGE }),
+    IsISO8601({ strict: true }, { message: DATE_MESSAGE }),
+  );
 }

@@ -1,6 +1,7 @@
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { RequiredText } from '../../common/validation/decorators';
-import { CalendarDate, OffreCode } from './gestion-offre.dto';
+import { CalendarDate } from '../../common/validation/decorators';
+import { OffreCode } from './gestion-offre.dto';
 
 const ID_MESSAGE = 'doit être un identifiant (nombre entier)';
 

@@ -1,13 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsEmail, IsIn, IsISO8601, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
-import { OptionalInt, OptionalRefCode, OptionalText, RequiredCode, RequiredText, OptionalFlag } from '../../common/validation/decorators';
+import { CalendarDate, OptionalInt, OptionalRefCode, OptionalText, RequiredCode, RequiredText, OptionalFlag } from '../../common/validation/decorators';
 import { TypeTraitement } from '../entities/formation.entity';
 
 const CODE_MESSAGE = 'doit être un code fait de lettres, de chiffres et des signes « - », « _ » ou « . »';
-const DATE_MESSAGE = 'doit être une date au format AAAA-MM-JJ';
 const ID_MESSAGE = 'doit être un identifiant (nombre entier)';
 
 /** A code staff type for a centre, commission or formation: upper-cased, letters, digits and - _ . */
@@ -18,16 +17,6 @@ export function OffreCode(maxLength: number) {
     IsString({ message: CODE_MESSAGE }),
     Length(1, maxLength, { message: `doit faire de 1 à ${maxLength} caractères` }),
     Matches(/^[A-Z0-9][A-Z0-9_.-]*$/, { message: CODE_MESSAGE }),
-  );
-}
-
-/** A calendar date YYYY-MM-DD (a real one: 2027-02-30 is refused). */
-export function CalendarDate(optional: boolean) {
-  return applyDecorators(
-    ...(optional ? [IsOptional()] : [IsDefined({ message: 'est obligatoire' })]),
-    IsString({ message: DATE_MESSAGE }),
-    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: DATE_MESSAGE }),
-    IsISO8601({ strict: true }, { message: DATE_MESSAGE }),
   );
 }
 

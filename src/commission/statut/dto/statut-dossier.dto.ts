@@ -5,7 +5,7 @@ import { StatutDossierDto } from '../../../candidature/dto/candidature.dto';
 import { StatutDossier } from '../../../candidature/entities/candidature.entity';
 import { StatutPiece } from '../../../candidature/entities/piece-candidature.entity';
 import { OptionalText } from '../../../common/validation/decorators';
-import { CalendarDate } from '../../../offre/dto/gestion-offre.dto';
+import { CalendarDate } from '../../../common/validation/decorators';
 
 /** Bulk actions on candidatures: at most this many at once (reference §7). */
 export const MAX_SELECTION = 200;

@@ -1,0 +1,24 @@
+import { Body, Controller, Param, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CandidatureDto, CandidatureParams } from '../../candidature/dto/candidature.dto';
+import { ApiProblemResponses } from '../../common/api/api-problem-responses.decorator';
+import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators';
+import { Principal, Role } from '../../common/auth/roles';
+import { DelaisCandidatureInput } from './delais.dto';
+import { DelaisService } from './delais.service';
+
+/** Deadlines of one candidature: gestionnaires (their centres), scolarité centrale and admin. */
+@ApiTags('Candidatures (gestion)')
+@Controller('candidatures')
+@Roles(Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE)
+export class DelaisController {
+  constructor(private readonly delais: DelaisService) {}
+
+  /** Sets (or, with null, removes) the confirmation and return deadlines of this candidature, over its formation's; answers its récapitulatif */
+  @Put(':id/dates')
+  @ApiOkResponse({ type: CandidatureDto })
+  @ApiProblemResponses(400, 403, 404, 422)
+  fixerDelais(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams, @Body() body: DelaisCandidatureInput): Promise<CandidatureDto> {
+    return this.delais.fixer(principal, params.id, body);
+  }
+}

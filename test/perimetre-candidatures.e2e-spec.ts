@@ -1,0 +1,293 @@
+import { Workbook } from 'exceljs';
+import request from 'supertest';
+import { Role } from '../src/common/auth/roles';
+import { JobsService } from '../src/jobs/jobs.service';
+import { Campagne } from '../src/offre/entities/campagne.entity';
+import { STAFF_PASSWORD, createCampagne, createStaff } from './support/factories';
+import { bearer, candidatComplet, login } from './support/parcours';
+import { pdfText } from './support/pdf-text';
+import { SmtpCapture } from './support/smtp-capture';
+import { TestApp, startTestApp } from './support/test-app';
+
+/**
+ * One systematic scope test over every staff operation on candidatures (acceptance of the issue: « a gestionnaire of
+ * another centre and a member of another commission get 403/404 on every route of this module »). The operations are
+ * read from the app's OpenAPI document; the table below says how to call each one on the target candidature, and the
+ * test fails when an operation of the module is missing from it or when it names one that no longer exists.
+ */
+
+type Body = Record<string, unknown>;
+type Methode = 'get' | 'post' | 'put' | 'delete' | 'patch';
+
+const NOW = '2026-11-20T10:00:00Z';
+const DATES = { dateDebutCandidature: '2026-11-15', dateFinCandidature: '2027-03-31', dateRetour: '2027-04-10', dateJury: '2027-04-12', dateConfirmation: '2027-04-20' };
+const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 'x'), Buffer.from('\n%%EOF\n')]);
+const ADRESSE = { ligne1: '1 rue du Périmètre', codePostal: '45000', commune: '45234', pays: 'FR' };
+
+/** What the table's requests are filled with: the target candidature of centre A, its pièce, its candidate. */
+interface Cible {
+  id: number;
+  pieceId: number;
+  numeroDossier: string;
+}
+
+/**
+ * - `candidature`: about the target candidature; outsiders get 403 or 404.
+ * - `liste`: lists and exports of the caller's scope; outsiders get 200 without the target (and with their own
+ *   centre's candidature, so the absence is not an empty answer), insiders 200 with it.
+ * - `sans-candidature`: not about any candidature (a referential); 200 for everyone, no candidature data in it.
+ */
+type Portee = 'candidature' | 'liste' | 'sans-candidature';
+
+interface Operation {
+  method: Methode;
+  /** The path as the OpenAPI document spells it; `{param}` are filled from `params` */
+  path: string;
+  portee: Portee;
+  /** Names several candidatures in its body: a 4xx naming the target as not found / out of scope is a refusal too */
+  bulk?: boolean;
+  params?: (c: Cible) => Record<string, string | number>;
+  query?: (c: Cible) => Record<string, string>;
+  body?: (c: Cible) => Body;
+  /** What the insiders get: the gestionnaire of centre A, the member of commission A */
+  gestionnaire: number;
+  membre: number;
+}
+
+/**
+ * Every staff operation on candidatures, keyed by operationId, in the order the insiders run them: reads first, then
+ * the changes, each leaving what the next one needs (the avis entered is deleted, the fixture's avis validated last).
+ */
+const OPERATIONS: Record<string, Operation> = {
+  motifsAvis: { method: 'get', path: '/api/candidatures/motifs-avis', portee: 'sans-candidature', gestionnaire: 200, membre: 200 },
+  candidatures: { method: 'get', path: '/api/candidatures', portee: 'liste', query: () => ({ limit: '100', sort: 'numeroDossier' }), gestionnaire: 200, membre: 200 },
+  exportCsv: { method: 'get', path: '/api/candidatures/export.csv', portee: 'liste', gestionnaire: 200, membre: 200 },
+  exportXlsx: { method: 'get', path: '/api/candidatures/export.xlsx', portee: 'liste', gestionnaire: 200, membre: 200 },
+  dossierCandidat: { method: 'get', path: '/api/candidats/{numeroDossier}/dossier', portee: 'candidature', params: (c) => ({ numeroDossier: c.numeroDossier }), gestionnaire: 200, membre: 200 },
+  candidature: { method: 'get', path: '/api/candidatures/{id}', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 200, membre: 200 },
+  dossierPdfCandidature: { method: 'get', path: '/api/candidatures/{id}/dossier.pdf', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 200, membre: 200 },
+  historiqueAvis: { method: 'get', path: '/api/candidatures/{id}/avis', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 200, membre: 200 },
+  notes: { method: 'get', path: '/api/candidatures/{id}/notes', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 200, membre: 200 },
+  ajouterNote: { method: 'post', path: '/api/candidatures/{id}/notes', portee: 'candidature', params: (c) => ({ id: c.id }), body: () => ({ message: 'Note du balayage de périmètre.' }), gestionnaire: 201, membre: 201 },
+  // Commission members enter avis and may delete the latest unvalidated one (selectionner 'saisie').
+  saisirAvis: { method: 'post', path: '/api/candidatures/avis', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id], type: 'PR', preselectionDate: '2027-05-02', preselectionHeure: '09:30', preselectionLieu: 'Amphi B' }), gestionnaire: 201, membre: 201 },
+  supprimerDernierAvis: { method: 'delete', path: '/api/candidatures/{id}/avis/dernier', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 204, membre: 204 },
+  // Statuts, pièce checks, type de traitement and validations are the gestionnaires' (auth.e2e-spec allowed()): members get 403.
+  changerStatutDossier: { method: 'post', path: '/api/candidatures/statut-dossier', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id], statut: 'RE' }), gestionnaire: 200, membre: 403 },
+  changerStatutPiece: { method: 'put', path: '/api/candidatures/{id}/pieces/{pieceId}/statut', portee: 'candidature', params: (c) => ({ id: c.id, pieceId: c.pieceId }), body: () => ({ statut: 'VA' }), gestionnaire: 200, membre: 403 },
+  changerStatutPieces: { method: 'post', path: '/api/candidatures/pieces/statut', portee: 'candidature', bulk: true, body: (c) => ({ items: [{ candidatureId: c.id, pieceId: c.pieceId }], statut: 'RE', commentaire: 'Illisible.' }), gestionnaire: 200, membre: 403 },
+  changerTypeTraitement: { method: 'post', path: '/api/candidatures/type-traitement', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id], typeTraitement: 'AT' }), gestionnaire: 200, membre: 403 },
+  validerTypeTraitement: { method: 'post', path: '/api/candidatures/type-traitement/validation', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id] }), gestionnaire: 200, membre: 403 },
+  // Deadlines of one candidature: later than today, the return one later than the formation's (DATES.dateRetour).
+  fixerDelais: { method: 'put', path: '/api/candidatures/{id}/dates', portee: 'candidature', params: (c) => ({ id: c.id }), body: () => ({ dateConfirmation: '2027-05-30', dateRetour: '2027-04-30' }), gestionnaire: 200, membre: 403 },
+  // Last: once the avis is validated, deleting it or changing the type de traitement is refused (422).
+  validerAvis: { method: 'post', path: '/api/candidatures/avis/validation', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id] }), gestionnaire: 200, membre: 403 },
+};
+
+/** The operations of the module in the document: the staff's candidatures, and the staff reading a candidate's file. */
+const DU_MODULE = (path: string) => path.startsWith('/api/candidatures') || path.startsWith('/api/candidats/');
+const METHODES: readonly string[] = ['get', 'post', 'put', 'delete', 'patch'];
+
+const OUTSIDERS = ['gestionnaire du centre B', 'membre de la commission B'] as const;
+const INSIDERS = ['membre de la commission A', 'gestionnaire du centre A'] as const;
+type Compte = (typeof OUTSIDERS)[number] | (typeof INSIDERS)[number] | 'scol';
+
+const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  (res as unknown as NodeJS.ReadableStream).on('data', (d: Buffer) => chunks.push(d)).on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+/** Every cell of every sheet, as text. */
+async function xlsxText(bytes: Buffer): Promise<string> {
+  const book = new Workbook();
+  await book.xlsx.load(bytes as unknown as Parameters<Workbook['xlsx']['load']>[0]);
+  const cells: string[] = [];
+  book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text)))));
+  return cells.join('\n');
+}
+
+/** An answer as readable text, whatever its type; the `instance` of a problem (the request's path) left out. */
+async function lire(res: request.Response): Promise<{ texte: string; json: unknown }> {
+  const bytes = res.body as Buffer;
+  const type = String(res.headers['content-type'] ?? '');
+  if (bytes.length === 0) return { texte: '', json: null };
+  if (/json/.test(type)) {
+    const json = JSON.parse(bytes.toString('utf8')) as unknown;
+    const sansInstance = json && typeof json === 'object' && !Array.isArray(json) ? { ...(json as Body), instance: undefined } : json;
+    return { texte: JSON.stringify(sansInstance), json };
+  }
+  if (type.startsWith('application/pdf')) return { texte: await pdfText(bytes), json: null };
+  if (type.startsWith('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')) return { texte: await xlsxText(bytes), json: null };
+  return { texte: bytes.toString('utf8'), json: null };
+}
+
+describe('Scope of the staff operations on candidatures: outsiders get nothing, on every route of the module', () => {
+  let t: TestApp;
+  let smtp: SmtpCapture;
+  let campagne: Campagne;
+  const tokens = {} as Record<Compte, string>;
+  let cible: Cible;
+  /** What identifies the target candidate in an answer */
+  let traces: { numero: string; email: string; nom: RegExp };
+  /** The candidature of centre B's own candidate, which its staff do see */
+  let voisin: { id: number; numero: string };
+  let avant: Awaited<ReturnType<typeof etat>>;
+
+  const scol = (path: string, body: Body) => request(t.http).post(`/api/offre/gestion/${path}`).set(bearer(tokens.scol)).send(body).expect(201);
+
+  /** The table's request of an operation, as this member of staff. */
+  async function appeler(qui: Compte, operationId: string): Promise<{ status: number; texte: string; json: unknown; res: request.Response }> {
+    const op = OPERATIONS[operationId];
+    const params = op.params?.(cible) ?? {};
+    const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+      if (params[name] === undefined) throw new Error(`${operationId} : le tableau ne remplit pas le paramètre {${name}}`);
+      return encodeURIComponent(String(params[name]));
+    });
+    let req = request(t.http)[op.method](path).set(bearer(tokens[qui]));
+    if (op.query) req = req.query(op.query(cible));
+    if (op.body) req = req.send(op.body(cible));
+    const res = await req.buffer(true).parse(binary);
+    return { status: res.status, ...(await lire(res)), res };
+  }
+
+  const fuite = (texte: string) => ({
+    numero: texte.includes(traces.numero),
+    email: texte.toLowerCase().includes(traces.email.toLowerCase()),
+    nom: traces.nom.test(texte),
+  });
+  const AUCUNE_FUITE = { numero: false, email: false, nom: false };
+
+  /** The rows the module changes and the mails it sends, after sending whatever the outbox holds. */
+  async function etat() {
+    await t.app.get(JobsService).trigger('envoi-mails');
+    const rows = async (table: string) => t.dataSource.query(`SELECT * FROM ${table} ORDER BY id`);
+    return {
+      candidature: await rows('candidature'),
+      avis: await rows('avis'),
+      piece_candidature: await rows('piece_candidature'),
+      note_candidature: await rows('note_candidature'),
+      mail_outbox: await rows('mail_outbox'),
+      mails: smtp.messages.map((m) => ({ to: m.to, subject: m.subject, text: m.text })),
+    };
+  }
+
+  beforeAll(async () => {
+    smtp = await SmtpCapture.start();
+    t = await startTestApp({ MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url, THROTTLE_IP_PER_MINUTE: '100000' });
+    t.clock.set(NOW);
+    campagne = await createCampagne(t);
+    const comptes: [Compte, string, Role[], { centres?: string[]; commissions?: string[] }][] = [
+      ['scol', 'scol.perimetre', [Role.SCOL_CENTRALE], {}],
+      ['gestionnaire du centre A', 'gest.a', [Role.GESTIONNAIRE], { centres: ['CENTRE-A'] }],
+      ['membre de la commission A', 'membre.a', [Role.COMMISSION], { commissions: ['COM-A'] }],
+      ['gestionnaire du centre B', 'gest.b', [Role.GESTIONNAIRE], { centres: ['CENTRE-B'] }],
+      ['membre de la commission B', 'membre.b', [Role.COMMISSION], { commissions: ['COM-B'] }],
+    ];
+    // One login each: argon2 makes logins the slow part.
+    for (const [qui, loginName, roles, scopes] of comptes) {
+      await createStaff(t, roles, loginName, scopes);
+      tokens[qui] = await login(t, loginName, STAFF_PASSWORD);
+    }
+
+    const centreA = (await scol('centres', { code: 'CENTRE-A', libelle: 'Centre A' })).body.id as number;
+    const centreB = (await scol('centres', { code: 'CENTRE-B', libelle: 'Centre B' })).body.id as number;
+    const commissionA = (await scol('commissions', { centreId: centreA, code: 'COM-A', libelle: 'Commission A', adresse: ADRESSE, alerte: false })).body.id as number;
+    const commissionB = (await scol('commissions', { centreId: centreB, code: 'COM-B', libelle: 'Commission B', adresse: ADRESSE, alerte: false })).body.id as number;
+    const formation = async (commissionId: number, code: string) =>
+      (await scol('formations', { commissionId, code, libelle: `Master ${code}`, typeDiplome: 'MAS', typeTraitement: 'AC', demat: true, ...DATES })).body.id as number;
+    const formationA = await formation(commissionA, 'M1-PERIM-A');
+    const formationB = await formation(commissionB, 'M1-PERIM-B');
+    const pieceId = (await scol('pieces', { code: 'CV-PERIM', libelle: 'Curriculum vitae', commun: false, conditionnel: false, ordre: 1, centreId: centreA, formationIds: [formationA] })).body.id as number;
+
+    // The target: a candidature of formation A only, transmitted with its pièce, with an avis and a note.
+    const a = await candidatComplet(t, campagne, 'Ciblequaranteneuf', 'Zélie');
+    const candidat = (path: string) => `/api/candidat/candidatures${path}`;
+    const id = (await request(t.http).post(candidat('')).set(bearer(a.token)).send({ formationId: formationA }).expect(201)).body.id as number;
+    await request(t.http).put(candidat(`/${id}/pieces/${pieceId}/fichier`)).set(bearer(a.token)).attach('fichier', PDF, 'cv.pdf').expect(200);
+    await request(t.http).post(candidat(`/${id}/transmission`)).set(bearer(a.token)).expect(200);
+    await request(t.http).post('/api/candidatures/avis').set(bearer(tokens['gestionnaire du centre A'])).send({ candidatureIds: [id], type: 'LA', commentaire: 'Dossier à revoir' }).expect(201);
+    await request(t.http).post(`/api/candidatures/${id}/notes`).set(bearer(tokens['membre de la commission A'])).send({ message: 'Appelée le 12/11.' }).expect(201);
+    cible = { id, pieceId, numeroDossier: a.numero };
+    traces = { numero: a.numero, email: a.email, nom: /ciblequaranteneuf/i };
+
+    // Centre B's own candidate, whom its staff see in their lists.
+    const b = await candidatComplet(t, campagne, 'Voisin', 'Basile');
+    voisin = { id: (await request(t.http).post(candidat('')).set(bearer(b.token)).send({ formationId: formationB }).expect(201)).body.id as number, numero: b.numero };
+
+    avant = await etat();
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.stop();
+  });
+
+  it('the table names every staff operation on candidatures of the OpenAPI document, and only those', async () => {
+    const document = (await request(t.http).get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, { operationId?: string }>> };
+    const duDocument = Object.entries(document.paths)
+      .filter(([path]) => DU_MODULE(path))
+      .flatMap(([path, item]) =>
+        Object.entries(item)
+          .filter(([method]) => METHODES.includes(method))
+          .map(([method, op]) => ({ operationId: op.operationId ?? `${method.toUpperCase()} ${path} (sans operationId)`, method, path })),
+      )
+      .sort((x, y) => x.operationId.localeCompare(y.operationId));
+    const duTableau = Object.entries(OPERATIONS)
+      .map(([operationId, op]) => ({ operationId, method: op.method as string, path: op.path }))
+      .sort((x, y) => x.operationId.localeCompare(y.operationId));
+    const manquantes = duDocument.filter((d) => !OPERATIONS[d.operationId]).map((d) => `${d.operationId} (${d.method.toUpperCase()} ${d.path})`);
+    const disparues = duTableau.filter((o) => !duDocument.some((d) => d.operationId === o.operationId)).map((o) => o.operationId);
+    expect({ 'absentes du tableau (à y ajouter)': manquantes, 'du tableau mais plus dans le document': disparues }).toEqual({ 'absentes du tableau (à y ajouter)': [], 'du tableau mais plus dans le document': [] });
+    // The same method and path: a route moved is a route to look at again.
+    expect(duTableau).toEqual(duDocument);
+    expect(duDocument.length).toBeGreaterThanOrEqual(19);
+  });
+
+  const balayage = OUTSIDERS.flatMap((qui) => Object.keys(OPERATIONS).map((operationId) => ({ qui, operationId })));
+
+  it.each(balayage)('$qui → $operationId: refused, or a list without the target candidature', async ({ qui, operationId }) => {
+    const op = OPERATIONS[operationId];
+    const { status, texte, json } = await appeler(qui, operationId);
+    if (op.portee === 'candidature') {
+      const problem = (json ?? {}) as { detail?: string };
+      const refus =
+        status === 403 ||
+        status === 404 ||
+        // A bulk action may refuse in another 4xx, as long as it names the target as missing or out of scope.
+        (op.bulk === true && status >= 400 && status < 500 && String(problem.detail).includes(String(cible.id)) && /périmètre|n'existe pas/.test(String(problem.detail)));
+      expect({ operationId, qui, status, refus }).toEqual({ operationId, qui, status, refus: true });
+    } else {
+      expect({ operationId, qui, status }).toEqual({ operationId, qui, status: 200 });
+    }
+    // Nothing of the target candidate in the answer, whatever it is.
+    expect({ operationId, qui, fuite: fuite(texte) }).toEqual({ operationId, qui, fuite: AUCUNE_FUITE });
+    if (op.portee === 'liste') {
+      // Not an empty answer: the outsider's own centre's candidature is there (the list does work for them).
+      expect({ operationId, qui, voisin: texte.includes(voisin.numero) }).toEqual({ operationId, qui, voisin: true });
+      if (operationId === 'candidatures') {
+        const ids = (json as { items: { id: number }[] }).items.map((i) => i.id);
+        expect({ operationId, qui, ids }).toEqual({ operationId, qui, ids: expect.not.arrayContaining([cible.id]) });
+      }
+    }
+  });
+
+  it('after the outsiders, nothing changed: candidatures, avis, pièces, notes, outbox and mails sent', async () => {
+    // Not a comparison of empty sets: the fixture's avis, note and pièce are there, and its mails were sent.
+    expect({ avis: avant.avis.length, notes: avant.note_candidature.length, pieces: avant.piece_candidature.length, mails: avant.mails.length > 0 }).toEqual({ avis: 1, notes: 1, pieces: 1, mails: true });
+    expect(await etat()).toEqual(avant);
+  });
+
+  const controle = INSIDERS.flatMap((qui) => Object.keys(OPERATIONS).map((operationId) => ({ qui, operationId })));
+
+  it.each(controle)('positive control: $qui → $operationId answers as the table says (the request is well formed)', async ({ qui, operationId }) => {
+    const op = OPERATIONS[operationId];
+    const attendu = qui === 'gestionnaire du centre A' ? op.gestionnaire : op.membre;
+    const { status, texte, json } = await appeler(qui, operationId);
+    expect({ operationId, qui, status, detail: status === attendu ? undefined : (json as { detail?: string } | null)?.detail }).toEqual({ operationId, qui, status: attendu, detail: undefined });
+    if (op.portee === 'liste') {
+      // The target is in the insiders' lists: its absence from the outsiders' ones is the scope, not the request.
+      expect({ operationId, qui, cible: texte.includes(traces.numero), voisin: texte.includes(voisin.numero) }).toEqual({ operationId, qui, cible: true, voisin: false });
+    }
+    if (op.portee === 'sans-candidature') expect({ operationId, qui, fuite: fuite(texte) }).toEqual({ operationId, qui, fuite: AUCUNE_FUITE });
+  });
+});
