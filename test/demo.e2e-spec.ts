@@ -47,4 +47,30 @@ describe('Demo data', () => {
     const candidatures = (await request(t.http).get('/api/candidat/candidatures').set({ Authorization: `Bearer ${elise}` }).expect(200)).body;
     expect(candidatures.map((c: { formation: { code: string } }) => c.formation.code).sort()).toEqual(['L3-CINE', 'M1-GEO2ENV']);
   });
+
+  it("walks the README's staff journey: complete, avis, validation, withdrawal, promotion, confirmation, letter, OPI queue", async () => {
+    const token = async (login: string, password: string) => (await request(t.http).post('/api/auth/login').send({ login, password }).expect(200)).body.token as string;
+    const staff = (login: string) => token(login, DEMO_STAFF.find((s) => s.login === login)?.password as string);
+    const as = (bearer: string) => ({
+      get: (path: string) => request(t.http).get(`/api/${path}`).set({ Authorization: `Bearer ${bearer}` }),
+      post: (path: string, body: object = {}) => request(t.http).post(`/api/${path}`).set({ Authorization: `Bearer ${bearer}` }).send(body),
+    });
+    const [gestionnaire, commission, admin] = [as(await staff('gestionnaire')), as(await staff('commission')), as(await staff('admin'))];
+    const [elise, hugo] = [as(await token('DEMO0001', DEMO_CANDIDAT_PASSWORD)), as(await token('DEMO0002', DEMO_CANDIDAT_PASSWORD))];
+    const ids = (await gestionnaire.get('candidatures?sort=numeroDossier&order=asc').expect(200)).body.items.map((c: { id: number }) => c.id) as number[];
+    const [m1Elise, m1Hugo] = ids;
+
+    await gestionnaire.post('candidatures/statut-dossier', { candidatureIds: ids, statut: 'RE' }).expect(200);
+    await gestionnaire.post('candidatures/statut-dossier', { candidatureIds: ids, statut: 'CO' }).expect(200);
+    await commission.post('candidatures/avis', { candidatureIds: [m1Hugo], type: 'FA' }).expect(201);
+    await commission.post('candidatures/avis', { candidatureIds: [m1Elise], type: 'LC', rang: 1 }).expect(201);
+    await gestionnaire.post('candidatures/avis/validation', { candidatureIds: [m1Hugo, m1Elise] }).expect(200);
+    expect((await elise.get(`candidat/candidatures/${m1Elise}`).expect(200)).body.decision).toMatchObject({ code: 'LC', rang: 1 });
+
+    await hugo.post(`candidat/candidatures/${m1Hugo}/desistement`).expect(200);
+    expect((await elise.get(`candidat/candidatures/${m1Elise}`).expect(200)).body.decision).toMatchObject({ code: 'FA', dateLimiteConfirmation: '2026-12-09' });
+    expect((await elise.post(`candidat/candidatures/${m1Elise}/confirmation`).expect(200)).body.codeOpi).toBe('ECDEMO0001');
+    await elise.get(`candidat/candidatures/${m1Elise}/lettre.pdf`).expect(200).expect('content-type', 'application/pdf');
+    expect((await admin.get('opi?etat=en-attente').expect(200)).body.items).toEqual([expect.objectContaining({ numeroDossier: 'DEMO0001', codeOpi: 'ECDEMO0001', nature: 'ADMISSION' })]);
+  });
 });

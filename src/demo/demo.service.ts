@@ -67,6 +67,9 @@ const DEMO_OFFRE = [
         motsCles: 'géologie environnement planètes',
         typeDiplome: 'MAS',
         ...OUVERTE,
+        // No publication date: a validated avis is shown and mailed at once, so the demo's journey runs today (the
+        // other formations keep theirs, 20/05/2027, and hold validated avis until then).
+        datePublication: undefined,
         // Each withdrawal promotes the best ranked of the liste complémentaire, who then has 8 days to answer.
         listeComplementaire: true,
         delaiConfirmationListeComplementaire: 8,
