@@ -1,14 +1,17 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { Server, request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import request from 'supertest';
 import { Role } from '../src/common/auth/roles';
 import { TypeTraitement } from '../src/offre/entities/formation.entity';
 import { PieceFormation } from '../src/pieces/entities/piece-formation.entity';
 import { PieceJustificative } from '../src/pieces/entities/piece-justificative.entity';
 import { PiecesService } from '../src/pieces/pieces.service';
+import { FileStorage } from '../src/pieces/storage/file-storage';
+import { JobsService } from '../src/jobs/jobs.service';
 import { STAFF_PASSWORD, createStaff } from './support/factories';
 import { TestApp, startTestApp } from './support/test-app';
 
@@ -386,6 +389,25 @@ describe('Pièces justificatives: set-up by staff, model documents, and the piè
       await api('membre').upload(theirs.id, PDF, 'a.pdf', 1).expect(403);
       expect(storedFiles()).toEqual([]);
       expect(await t.dataSource.getRepository(PieceJustificative).findOneByOrFail({ id: theirs.id })).toMatchObject({ modeleCle: null, version: 1 });
+    });
+
+    it('the nightly sweep deletes stored files no row refers to once a day old, and nothing else', async () => {
+      const referenced = (await api('scol').post(pieceBody(uniq('SWEEP'), { centreId: ids[MIEN] })).expect(201)).body;
+      await api('scol').upload(referenced.id, PDF, 'modele.pdf', 1).expect(200);
+      const key = (await t.dataSource.getRepository(PieceJustificative).findOneByOrFail({ id: referenced.id })).modeleCle as string;
+      // Files a killed process left behind: written, never referred to.
+      const storage = t.app.get(FileStorage);
+      const [old, young] = [await storage.write(Readable.from([PDF]), { maxBytes: 1e6 }), await storage.write(Readable.from([PDF]), { maxBytes: 1e6 })];
+      const path = (k: string) => join(storageDir, ...k.split('/'));
+      const twoDaysAgo = new Date(t.clock.now().getTime() - 48 * 3600 * 1000);
+      const anHourAgo = new Date(t.clock.now().getTime() - 3600 * 1000);
+      for (const k of [key, old.key]) utimesSync(path(k), twoDaysAgo, twoDaysAgo);
+      utimesSync(path(young.key), anHourAgo, anHourAgo);
+
+      const run = await t.app.get(JobsService).trigger('purge-fichiers');
+      expect(JSON.parse(run?.counts ?? 'null')).toEqual({ examines: 3, supprimes: 1 });
+      expect(storedFiles().sort()).toEqual([path(key), path(young.key)].sort());
+      await download(referenced.id).expect(200);
     });
   });
 

@@ -10,6 +10,7 @@ import { ArchivageCampagnesService } from './archivage-campagnes.service';
 import { CandidatureStaffController } from './candidature-staff.controller';
 import { CandidatureStaffService } from './candidature-staff.service';
 import { CandidatureController } from './candidature.controller';
+import { FichiersOrphelinsService } from './fichiers-orphelins.service';
 import { CandidatureService } from './candidature.service';
 import { DepotPiecesService } from './depot-pieces.service';
 import { DossierPdfService } from './dossier-pdf.service';
@@ -20,7 +21,7 @@ import { PiecesCandidatureService } from './pieces-candidature.service';
   imports: [CandidatModule, OffreModule, PiecesModule, PdfModule, ReferentielModule, MailModule],
   // CampagnesController (src/offre) is here because putting a campaign in service archives candidatures.
   controllers: [CandidatureController, CandidatureStaffController, CampagnesController],
-  providers: [CandidatureService, PiecesCandidatureService, DepotPiecesService, DossierPdfService, CandidatureStaffService, ArchivageCampagnesService],
-  exports: [CandidatureService, ArchivageCampagnesService, DossierPdfService],
+  providers: [FichiersOrphelinsService, CandidatureService, PiecesCandidatureService, DepotPiecesService, DossierPdfService, CandidatureStaffService, ArchivageCampagnesService],
+  exports: [FichiersOrphelinsService, CandidatureService, ArchivageCampagnesService, DossierPdfService],
 })
 export class CandidatureModule {}

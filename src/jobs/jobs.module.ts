@@ -14,12 +14,13 @@ import { EnvoiOpiJob } from './opi.job';
 import { DesistementAutoJob, RelanceConfirmationJob } from './decisions.job';
 import { PublicationAvisJob } from './publication-avis.job';
 import { PurgeComptesJob } from './purge-comptes.job';
+import { PurgeFichiersJob } from './purge-fichiers.job';
 import { PurgeCompteursJob } from './purge-compteurs.job';
 
 @Module({
   imports: [ScheduleModule.forRoot(), MailModule, AuthModule, CandidatureModule, CommissionModule, OpiModule],
   controllers: [JobsController],
-  providers: [JobRunner, JobsService, EnvoiMailsJob, PurgeComptesJob, PurgeCompteursJob, ArchivageCampagnesJob, PublicationAvisJob, DesistementAutoJob, RelanceConfirmationJob, EnvoiOpiJob],
+  providers: [JobRunner, JobsService, EnvoiMailsJob, PurgeComptesJob, PurgeFichiersJob, PurgeCompteursJob, ArchivageCampagnesJob, PublicationAvisJob, DesistementAutoJob, RelanceConfirmationJob, EnvoiOpiJob],
   exports: [JobRunner, JobsService],
 })
 export class JobsModule {}

@@ -6,6 +6,7 @@ import { Conflict, NotFound } from '../common/errors/domain-errors';
 import { AppConfig, appConfig } from '../config';
 import { ComptesService } from '../auth/comptes.service';
 import { ArchivageCampagnesService } from '../candidature/archivage-campagnes.service';
+import { FichiersOrphelinsService } from '../candidature/fichiers-orphelins.service';
 import { AvisService } from '../commission/avis/avis.service';
 import { ConfirmationService } from '../commission/decision/confirmation.service';
 import { OutboxService } from '../mail/outbox.service';
@@ -24,6 +25,7 @@ export const PUBLICATION_AVIS = 'publication-avis';
 export const DESISTEMENT_AUTO = 'desistement-automatique';
 export const RELANCE_CONFIRMATION = 'relance-confirmation';
 export const ENVOI_OPI = 'envoi-opi';
+export const PURGE_FICHIERS = 'purge-fichiers';
 
 /** When each job runs (Europe/Paris), read by its @Cron and shown by GET /api/admin/jobs */
 export const SCHEDULES = {
@@ -36,6 +38,7 @@ export const SCHEDULES = {
   [DESISTEMENT_AUTO]: '0 10 0 * * *',
   [RELANCE_CONFIRMATION]: '0 0 8 * * *',
   [ENVOI_OPI]: '0 30 22 * * *',
+  [PURGE_FICHIERS]: '0 30 3 * * *',
 } as const;
 
 interface JobDefinition {
@@ -57,6 +60,7 @@ export class JobsService {
     comptes: ComptesService,
     throttle: ThrottleService,
     archivage: ArchivageCampagnesService,
+    fichiers: FichiersOrphelinsService,
     avis: AvisService,
     confirmations: ConfirmationService,
     opi: OpiService,
@@ -111,6 +115,12 @@ export class JobsService {
         schedule: SCHEDULES[ENVOI_OPI],
         leaseSeconds: 1800,
         work: () => opi.envoyerEnAttente(),
+      },
+      [PURGE_FICHIERS]: {
+        description: "Supprime les fichiers stockés depuis plus d'un jour auxquels aucune pièce ne renvoie (laissés par un processus interrompu entre l'enregistrement du fichier et celui de la pièce)",
+        schedule: SCHEDULES[PURGE_FICHIERS],
+        leaseSeconds: 1800,
+        work: () => fichiers.purger(),
       },
     };
   }

@@ -26,4 +26,7 @@ export abstract class FileStorage {
 
   /** Removes a stored file; nothing happens when it is already gone. */
   abstract delete(key: string): Promise<void>;
+
+  /** Every stored file and when it was written, in no particular order (the nightly sweep of unreferenced files). */
+  abstract list(): AsyncIterable<{ key: string; ecritLe: Date }>;
 }

@@ -87,6 +87,20 @@ export class LocalDiskStorage extends FileStorage implements OnModuleInit {
     await rm(path, { force: true });
   }
 
+  async *list(): AsyncIterable<{ key: string; ecritLe: Date }> {
+    const sous = async (dir: string) => (await readdir(dir).catch(() => [] as string[])).filter((name) => /^[0-9a-f]{2}$/.test(name));
+    for (const a of await sous(this.root)) {
+      for (const b of await sous(join(this.root, a))) {
+        for (const name of await readdir(join(this.root, a, b)).catch(() => [] as string[])) {
+          const key = `${a}/${b}/${name}`;
+          const path = this.pathOf(key);
+          const info = path ? await stat(path).catch(() => undefined) : undefined;
+          if (info?.isFile()) yield { key, ecritLe: info.mtime };
+        }
+      }
+    }
+  }
+
   /** The path of a key this adapter could have generated; undefined for anything else. */
   private pathOf(key: string): string | undefined {
     const match = KEY.exec(key);
