@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { Avis } from '../src/commission/entities/avis.entity';
 import { Candidature } from '../src/candidature/entities/candidature.entity';
+import { MailOutbox } from '../src/mail/entities/mail-outbox.entity';
+import { Opi } from '../src/opi/opi.entity';
 import { Role } from '../src/common/auth/roles';
 import { DESISTEMENT_AUTO, JobsService, RELANCE_CONFIRMATION } from '../src/jobs/jobs.service';
 import { Campagne } from '../src/offre/entities/campagne.entity';
@@ -163,5 +165,26 @@ describe('Confirmation, withdrawal, liste complémentaire, automatic withdrawal'
     expect(await row(retard.id)).toMatchObject({ dateRetourCandidature: null, dateConfirmationCandidature: null });
     t.clock.set(NOW);
     staff = await login(t, 'scol.lc', STAFF_PASSWORD);
+  });
+
+  it('double clicks act once: 5 concurrent transmissions, validations, confirmations each give one change, one mail, one OPI', async () => {
+    const f = await formation({ dateConfirmation: '2027-05-01' });
+    const [c] = await candidats(f.id, 1, 'Rafale');
+    const outbox = (code: string) => t.dataSource.getRepository(MailOutbox).countBy({ code, destinataire: c.email });
+    const statuts = (answers: { status: number }[]) => answers.map((r) => r.status).sort();
+
+    const transmissions = await Promise.all(Array.from({ length: 5 }, () => api(c.token).post(`candidat/candidatures/${c.id}/transmission`)));
+    expect(statuts(transmissions)).toEqual([200, 422, 422, 422, 422]);
+    expect(await outbox('STATUT_RE')).toBe(1);
+
+    await api(staff).post('candidatures/avis', { candidatureIds: [c.id], type: 'FA' }).expect(201);
+    const validations = await Promise.all(Array.from({ length: 5 }, () => api(staff).post('candidatures/avis/validation', { candidatureIds: [c.id] })));
+    expect(statuts(validations)).toEqual([200, 422, 422, 422, 422]);
+    expect(await outbox('AVIS_FAVORABLE')).toBe(1);
+
+    const confirmations = await Promise.all(Array.from({ length: 5 }, () => api(c.token).post(`candidat/candidatures/${c.id}/confirmation`)));
+    expect(statuts(confirmations)).toEqual([200, 422, 422, 422, 422]);
+    expect(await outbox('CANDIDATURE_CONFIRM')).toBe(1);
+    expect(await t.dataSource.getRepository(Opi).countBy({ candidatureId: c.id })).toBe(1);
   });
 });
