@@ -90,7 +90,9 @@ const METHODES: readonly string[] = ['get', 'post', 'put', 'delete', 'patch'];
 
 const OUTSIDERS = ['gestionnaire du centre B', 'membre de la commission B'] as const;
 const INSIDERS = ['membre de la commission A', 'gestionnaire du centre A'] as const;
-type Compte = (typeof OUTSIDERS)[number] | (typeof INSIDERS)[number] | 'scol';
+/** Gestionnaire of centre B and member of commission A: reads and gives avis on A's candidatures, manages none of them. */
+const DOUBLE = 'gestionnaire B et membre A';
+type Compte = (typeof OUTSIDERS)[number] | (typeof INSIDERS)[number] | typeof DOUBLE | 'scol';
 
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -182,6 +184,7 @@ describe('Scope of the staff operations on candidatures: outsiders get nothing, 
       ['membre de la commission A', 'membre.a', [Role.COMMISSION], { commissions: ['COM-A'] }],
       ['gestionnaire du centre B', 'gest.b', [Role.GESTIONNAIRE], { centres: ['CENTRE-B'] }],
       ['membre de la commission B', 'membre.b', [Role.COMMISSION], { commissions: ['COM-B'] }],
+      [DOUBLE, 'double.casquette', [Role.GESTIONNAIRE, Role.COMMISSION], { centres: ['CENTRE-B'], commissions: ['COM-A'] }],
     ];
     // One login each: argon2 makes logins the slow part.
     for (const [qui, loginName, roles, scopes] of comptes) {
@@ -271,7 +274,15 @@ describe('Scope of the staff operations on candidatures: outsiders get nothing, 
     }
   });
 
-  it('after the outsiders, nothing changed: candidatures, avis, pièces, notes, outbox and mails sent', async () => {
+  // The operations a commission member may not do (the table's 403): for A's candidatures, only A's centre manages them.
+  const gestion = Object.keys(OPERATIONS).filter((operationId) => OPERATIONS[operationId].membre === 403);
+
+  it.each(gestion)(`${DOUBLE} → %s: a gestionnaire elsewhere does not manage what they only judge (404)`, async (operationId) => {
+    const { status } = await appeler(DOUBLE, operationId);
+    expect({ operationId, status }).toEqual({ operationId, status: 404 });
+  });
+
+  it('after the outsiders (and the gestionnaire elsewhere), nothing changed: candidatures, avis, pièces, notes, outbox and mails sent', async () => {
     // Not a comparison of empty sets: the fixture's avis, note and pièce are there, and its mails were sent.
     expect({ avis: avant.avis.length, notes: avant.note_candidature.length, pieces: avant.piece_candidature.length, mails: avant.mails.length > 0 }).toEqual({ avis: 1, notes: 1, pieces: 1, mails: true });
     expect(await etat()).toEqual(avant);
