@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Not, IsNull } from 'typeorm';
 import { Clock } from '../common/clock/clock';
-import { PieceJustificative } from '../pieces/entities/piece-justificative.entity';
+import { PiecesService } from '../pieces/pieces.service';
 import { FileStorage } from '../pieces/storage/file-storage';
 import { PieceCandidature } from './entities/piece-candidature.entity';
 
@@ -22,6 +22,7 @@ export class FichiersOrphelinsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly storage: FileStorage,
+    private readonly definitions: PiecesService,
     private readonly clock: Clock,
   ) {}
 
@@ -43,12 +44,12 @@ export class FichiersOrphelinsService {
   private async references(): Promise<Set<string>> {
     const [pieces, modeles] = await Promise.all([
       this.dataSource.getRepository(PieceCandidature).find({ select: { fichierCle: true }, where: { fichierCle: Not(IsNull()) } }),
-      this.dataSource.getRepository(PieceJustificative).find({ select: { modeleCle: true }, where: { modeleCle: Not(IsNull()) } }),
+      this.definitions.clesModeles(),
     ]);
-    return new Set([...pieces.map((p) => p.fichierCle as string), ...modeles.map((p) => p.modeleCle as string)]);
+    return new Set([...pieces.map((p) => p.fichierCle as string), ...modeles]);
   }
 
   private async reference(key: string): Promise<boolean> {
-    return (await this.dataSource.getRepository(PieceCandidature).existsBy({ fichierCle: key })) || (await this.dataSource.getRepository(PieceJustificative).existsBy({ modeleCle: key }));
+    return (await this.dataSource.getRepository(PieceCandidature).existsBy({ fichierCle: key })) || (await this.definitions.clesModeles(key)).length > 0;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { Principal } from '../common/auth/roles';
 import { assertVersion } from '../common/concurrency/versioned';
 import { Conflict, FieldError, NotFound, PreconditionFailed, ValidationFailed } from '../common/errors/domain-errors';
@@ -158,6 +158,12 @@ export class PiecesService {
     if (!piece) throw pieceIntrouvable();
     if (!piece.modeleCle || !piece.modeleType) throw new NotFound('MODELE_INTROUVABLE', "Cette pièce justificative n'a pas de document modèle à télécharger.");
     return { stream: await this.storage.read(piece.modeleCle), type: piece.modeleType as TypeFichier, nom: piece.modeleNom ?? `modele-${piece.code.toLowerCase()}` };
+  }
+
+  /** The stored files of the model documents (all of them, or only `key` when given): for the sweep of unreferenced files. */
+  async clesModeles(key?: string): Promise<string[]> {
+    const rows = await this.dataSource.getRepository(PieceJustificative).find({ select: { modeleCle: true }, where: { modeleCle: key ?? Not(IsNull()) } });
+    return rows.map((p) => p.modeleCle as string);
   }
 
   private async dtoOf(piece: PieceJustificative): Promise<PieceDto> {
