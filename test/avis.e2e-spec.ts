@@ -3,8 +3,8 @@ import { Avis } from '../src/commission/entities/avis.entity';
 import { Role } from '../src/common/auth/roles';
 import { JobsService, PUBLICATION_AVIS } from '../src/jobs/jobs.service';
 import { Campagne } from '../src/offre/entities/campagne.entity';
-import { CANDIDAT_PASSWORD, STAFF_PASSWORD, createCampagne, createStaff } from './support/factories';
-import { bearer, candidatComplet, login } from './support/parcours';
+import { CANDIDAT_PASSWORD, createCampagne } from './support/factories';
+import { bearer, candidatComplet, login, staffConnecte } from './support/parcours';
 import { pdfText } from './support/pdf-text';
 import { SmtpCapture } from './support/smtp-capture';
 import { TestApp, startTestApp } from './support/test-app';
@@ -61,13 +61,15 @@ describe('Avis: entered unvalidated, validated, published, mailed; what the cand
     t = await startTestApp({ MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url, THROTTLE_IP_PER_MINUTE: '10000' });
     t.clock.set(NOW);
     campagne = await createCampagne(t);
-    await createStaff(t, [Role.SCOL_CENTRALE], 'scol.avis');
-    await createStaff(t, [Role.GESTIONNAIRE], 'gest.avis', { centres: ['AVIS'] });
-    await createStaff(t, [Role.GESTIONNAIRE], 'gest.ailleurs', { centres: ['AILLEURS'] });
-    await createStaff(t, [Role.COMMISSION], 'membre.avis', { commissions: ['AVIS-COM'] });
-    for (const [name, loginName] of [['scol', 'scol.avis'], ['gest', 'gest.avis'], ['ailleurs', 'gest.ailleurs'], ['membre', 'membre.avis']]) {
-      tokens[name] = await login(t, loginName, STAFF_PASSWORD);
-    }
+    Object.assign(
+      tokens,
+      await staffConnecte(t, {
+        scol: ['scol.avis', [Role.SCOL_CENTRALE]],
+        gest: ['gest.avis', [Role.GESTIONNAIRE], { centres: ['AVIS'] }],
+        ailleurs: ['gest.ailleurs', [Role.GESTIONNAIRE], { centres: ['AILLEURS'] }],
+        membre: ['membre.avis', [Role.COMMISSION], { commissions: ['AVIS-COM'] }],
+      }),
+    );
     const centre = (await as('scol').post('offre/gestion/centres', { code: 'AVIS', libelle: 'Centre des avis' }).expect(201)).body.id;
     ids.centre = centre;
     ids.commission = (

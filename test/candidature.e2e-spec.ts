@@ -5,10 +5,10 @@ import { PieceCandidature } from '../src/candidature/entities/piece-candidature.
 import { Role } from '../src/common/auth/roles';
 import { JobsService } from '../src/jobs/jobs.service';
 import { Campagne } from '../src/offre/entities/campagne.entity';
-import { CANDIDAT_PASSWORD, STAFF_PASSWORD, createCampagne, createCandidat, createStaff } from './support/factories';
+import { CANDIDAT_PASSWORD, createCampagne, createCandidat } from './support/factories';
 import { pdfText } from './support/pdf-text';
 import { SmtpCapture } from './support/smtp-capture';
-import { candidatComplet as completeCandidate } from './support/parcours';
+import { candidatComplet as completeCandidate, staffConnecte } from './support/parcours';
 import { TestApp, startTestApp } from './support/test-app';
 
 type Body = Record<string, unknown>;
@@ -76,14 +76,16 @@ describe('Candidatures: apply, récapitulatif, pièces, transmit, cancel, dossie
     t = await startTestApp({ MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url, THROTTLE_IP_PER_MINUTE: '10000' });
     t.clock.set(NOW);
     campagne = await createCampagne(t);
-    await createStaff(t, [Role.SCOL_CENTRALE], 'scol.cand');
-    await createStaff(t, [Role.GESTIONNAIRE], 'gest.osuc', { centres: ['OSUC'] });
-    await createStaff(t, [Role.GESTIONNAIRE], 'gest.autre', { centres: ['AUTRE'] });
-    await createStaff(t, [Role.COMMISSION], 'membre.osuc', { commissions: ['OSUC-SCOL'] });
-    await createStaff(t, [Role.COMMISSION], 'membre.autre', { commissions: ['AUTRE-COM'] });
-    for (const [name, loginName] of [['scol', 'scol.cand'], ['gestOsuc', 'gest.osuc'], ['gestAutre', 'gest.autre'], ['membreOsuc', 'membre.osuc'], ['membreAutre', 'membre.autre']]) {
-      tokens[name] = await login(loginName, STAFF_PASSWORD);
-    }
+    Object.assign(
+      tokens,
+      await staffConnecte(t, {
+        scol: ['scol.cand', [Role.SCOL_CENTRALE]],
+        gestOsuc: ['gest.osuc', [Role.GESTIONNAIRE], { centres: ['OSUC'] }],
+        gestAutre: ['gest.autre', [Role.GESTIONNAIRE], { centres: ['AUTRE'] }],
+        membreOsuc: ['membre.osuc', [Role.COMMISSION], { commissions: ['OSUC-SCOL'] }],
+        membreAutre: ['membre.autre', [Role.COMMISSION], { commissions: ['AUTRE-COM'] }],
+      }),
+    );
     ids.osuc = (await staff('scol').post('centres', { code: 'OSUC', libelle: 'OSUC', maxVoeux: 3 }).expect(201)).body.id;
     ids.autre = (await staff('scol').post('centres', { code: 'AUTRE', libelle: 'Autre centre', maxVoeux: 20 }).expect(201)).body.id;
     const adresse = { ligne1: 'Martine BODUSSEAU', ligne2: '1 A rue de la Férollerie', codePostal: '45071', commune: '45234', ville: 'ORLEANS CEDEX 2', pays: 'FR' };

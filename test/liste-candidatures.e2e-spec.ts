@@ -1,11 +1,11 @@
 import { Workbook } from 'exceljs';
 import request from 'supertest';
-import { nneKey } from '../src/candidat/ine/ine';
 import { Candidature, StatutDossier } from '../src/candidature/entities/candidature.entity';
 import { Role } from '../src/common/auth/roles';
 import { Avis, TypeAvis } from '../src/commission/entities/avis.entity';
 import { Campagne } from '../src/offre/entities/campagne.entity';
-import { CANDIDAT_PASSWORD, STAFF_PASSWORD, createCampagne, createCandidat, createStaff } from './support/factories';
+import { createCampagne } from './support/factories';
+import { candidatComplet, staffConnecte } from './support/parcours';
 import { TestApp, startTestApp } from './support/test-app';
 
 type Body = Record<string, unknown>;
@@ -56,7 +56,6 @@ async function workbook(bytes: Buffer): Promise<Workbook> {
   return book;
 }
 
-let sequence = 0;
 
 describe('Staff lists of candidatures: filters, scopes, full view, bloc-notes, CSV and XLSX exports', () => {
   let t: TestApp;
@@ -66,7 +65,6 @@ describe('Staff lists of candidatures: filters, scopes, full view, bloc-notes, C
   const numeros: Record<string, string> = {};
   const ines: Record<string, string> = {};
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const login = async (name: string, password: string) => (await request(t.http).post('/api/auth/login').send({ login: name, password }).expect(200)).body.token as string;
   const gestion = (path: string, body: Body) => request(t.http).post(`/api/offre/gestion/${path}`).set(bearer(tokens.scol)).send(body).expect(201);
   const get = (who: string, path: string) => request(t.http).get(`/api/candidatures${path}`).set(bearer(tokens[who]));
   const list = async (who: string, query = '') => (await get(who, query).expect(200)).body as { items: Item[]; total: number; page: number; limit: number };
@@ -74,33 +72,13 @@ describe('Staff lists of candidatures: filters, scopes, full view, bloc-notes, C
 
   /** A candidate with a complete file who applies to these formations; returns the candidature ids. */
   async function candidat(key: string, nomNaissance: string, prenom: string, formations: number[], extra: Body = {}): Promise<number[]> {
-    const compte = await createCandidat(t, campagne);
-    numeros[key] = compte.numeroDossier;
-    const token = await login(compte.numeroDossier, CANDIDAT_PASSWORD);
-    const put = (path: string, payload: Body) => request(t.http).put(`/api/candidat/${path}`).set(bearer(token)).send(payload).expect(200);
-    const body = String(2_100_000_000 + ++sequence);
-    ines[key] = `${body}${nneKey(body)}`;
-    await put('identite', {
-      civilite: 'MME',
-      nomNaissance,
-      prenom,
-      dateNaissance: '2003-03-14',
-      paysNaissance: 'FR',
-      departementNaissance: '45',
-      communeNaissance: '45234',
-      nationalite: 'FR',
-      ine: ines[key],
-      telephonePortable: '+33 6 12 34 56 78',
-      ...extra,
-    });
-    await put('adresse', { pays: 'FR', ligne1: '12 rue de Bourgogne', codePostal: '45000', commune: '45234' });
-    await put('bac', { serie: 'GEN', annee: 2021, mention: 'B', specialites: ['MATHS', 'PC'], pays: 'FR', departement: '45', commune: '45234' });
+    const c = await candidatComplet(t, campagne, nomNaissance, prenom, { telephonePortable: '+33 6 12 34 56 78', ...extra });
+    [numeros[key], ines[key], tokens[key]] = [c.numero, c.ine, c.token];
     const out: number[] = [];
     for (const formationId of formations) {
       t.clock.advance({ minutes: 1 });
-      out.push((await request(t.http).post('/api/candidat/candidatures').set(bearer(token)).send({ formationId }).expect(201)).body.id);
+      out.push((await request(t.http).post('/api/candidat/candidatures').set(bearer(c.token)).send({ formationId }).expect(201)).body.id);
     }
-    tokens[key] = token;
     return out;
   }
 
@@ -111,14 +89,16 @@ describe('Staff lists of candidatures: filters, scopes, full view, bloc-notes, C
     t = await startTestApp({ THROTTLE_IP_PER_MINUTE: '10000' });
     t.clock.set(NOW);
     campagne = await createCampagne(t);
-    await createStaff(t, [Role.SCOL_CENTRALE], 'scol.liste');
-    await createStaff(t, [Role.GESTIONNAIRE], 'gest.osuc', { centres: ['OSUC'] });
-    await createStaff(t, [Role.GESTIONNAIRE], 'gest.autre', { centres: ['AUTRE'] });
-    await createStaff(t, [Role.COMMISSION], 'membre.osuc', { commissions: ['OSUC-SCOL'] });
-    await createStaff(t, [Role.COMMISSION], 'membre.autre', { commissions: ['AUTRE-COM'] });
-    for (const [name, loginName] of [['scol', 'scol.liste'], ['gestOsuc', 'gest.osuc'], ['gestAutre', 'gest.autre'], ['membreOsuc', 'membre.osuc'], ['membreAutre', 'membre.autre']]) {
-      tokens[name] = await login(loginName, STAFF_PASSWORD);
-    }
+    Object.assign(
+      tokens,
+      await staffConnecte(t, {
+        scol: ['scol.liste', [Role.SCOL_CENTRALE]],
+        gestOsuc: ['gest.osuc', [Role.GESTIONNAIRE], { centres: ['OSUC'] }],
+        gestAutre: ['gest.autre', [Role.GESTIONNAIRE], { centres: ['AUTRE'] }],
+        membreOsuc: ['membre.osuc', [Role.COMMISSION], { commissions: ['OSUC-SCOL'] }],
+        membreAutre: ['membre.autre', [Role.COMMISSION], { commissions: ['AUTRE-COM'] }],
+      }),
+    );
     const adresse = { ligne1: '1 A rue de la Férollerie', codePostal: '45071', commune: '45234', ville: 'ORLEANS CEDEX 2', pays: 'FR' };
     const osuc = (await gestion('centres', { code: 'OSUC', libelle: 'OSUC' })).body.id;
     const autre = (await gestion('centres', { code: 'AUTRE', libelle: 'Autre centre' })).body.id;

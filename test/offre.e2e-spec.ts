@@ -4,7 +4,7 @@ import { CentreCandidature } from '../src/offre/entities/centre-candidature.enti
 import { Commission } from '../src/offre/entities/commission.entity';
 import { Formation } from '../src/offre/entities/formation.entity';
 import { OffreVersion } from '../src/offre/entities/offre-version.entity';
-import { STAFF_PASSWORD, createStaff } from './support/factories';
+import { staffConnecte } from './support/parcours';
 import { ScratchDatabase, createScratchDatabase } from '../scripts/lib/scratch-database';
 import { TestApp, startTestApp } from './support/test-app';
 
@@ -71,16 +71,15 @@ describe('Offer set-up by staff and the public offer tree', () => {
     database = await createScratchDatabase(undefined, { sqliteFile: true });
     t = await startTestApp({}, { database });
     t.clock.set(NOW);
-    const accounts: [string, Role, string[]][] = [
-      ['scol', Role.SCOL_CENTRALE, []],
-      ['admin', Role.ADMIN, []],
-      ['gest', Role.GESTIONNAIRE, [MIEN]],
-      ['membre', Role.COMMISSION, []],
-    ];
-    for (const [login, role, centres] of accounts) {
-      await createStaff(t, [role], `offre-${login}`, { centres });
-      tokens[login] = (await request(t.http).post('/api/auth/login').send({ login: `offre-${login}`, password: STAFF_PASSWORD }).expect(200)).body.token;
-    }
+    Object.assign(
+      tokens,
+      await staffConnecte(t, {
+        scol: ['offre-scol', [Role.SCOL_CENTRALE]],
+        admin: ['offre-admin', [Role.ADMIN]],
+        gest: ['offre-gest', [Role.GESTIONNAIRE], { centres: [MIEN] }],
+        membre: ['offre-membre', [Role.COMMISSION]],
+      }),
+    );
     for (const code of [MIEN, AUTRE]) ids[code] = (await api('scol').post('centres', centreBody(code)).expect(201)).body.id;
     ids[`${MIEN}-COMM`] = (await api('scol').post('commissions', commissionBody(ids[MIEN], `${MIEN}-COMM`)).expect(201)).body.id;
     ids[`${AUTRE}-COMM`] = (await api('scol').post('commissions', commissionBody(ids[AUTRE], `${AUTRE}-COMM`)).expect(201)).body.id;

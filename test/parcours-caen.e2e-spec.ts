@@ -2,8 +2,8 @@ import request from 'supertest';
 import { Role } from '../src/common/auth/roles';
 import { JobsService } from '../src/jobs/jobs.service';
 import { MailOutbox } from '../src/mail/entities/mail-outbox.entity';
-import { CANDIDAT_PASSWORD, STAFF_PASSWORD, createCampagne, createStaff } from './support/factories';
-import { bearer, candidatComplet, login } from './support/parcours';
+import { CANDIDAT_PASSWORD, createCampagne } from './support/factories';
+import { bearer, candidatComplet, login, staffConnecte } from './support/parcours';
 import { pdfText } from './support/pdf-text';
 import { SmtpCapture } from './support/smtp-capture';
 import { TestApp, startTestApp } from './support/test-app';
@@ -38,10 +38,11 @@ describe('The Caen journey, from transmission to the admission letter', () => {
 
   it('transmitted → RE → pièce refused with a comment → replaced → CO → liste complémentaire rank 4 → another candidate withdraws three times over → promoted, mailed, confirms, admission letter', async () => {
     const campagne = await createCampagne(t);
-    await createStaff(t, [Role.SCOL_CENTRALE], 'scol.caen');
-    await createStaff(t, [Role.GESTIONNAIRE], 'gest.seggat', { centres: ['UFR-SEGGAT'] });
-    await createStaff(t, [Role.COMMISSION], 'jury.eco', { commissions: ['MASTER-ECO'] });
-    const [scol, gest, jury] = [await login(t, 'scol.caen', STAFF_PASSWORD), await login(t, 'gest.seggat', STAFF_PASSWORD), await login(t, 'jury.eco', STAFF_PASSWORD)];
+    const { scol, gest, jury } = await staffConnecte(t, {
+      scol: ['scol.caen', [Role.SCOL_CENTRALE]],
+      gest: ['gest.seggat', [Role.GESTIONNAIRE], { centres: ['UFR-SEGGAT'] }],
+      jury: ['jury.eco', [Role.COMMISSION], { commissions: ['MASTER-ECO'] }],
+    });
     const as = (token: string) => ({
       get: (path: string) => request(t.http).get(`/api/${path}`).set(bearer(token)),
       post: (path: string, body: Body = {}) => request(t.http).post(`/api/${path}`).set(bearer(token)).send(body),

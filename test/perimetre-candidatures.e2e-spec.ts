@@ -3,8 +3,8 @@ import request from 'supertest';
 import { Role } from '../src/common/auth/roles';
 import { JobsService } from '../src/jobs/jobs.service';
 import { Campagne } from '../src/offre/entities/campagne.entity';
-import { STAFF_PASSWORD, createCampagne, createStaff } from './support/factories';
-import { bearer, candidatComplet, login } from './support/parcours';
+import { createCampagne } from './support/factories';
+import { bearer, candidatComplet, staffConnecte } from './support/parcours';
 import { pdfText } from './support/pdf-text';
 import { SmtpCapture } from './support/smtp-capture';
 import { TestApp, startTestApp } from './support/test-app';
@@ -178,19 +178,17 @@ describe('Scope of the staff operations on candidatures: outsiders get nothing, 
     t = await startTestApp({ MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url, THROTTLE_IP_PER_MINUTE: '100000' });
     t.clock.set(NOW);
     campagne = await createCampagne(t);
-    const comptes: [Compte, string, Role[], { centres?: string[]; commissions?: string[] }][] = [
-      ['scol', 'scol.perimetre', [Role.SCOL_CENTRALE], {}],
-      ['gestionnaire du centre A', 'gest.a', [Role.GESTIONNAIRE], { centres: ['CENTRE-A'] }],
-      ['membre de la commission A', 'membre.a', [Role.COMMISSION], { commissions: ['COM-A'] }],
-      ['gestionnaire du centre B', 'gest.b', [Role.GESTIONNAIRE], { centres: ['CENTRE-B'] }],
-      ['membre de la commission B', 'membre.b', [Role.COMMISSION], { commissions: ['COM-B'] }],
-      [DOUBLE, 'double.casquette', [Role.GESTIONNAIRE, Role.COMMISSION], { centres: ['CENTRE-B'], commissions: ['COM-A'] }],
-    ];
-    // One login each: argon2 makes logins the slow part.
-    for (const [qui, loginName, roles, scopes] of comptes) {
-      await createStaff(t, roles, loginName, scopes);
-      tokens[qui] = await login(t, loginName, STAFF_PASSWORD);
-    }
+    Object.assign(
+      tokens,
+      await staffConnecte(t, {
+        scol: ['scol.perimetre', [Role.SCOL_CENTRALE]],
+        'gestionnaire du centre A': ['gest.a', [Role.GESTIONNAIRE], { centres: ['CENTRE-A'] }],
+        'membre de la commission A': ['membre.a', [Role.COMMISSION], { commissions: ['COM-A'] }],
+        'gestionnaire du centre B': ['gest.b', [Role.GESTIONNAIRE], { centres: ['CENTRE-B'] }],
+        'membre de la commission B': ['membre.b', [Role.COMMISSION], { commissions: ['COM-B'] }],
+        [DOUBLE]: ['double.casquette', [Role.GESTIONNAIRE, Role.COMMISSION], { centres: ['CENTRE-B'], commissions: ['COM-A'] }],
+      }),
+    );
 
     const centreA = (await scol('centres', { code: 'CENTRE-A', libelle: 'Centre A' })).body.id as number;
     const centreB = (await scol('centres', { code: 'CENTRE-B', libelle: 'Centre B' })).body.id as number;

@@ -12,7 +12,7 @@ import { PieceJustificative } from '../src/pieces/entities/piece-justificative.e
 import { PiecesService } from '../src/pieces/pieces.service';
 import { FileStorage } from '../src/pieces/storage/file-storage';
 import { JobsService } from '../src/jobs/jobs.service';
-import { STAFF_PASSWORD, createStaff } from './support/factories';
+import { staffConnecte } from './support/parcours';
 import { TestApp, startTestApp } from './support/test-app';
 
 type Body = Record<string, unknown>;
@@ -92,16 +92,15 @@ describe('Pièces justificatives: set-up by staff, model documents, and the piè
   beforeAll(async () => {
     storageDir = mkdtempSync(join(tmpdir(), 'pieces-e2e-'));
     t = await startTestApp({ STORAGE_DIR: storageDir, UPLOAD_MAX_MO: '2' });
-    const accounts: [string, Role, string[]][] = [
-      ['scol', Role.SCOL_CENTRALE, []],
-      ['admin', Role.ADMIN, []],
-      ['gest', Role.GESTIONNAIRE, [MIEN]],
-      ['membre', Role.COMMISSION, []],
-    ];
-    for (const [login, role, centres] of accounts) {
-      await createStaff(t, [role], `pj-${login}`, { centres });
-      tokens[login] = (await request(t.http).post('/api/auth/login').send({ login: `pj-${login}`, password: STAFF_PASSWORD }).expect(200)).body.token;
-    }
+    Object.assign(
+      tokens,
+      await staffConnecte(t, {
+        scol: ['pj-scol', [Role.SCOL_CENTRALE]],
+        admin: ['pj-admin', [Role.ADMIN]],
+        gest: ['pj-gest', [Role.GESTIONNAIRE], { centres: [MIEN] }],
+        membre: ['pj-membre', [Role.COMMISSION]],
+      }),
+    );
     const offre = (path: string, body: Body) =>
       request(t.http).post(`/api/offre/gestion/${path}`).set(bearer('scol')).send(body).expect(201).then((r) => r.body as { id: number; commissionId: number });
     for (const code of [MIEN, AUTRE]) {

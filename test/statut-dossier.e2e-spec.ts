@@ -5,9 +5,9 @@ import { Role } from '../src/common/auth/roles';
 import { JobsService } from '../src/jobs/jobs.service';
 import { MailOutbox } from '../src/mail/entities/mail-outbox.entity';
 import { Campagne } from '../src/offre/entities/campagne.entity';
-import { STAFF_PASSWORD, createCampagne, createStaff } from './support/factories';
+import { createCampagne } from './support/factories';
 import { SmtpCapture } from './support/smtp-capture';
-import { candidatComplet as completeCandidate } from './support/parcours';
+import { candidatComplet as completeCandidate, staffConnecte } from './support/parcours';
 import { TestApp, startTestApp } from './support/test-app';
 
 type Body = Record<string, unknown>;
@@ -27,7 +27,6 @@ describe('Statut du dossier and pièce checks by staff (issue 6)', () => {
   const ids: Record<string, number> = {};
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const gestion = (path: string, body: Body) => request(t.http).post(`/api/offre/gestion/${path}`).set(bearer(tokens.scol)).send(body);
-  const login = async (name: string, password: string) => (await request(t.http).post('/api/auth/login').send({ login: name, password }).expect(200)).body.token as string;
   const sendMails = () => t.app.get(JobsService).trigger('envoi-mails');
 
   /** Staff routes of this feature, as one member of staff. */
@@ -64,15 +63,17 @@ describe('Statut du dossier and pièce checks by staff (issue 6)', () => {
     t = await startTestApp({ MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url, THROTTLE_IP_PER_MINUTE: '10000' });
     t.clock.set(NOW);
     campagne = await createCampagne(t);
-    await createStaff(t, [Role.SCOL_CENTRALE], 'scol.statut');
-    await createStaff(t, [Role.GESTIONNAIRE], 'gest.caen', { centres: ['UFR-SEGGAT'] });
-    await createStaff(t, [Role.GESTIONNAIRE], 'gest.autre', { centres: ['AUTRE'] });
-    await createStaff(t, [Role.COMMISSION], 'membre.caen', { commissions: ['MASTER-ECO'] });
-    // Gestionnaire elsewhere and member of the Caen commission: may read its candidatures, not change them.
-    await createStaff(t, [Role.GESTIONNAIRE, Role.COMMISSION], 'double.casquette', { centres: ['AUTRE'], commissions: ['MASTER-ECO'] });
-    for (const [name, loginName] of [['scol', 'scol.statut'], ['gestCaen', 'gest.caen'], ['gestAutre', 'gest.autre'], ['membreCaen', 'membre.caen'], ['double', 'double.casquette']]) {
-      tokens[name] = await login(loginName, STAFF_PASSWORD);
-    }
+    Object.assign(
+      tokens,
+      await staffConnecte(t, {
+        scol: ['scol.statut', [Role.SCOL_CENTRALE]],
+        gestCaen: ['gest.caen', [Role.GESTIONNAIRE], { centres: ['UFR-SEGGAT'] }],
+        gestAutre: ['gest.autre', [Role.GESTIONNAIRE], { centres: ['AUTRE'] }],
+        membreCaen: ['membre.caen', [Role.COMMISSION], { commissions: ['MASTER-ECO'] }],
+        // Gestionnaire elsewhere and member of the Caen commission: may read its candidatures, not change them.
+        double: ['double.casquette', [Role.GESTIONNAIRE, Role.COMMISSION], { centres: ['AUTRE'], commissions: ['MASTER-ECO'] }],
+      }),
+    );
     const adresse = { ligne1: 'Esplanade de la Paix', codePostal: '14000', commune: '14118', ville: 'CAEN', pays: 'FR' };
     ids.caen = (await gestion('centres', { code: 'UFR-SEGGAT', libelle: 'UFR SEGGAT' }).expect(201)).body.id;
     ids.autre = (await gestion('centres', { code: 'AUTRE', libelle: 'Autre centre' }).expect(201)).body.id;

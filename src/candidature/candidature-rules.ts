@@ -1,5 +1,6 @@
+import { formatDate } from '../common/clock/clock';
 import { Formation, TypeTraitement } from '../offre/entities/formation.entity';
-import { formatDate } from '../mail/templates/mail-template';
+
 import { StatutDossier } from './entities/candidature.entity';
 
 export const STATUT_DOSSIER_LIBELLES: Record<StatutDossier, string> = {

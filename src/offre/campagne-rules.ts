@@ -1,5 +1,6 @@
+import { formatDate } from '../common/clock/clock';
 import { FieldError } from '../common/errors/domain-errors';
-import { formatDate } from '../mail/templates/mail-template';
+
 
 type Fenetre = { dateDebut: string; dateFin: string };
 

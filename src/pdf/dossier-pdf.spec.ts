@@ -1,5 +1,5 @@
 import type { ContextPageSize, DynamicContent, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { pdfText } from '../../test/support/pdf-text';
+import { pdfText, texteDefinition } from '../../test/support/pdf-text';
 import { buildDossierPdf, type DossierPdfData } from './dossier-pdf';
 import { PdfRenderer } from './pdf-renderer';
 
@@ -77,21 +77,10 @@ function dossier(
 
 /** Every string of the content, in reading order. */
 function textes(definition: TDocumentDefinitions): string[] {
-  return collecte(definition.content);
+  return texteDefinition(definition.content);
 }
 
 const A4: ContextPageSize = { width: 595.28, height: 841.89, orientation: 'portrait' };
-const CONTENEURS = ['text', 'stack', 'columns', 'table', 'body'];
-
-function collecte(node: unknown): string[] {
-  if (typeof node === 'string') return [node];
-  if (Array.isArray(node)) return node.flatMap(collecte);
-  if (node && typeof node === 'object') {
-    return Object.entries(node).flatMap(([key, value]) => (CONTENEURS.includes(key) ? collecte(value) : []));
-  }
-  return [];
-}
-
 /** The strings that come right after a section title, up to the next section. */
 function section(definition: TDocumentDefinitions, titre: string): string[] {
   const tout = textes(definition);
@@ -119,10 +108,10 @@ describe('buildDossierPdf', () => {
 
     expect(definition).toMatchObject({ pageSize: 'A4', language: 'fr-FR', pageMargins: [40, 60, 40, 50] });
     expect(definition.info).toMatchObject({ title: 'Dossier de candidature ZX81KQ2B', author: "Université d'Orléans" });
-    expect(collecte(definition.header)).toEqual(["Université d'Orléans", 'Campagne 2027']);
+    expect(texteDefinition(definition.header)).toEqual(["Université d'Orléans", 'Campagne 2027']);
     const footer = definition.footer as DynamicContent;
     // 13:05 UTC is 14:05 in Paris in November.
-    expect(collecte(footer(2, 3, A4))).toEqual(['Édité le 26/11/2026 à 14:05', 'Page 2 / 3']);
+    expect(texteDefinition(footer(2, 3, A4))).toEqual(['Édité le 26/11/2026 à 14:05', 'Page 2 / 3']);
     const tout = textes(definition);
     expect(tout).toEqual(expect.arrayContaining(['Dossier de candidature', 'N° de dossier : ZX81KQ2B']));
     expect(SECTIONS.every((s) => tout.includes(s))).toBe(true);

@@ -1,5 +1,5 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { pdfText } from '../../test/support/pdf-text';
+import { pdfText, texteDefinition } from '../../test/support/pdf-text';
 import { type LettreData, buildLettreAdmission, buildLettreRefus, nomLettre } from './lettre-pdf';
 import { dateLongue } from './pdf-commun';
 import { PdfRenderer } from './pdf-renderer';
@@ -30,20 +30,9 @@ function lettre(modif: Partial<LettreData> = {}): LettreData {
   };
 }
 
-const CONTENEURS = ['text', 'stack', 'columns'];
-
 /** Every string of the content, in reading order. */
 function textes(definition: TDocumentDefinitions): string[] {
-  return collecte(definition.content);
-}
-
-function collecte(node: unknown): string[] {
-  if (typeof node === 'string') return [node];
-  if (Array.isArray(node)) return node.flatMap(collecte);
-  if (node && typeof node === 'object') {
-    return Object.entries(node).flatMap(([key, value]) => (CONTENEURS.includes(key) ? collecte(value) : []));
-  }
-  return [];
+  return texteDefinition(definition.content);
 }
 
 describe('buildLettreAdmission', () => {
@@ -53,7 +42,7 @@ describe('buildLettreAdmission', () => {
     expect(definition).toMatchObject({ pageSize: 'A4', language: 'fr-FR' });
     expect(definition.info).toMatchObject({ title: "Lettre d'admission ZX81KQ2B", author: "Université d'Orléans" });
     const [adresses] = definition.content as { columns: unknown[] }[];
-    expect(collecte(adresses.columns[0])).toEqual([
+    expect(texteDefinition(adresses.columns[0])).toEqual([
       "Université d'Orléans",
       'Commission Master Géosciences',
       'OSUC - SCOLARITE',
@@ -61,7 +50,7 @@ describe('buildLettreAdmission', () => {
       '45071 ORLEANS CEDEX 2',
       'Mail : scolarite.osuc@example.org',
     ]);
-    expect(collecte(adresses.columns[1])).toEqual(['Mme Camille LEFÈVRE', '12 rue des Carmes', '45000 ORLEANS', 'France']);
+    expect(texteDefinition(adresses.columns[1])).toEqual(['Mme Camille LEFÈVRE', '12 rue des Carmes', '45000 ORLEANS', 'France']);
     const tout = textes(definition);
     // The city of the commission's address, CEDEX dropped.
     expect(tout).toContain('Orleans, le 26 novembre 2026');

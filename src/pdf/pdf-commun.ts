@@ -1,4 +1,5 @@
 import type { ContentStack, Style } from 'pdfmake/interfaces';
+import { formatDate } from '../common/clock/clock';
 
 /* What every document of the application shares: the text hygiene, the dates, the base styles (spread them: pdfmake
  * may complete a definition in place while laying it out). */
@@ -38,7 +39,7 @@ const JOUR_LONG = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', dateStyle:
 export function date(valeur: string | null | undefined): string {
   const brut = texte(valeur);
   const jour = JOUR.exec(brut);
-  if (jour) return `${jour[3]}/${jour[2]}/${jour[1]}`;
+  if (jour) return formatDate(brut);
   const instant = new Date(brut);
   return brut === '' || Number.isNaN(instant.getTime()) ? brut : JOUR_PARIS.format(instant);
 }

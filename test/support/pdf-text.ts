@@ -45,3 +45,16 @@ export async function pdfText(buffer: Buffer): Promise<string> {
   const { text } = await pdfParse(buffer, { pagerender: pageText });
   return text.replace(/[ \t]+/g, ' ');
 }
+
+/** The properties of a pdfmake node that hold text or other nodes: tables' cells included. */
+const CONTENEURS = ['text', 'stack', 'columns', 'table', 'body'];
+
+/** Every string of a pdfmake definition node, in reading order: for assertions on the pure PDF builders. */
+export function texteDefinition(node: unknown): string[] {
+  if (typeof node === 'string') return [node];
+  if (Array.isArray(node)) return node.flatMap(texteDefinition);
+  if (node && typeof node === 'object') {
+    return Object.entries(node).flatMap(([key, value]) => (CONTENEURS.includes(key) ? texteDefinition(value) : []));
+  }
+  return [];
+}

@@ -5,10 +5,10 @@ import { CandidatureService } from '../../candidature/candidature.service';
 import { datesDe } from '../../candidature/dates-archivees';
 import { CandidatureDto } from '../../candidature/dto/candidature.dto';
 import { Candidature } from '../../candidature/entities/candidature.entity';
-import { Clock, parisDate } from '../../common/clock/clock';
+import { Clock, parisDate, formatDate } from '../../common/clock/clock';
 import { Principal } from '../../common/auth/roles';
 import { BusinessRule, FieldError } from '../../common/errors/domain-errors';
-import { formatDate } from '../../mail/templates/mail-template';
+
 import { selectionner } from '../selection-candidatures';
 import { DelaisCandidatureInput } from './delais.dto';
 

@@ -6,7 +6,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { STATUT_DOSSIER_LIBELLES, TYPE_TRAITEMENT_LIBELLES } from '../../candidature/candidature-rules';
 import { Principal } from '../../common/auth/roles';
-import { Clock, parisDate } from '../../common/clock/clock';
+import { Clock, formatDate, parisDate } from '../../common/clock/clock';
 import { Pays } from '../../referentiel/entities';
 import { TYPE_AVIS_LIBELLES } from '../avis/avis-rules';
 import { MotifAvis } from '../entities/motif-avis.entity';
@@ -34,7 +34,7 @@ interface Libelles {
 const heureParis = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 const instant = (d: Date | null | undefined): Cellule => (d ? heureParis.format(d) : null);
 /** YYYY-MM-DD as French spreadsheets show dates */
-const date = (d: string | null | undefined): Cellule => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : null);
+const date = (d: string | null | undefined): Cellule => (d ? formatDate(d) : null);
 const ouiNon = (b: boolean) => (b ? 'Oui' : 'Non');
 const CIVILITES: Record<string, string> = { M: 'M.', MME: 'Mme' };
 

@@ -18,3 +18,9 @@ const parisDay = new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', ye
 export function parisDate(instant: Date): string {
   return parisDay.format(instant);
 }
+
+/** "10/04/2027" from a calendar date YYYY-MM-DD. */
+export function formatDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y}`;
+}

@@ -1,4 +1,5 @@
-import { RenderedMail, formatDate, render } from './mail-template';
+import { formatDate } from '../../common/clock/clock';
+import { RenderedMail, render } from './mail-template';
 
 /** The front-end page where a candidate follows their candidatures: the link of every candidature mail. */
 export function lienSuivi(publicUrl: string, numeroDossier: string): string {

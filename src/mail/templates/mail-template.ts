@@ -30,9 +30,3 @@ const parisDateTime = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris
 export function formatInstant(instant: Date): string {
   return parisDateTime.format(instant);
 }
-
-/** "10/04/2027" from a calendar date YYYY-MM-DD. */
-export function formatDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${d}/${m}/${y}`;
-}

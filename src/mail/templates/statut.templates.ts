@@ -1,4 +1,5 @@
-import { RenderedMail, formatDate, render } from './mail-template';
+import { formatDate } from '../../common/clock/clock';
+import { RenderedMail, render } from './mail-template';
 
 interface Dossier {
   prenom: string;
