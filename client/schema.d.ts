@@ -1235,23 +1235,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/candidat/candidatures/{id}/lettre.pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The lettre d'admission or de refus of the published decision, when the commission lets candidates download it */
-        get: operations["telechargerLettre"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/candidatures/statut-dossier": {
         parameters: {
             query?: never;
@@ -1331,6 +1314,40 @@ export interface paths {
         put?: never;
         /** Validates the type de traitement of 1 to 200 candidatures: AD gives the favourable decision, AC and AT are mailed */
         post: operations["validerTypeTraitement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Confirmed admissions and withdrawals for the SI Scol, pending or transmitted, newest first */
+        get: operations["listeOpi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidat/candidatures/{id}/lettre.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lettre d'admission or de refus of the published decision, when the commission lets candidates download it */
+        get: operations["telechargerLettre"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1417,23 +1434,6 @@ export interface paths {
         put?: never;
         /** Adds a note to the bloc-notes (any member of staff of the scope); staff only ever see it */
         post: operations["ajouterNote"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/opi": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Confirmed admissions and withdrawals for the SI Scol, pending or transmitted, newest first */
-        get: operations["listeOpi"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3268,6 +3268,19 @@ export interface components {
             /** @description Favorable: the confirmation deadline (YYYY-MM-DD), when known */
             dateLimiteConfirmation?: string | null;
         };
+        ReponseDto: {
+            /**
+             * @description CONFIRMEE the candidate confirmed, DESISTEE withdrawn (by the candidate, or automatically past the deadline)
+             * @enum {string}
+             */
+            code: "CONFIRMEE" | "DESISTEE";
+            /** @example Désistement */
+            libelle: string;
+            /** @description When, ISO-8601 */
+            date: string | null;
+            /** @description Withdrawn automatically because the confirmation deadline passed without an answer */
+            automatique: boolean;
+        };
         DatesUtilesDto: {
             /** @description Date limite de retour du dossier ou des pièces */
             limiteRetour: string;
@@ -3336,7 +3349,9 @@ export interface components {
             statutDossier: components["schemas"]["StatutDossierDto"];
             typeTraitement: components["schemas"]["TypeTraitementCandidatureDto"];
             decision: components["schemas"]["DecisionDto"];
-            /** @description Set once the candidate has confirmed a favourable decision */
+            /** @description The candidate's answer to a favourable decision; null while none */
+            reponse: components["schemas"]["ReponseDto"] | null;
+            /** @description The OPI code, while the candidate's confirmation stands */
             codeOpi: string | null;
             dates: components["schemas"]["DatesUtilesDto"];
             contact: components["schemas"]["ContactDto"];
@@ -3495,7 +3510,6 @@ export interface components {
             motif: string | null;
             motifLibelle: string | null;
             rang: number | null;
-            rangReel: number | null;
             preselectionDate: string | null;
             preselectionHeure: string | null;
             preselectionLieu: string | null;
@@ -3562,10 +3576,10 @@ export interface components {
         };
         StatutPiecesInput: {
             /**
-             * @description VA validée (locked for the candidate), RE refusée (with a comment the candidate sees), TR back to transmise (not checked)
+             * @description VA validée (locked for the candidate), RE refusée (with a comment the candidate sees), TR back to transmise (not checked; on paper: received), AT manquante (paper files only: not in the envelope; an optional comment says what is expected)
              * @enum {string}
              */
-            statut: "VA" | "RE" | "TR";
+            statut: "VA" | "RE" | "TR" | "AT";
             /** @description The pièces of candidatures to set, 1 to 200, each once */
             items: components["schemas"]["PieceCandidatureRef"][];
             /**
@@ -3596,10 +3610,10 @@ export interface components {
         };
         StatutPieceInput: {
             /**
-             * @description VA validée (locked for the candidate), RE refusée (with a comment the candidate sees), TR back to transmise (not checked)
+             * @description VA validée (locked for the candidate), RE refusée (with a comment the candidate sees), TR back to transmise (not checked; on paper: received), AT manquante (paper files only: not in the envelope; an optional comment says what is expected)
              * @enum {string}
              */
-            statut: "VA" | "RE" | "TR";
+            statut: "VA" | "RE" | "TR" | "AT";
             /**
              * @description Shown to the candidate; required to refuse a pièce (RE)
              * @example Le relevé de notes du semestre 2 manque.
@@ -3620,103 +3634,6 @@ export interface components {
         TypeTraitementResultatDto: {
             /** @example 3 */
             modifiees: number;
-        };
-        FormationCodeDto: {
-            id: number;
-            /** @example M1-GEO2ENV */
-            code: string;
-            libelle: string;
-        };
-        AvisCourantDto: {
-            type: components["schemas"]["TypeAvis"];
-            /** @example Liste complémentaire */
-            libelle: string;
-            valide: boolean;
-            /** @description Liste complémentaire: the rank typed by the commission */
-            rang: number | null;
-        };
-        CandidatureStaffItemDto: {
-            /** @enum {string|null} */
-            civilite: "M" | "MME" | null;
-            id: number;
-            /** @example T0000001 */
-            numeroDossier: string;
-            /** @description Nom d'usage, else nom de naissance */
-            nom: string | null;
-            prenom: string | null;
-            ine: string | null;
-            email: string;
-            formation: components["schemas"]["FormationCodeDto"];
-            /**
-             * @description Code of the commission
-             * @example OSUC-SCOL
-             */
-            commission: string;
-            /**
-             * @description Code of the centre de candidature
-             * @example OSUC
-             */
-            centre: string;
-            statutDossier: components["schemas"]["StatutDossierDto"];
-            typeTraitement: components["schemas"]["TypeTraitementCandidatureDto"];
-            /** @description The current avis (the latest row, validated or not); null without any */
-            avis: components["schemas"]["AvisCourantDto"] | null;
-            /** @description true confirmed, false withdrawn, null not answered */
-            acceptee: boolean | null;
-            createdAt: string;
-            transmiseAt: string | null;
-            annuleeAt: string | null;
-        };
-        CandidatureStaffPage: {
-            items: components["schemas"]["CandidatureStaffItemDto"][];
-            /**
-             * @description Page number, from 1
-             * @example 1
-             */
-            page: number;
-            /**
-             * @description Items per page
-             * @example 20
-             */
-            limit: number;
-            /**
-             * @description Number of items matching the query, all pages together
-             * @example 1
-             */
-            total: number;
-        };
-        NoteDto: {
-            id: number;
-            message: string;
-            /** @description Staff login */
-            auteur: string;
-            createdAt: string;
-        };
-        CandidatureStaffDetailDto: {
-            id: number;
-            numeroDossier: string;
-            commission: string;
-            centre: string;
-            acceptee: boolean | null;
-            accepteeAt: string | null;
-            acceptePar: string | null;
-            codeOpi: string | null;
-            annuleePar: string | null;
-            /** @description Dates staff typed with the statut changes, YYYY-MM-DD */
-            dateReception: string | null;
-            dateComplet: string | null;
-            dateIncomplet: string | null;
-            /** @description The candidate-side summary: formation, dates, contact, pièces */
-            recapitulatif: components["schemas"]["CandidatureDto"];
-            dossier: components["schemas"]["DossierDto"];
-            /** @description Newest first */
-            avis: components["schemas"]["AvisDto"][];
-            /** @description Newest first */
-            notes: components["schemas"]["NoteDto"][];
-        };
-        NoteInput: {
-            /** @example Appelé le 12/03 : envoie son relevé de notes par courrier. */
-            message: string;
         };
         /**
          * @description ADMISSION: the candidate confirmed; DESISTEMENT: they withdrew after their admission was transmitted
@@ -3766,6 +3683,113 @@ export interface components {
              * @example 1
              */
             total: number;
+        };
+        FormationCodeDto: {
+            id: number;
+            /** @example M1-GEO2ENV */
+            code: string;
+            libelle: string;
+        };
+        AvisCourantDto: {
+            type: components["schemas"]["TypeAvis"];
+            /** @example Liste complémentaire */
+            libelle: string;
+            valide: boolean;
+            /** @description Liste complémentaire: the rank the commission typed (the order it asked for, not the rank: see rangListeComplementaire) */
+            rangSaisi: number | null;
+        };
+        CandidatureStaffItemDto: {
+            /** @enum {string|null} */
+            civilite: "M" | "MME" | null;
+            id: number;
+            /** @example T0000001 */
+            numeroDossier: string;
+            /** @description Nom d'usage, else nom de naissance */
+            nom: string | null;
+            prenom: string | null;
+            ine: string | null;
+            email: string;
+            formation: components["schemas"]["FormationCodeDto"];
+            /**
+             * @description Code of the commission
+             * @example OSUC-SCOL
+             */
+            commission: string;
+            /**
+             * @description Code of the centre de candidature
+             * @example OSUC
+             */
+            centre: string;
+            statutDossier: components["schemas"]["StatutDossierDto"];
+            typeTraitement: components["schemas"]["TypeTraitementCandidatureDto"];
+            /** @description The current avis (the latest row, validated or not); null without any */
+            avis: components["schemas"]["AvisCourantDto"] | null;
+            /** @description The rank on the formation's liste complémentaire, the one the candidate sees; null when not on it */
+            rangListeComplementaire: number | null;
+            /** @description true confirmed, false withdrawn, null not answered */
+            acceptee: boolean | null;
+            /** @description The candidate's answer: confirmed or withdrawn, when, automatically or not */
+            reponse: components["schemas"]["ReponseDto"] | null;
+            createdAt: string;
+            transmiseAt: string | null;
+            annuleeAt: string | null;
+        };
+        CandidatureStaffPage: {
+            items: components["schemas"]["CandidatureStaffItemDto"][];
+            /**
+             * @description Page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Items per page
+             * @example 20
+             */
+            limit: number;
+            /**
+             * @description Number of items matching the query, all pages together
+             * @example 1
+             */
+            total: number;
+        };
+        NoteDto: {
+            id: number;
+            message: string;
+            /** @description Staff login */
+            auteur: string;
+            createdAt: string;
+        };
+        CandidatureStaffDetailDto: {
+            id: number;
+            numeroDossier: string;
+            commission: string;
+            centre: string;
+            acceptee: boolean | null;
+            accepteeAt: string | null;
+            /** @description Numéro de dossier of the candidate, or `autoDesist` for the automatic withdrawal */
+            acceptePar: string | null;
+            /** @description The candidate's answer (also in the récapitulatif) */
+            reponse: components["schemas"]["ReponseDto"] | null;
+            /** @description The rank on the formation's liste complémentaire; null when not on it */
+            rangListeComplementaire: number | null;
+            /** @description The OPI code, while the confirmation stands */
+            codeOpi: string | null;
+            annuleePar: string | null;
+            /** @description Dates staff typed with the statut changes, YYYY-MM-DD */
+            dateReception: string | null;
+            dateComplet: string | null;
+            dateIncomplet: string | null;
+            /** @description The candidate-side summary: formation, dates, contact, pièces */
+            recapitulatif: components["schemas"]["CandidatureDto"];
+            dossier: components["schemas"]["DossierDto"];
+            /** @description Newest first */
+            avis: components["schemas"]["AvisDto"][];
+            /** @description Newest first */
+            notes: components["schemas"]["NoteDto"][];
+        };
+        NoteInput: {
+            /** @example Appelé le 12/03 : envoie son relevé de notes par courrier. */
+            message: string;
         };
     };
     responses: never;
@@ -10054,84 +10078,6 @@ export interface operations {
             };
         };
     };
-    telechargerLettre: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The letter (PDF) */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": string;
-                    "image/jpeg": string;
-                    "image/png": string;
-                };
-            };
-            /** @description Invalid request: `errors` names each invalid field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No valid session */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description A business rule refuses the request: see `code` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Unexpected error: quote `requestId` to the support desk */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
     changerStatutDossier: {
         parameters: {
             query?: never;
@@ -10462,6 +10408,146 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TypeTraitementResultatDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listeOpi: {
+        parameters: {
+            query?: {
+                /** @description en-attente: not received by the SI Scol yet; transmis: received. Both when absent */
+                etat?: "en-attente" | "transmis";
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 200 at most */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpiPage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    telechargerLettre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letter (PDF) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
                 };
             };
             /** @description Invalid request: `errors` names each invalid field */
@@ -10941,68 +11027,6 @@ export interface operations {
             };
             /** @description No such resource */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Unexpected error: quote `requestId` to the support desk */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    listeOpi: {
-        parameters: {
-            query?: {
-                /** @description en-attente: not received by the SI Scol yet; transmis: received. Both when absent */
-                etat?: "en-attente" | "transmis";
-                /** @description Page number, from 1 */
-                page?: number;
-                /** @description Items per page, 200 at most */
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OpiPage"];
-                };
-            };
-            /** @description Invalid request: `errors` names each invalid field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No valid session */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller may not do this */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { Avis } from '../src/commission/entities/avis.entity';
+import { Avis } from '../src/candidature/entities/avis.entity';
 import { Role } from '../src/common/auth/roles';
 import { JobsService, PUBLICATION_AVIS } from '../src/jobs/jobs.service';
 import { Campagne } from '../src/offre/entities/campagne.entity';
@@ -177,7 +177,8 @@ describe('Avis: entered unvalidated, validated, published, mailed; what the cand
     await as('gest').post('candidatures/avis', { candidatureIds: [b.id], type: 'LC', rang: 4 }).expect(201);
     const validated = (await as('gest').post('candidatures/avis/validation', { candidatureIds: [a.id, b.id] }).expect(200)).body;
     expect(validated.map((v: { publieAt: unknown }) => v.publieAt)).toEqual([null, null]);
-    expect(validated.find((v: { type: string }) => v.type === 'LC').rangReel).toBe(1);
+    // Ranked on validation (staff see it before the candidate does): one rank, the candidature's.
+    expect((await as('gest').get(`candidatures/${b.id}`).expect(200)).body.rangListeComplementaire).toBe(1);
 
     const jobs = t.app.get(JobsService);
     expect((await jobs.trigger(PUBLICATION_AVIS))?.counts).toBe(JSON.stringify({ publies: 0 }));
@@ -195,7 +196,9 @@ describe('Avis: entered unvalidated, validated, published, mailed; what the cand
     await sendMails();
     const fav = await smtp.waitFor((m) => smtp.to(a.email).includes(m) && /Avis favorable/.test(m.subject ?? ''));
     expect(fav.text).toContain('20/04/2027');
-    await smtp.waitFor((m) => smtp.to(b.email).includes(m) && /Liste complémentaire/.test(m.subject ?? ''));
+    const lc = await smtp.waitFor((m) => smtp.to(b.email).includes(m) && /Liste complémentaire/.test(m.subject ?? ''));
+    // The mail states the rank on the list (1), not the order the commission typed (4).
+    expect(lc.text).toContain('au rang 1.');
     // Published once: running the job again mails nothing more.
     expect((await jobs.trigger(PUBLICATION_AVIS))?.counts).toBe(JSON.stringify({ publies: 0 }));
     await sendMails();

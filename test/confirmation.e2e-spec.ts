@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { Avis } from '../src/commission/entities/avis.entity';
+import { Avis } from '../src/candidature/entities/avis.entity';
 import { Candidature } from '../src/candidature/entities/candidature.entity';
 import { MailOutbox } from '../src/mail/entities/mail-outbox.entity';
 import { Opi } from '../src/opi/opi.entity';

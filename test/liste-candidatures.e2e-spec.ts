@@ -1,8 +1,8 @@
-import { Workbook } from 'exceljs';
+import { binary, parseCsv, workbook } from './support/exports';
 import request from 'supertest';
 import { Candidature, StatutDossier } from '../src/candidature/entities/candidature.entity';
 import { Role } from '../src/common/auth/roles';
-import { Avis, TypeAvis } from '../src/commission/entities/avis.entity';
+import { Avis, TypeAvis } from '../src/candidature/entities/avis.entity';
 import { Campagne } from '../src/offre/entities/campagne.entity';
 import { createCampagne } from './support/factories';
 import { candidatComplet, staffConnecte } from './support/parcours';
@@ -13,49 +13,6 @@ type Item = { id: number; numeroDossier: string; nom: string; prenom: string; av
 
 const NOW = '2026-11-20T10:00:00Z';
 const DATES = { dateDebutCandidature: '2026-11-15', dateFinCandidature: '2027-03-31', dateRetour: '2027-04-10', dateConfirmation: '2027-04-20' };
-
-/** Parses the export as a spreadsheet would: `;` separator, RFC 4180 quotes, CRLF lines. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (ch === '"') {
-      quoted = !quoted;
-    } else if (!quoted && ch === ';') {
-      row.push(cell);
-      cell = '';
-    } else if (!quoted && ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else {
-      cell += ch;
-    }
-  }
-  if (cell !== '' || row.length > 0) throw new Error(`dernière ligne sans CRLF : ${JSON.stringify([...row, cell])}`);
-  return rows;
-}
-
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (d: Buffer) => chunks.push(d)).on('end', () => cb(null, Buffer.concat(chunks)));
-};
-
-/** Opens the XLSX as a spreadsheet program would (exceljs's reader; its typings name their own Buffer). */
-async function workbook(bytes: Buffer): Promise<Workbook> {
-  const book = new Workbook();
-  await book.xlsx.load(bytes as unknown as Parameters<Workbook['xlsx']['load']>[0]);
-  return book;
-}
-
 
 describe('Staff lists of candidatures: filters, scopes, full view, bloc-notes, CSV and XLSX exports', () => {
   let t: TestApp;
@@ -117,7 +74,7 @@ describe('Staff lists of candidatures: filters, scopes, full view, bloc-notes, C
     await request(t.http).post(`/api/candidat/candidatures/${ids.noeGeo}/annulation`).set(bearer(tokens.noe)).expect(200);
 
     // What the other modules of staff processing write, set directly: a statut, avis histories, answers.
-    await t.dataSource.getRepository(Candidature).update({ id: ids.elise }, { statutDossier: StatutDossier.CO, acceptee: true, codeOpi: 'OPI' + numeros.elise });
+    await t.dataSource.getRepository(Candidature).update({ id: ids.elise }, { statutDossier: StatutDossier.CO, acceptee: true, accepteeAt: t.clock.now(), acceptePar: numeros.elise, codeOpi: 'OPI' + numeros.elise });
     await t.dataSource.getRepository(Candidature).update({ id: ids.zoe }, { acceptee: false });
     await avis(ids.elise, TypeAvis.LC, { rang: 4 });
     await avis(ids.elise, TypeAvis.FA, { valide: true, valideAt: t.clock.now(), validePar: 'gest.osuc', publieAt: t.clock.now() });
@@ -161,8 +118,10 @@ describe('Staff lists of candidatures: filters, scopes, full view, bloc-notes, C
       centre: 'OSUC',
       statutDossier: { code: 'CO', libelle: 'Complet' },
       typeTraitement: { code: 'AC', libelle: 'Accès contrôlé', valide: true },
-      avis: { type: 'FA', libelle: 'Favorable', valide: true, rang: null },
+      avis: { type: 'FA', libelle: 'Favorable', valide: true, rangSaisi: null },
+      rangListeComplementaire: null,
       acceptee: true,
+      reponse: { code: 'CONFIRMEE', libelle: 'Confirmée', date: t.clock.now().toISOString(), automatique: false },
       createdAt: expect.any(String),
       transmiseAt: null,
       annuleeAt: null,
@@ -279,8 +238,8 @@ describe('Staff lists of candidatures: filters, scopes, full view, bloc-notes, C
     expect(header).toEqual([
       'Numéro de dossier', 'Civilité', 'Nom de naissance', "Nom d'usage", 'Prénom', 'Date de naissance', 'Nationalité', 'INE', 'E-mail',
       'Téléphone portable', 'Code formation', 'Libellé formation', 'Commission', 'Date de candidature', 'Date de transmission',
-      'Statut du dossier', 'Date du statut', 'Type de traitement', 'Traitement validé', 'Avis', 'Avis validé', 'Motif', 'Rang',
-      'Confirmation', 'Code OPI', "Date d'annulation",
+      'Statut du dossier', 'Date du statut', 'Type de traitement', 'Traitement validé', 'Avis', 'Avis validé', 'Motif', 'Rang saisi',
+      'Rang liste complémentaire', 'Réponse', 'Date de réponse', 'Désistement automatique', 'Code OPI', "Date d'annulation",
     ]);
     // By id: Élise, Noé (M2-BIO; the cancelled M1-GEO is not live), Ève
     expect(rows.map((r) => r[0])).toEqual([numeros.elise, numeros.noe, numeros.eve]);
@@ -292,7 +251,7 @@ describe('Staff lists of candidatures: filters, scopes, full view, bloc-notes, C
     expect(elise[col('Nationalité')]).toMatch(/^fran/i);
     expect(elise[col('Date de candidature')]).toBe('20/11/2026 11:01');
     expect(elise[col('Statut du dossier')]).toBe('Complet');
-    expect([elise[col('Avis')], elise[col('Avis validé')], elise[col('Confirmation')], elise[col('Code OPI')]]).toEqual(['Favorable', 'Oui', 'Confirmée', `OPI${numeros.elise}`]);
+    expect([elise[col('Avis')], elise[col('Avis validé')], elise[col('Réponse')], elise[col('Code OPI')]]).toEqual(['Favorable', 'Oui', 'Confirmée', `OPI${numeros.elise}`]);
     expect(elise[col('Téléphone portable')]).toBe("'+33 6 12 34 56 78");
     expect([noe[col("Nom d'usage")], noe[col('Type de traitement')], noe[col('Traitement validé')], noe[col('Avis')]]).toEqual(['Durand', 'En attente', 'Non', '']);
     expect(eve[col('Nom de naissance')]).toBe("'=cmd|calc");

@@ -107,7 +107,9 @@ describe('Statut du dossier and pièce checks by staff (issue 6)', () => {
     expect(sansCommentaire.body.errors).toEqual([expect.objectContaining({ field: 'commentaire' })]);
     expect((await gest.piece(id, ids.B2, { statut: 'VA' }).expect(422)).body.code).toBe('PIECE_NON_DEPOSEE');
     expect((await gest.piece(id, 999_999, { statut: 'VA' }).expect(404)).body.code).toBe('PIECE_INTROUVABLE');
-    expect((await gest.piece(id, ids.CV, { statut: 'AT' }).expect(400)).body.errors[0].field).toBe('statut');
+    expect((await gest.piece(id, ids.CV, { statut: 'NC' }).expect(400)).body.errors[0].field).toBe('statut');
+    // « Missing » is for paper files: online, a pièce is missing until the candidate uploads it.
+    expect((await gest.piece(id, ids.CV, { statut: 'AT' }).expect(422)).body).toMatchObject({ code: 'PIECE_NON_DEPOSEE', detail: expect.stringContaining('refusez-la') });
     expect((await gest.piece(id, ids.CV, { statut: 'VA', commentaire: 'x'.repeat(501) }).expect(400)).body.errors[0].field).toBe('commentaire');
 
     const commentaire = 'Il manque le relevé du semestre 6 <S6>.';
@@ -206,7 +208,7 @@ describe('Statut du dossier and pièce checks by staff (issue 6)', () => {
     // A cancelled candidature cannot change: 422, and the others named with it do not change either.
     await candidat(trois[0].token).post(`/${trois[0].id}/annulation`).expect(200);
     const annulee = await staff('scol').statut([trois[1].id, trois[0].id], 'CO').expect(422);
-    expect(annulee.body).toMatchObject({ code: 'CANDIDATURE_NON_MODIFIABLE', detail: expect.stringContaining(`annulées : ${trois[0].id}`) });
+    expect(annulee.body).toMatchObject({ code: 'CANDIDATURE_NON_MODIFIABLE', detail: expect.stringContaining(`candidature ${trois[0].id} : Cette candidature est annulée.`) });
     expect((await row(trois[1].id)).statutDossier).toBe('RE');
   });
 

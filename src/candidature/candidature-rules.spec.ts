@@ -1,12 +1,29 @@
+import { BusinessRule } from '../common/errors/domain-errors';
 import { TypeTraitement } from '../offre/entities/formation.entity';
-import { EtatCandidature, actionsPossibles, dansLaFenetre, typeTraitementInitial } from './candidature-rules';
+import {
+  ACTIONS_AUTOMATIQUES,
+  ACTIONS_CANDIDAT,
+  ACTIONS_GESTION,
+  ActionCandidature,
+  EtatCandidature,
+  actionsPossibles,
+  dansLaFenetre,
+  exigerPourTous,
+  typeTraitementInitial,
+  verdict,
+  verdictPiece,
+} from './candidature-rules';
+import { TypeAvis } from './entities/avis.entity';
 import { StatutDossier } from './entities/candidature.entity';
+import { StatutPiece } from './entities/piece-candidature.entity';
 
 const etat = (overrides: Partial<EtatCandidature> = {}): EtatCandidature => ({
   statutDossier: StatutDossier.AT,
   annulee: false,
   archivee: false,
-  avis: false,
+  dernierAvis: null,
+  avisValide: null,
+  typeTraitementValide: true,
   demat: true,
   dateRetour: '2027-04-10',
   piecesManquantes: [],
@@ -31,7 +48,7 @@ describe('candidature rules', () => {
   it('cancelling needs statut AT and no avis', () => {
     expect(actionsPossibles(etat(), '2027-01-15').annuler.possible).toBe(true);
     expect(actionsPossibles(etat({ statutDossier: StatutDossier.RE }), '2027-01-15').annuler).toEqual({ possible: false, raison: expect.stringContaining('réceptionné') });
-    expect(actionsPossibles(etat({ avis: true }), '2027-01-15').annuler).toEqual({ possible: false, raison: expect.stringContaining('avis') });
+    expect(actionsPossibles(etat({ dernierAvis: { type: TypeAvis.LC, valide: false } }), '2027-01-15').annuler).toEqual({ possible: false, raison: expect.stringContaining('avis') });
   });
 
   it('transmitting needs a demat formation, statut AT or IN, no missing pièce, and the return deadline not passed', () => {
@@ -62,5 +79,108 @@ describe('candidature rules', () => {
     expect([confirmee.confirmer.possible, confirmee.desister.possible]).toEqual([false, true]);
     const desistee = actionsPossibles(etat({ ...fa, acceptee: false }), '2027-04-10');
     expect([desistee.confirmer.possible, desistee.desister.possible]).toEqual([false, false]);
+  });
+
+  it('a withdrawal is final: nothing more to upload, transmit, confirm or withdraw', () => {
+    const desistee = actionsPossibles(etat({ statutDossier: StatutDossier.IN, favorable: true, acceptee: false, limiteConfirmation: '2027-04-20' }), '2027-01-15');
+    expect(Object.entries(desistee).filter(([, a]) => a.possible).map(([k]) => k)).toEqual(['telechargerDossier']);
+    expect(desistee.deposerPieces.raison).toContain('désisté');
+  });
+});
+
+/**
+ * Every cell of the transition table: each action (rows) in each of ten states a candidature goes through (columns),
+ * allowed (✓) or refused with this code.
+ */
+describe('the transition table, cell by cell', () => {
+  const today = '2027-04-05';
+  const fa = { dernierAvis: { type: TypeAvis.FA, valide: true }, avisValide: TypeAvis.FA, favorable: true, limiteConfirmation: '2027-04-30' };
+  const ETATS: Record<string, EtatCandidature> = {
+    neuve: etat({ typeTraitementValide: false }),
+    transmise: etat({ statutDossier: StatutDossier.RE, typeTraitementValide: false }),
+    avisSaisi: etat({ statutDossier: StatutDossier.CO, dernierAvis: { type: TypeAvis.LC, valide: false } }),
+    liste: etat({ statutDossier: StatutDossier.CO, dernierAvis: { type: TypeAvis.LC, valide: true }, avisValide: TypeAvis.LC }),
+    favorable: etat({ statutDossier: StatutDossier.CO, ...fa }),
+    echue: etat({ statutDossier: StatutDossier.CO, ...fa, limiteConfirmation: '2027-04-01' }),
+    confirmee: etat({ statutDossier: StatutDossier.CO, ...fa, acceptee: true }),
+    desistee: etat({ statutDossier: StatutDossier.CO, ...fa, acceptee: false }),
+    annulee: etat({ annulee: true, typeTraitementValide: false }),
+    archivee: etat({ statutDossier: StatutDossier.CO, ...fa, archivee: true }),
+  };
+  const colonnes = Object.keys(ETATS);
+  const ok = '✓';
+  const CNM = 'CANDIDATURE_NON_MODIFIABLE';
+  const ADV = 'AVIS_DEJA_VALIDE';
+  const tous = (code: string, sauf: Record<string, string> = {}) => colonnes.map((e) => sauf[e] ?? code);
+  const TABLE: Record<ActionCandidature, string[]> = {
+    //                                  neuve  transmise avisSaisi liste favorable echue confirmee desistee annulee archivee
+    annuler: tous('ANNULATION_IMPOSSIBLE', { neuve: ok }),
+    deposerPieces: tous('PIECES_NON_MODIFIABLES', { neuve: ok }),
+    transmettre: tous('TRANSMISSION_IMPOSSIBLE', { neuve: ok }),
+    telechargerDossier: tous(ok, { annulee: 'DOSSIER_INDISPONIBLE' }),
+    confirmer: tous('CONFIRMATION_IMPOSSIBLE', { favorable: ok }),
+    desister: tous('DESISTEMENT_IMPOSSIBLE', { favorable: ok, confirmee: ok }),
+    changerStatutDossier: tous(ok, { desistee: CNM, annulee: CNM, archivee: CNM }),
+    verifierPieces: tous(ok, { desistee: CNM, annulee: CNM, archivee: CNM }),
+    fixerDelais: tous(ok, { desistee: CNM, annulee: CNM, archivee: CNM }),
+    changerTypeTraitement: [ok, ok, ok, ADV, ADV, ADV, CNM, CNM, CNM, CNM],
+    validerTypeTraitement: [ok, ok, 'TYPE_TRAITEMENT_DEJA_VALIDE', 'TYPE_TRAITEMENT_DEJA_VALIDE', 'TYPE_TRAITEMENT_DEJA_VALIDE', 'TYPE_TRAITEMENT_DEJA_VALIDE', CNM, CNM, CNM, CNM],
+    saisirAvis: [ok, ok, ok, ok, ok, ok, CNM, CNM, CNM, CNM],
+    validerAvis: ['AUCUN_AVIS', 'AUCUN_AVIS', ok, ADV, ADV, ADV, CNM, CNM, CNM, CNM],
+    supprimerAvis: ['AUCUN_AVIS', 'AUCUN_AVIS', ok, ADV, ADV, ADV, CNM, CNM, CNM, CNM],
+    publierAvis: tous(ok, { annulee: CNM, archivee: CNM }),
+    desisterAutomatiquement: tous('DESISTEMENT_IMPOSSIBLE', { echue: ok }),
+    relancer: tous('RELANCE_IMPOSSIBLE', { favorable: ok }),
+    promouvoir: tous('PROMOTION_IMPOSSIBLE', { liste: ok }),
+    archiver: tous(ok, { archivee: 'DEJA_ARCHIVEE' }),
+  };
+
+  it('lists every action of the candidate, staff and jobs', () => {
+    expect(Object.keys(TABLE).sort()).toEqual([...ACTIONS_CANDIDAT, ...ACTIONS_GESTION, ...ACTIONS_AUTOMATIQUES].sort());
+  });
+
+  const cellules = (Object.keys(TABLE) as ActionCandidature[]).flatMap((action) => colonnes.map((e, i) => [action, e, TABLE[action][i]] as const));
+  it.each(cellules)('%s in state %s: %s', (action, e, attendu) => {
+    const r = verdict(action, ETATS[e], today);
+    expect(r?.code ?? ok).toBe(attendu);
+    // A refusal always says why, in a French sentence.
+    if (r) expect(r.raison).toMatch(/^[«A-ZÀ-Ü].*[.)]$/);
+  });
+
+  it('tells staff why a decision cannot change once the candidate answered', () => {
+    expect(verdict('saisirAvis', ETATS.desistee, today)?.raison).toContain('désisté');
+    expect(verdict('validerAvis', ETATS.confirmee, today)?.raison).toContain('confirmé');
+    expect(verdict('saisirAvis', ETATS.annulee, today)?.raison).toBe('Cette candidature est annulée.');
+  });
+
+  it('refuses a bulk action as a whole, naming each refused candidature with its reason', () => {
+    const lot = [
+      { id: 3, etat: ETATS.neuve },
+      { id: 2, etat: ETATS.desistee },
+      { id: 1, etat: ETATS.annulee },
+      { id: 4, etat: ETATS.annulee },
+    ];
+    expect(() => exigerPourTous('saisirAvis', lot, today)).toThrow(BusinessRule);
+    try {
+      exigerPourTous('saisirAvis', lot, today);
+    } catch (e) {
+      expect((e as BusinessRule).detail).toMatch(/^Rien n'a été modifié\. candidature 2 : Le candidat s'est désisté.* ; candidatures 1, 4 : Cette candidature est annulée\.$/);
+    }
+    expect(() => exigerPourTous('saisirAvis', [lot[0]], today)).not.toThrow();
+  });
+});
+
+describe('checking a pièce', () => {
+  const p = (depot: 'fichier' | 'NC' | null, demat = true) => ({ libelle: 'CV', demat, depot });
+  it('online: a file can be validated, refused or put back; « non concerné » only refused; nothing given, nothing to judge', () => {
+    for (const s of [StatutPiece.VA, StatutPiece.RE, StatutPiece.TR]) expect(verdictPiece(s, p('fichier'))).toBeNull();
+    expect(verdictPiece(StatutPiece.RE, p('NC'))).toBeNull();
+    expect(verdictPiece(StatutPiece.VA, p('NC'))?.code).toBe('PIECE_NON_DEPOSEE');
+    expect(verdictPiece(StatutPiece.VA, p(null))?.code).toBe('PIECE_NON_DEPOSEE');
+    expect(verdictPiece(StatutPiece.AT, p('fichier'))?.raison).toContain('refusez-la');
+  });
+
+  it('on paper: received, validated, refused or missing, whatever came by post', () => {
+    for (const s of [StatutPiece.VA, StatutPiece.RE, StatutPiece.TR, StatutPiece.AT]) expect(verdictPiece(s, p(null, false))).toBeNull();
   });
 });

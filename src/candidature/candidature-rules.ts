@@ -1,7 +1,9 @@
 import { formatDate } from '../common/clock/clock';
+import { BusinessRule } from '../common/errors/domain-errors';
+import { TypeAvis } from './entities/avis.entity';
 import { Formation, TypeTraitement } from '../offre/entities/formation.entity';
-
 import { StatutDossier } from './entities/candidature.entity';
+import { StatutPiece } from './entities/piece-candidature.entity';
 
 export const STATUT_DOSSIER_LIBELLES: Record<StatutDossier, string> = {
   [StatutDossier.AT]: 'En attente',
@@ -54,23 +56,45 @@ export function typeTraitementInitial(formation: TypeTraitement): { typeTraiteme
   return { typeTraitement: formation, typeTraitementValide: formation === TypeTraitement.AC };
 }
 
-export interface Action {
-  possible: boolean;
-  /** Why not, in French, when it is not possible */
-  raison: string | null;
-}
+/**
+ * Everything that may happen to a candidature, by who does it. One table below says, for the state a candidature is
+ * in, whether each is allowed or why not (the problem code and the French reason): the services refuse exactly what
+ * it refuses, and the récapitulatif shows its verdicts on the candidate's actions, so screen and API cannot disagree.
+ */
+export const ACTIONS_CANDIDAT = ['annuler', 'deposerPieces', 'transmettre', 'telechargerDossier', 'confirmer', 'desister'] as const;
+export const ACTIONS_GESTION = [
+  'changerStatutDossier',
+  'verifierPieces',
+  'changerTypeTraitement',
+  'validerTypeTraitement',
+  'saisirAvis',
+  'validerAvis',
+  'supprimerAvis',
+  'fixerDelais',
+] as const;
+export const ACTIONS_AUTOMATIQUES = ['publierAvis', 'desisterAutomatiquement', 'relancer', 'promouvoir', 'archiver'] as const;
 
+export type ActionCandidat = (typeof ACTIONS_CANDIDAT)[number];
+export type ActionGestion = (typeof ACTIONS_GESTION)[number];
+export type ActionAutomatique = (typeof ACTIONS_AUTOMATIQUES)[number];
+export type ActionCandidature = ActionCandidat | ActionGestion | ActionAutomatique;
+
+/** A candidature as the rules see it. */
 export interface EtatCandidature {
   statutDossier: StatutDossier;
   annulee: boolean;
   archivee: boolean;
-  /** An avis exists (validated or not) */
-  avis: boolean;
   demat: boolean;
+  /** The return deadline (the formation's, or the one staff set for this candidature), YYYY-MM-DD */
   dateRetour: string;
   /** Libellés of the pièces still to provide (missing or refused) */
   piecesManquantes: string[];
-  /** The decision the candidate sees is favourable */
+  typeTraitementValide: boolean;
+  /** The latest avis, validated or not (what staff work on) */
+  dernierAvis: { type: TypeAvis; valide: boolean } | null;
+  /** The type of the latest validated avis: LC puts the candidature on the liste complémentaire */
+  avisValide: TypeAvis | null;
+  /** The decision the candidate sees (the latest published avis) is favourable */
   favorable: boolean;
   /** Confirmed (true), withdrawn (false), or not answered */
   acceptee: boolean | null;
@@ -78,58 +102,182 @@ export interface EtatCandidature {
   limiteConfirmation: string | null;
 }
 
-export interface Actions {
-  annuler: Action;
-  deposerPieces: Action;
-  transmettre: Action;
-  telechargerDossier: Action;
-  /** « Confirmer » a favourable decision: gives the OPI code */
-  confirmer: Action;
-  /** « Se désister » of a favourable decision, confirmed or not */
-  desister: Action;
+/** Why an action is refused: a stable problem code and a French sentence for whoever tried. */
+export interface Refus {
+  code: string;
+  raison: string;
 }
 
-const oui: Action = { possible: true, raison: null };
-const non = (raison: string): Action => ({ possible: false, raison });
+const refus = (code: string, raison: string): Refus => ({ code, raison });
+
+/** A cancelled or archived candidature accepts no change at all. */
+function figee(c: EtatCandidature, code: string): Refus | null {
+  if (c.annulee) return refus(code, 'Cette candidature est annulée.');
+  if (c.archivee) return refus(code, 'Cette candidature appartient à une campagne archivée.');
+  return null;
+}
+
+/** Staff words for a candidate's final answer: once confirmed or withdrawn, the decision is settled. */
+function reponseDefinitive(c: EtatCandidature, code = NON_MODIFIABLE): Refus | null {
+  if (c.acceptee === false) return refus(code, "Le candidat s'est désisté de cette formation : sa réponse est définitive, la décision ne peut plus changer.");
+  if (c.acceptee === true) return refus(code, 'Le candidat a confirmé son admission : la décision ne peut plus changer (il peut encore se désister).');
+  return null;
+}
+
+const NON_MODIFIABLE = 'CANDIDATURE_NON_MODIFIABLE';
+const DESISTE = 'Vous vous êtes désisté(e) de cette formation : c’est définitif.';
+
+/** The candidate's « déposer des pièces »: shared by upload and transmission. */
+function depot(c: EtatCandidature, today: string, code: string): Refus | null {
+  const ouverte = c.statutDossier === StatutDossier.AT || c.statutDossier === StatutDossier.IN;
+  return (
+    figee(c, code) ??
+    (c.acceptee === false ? refus(code, DESISTE) : null) ??
+    (!c.demat ? refus(code, "Cette formation demande un dossier papier : téléchargez votre dossier, imprimez-le et envoyez-le avec les pièces à l'adresse de la commission.") : null) ??
+    (!ouverte ? refus(code, 'Votre candidature a été transmise : les pièces justificatives ne sont plus modifiables.') : null) ??
+    (today > c.dateRetour ? refus(code, `La date limite de retour (${formatDate(c.dateRetour)}) est passée.`) : null)
+  );
+}
+
+/** The candidate's answer to a favourable decision, before its deadline. */
+function reponse(c: EtatCandidature, today: string, code: string): Refus | null {
+  return (
+    figee(c, code) ??
+    (!c.favorable ? refus(code, "Vous ne pouvez répondre qu'à un avis favorable.") : null) ??
+    (c.acceptee === false ? refus(code, DESISTE) : null) ??
+    (c.limiteConfirmation !== null && today > c.limiteConfirmation ? refus(code, `La date limite de confirmation (${formatDate(c.limiteConfirmation)}) est passée.`) : null)
+  );
+}
+
+/** Changes of the decision by staff: a live, unarchived candidature whose candidate has not answered. */
+const decisionOuverte = (c: EtatCandidature): Refus | null => figee(c, NON_MODIFIABLE) ?? reponseDefinitive(c);
+
+/** Processing of the file by staff: a live, unarchived candidature the candidate has not withdrawn from. */
+const dossierOuvert = (c: EtatCandidature): Refus | null => figee(c, NON_MODIFIABLE) ?? (c.acceptee === false ? reponseDefinitive(c) : null);
+
+/** The table: for each action, null when the candidature's state allows it, else why not. */
+const REGLES: Record<ActionCandidature, (c: EtatCandidature, today: string) => Refus | null> = {
+  // The candidate (reference §2.4, §2.8, §2.10)
+  annuler: (c) =>
+    figee(c, 'ANNULATION_IMPOSSIBLE') ??
+    (c.statutDossier !== StatutDossier.AT
+      ? refus('ANNULATION_IMPOSSIBLE', `Une candidature ne peut plus être annulée une fois son dossier ${STATUT_DOSSIER_LIBELLES[c.statutDossier].toLowerCase()}.`)
+      : null) ??
+    (c.dernierAvis ? refus('ANNULATION_IMPOSSIBLE', 'Une candidature ne peut plus être annulée une fois que la commission a donné un avis.') : null),
+  deposerPieces: (c, today) => depot(c, today, 'PIECES_NON_MODIFIABLES'),
+  transmettre: (c, today) =>
+    depot(c, today, 'TRANSMISSION_IMPOSSIBLE') ??
+    (c.piecesManquantes.length > 0
+      ? refus(
+          'TRANSMISSION_IMPOSSIBLE',
+          `Il manque ${c.piecesManquantes.length === 1 ? 'une pièce justificative' : `${c.piecesManquantes.length} pièces justificatives`} : ${c.piecesManquantes.join(', ')}.`,
+        )
+      : null),
+  telechargerDossier: (c) => (c.annulee ? refus('DOSSIER_INDISPONIBLE', 'Cette candidature est annulée.') : null),
+  confirmer: (c, today) => reponse(c, today, 'CONFIRMATION_IMPOSSIBLE') ?? (c.acceptee === true ? refus('CONFIRMATION_IMPOSSIBLE', 'Vous avez déjà confirmé cette candidature.') : null),
+  // Confirmed or not: a confirmed candidate may still withdraw, before the deadline.
+  desister: (c, today) => reponse(c, today, 'DESISTEMENT_IMPOSSIBLE'),
+
+  // Staff (reference §2.2, §2.3, §2.5, §2.6)
+  changerStatutDossier: dossierOuvert,
+  verifierPieces: dossierOuvert,
+  fixerDelais: dossierOuvert,
+  changerTypeTraitement: (c) =>
+    decisionOuverte(c) ?? (c.dernierAvis?.valide ? refus('AVIS_DEJA_VALIDE', 'Cette candidature a déjà un avis validé : son type de traitement ne change plus.') : null),
+  validerTypeTraitement: (c) =>
+    decisionOuverte(c) ?? (c.typeTraitementValide ? refus('TYPE_TRAITEMENT_DEJA_VALIDE', 'Le type de traitement de cette candidature est déjà validé.') : null),
+  saisirAvis: decisionOuverte,
+  validerAvis: (c) =>
+    decisionOuverte(c) ??
+    (!c.dernierAvis ? refus('AUCUN_AVIS', "Aucun avis n'a été saisi pour cette candidature.") : null) ??
+    (c.dernierAvis?.valide ? refus('AVIS_DEJA_VALIDE', 'Le dernier avis est déjà validé : saisissez un nouvel avis pour le changer.') : null),
+  supprimerAvis: (c) =>
+    decisionOuverte(c) ??
+    (!c.dernierAvis ? refus('AUCUN_AVIS', "Cette candidature n'a pas d'avis.") : null) ??
+    (c.dernierAvis?.valide ? refus('AVIS_DEJA_VALIDE', "Le dernier avis est validé : il reste dans l'historique ; saisissez un nouvel avis pour le changer.") : null),
+
+  // Jobs (reference §2.5 to §2.7, BATCH_ARCHIVAGE)
+  publierAvis: (c) => figee(c, NON_MODIFIABLE),
+  desisterAutomatiquement: (c, today) =>
+    figee(c, 'DESISTEMENT_IMPOSSIBLE') ??
+    (!c.favorable ? refus('DESISTEMENT_IMPOSSIBLE', "Le candidat n'a pas d'avis favorable.") : null) ??
+    reponseDefinitive(c, 'DESISTEMENT_IMPOSSIBLE') ??
+    (c.limiteConfirmation === null || c.limiteConfirmation >= today ? refus('DESISTEMENT_IMPOSSIBLE', "La date limite de confirmation n'est pas passée.") : null),
+  relancer: (c, today) =>
+    figee(c, 'RELANCE_IMPOSSIBLE') ??
+    (!c.favorable ? refus('RELANCE_IMPOSSIBLE', "Le candidat n'a pas d'avis favorable.") : null) ??
+    reponseDefinitive(c, 'RELANCE_IMPOSSIBLE') ??
+    (c.limiteConfirmation === null || c.limiteConfirmation < today ? refus('RELANCE_IMPOSSIBLE', "Il n'y a plus de date limite de confirmation à rappeler.") : null),
+  promouvoir: (c) =>
+    figee(c, 'PROMOTION_IMPOSSIBLE') ??
+    reponseDefinitive(c, 'PROMOTION_IMPOSSIBLE') ??
+    (c.avisValide !== TypeAvis.LC ? refus('PROMOTION_IMPOSSIBLE', "Cette candidature n'est pas sur la liste complémentaire.") : null),
+  // A campaign's archiving freezes all its candidatures, cancelled ones included, once.
+  archiver: (c) => (c.archivee ? refus('DEJA_ARCHIVEE', 'Cette candidature appartient déjà à une campagne archivée.') : null),
+};
+
+/** The table's verdict on one action: null when allowed. */
+export function verdict(action: ActionCandidature, c: EtatCandidature, today: string): Refus | null {
+  return REGLES[action](c, today);
+}
+
+/** The verdict as a 422 (BusinessRule) with its code and reason. */
+export function exiger(action: ActionCandidature, c: EtatCandidature, today: string): void {
+  const r = verdict(action, c, today);
+  if (r) throw new BusinessRule(r.code, r.raison);
+}
 
 /**
- * What the candidate may do now with a candidature, and why not (reference §2.4, §2.8, §2.10): the one place these
- * rules live; the service refuses an action exactly when this says it is not possible.
+ * The verdict on a staff action over several candidatures, all or nothing: one 422 naming each refused candidature
+ * with its reason (grouped), and nothing changes.
  */
+export function exigerPourTous(action: ActionGestion | ActionAutomatique, etats: { id: number; etat: EtatCandidature }[], today: string): void {
+  const refusees = etats.map(({ id, etat }) => ({ id, r: verdict(action, etat, today) })).filter((x): x is { id: number; r: Refus } => x.r !== null);
+  if (refusees.length === 0) return;
+  if (etats.length === 1) throw new BusinessRule(refusees[0].r.code, refusees[0].r.raison);
+  const parRaison = new Map<string, number[]>();
+  for (const { id, r } of refusees) parRaison.set(r.raison, [...(parRaison.get(r.raison) ?? []), id]);
+  const detail = [...parRaison].map(([raison, ids]) => `${ids.length === 1 ? 'candidature' : 'candidatures'} ${ids.sort((a, b) => a - b).join(', ')} : ${raison}`);
+  throw new BusinessRule(refusees[0].r.code, `Rien n'a été modifié. ${detail.join(' ; ')}`);
+}
+
+/** A pièce of a candidature as staff check it: what the candidate gave online, or nothing (paper files come by post). */
+export interface PieceAVerifier {
+  libelle: string;
+  demat: boolean;
+  depot: 'fichier' | 'NC' | null;
+}
+
+/**
+ * The check of one pièce (reference §2.2), the pièce-level cell of « verifierPieces »: online, staff judge what the
+ * candidate gave (a file: validated, refused, back to transmise; « non concerné »: only refused, so the candidate has
+ * to upload it; nothing given: nothing to judge, it is missing until the candidate uploads it). On paper, staff record
+ * what arrived by post: received (TR), validated (VA), refused (RE) or missing (AT).
+ */
+export function verdictPiece(statut: StatutPiece, p: PieceAVerifier): Refus | null {
+  if (!p.demat) return null;
+  if (statut === StatutPiece.AT) {
+    return refus('PIECE_NON_DEPOSEE', `« ${p.libelle} » : une pièce en ligne reste manquante tant que le candidat ne l'a pas déposée ; refusez-la (RE) avec un commentaire pour lui demander un autre fichier.`);
+  }
+  if (p.depot === null) return refus('PIECE_NON_DEPOSEE', `« ${p.libelle} » n'a pas été déposée par le candidat : elle ne peut être ni validée ni refusée.`);
+  if (p.depot === 'NC' && statut !== StatutPiece.RE) return refus('PIECE_NON_DEPOSEE', `« ${p.libelle} » : le candidat s'est déclaré non concerné, sans fichier ; elle ne peut qu'être refusée.`);
+  return null;
+}
+
+export interface Action {
+  possible: boolean;
+  /** Why not, in French, when it is not possible */
+  raison: string | null;
+}
+
+export type Actions = Record<ActionCandidat, Action>;
+
+/** The candidate's actions as the récapitulatif shows them: the table's verdicts. */
 export function actionsPossibles(c: EtatCandidature, today: string): Actions {
-  const fige = c.annulee ? 'Cette candidature est annulée.' : c.archivee ? 'Cette candidature appartient à une campagne archivée.' : null;
-  if (fige) return { annuler: non(fige), deposerPieces: non(fige), transmettre: non(fige), telechargerDossier: c.annulee ? non(fige) : oui, confirmer: non(fige), desister: non(fige) };
-
-  const annuler =
-    c.statutDossier !== StatutDossier.AT
-      ? non(`Une candidature ne peut plus être annulée une fois son dossier ${STATUT_DOSSIER_LIBELLES[c.statutDossier].toLowerCase()}.`)
-      : c.avis
-        ? non('Une candidature ne peut plus être annulée une fois que la commission a donné un avis.')
-        : oui;
-
-  const ouverte = c.statutDossier === StatutDossier.AT || c.statutDossier === StatutDossier.IN;
-  const deposerPieces = !c.demat
-    ? non("Cette formation demande un dossier papier : téléchargez votre dossier, imprimez-le et envoyez-le avec les pièces à l'adresse de la commission.")
-    : !ouverte
-      ? non('Votre candidature a été transmise : les pièces justificatives ne sont plus modifiables.')
-      : today > c.dateRetour
-        ? non(`La date limite de retour (${formatDate(c.dateRetour)}) est passée.`)
-        : oui;
-
-  const transmettre = !deposerPieces.possible
-    ? deposerPieces
-    : c.piecesManquantes.length > 0
-      ? non(`Il manque ${c.piecesManquantes.length === 1 ? 'une pièce justificative' : `${c.piecesManquantes.length} pièces justificatives`} : ${c.piecesManquantes.join(', ')}.`)
-      : oui;
-
-  const repondre = !c.favorable
-    ? non("Vous ne pouvez répondre qu'à un avis favorable.")
-    : c.acceptee === false
-      ? non('Vous vous êtes désisté(e) de cette formation : c’est définitif.')
-      : c.limiteConfirmation !== null && today > c.limiteConfirmation
-        ? non(`La date limite de confirmation (${formatDate(c.limiteConfirmation)}) est passée.`)
-        : oui;
-  const confirmer = repondre.possible && c.acceptee === true ? non('Vous avez déjà confirmé cette candidature.') : repondre;
-
-  return { annuler, deposerPieces, transmettre, telechargerDossier: oui, confirmer, desister: repondre };
+  return Object.fromEntries(
+    ACTIONS_CANDIDAT.map((a) => {
+      const r = verdict(a, c, today);
+      return [a, { possible: r === null, raison: r?.raison ?? null }];
+    }),
+  ) as Actions;
 }

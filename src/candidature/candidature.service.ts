@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CompteCandidat } from '../auth/entities/compte-candidat.entity';
 import { DossierService } from '../candidat/dossier.service';
-import { Principal } from '../common/auth/roles';
 import { Clock, parisDate } from '../common/clock/clock';
 import { BusinessRule, Conflict, NotFound } from '../common/errors/domain-errors';
 import { AppConfig, appConfig } from '../config';
@@ -16,16 +15,14 @@ import { CampagneService } from '../offre/campagne.service';
 import { Commission } from '../offre/entities/commission.entity';
 import { Formation } from '../offre/entities/formation.entity';
 import { ReferentielService } from '../referentiel/referentiel.service';
-import { Actions, HORS_PERIODE, STATUT_DOSSIER_LIBELLES, TYPE_TRAITEMENT_LIBELLES, actionsPossibles, dansLaFenetre, typeTraitementInitial } from './candidature-rules';
+import { AccesCandidatures, CandidatureComplete, candidat } from './acces-candidatures';
+import { ActionCandidat, Actions, HORS_PERIODE, STATUT_DOSSIER_LIBELLES, TYPE_TRAITEMENT_LIBELLES, actionsPossibles, dansLaFenetre, exiger, typeTraitementInitial } from './candidature-rules';
 import { datesDe } from './dates-archivees';
-import { aDesAvis, decisionsVisibles } from './decisions';
+import { codeOpiDe, decisionsVisibles, reponseDe } from './decisions';
+import { etatsDe } from './etat-candidature';
 import { CandidatureDto, CandidatureResumeDto, ContactDto, PieceCandidatureDto } from './dto/candidature.dto';
 import { Candidature, StatutDossier } from './entities/candidature.entity';
-import { PerimetreCandidatures } from './perimetre-candidatures';
 import { PiecesCandidatureService } from './pieces-candidature.service';
-
-/** A candidature with its formation, commission and centre loaded. */
-export type CandidatureComplete = Candidature & { formation: Formation & { commission: Commission & { centre: NonNullable<Commission['centre']> } } };
 
 /**
  * The candidate's vœux: apply, list, récapitulatif, cancel. Every check that decides whether an action is allowed
@@ -141,9 +138,8 @@ export class CandidatureService {
     const compte = await this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: compteId });
     const liberes = await this.dataSource.transaction(async (em) => {
       await lockRows(em, CompteCandidat, { id: compteId });
-      await lockRows(em, Candidature, { id, compteCandidatId: compteId });
-      const c = await this.owned(compteId, id, em);
-      await this.assertPossible(c, 'annuler', 'ANNULATION_IMPOSSIBLE', em);
+      const [c] = await AccesCandidatures.agir(em, candidat(compteId), [id], 'saisie');
+      await this.assertPossible(c, 'annuler', em);
       await em.getRepository(Candidature).update({ id }, { nonAnnulee: null, annuleeAt: this.clock.now(), annuleePar: par, version: c.version + 1 });
       const fichiers = await this.pieces.retirerTout(em, id);
       const formation = c.formation.libelle;
@@ -162,9 +158,8 @@ export class CandidatureService {
   async transmettre(compteId: number, id: number): Promise<CandidatureDto> {
     const compte = await this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: compteId });
     await this.dataSource.transaction(async (em) => {
-      await lockRows(em, Candidature, { id, compteCandidatId: compteId });
-      const c = await this.owned(compteId, id, em);
-      await this.assertPossible(c, 'transmettre', 'TRANSMISSION_IMPOSSIBLE', em);
+      const [c] = await AccesCandidatures.agir(em, candidat(compteId), [id], 'saisie');
+      await this.assertPossible(c, 'transmettre', em);
       const now = this.clock.now();
       await em.getRepository(Candidature).update({ id }, { statutDossier: StatutDossier.RE, statutDossierAt: now, transmiseAt: now, version: c.version + 1 });
       const formation = c.formation.libelle;
@@ -174,48 +169,25 @@ export class CandidatureService {
     return this.detail(compteId, id);
   }
 
-  /**
-   * Staff read a candidate's file when one of the candidate's candidatures (cancelled ones included) is in their
-   * scope (PerimetreCandidatures); 404 otherwise, as if the file did not exist.
-   */
-  async assertStaffMayRead(principal: Principal, compteId: number): Promise<void> {
-    if (PerimetreCandidatures.institutionWide(principal)) return;
-    const candidatures = await this.dataSource.getRepository(Candidature).find({ where: { compteCandidatId: compteId }, relations: { formation: { commission: { centre: true } } } });
-    const visible = candidatures.some((c) => PerimetreCandidatures.couvre(principal, { centre: c.formation!.commission!.centre!.code, commission: c.formation!.commission!.code }));
-    if (!visible) throw new NotFound('DOSSIER_INTROUVABLE', "Aucun dossier de votre périmètre ne porte ce numéro : vous ne lisez que les dossiers des candidats de vos centres ou commissions.");
-  }
-
   /** A candidature of this candidate (cancelled ones included), with its formation; 404 for anyone else's. */
-  async owned(compteId: number, id: number, em: EntityManager = this.dataSource.manager): Promise<CandidatureComplete> {
-    const c = await em.getRepository(Candidature).findOne({ where: { id, compteCandidatId: compteId }, relations: { formation: { commission: { centre: true } } } });
-    if (!c) throw new NotFound('CANDIDATURE_INTROUVABLE', "Cette candidature n'existe pas (ou n'est pas la vôtre).");
-    return c as CandidatureComplete;
+  owned(compteId: number, id: number, em: EntityManager = this.dataSource.manager): Promise<CandidatureComplete> {
+    return AccesCandidatures.lire(em, candidat(compteId), id);
   }
 
-  /** The rules' verdict on an action, as a 422 with its reason when it is not possible. */
-  async assertPossible(c: CandidatureComplete, action: keyof Actions, code: string, em?: EntityManager): Promise<void> {
-    const verdict = (await this.actions(c, em))[action];
-    if (!verdict.possible) throw new BusinessRule(code, verdict.raison as string);
+  /** The transition rules' verdict on a candidate's action, as a 422 with its code and reason when refused. */
+  async assertPossible(c: CandidatureComplete, action: ActionCandidat, em: EntityManager = this.dataSource.manager, pieces?: PieceCandidatureDto[]): Promise<void> {
+    exiger(action, await this.etat(c, em, pieces), parisDate(this.clock.now()));
   }
 
+  /** The candidate's actions as the récapitulatif shows them. */
   async actions(c: CandidatureComplete, em: EntityManager = this.dataSource.manager, pieces?: PieceCandidatureDto[]): Promise<Actions> {
+    return actionsPossibles(await this.etat(c, em, pieces), parisDate(this.clock.now()));
+  }
+
+  private async etat(c: CandidatureComplete, em: EntityManager, pieces?: PieceCandidatureDto[]) {
     const liste = pieces ?? (await this.pieces.ofCandidature(c, em));
-    const decision = (await decisionsVisibles(em, [c])).get(c.id)!;
-    return actionsPossibles(
-      {
-        favorable: decision.code === 'FA',
-        acceptee: c.acceptee,
-        limiteConfirmation: decision.dateLimiteConfirmation ?? null,
-        statutDossier: c.statutDossier,
-        annulee: c.nonAnnulee === null,
-        archivee: c.datesArchivees !== null,
-        avis: await aDesAvis(em, c.id),
-        demat: c.formation.demat,
-        dateRetour: datesDe(c).dateRetour,
-        piecesManquantes: liste.filter((p) => p.statut === 'AT' || p.statut === 'RE').map((p) => p.libelle),
-      },
-      parisDate(this.clock.now()),
-    );
+    const manquantes = liste.filter((p) => p.statut === 'AT' || p.statut === 'RE').map((p) => p.libelle);
+    return (await etatsDe(em, [c], new Map([[c.id, manquantes]]))).get(c.id)!;
   }
 
   async recapitulatif(c: CandidatureComplete): Promise<CandidatureDto> {
@@ -233,7 +205,8 @@ export class CandidatureService {
       statutDossier: { code: c.statutDossier, libelle: STATUT_DOSSIER_LIBELLES[c.statutDossier] },
       typeTraitement: { code: c.typeTraitement, libelle: TYPE_TRAITEMENT_LIBELLES[c.typeTraitement], valide: c.typeTraitementValide },
       decision: decisions.get(c.id)!,
-      codeOpi: c.codeOpi,
+      reponse: reponseDe(c),
+      codeOpi: codeOpiDe(c),
       dates: {
         limiteRetour: dates.dateRetour,
         analyse: dates.dateAnalyse,

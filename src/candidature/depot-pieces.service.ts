@@ -8,7 +8,8 @@ import { lockRows } from '../database/row-lock';
 import { FileStorage } from '../pieces/storage/file-storage';
 import { FichierATelecharger } from '../pieces/upload/send-file';
 import { UploadReceiver } from '../pieces/upload/receive-upload';
-import { CandidatureComplete, CandidatureService } from './candidature.service';
+import { CandidatureComplete } from './acces-candidatures';
+import { CandidatureService } from './candidature.service';
 import { CandidatureDto, PieceCandidatureDto } from './dto/candidature.dto';
 import { Candidature } from './entities/candidature.entity';
 import { StatutPiece } from './entities/piece-candidature.entity';
@@ -76,8 +77,7 @@ export class DepotPiecesService {
     const pieces = await this.pieces.ofCandidature(c, em);
     const piece = pieces.find((p) => p.id === pieceId);
     if (!piece) throw new NotFound('PIECE_INTROUVABLE', 'Cette candidature ne demande pas cette pièce justificative.');
-    const verdict = (await this.candidatures.actions(c, em, pieces)).deposerPieces;
-    if (!verdict.possible) throw new BusinessRule('PIECES_NON_MODIFIABLES', verdict.raison as string);
+    await this.candidatures.assertPossible(c, 'deposerPieces', em, pieces);
     if (piece.statut === StatutPiece.VA) throw new BusinessRule('PIECE_VALIDEE', `La pièce « ${piece.libelle} » a été validée par la scolarité : elle ne peut plus être modifiée.`);
     return piece;
   }

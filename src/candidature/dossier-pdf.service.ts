@@ -7,16 +7,14 @@ import { DossierService } from '../candidat/dossier.service';
 import { DossierDto } from '../candidat/dto/dossier.dto';
 import { Principal } from '../common/auth/roles';
 import { Clock } from '../common/clock/clock';
-import { NotFound } from '../common/errors/domain-errors';
 import { ResultatCursus } from '../cursus/entities/cursus-externe.entity';
 import { Campagne } from '../offre/entities/campagne.entity';
 import { DossierPdfData, buildDossierPdf } from '../pdf/dossier-pdf';
 import { PdfRenderer } from '../pdf/pdf-renderer';
 import { FichierATelecharger } from '../pieces/upload/send-file';
 import { ReferentielService } from '../referentiel/referentiel.service';
-import { CandidatureComplete, CandidatureService } from './candidature.service';
-import { Candidature } from './entities/candidature.entity';
-import { PerimetreCandidatures } from './perimetre-candidatures';
+import { AccesCandidatures, CandidatureComplete } from './acces-candidatures';
+import { CandidatureService } from './candidature.service';
 
 const RESULTATS: Record<ResultatCursus, string> = {
   [ResultatCursus.OBTENU]: 'Obtenu',
@@ -38,17 +36,13 @@ export class DossierPdfService {
 
   async pourCandidat(compteId: number, id: number): Promise<FichierATelecharger> {
     const c = await this.candidatures.owned(compteId, id);
-    await this.candidatures.assertPossible(c, 'telechargerDossier', 'DOSSIER_INDISPONIBLE');
+    await this.candidatures.assertPossible(c, 'telechargerDossier');
     return this.pdf(c);
   }
 
   /** Staff download the PDF of a candidature of their scope (404 otherwise). */
   async pourStaff(principal: Principal, id: number): Promise<FichierATelecharger> {
-    const c = (await this.dataSource.getRepository(Candidature).findOne({ where: { id }, relations: { formation: { commission: { centre: true } } } })) as CandidatureComplete | null;
-    if (!c || !PerimetreCandidatures.couvre(principal, { centre: c.formation.commission.centre.code, commission: c.formation.commission.code })) {
-      throw new NotFound('CANDIDATURE_INTROUVABLE', "Aucune candidature de votre périmètre ne porte ce numéro.");
-    }
-    return this.pdf(c);
+    return this.pdf(await AccesCandidatures.lire(this.dataSource.manager, principal, id));
   }
 
   private async pdf(c: CandidatureComplete): Promise<FichierATelecharger> {

@@ -17,6 +17,9 @@ export const STATUT_PIECE_LIBELLES: Record<StatutPiece, string> = {
   [StatutPiece.NC]: 'Non concerné',
 };
 
+/** A pièce's label for the candidate: a row in AT was put there by staff checking a paper file (« manquante »). */
+export const libellePiece = (statut: StatutPiece, ligne: boolean): string => (statut === StatutPiece.AT && ligne ? 'Manquante' : STATUT_PIECE_LIBELLES[statut]);
+
 type AvecFormation = Pick<Candidature, 'id' | 'typeTraitement' | 'compteCandidatId'> & { formation?: { id: number; commissionId: number } };
 
 /** A common pièce without unicity: one file for all the candidate's candidatures. */
@@ -124,7 +127,7 @@ function toDto(p: PieceJustificative, row: PieceCandidature | undefined): PieceC
     code: p.code,
     libelle: p.libelle,
     statut,
-    statutLibelle: STATUT_PIECE_LIBELLES[statut],
+    statutLibelle: libellePiece(statut, row !== undefined),
     conditionnel: p.conditionnel,
     partagee: estPartagee(p),
     fichier: row?.fichierNom ?? null,

@@ -36,8 +36,8 @@ import { PieceFormation } from '../pieces/entities/piece-formation.entity';
 import { PieceJustificative } from '../pieces/entities/piece-justificative.entity';
 import { Candidature } from '../candidature/entities/candidature.entity';
 import { PieceCandidature } from '../candidature/entities/piece-candidature.entity';
-import { Avis } from '../commission/entities/avis.entity';
-import { MotifAvis } from '../commission/entities/motif-avis.entity';
+import { Avis } from '../candidature/entities/avis.entity';
+import { MotifAvis } from '../candidature/entities/motif-avis.entity';
 import { NoteCandidature } from '../commission/liste/entities/note-candidature.entity';
 import { Opi } from '../opi/opi.entity';
 

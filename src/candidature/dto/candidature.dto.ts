@@ -69,6 +69,18 @@ export class DecisionDto {
   dateLimiteConfirmation?: string | null;
 }
 
+/** The candidate's answer to a favourable decision: final once given (a confirmed candidate may still withdraw) */
+export class ReponseDto {
+  @ApiProperty({ enum: ['CONFIRMEE', 'DESISTEE'], description: 'CONFIRMEE the candidate confirmed, DESISTEE withdrawn (by the candidate, or automatically past the deadline)' })
+  code: 'CONFIRMEE' | 'DESISTEE';
+  /** @example "Désistement" */
+  libelle: string;
+  /** When, ISO-8601 */
+  date: string | null;
+  /** Withdrawn automatically because the confirmation deadline passed without an answer */
+  automatique: boolean;
+}
+
 export class FormationResumeDto {
   id: number;
   /** @example "M1-GEO2ENV" */
@@ -161,7 +173,9 @@ export class CandidatureDto {
   statutDossier: StatutDossierDto;
   typeTraitement: TypeTraitementCandidatureDto;
   decision: DecisionDto;
-  /** Set once the candidate has confirmed a favourable decision */
+  /** The candidate's answer to a favourable decision; null while none */
+  reponse: ReponseDto | null;
+  /** The OPI code, while the candidate's confirmation stands */
   codeOpi: string | null;
   dates: DatesUtilesDto;
   contact: ContactDto;

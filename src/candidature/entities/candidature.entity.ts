@@ -117,6 +117,13 @@ export class Candidature {
   @Column({ type: 'boolean', default: false })
   relanceEnvoyee: boolean;
 
+  /**
+   * The rank on the formation's liste complémentaire, 1..n, while the latest validated avis is LC (null otherwise):
+   * written only by liste-complementaire.ts, read by every view (staff list, exports, récapitulatif, mails).
+   */
+  @Column({ type: 'integer', nullable: true })
+  rangListeComplementaire: number | null;
+
   /** Set on confirmation: prefix + numéro de dossier */
   @Column({ type: 'varchar', length: 20, nullable: true })
   codeOpi: string | null;

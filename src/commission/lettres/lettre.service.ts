@@ -2,7 +2,8 @@ import { ETABLISSEMENT } from '../../pdf/pdf-commun';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
-import { CandidatureComplete, CandidatureService } from '../../candidature/candidature.service';
+import { CandidatureComplete } from '../../candidature/acces-candidatures';
+import { CandidatureService } from '../../candidature/candidature.service';
 import { datesDe } from '../../candidature/dates-archivees';
 import { DossierPdfService } from '../../candidature/dossier-pdf.service';
 import { Candidature } from '../../candidature/entities/candidature.entity';
@@ -14,12 +15,9 @@ import { PieceJointeResolver, PiecesJointes } from '../../mail/pieces-jointes';
 import { Campagne } from '../../offre/entities/campagne.entity';
 import { buildLettreAdmission, buildLettreRefus, nomLettre } from '../../pdf/lettre-pdf';
 import { PdfRenderer } from '../../pdf/pdf-renderer';
-import { Avis, TypeAvis } from '../entities/avis.entity';
-import { MotifAvis } from '../entities/motif-avis.entity';
-import { dateLimiteConfirmation } from '../avis/avis-rules';
-
-/** Attachments of type `lettre` name the avis (its id) the letter states. */
-export const LETTRE = 'lettre';
+import { Avis, TypeAvis } from '../../candidature/entities/avis.entity';
+import { MotifAvis } from '../../candidature/entities/motif-avis.entity';
+import { LETTRE, dateLimiteConfirmation } from '../../candidature/avis/avis-rules';
 
 /**
  * Lettres d'admission and de refus (reference §6): built from the published favourable or défavorable avis, for the

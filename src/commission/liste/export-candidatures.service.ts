@@ -5,11 +5,12 @@ import { AsyncResource } from 'node:async_hooks';
 import { PassThrough, Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { STATUT_DOSSIER_LIBELLES, TYPE_TRAITEMENT_LIBELLES } from '../../candidature/candidature-rules';
+import { DESISTEMENT_AUTO, codeOpiDe, reponseDe } from '../../candidature/decisions';
 import { Principal } from '../../common/auth/roles';
 import { Clock, formatDate, parisDate } from '../../common/clock/clock';
 import { Pays } from '../../referentiel/entities';
-import { TYPE_AVIS_LIBELLES } from '../avis/avis-rules';
-import { MotifAvis } from '../entities/motif-avis.entity';
+import { TYPE_AVIS_LIBELLES } from '../../candidature/avis/avis-rules';
+import { MotifAvis } from '../../candidature/entities/motif-avis.entity';
 import { BOM, Cellule, ligneCsv } from '../../common/csv/csv';
 import { FiltresCandidaturesDto } from './dto/liste-candidatures.dto';
 import { LigneCandidature, requeteCandidatures } from './requete-candidatures';
@@ -62,9 +63,12 @@ const COLONNES: [entete: string, valeur: (c: LigneCandidature, l: Libelles) => C
   ['Avis', (c) => (c.avisCourant ? TYPE_AVIS_LIBELLES[c.avisCourant.type] : null)],
   ['Avis validé', (c) => (c.avisCourant ? ouiNon(c.avisCourant.valide) : null)],
   ['Motif', (c, l) => (c.avisCourant?.motif ? (l.motifs.get(c.avisCourant.motif) ?? c.avisCourant.motif) : null)],
-  ['Rang', (c) => c.avisCourant?.rang ?? null],
-  ['Confirmation', (c) => (c.acceptee === true ? 'Confirmée' : c.acceptee === false ? 'Désistement' : null)],
-  ['Code OPI', (c) => c.codeOpi],
+  ['Rang saisi', (c) => c.avisCourant?.rang ?? null],
+  ['Rang liste complémentaire', (c) => c.rangListeComplementaire],
+  ['Réponse', (c) => reponseDe(c)?.libelle ?? null],
+  ['Date de réponse', (c) => instant(c.accepteeAt)],
+  ['Désistement automatique', (c) => (c.acceptee === false ? ouiNon(c.acceptePar === DESISTEMENT_AUTO) : null)],
+  ['Code OPI', (c) => codeOpiDe(c)],
   ["Date d'annulation", (c) => instant(c.annuleeAt)],
 ];
 export const ENTETES = COLONNES.map(([entete]) => entete);

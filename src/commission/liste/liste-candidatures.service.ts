@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DossierService } from '../../candidat/dossier.service';
 import { STATUT_DOSSIER_LIBELLES, TYPE_TRAITEMENT_LIBELLES } from '../../candidature/candidature-rules';
-import { CandidatureComplete, CandidatureService } from '../../candidature/candidature.service';
+import { AccesCandidatures, CandidatureComplete } from '../../candidature/acces-candidatures';
+import { CandidatureService } from '../../candidature/candidature.service';
+import { codeOpiDe, reponseDe } from '../../candidature/decisions';
 import { Principal } from '../../common/auth/roles';
 import { Clock } from '../../common/clock/clock';
-import { NotFound } from '../../common/errors/domain-errors';
 import { Page, toPage } from '../../common/pagination/page';
-import { TYPE_AVIS_LIBELLES } from '../avis/avis-rules';
-import { AvisService } from '../avis/avis.service';
+import { TYPE_AVIS_LIBELLES } from '../../candidature/avis/avis-rules';
+import { AvisService } from '../../candidature/avis/avis.service';
 import { CandidatureStaffDetailDto, CandidatureStaffItemDto, ListeCandidaturesQueryDto, NoteDto } from './dto/liste-candidatures.dto';
 import { NoteCandidature } from './entities/note-candidature.entity';
 import { LigneCandidature, candidaturesDuPerimetre, requeteCandidatures, trier } from './requete-candidatures';
@@ -54,7 +55,9 @@ export class ListeCandidaturesService {
       acceptee: c.acceptee,
       accepteeAt: iso(c.accepteeAt),
       acceptePar: c.acceptePar,
-      codeOpi: c.codeOpi,
+      reponse: reponseDe(c),
+      rangListeComplementaire: c.rangListeComplementaire,
+      codeOpi: codeOpiDe(c),
       annuleePar: c.annuleePar,
       dateReception: c.dateReception,
       dateComplet: c.dateComplet,
@@ -79,11 +82,10 @@ export class ListeCandidaturesService {
     return noteDto({ ...note, id: Number(result.identifiers[0].id) });
   }
 
-  /** A candidature of the caller's scope, cancelled ones included; 404 alike whether it is missing or out of scope. */
+  /** A candidature of the caller's scope, cancelled ones included (AccesCandidatures.lire: 404 alike whether missing or out of scope). */
   private async trouver(principal: Principal, id: number): Promise<LigneCandidature> {
-    const c = await candidaturesDuPerimetre(this.dataSource, principal).andWhere('c.id = :id', { id }).getOne();
-    if (!c) throw new NotFound('CANDIDATURE_INTROUVABLE', 'Aucune candidature de votre périmètre ne porte ce numéro.');
-    return c;
+    await AccesCandidatures.lire(this.dataSource.manager, principal, id);
+    return candidaturesDuPerimetre(this.dataSource, principal).andWhere('c.id = :id', { id }).getOneOrFail();
   }
 
   private async listeNotes(candidatureId: number): Promise<NoteDto[]> {
@@ -108,8 +110,10 @@ function itemDto(c: LigneCandidature): CandidatureStaffItemDto {
     centre: c.formation.commission.centre.code,
     statutDossier: { code: c.statutDossier, libelle: STATUT_DOSSIER_LIBELLES[c.statutDossier] },
     typeTraitement: { code: c.typeTraitement, libelle: TYPE_TRAITEMENT_LIBELLES[c.typeTraitement], valide: c.typeTraitementValide },
-    avis: a ? { type: a.type, libelle: TYPE_AVIS_LIBELLES[a.type], valide: a.valide, rang: a.rang } : null,
+    avis: a ? { type: a.type, libelle: TYPE_AVIS_LIBELLES[a.type], valide: a.valide, rangSaisi: a.rang } : null,
+    rangListeComplementaire: c.rangListeComplementaire,
     acceptee: c.acceptee,
+    reponse: reponseDe(c),
     createdAt: c.createdAt.toISOString(),
     transmiseAt: iso(c.transmiseAt),
     annuleeAt: iso(c.annuleeAt),

@@ -2,13 +2,13 @@ import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { CompteCandidat } from '../../auth/entities/compte-candidat.entity';
 import { Candidat } from '../../candidat/entities/candidat.entity';
 import { Candidature } from '../../candidature/entities/candidature.entity';
-import { PerimetreCandidatures } from '../../candidature/perimetre-candidatures';
+import { AccesCandidatures } from '../../candidature/acces-candidatures';
 import { Principal } from '../../common/auth/roles';
 import { normalizeForSearch } from '../../common/text/normalize';
 import { CentreCandidature } from '../../offre/entities/centre-candidature.entity';
 import { Commission } from '../../offre/entities/commission.entity';
 import { Formation } from '../../offre/entities/formation.entity';
-import { Avis } from '../entities/avis.entity';
+import { Avis } from '../../candidature/entities/avis.entity';
 import { FiltresCandidaturesDto, SANS_AVIS, Tri } from './dto/liste-candidatures.dto';
 
 /** A candidature as the staff list reads it: its place in the offer, the account, the identity, the current avis. */
@@ -44,12 +44,12 @@ export function candidaturesDuPerimetre(dataSource: DataSource, principal: Princ
     .innerJoinAndSelect('c.compteCandidat', 'cc')
     .leftJoinAndMapOne('c.candidat', Candidat, 'cd', 'cd.compteCandidatId = c.compteCandidatId')
     .leftJoinAndMapOne('c.avisCourant', Avis, 'a', AVIS_COURANT) as SelectQueryBuilder<LigneCandidature>;
-  return PerimetreCandidatures.restreindre(principal, qb, { centre: 'ce.code', commission: 'cm.code' });
+  return AccesCandidatures.restreindre(principal, qb, { centre: 'ce.code', commission: 'cm.code' });
 }
 
 /**
  * The candidatures of the caller's scope matching the filters, as one query: the scope is a condition of the query
- * (PerimetreCandidatures.restreindre), so pages, counts and exports never see a row outside it.
+ * (AccesCandidatures.restreindre), so pages, counts and exports never see a row outside it.
  */
 export function requeteCandidatures(dataSource: DataSource, principal: Principal, filtres: FiltresCandidaturesDto): SelectQueryBuilder<LigneCandidature> {
   const qb = candidaturesDuPerimetre(dataSource, principal);

@@ -55,7 +55,7 @@ export function statutComplet(d: Dossier): RenderedMail {
  * deadline; how to complete depends on the mode (online, or by post to the commission).
  */
 export function statutIncomplet(d: Dossier & { pieces: PieceAFournir[]; dateRetour: string; demat: boolean; adresse: string[] }): RenderedMail {
-  const pieces = d.pieces.map((p) => `- ${p.libelle} : ${p.refusee ? `refusée${p.commentaire ? ` (${p.commentaire})` : ''}` : 'manquante'}`);
+  const pieces = d.pieces.map((p) => `- ${p.libelle} : ${p.refusee ? 'refusée' : 'manquante'}${p.commentaire ? ` (${p.commentaire})` : ''}`);
   const comment = d.demat
     ? `Déposez ${d.pieces.length > 1 ? 'ces pièces' : 'cette pièce'} en ligne, puis cliquez de nouveau sur « Transmettre ma candidature » au plus tard le ${formatDate(d.dateRetour)}.`
     : `Envoyez ${d.pieces.length > 1 ? 'ces pièces' : 'les pièces demandées'} au plus tard le ${formatDate(d.dateRetour)} à l'adresse suivante : ${d.adresse.join(', ')}.`;

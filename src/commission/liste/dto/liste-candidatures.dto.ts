@@ -3,14 +3,14 @@ import { ApiProperty, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { DossierDto } from '../../../candidat/dto/dossier.dto';
-import { CandidatureDto, StatutDossierDto, TypeTraitementCandidatureDto } from '../../../candidature/dto/candidature.dto';
+import { CandidatureDto, ReponseDto, StatutDossierDto, TypeTraitementCandidatureDto } from '../../../candidature/dto/candidature.dto';
 import { StatutDossier } from '../../../candidature/entities/candidature.entity';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { PageOf } from '../../../common/pagination/page';
 import { OptionalInt, OptionalRefCode, OptionalText, RequiredText } from '../../../common/validation/decorators';
 import { TypeTraitement } from '../../../offre/entities/formation.entity';
-import { TypeAvis } from '../../entities/avis.entity';
-import { AvisDto } from '../../avis/avis.dto';
+import { TypeAvis } from '../../../candidature/entities/avis.entity';
+import { AvisDto } from '../../../candidature/avis/avis.dto';
 
 export const SANS_AVIS = 'AUCUN';
 export const TRIS = ['nom', 'numeroDossier', 'createdAt', 'formation', 'statutDossier'] as const;
@@ -100,8 +100,8 @@ export class AvisCourantDto {
   /** @example "Liste complémentaire" */
   libelle: string;
   valide: boolean;
-  /** Liste complémentaire: the rank typed by the commission */
-  rang: number | null;
+  /** Liste complémentaire: the rank the commission typed (the order it asked for, not the rank: see rangListeComplementaire) */
+  rangSaisi: number | null;
 }
 
 /** One line of the staff list */
@@ -125,8 +125,12 @@ export class CandidatureStaffItemDto {
   typeTraitement: TypeTraitementCandidatureDto;
   /** The current avis (the latest row, validated or not); null without any */
   avis: AvisCourantDto | null;
+  /** The rank on the formation's liste complémentaire, the one the candidate sees; null when not on it */
+  rangListeComplementaire: number | null;
   /** true confirmed, false withdrawn, null not answered */
   acceptee: boolean | null;
+  /** The candidate's answer: confirmed or withdrawn, when, automatically or not */
+  reponse: ReponseDto | null;
   createdAt: string;
   transmiseAt: string | null;
   annuleeAt: string | null;
@@ -156,7 +160,13 @@ export class CandidatureStaffDetailDto {
   centre: string;
   acceptee: boolean | null;
   accepteeAt: string | null;
+  /** Numéro de dossier of the candidate, or `autoDesist` for the automatic withdrawal */
   acceptePar: string | null;
+  /** The candidate's answer (also in the récapitulatif) */
+  reponse: ReponseDto | null;
+  /** The rank on the formation's liste complémentaire; null when not on it */
+  rangListeComplementaire: number | null;
+  /** The OPI code, while the confirmation stands */
   codeOpi: string | null;
   annuleePar: string | null;
   /** Dates staff typed with the statut changes, YYYY-MM-DD */

@@ -3,11 +3,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { CompteCandidat } from '../../auth/entities/compte-candidat.entity';
-import { CandidatureComplete, CandidatureService } from '../../candidature/candidature.service';
-import { datesDe } from '../../candidature/dates-archivees';
-import { decisionsVisibles } from '../../candidature/decisions';
-import { CandidatureDto } from '../../candidature/dto/candidature.dto';
-import { Candidature } from '../../candidature/entities/candidature.entity';
+import { AccesCandidatures, CandidatureComplete, candidat } from '../acces-candidatures';
+import { EtatCandidature, exiger, verdict } from '../candidature-rules';
+import { DESISTEMENT_AUTO } from '../decisions';
+import { etatsDe } from '../etat-candidature';
+import { listeComplementaire, recalculerRangs } from '../liste-complementaire';
+import { CandidatureService } from '../candidature.service';
+import { datesDe } from '../dates-archivees';
+import { CandidatureDto } from '../dto/candidature.dto';
+import { Candidature } from '../entities/candidature.entity';
 import { Clock, parisDate } from '../../common/clock/clock';
 import { BusinessRule } from '../../common/errors/domain-errors';
 import { AppConfig, appConfig } from '../../config';
@@ -17,11 +21,8 @@ import { alerteDecision, avisFavorable, relanceConfirmation, reponseCandidat } f
 import { Formation } from '../../offre/entities/formation.entity';
 import { OpiService } from '../../opi/opi.service';
 import { dateLimiteConfirmation, nouvelAvis, plusJours } from '../avis/avis-rules';
-import { AvisService } from '../avis/avis.service';
 import { Avis, TypeAvis } from '../entities/avis.entity';
 
-/** Who withdrew: the candidate (their numéro de dossier), or the job after the deadline. */
-export const DESISTEMENT_AUTO = 'autoDesist';
 const PROMOTION_AUTO = 'autoListComp';
 
 /**
@@ -36,7 +37,6 @@ export class ConfirmationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly candidatures: CandidatureService,
-    private readonly avis: AvisService,
     private readonly outbox: OutboxService,
     private readonly opi: OpiService,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
@@ -44,9 +44,8 @@ export class ConfirmationService {
 
   async confirmer(compteId: number, id: number, par: string): Promise<CandidatureDto> {
     await this.dataSource.transaction(async (em) => {
-      await lockRows(em, Candidature, { id, compteCandidatId: compteId });
-      const c = await this.candidatures.owned(compteId, id, em);
-      await this.candidatures.assertPossible(c, 'confirmer', 'CONFIRMATION_IMPOSSIBLE', em);
+      const [c] = await AccesCandidatures.agir(em, candidat(compteId), [id], 'saisie');
+      await this.candidatures.assertPossible(c, 'confirmer', em);
       const codeOpi = `${this.app.prefixeOpi}${(await this.compte(em, c)).numeroDossier}`;
       await em.getRepository(Candidature).update({ id }, { acceptee: true, accepteeAt: this.clock.now(), acceptePar: par, codeOpi, version: c.version + 1 });
       await this.opi.admission(em, id, codeOpi);
@@ -67,8 +66,7 @@ export class ConfirmationService {
     let desistements = 0;
     let promotions = 0;
     for (const c of await this.enAttenteDeReponse()) {
-      const { limite } = await this.etat(this.dataSource.manager, c);
-      if (limite === null || limite >= today) continue;
+      if (verdict('desisterAutomatiquement', await this.etat(this.dataSource.manager, c), today)) continue;
       const promu = await this.dataSource.transaction(async (em) => {
         try {
           return await this.retirer(em, c, DESISTEMENT_AUTO);
@@ -90,8 +88,9 @@ export class ConfirmationService {
     const today = parisDate(this.clock.now());
     let relances = 0;
     for (const c of await this.enAttenteDeReponse()) {
-      const { limite } = await this.etat(this.dataSource.manager, c);
-      if (limite === null || limite < today || limite > plusJours(today, this.app.relanceConfirmationJours) || c.relanceEnvoyee) continue;
+      const etat = await this.etat(this.dataSource.manager, c);
+      if (verdict('relancer', etat, today) || etat.limiteConfirmation! > plusJours(today, this.app.relanceConfirmationJours) || c.relanceEnvoyee) continue;
+      const limite = etat.limiteConfirmation!;
       await this.dataSource.transaction(async (em) => {
         const done = await em.getRepository(Candidature).update({ id: c.id, relanceEnvoyee: false }, { relanceEnvoyee: true });
         if (done.affected !== 1) return;
@@ -104,21 +103,16 @@ export class ConfirmationService {
 
   /**
    * Withdraws (the candidate, or the job) and promotes the best ranked of the liste complémentaire. Locks the
-   * formation, then the candidature, before checking. Returns whether someone was promoted.
+   * formation, then the candidature, before checking (for the job, again on the locked row: the candidate may have
+   * answered, or been promoted with a new deadline, since). A withdrawal is final (candidature-rules.ts), so a
+   * candidature causes at most one promotion. Returns whether someone was promoted.
    */
   private async retirer(em: EntityManager, c: CandidatureComplete, par: string): Promise<boolean> {
     await lockRows(em, Formation, { id: c.formationId });
     await lockRows(em, Candidature, { id: c.id });
     const current = (await em.getRepository(Candidature).findOneOrFail({ where: { id: c.id }, relations: { formation: { commission: { centre: true } } } })) as CandidatureComplete;
-    const { favorable, limite } = await this.etat(em, current);
     const auto = par === DESISTEMENT_AUTO;
-    if (auto) {
-      // Checked again on the locked row: the candidate may have answered, or been promoted with a new deadline, since.
-      const echu = limite !== null && limite < parisDate(this.clock.now());
-      if (!favorable || !echu || current.acceptee !== null || current.nonAnnulee === null) throw new BusinessRule('DESISTEMENT_IMPOSSIBLE', 'Plus rien à désister.');
-    } else {
-      await this.candidatures.assertPossible(current, 'desister', 'DESISTEMENT_IMPOSSIBLE', em);
-    }
+    exiger(auto ? 'desisterAutomatiquement' : 'desister', await this.etat(em, current), parisDate(this.clock.now()));
     await em.getRepository(Candidature).update({ id: c.id }, { acceptee: false, accepteeAt: this.clock.now(), acceptePar: par, version: current.version + 1 });
     if (current.acceptee === true) await this.opi.desistement(em, c.id);
     await this.mail(em, current, auto ? 'CANDIDATURE_DESIST_AUTO' : 'CANDIDATURE_DESIST', (d) => reponseCandidat({ ...d, reponse: auto ? 'desistementAuto' : 'desistement' }));
@@ -126,16 +120,11 @@ export class ConfirmationService {
     return this.promouvoir(em, current.formation);
   }
 
-  /** The first of the formation's liste complémentaire (validated LC avis, by rank then avis) gets a favourable decision. */
+  /** The first of the formation's liste complémentaire (liste-complementaire.ts) gets a favourable decision. */
   private async promouvoir(em: EntityManager, formation: CandidatureComplete['formation']): Promise<boolean> {
     if (!formation.listeComplementaire) return false;
-    const vivantes = await em.getRepository(Candidature).find({ where: { formationId: formation.id, nonAnnulee: true }, relations: { formation: { commission: { centre: true } } } });
-    const derniers = await this.avis.derniers(em, vivantes.map((c) => c.id));
-    const premier = [...derniers.values()]
-      .filter((a) => a.type === TypeAvis.LC && a.valide && a.publieAt !== null)
-      .sort((a, b) => (a.rang ?? 0) - (b.rang ?? 0) || a.id - b.id)[0];
-    if (!premier) return false;
-    const promu = vivantes.find((c) => c.id === premier.candidatureId) as CandidatureComplete;
+    const [promu] = await listeComplementaire(em, formation.id);
+    if (!promu) return false;
     const now = this.clock.now();
     const today = parisDate(now);
     const limite = formation.delaiConfirmationListeComplementaire !== null ? plusJours(today, formation.delaiConfirmationListeComplementaire) : formation.dateConfirmationListeComplementaire;
@@ -146,14 +135,12 @@ export class ConfirmationService {
     const apres = { ...promu, dateConfirmationCandidature: limite ?? null } as CandidatureComplete;
     await this.mail(em, apres, 'AVIS_FAVORABLE', (d) => avisFavorable({ ...d, commentaire: null, dateConfirmation: dateLimiteConfirmation(apres, datesDe(apres), today) }));
     await this.alerte(em, apres, 'promotion');
-    await this.avis.recalculerRangs(em, [formation.id]);
+    await recalculerRangs(em, [formation.id]);
     return true;
   }
 
-  /** Whether the decision the candidate sees is favourable, and until when they may answer (decisionsVisibles). */
-  private async etat(em: EntityManager, c: CandidatureComplete): Promise<{ favorable: boolean; limite: string | null }> {
-    const decision = (await decisionsVisibles(em, [c])).get(c.id)!;
-    return { favorable: decision.code === TypeAvis.FA, limite: decision.dateLimiteConfirmation ?? null };
+  private async etat(em: EntityManager, c: CandidatureComplete): Promise<EtatCandidature> {
+    return (await etatsDe(em, [c])).get(c.id)!;
   }
 
   private async enAttenteDeReponse(): Promise<CandidatureComplete[]> {

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Candidature } from '../../candidature/entities/candidature.entity';
+import { Candidature } from './candidature.entity';
 
 /** Families of avis (reference type_avis). */
 export enum TypeAvis {
@@ -45,10 +45,6 @@ export class Avis {
   /** Liste complémentaire: the rank typed by the commission */
   @Column({ type: 'integer', nullable: true })
   rang: number | null;
-
-  /** Liste complémentaire: the rank among those still waiting, computed */
-  @Column({ type: 'integer', nullable: true })
-  rangReel: number | null;
 
   /** Présélection: YYYY-MM-DD */
   @Column({ type: 'varchar', length: 10, nullable: true })

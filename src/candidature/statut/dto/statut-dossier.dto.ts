@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
-import { StatutDossierDto } from '../../../candidature/dto/candidature.dto';
-import { StatutDossier } from '../../../candidature/entities/candidature.entity';
-import { StatutPiece } from '../../../candidature/entities/piece-candidature.entity';
+import { StatutDossierDto } from '../../dto/candidature.dto';
+import { StatutDossier } from '../../entities/candidature.entity';
+import { StatutPiece } from '../../entities/piece-candidature.entity';
 import { OptionalText } from '../../../common/validation/decorators';
 import { CalendarDate } from '../../../common/validation/decorators';
 
@@ -13,8 +13,8 @@ export const MAX_SELECTION = 200;
 const IDS_MESSAGE = "doit être une liste d'identifiants de candidatures (nombres entiers)";
 const ID_MESSAGE = 'doit être un identifiant (nombre entier)';
 
-/** The statuts staff may give a pièce; AT (nothing given) and NC (the candidate's declaration) are the candidate's. */
-export const STATUTS_PIECE_GESTION = [StatutPiece.VA, StatutPiece.RE, StatutPiece.TR] as const;
+/** The statuts staff may give a pièce; NC (the candidate's declaration) is the candidate's; AT (missing) only on paper. */
+export const STATUTS_PIECE_GESTION = [StatutPiece.VA, StatutPiece.RE, StatutPiece.TR, StatutPiece.AT] as const;
 export type StatutPieceGestion = (typeof STATUTS_PIECE_GESTION)[number];
 
 export class StatutDossierInput {
@@ -51,9 +51,13 @@ export class StatutDossierResultatDto {
 }
 
 export class StatutPieceInput {
-  @ApiProperty({ enum: STATUTS_PIECE_GESTION, description: 'VA validée (locked for the candidate), RE refusée (with a comment the candidate sees), TR back to transmise (not checked)' })
+  @ApiProperty({
+    enum: STATUTS_PIECE_GESTION,
+    description:
+      'VA validée (locked for the candidate), RE refusée (with a comment the candidate sees), TR back to transmise (not checked; on paper: received), AT manquante (paper files only: not in the envelope; an optional comment says what is expected)',
+  })
   @IsDefined({ message: 'est obligatoire' })
-  @IsIn(STATUTS_PIECE_GESTION, { message: 'doit valoir VA, RE ou TR' })
+  @IsIn(STATUTS_PIECE_GESTION, { message: 'doit valoir VA, RE, TR ou AT' })
   statut: StatutPieceGestion;
 
   /** Shown to the candidate; required to refuse a pièce (RE) @example "Le relevé de notes du semestre 2 manque." */

@@ -1,19 +1,21 @@
 import { lienSuivi } from '../../mail/templates/candidature.templates';
-import { CandidatureAvecCompte, selectionner } from '../selection-candidatures';
+import { AccesCandidatures, CandidatureAvecCompte } from '../acces-candidatures';
+import { verdictPiece } from '../candidature-rules';
+import { PieceJustificative } from '../../pieces/entities/piece-justificative.entity';
+import { exigerEtat } from '../etat-candidature';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { STATUT_DOSSIER_LIBELLES } from '../../candidature/candidature-rules';
-import { CandidatureService } from '../../candidature/candidature.service';
-import { datesDe } from '../../candidature/dates-archivees';
-import { Candidature, StatutDossier } from '../../candidature/entities/candidature.entity';
-import { PieceCandidature, StatutPiece } from '../../candidature/entities/piece-candidature.entity';
-import { STATUT_PIECE_LIBELLES } from '../../candidature/pieces-candidature.service';
+import { STATUT_DOSSIER_LIBELLES } from '../candidature-rules';
+import { CandidatureService } from '../candidature.service';
+import { datesDe } from '../dates-archivees';
+import { Candidature, StatutDossier } from '../entities/candidature.entity';
+import { PieceCandidature, StatutPiece } from '../entities/piece-candidature.entity';
+import { libellePiece } from '../pieces-candidature.service';
 import { Principal } from '../../common/auth/roles';
 import { Clock, parisDate } from '../../common/clock/clock';
 import { BusinessRule, NotFound, ValidationFailed } from '../../common/errors/domain-errors';
 import { AppConfig, appConfig } from '../../config';
-import { lockRows } from '../../database/row-lock';
 import { RenderedMail } from '../../mail/templates/mail-template';
 import { PieceAFournir, statutComplet, statutEnAttente, statutIncomplet, statutReceptionne } from '../../mail/templates/statut.templates';
 import { PiecesService } from '../../pieces/pieces.service';
@@ -58,8 +60,8 @@ export class StatutDossierService {
     if (date > today) throw new ValidationFailed([{ field: 'date', message: `ne peut pas être postérieure à aujourd'hui (${today})` }]);
     const colonne = COLONNE_DATE[input.statut];
     await this.dataSource.transaction(async (em) => {
-      await lockRows(em, Candidature, { id: In(input.candidatureIds) });
-      const rows = await selectionner(em, principal, input.candidatureIds, 'gestion');
+      const rows = await AccesCandidatures.agir(em, principal, input.candidatureIds, 'gestion');
+      await exigerEtat(em, 'changerStatutDossier', rows, today);
       for (const c of rows) {
         await em.getRepository(Candidature).update({ id: c.id }, { statutDossier: input.statut, statutDossierAt: now, ...(colonne ? { [colonne]: date } : {}), version: c.version + 1 });
         await this.candidatures.mail(em, c.compteCandidat, await this.mailStatut(em, c, input.statut, date), `STATUT_${input.statut}`);
@@ -72,10 +74,10 @@ export class StatutDossierService {
   }
 
   /**
-   * Validates (VA), refuses (RE, with a comment the candidate sees) or puts back to transmise (TR) pièces of
-   * candidatures. The pièce must have been given: a file (TR, VA, RE), or a « non concerné » declaration, which staff
-   * may only refuse (the candidate then has to upload it). Only the named candidature's row changes: a file shared
-   * with the candidate's other candidatures keeps its statut there (each commission checks for itself).
+   * Checks pièces of candidatures (candidature-rules.ts, verdictPiece): online, validates (VA), refuses (RE, with a
+   * comment the candidate sees) or puts back to transmise (TR) what the candidate gave; on paper, records what came by
+   * post, missing (AT) included. Only the named candidature's row changes: a file shared with the candidate's other
+   * candidatures keeps its statut there (each commission checks for itself).
    */
   async changerStatutPieces(principal: Principal, items: PieceCandidatureRef[], statut: StatutPieceGestion, commentaire?: string): Promise<StatutPiecesResultatDto> {
     const texte = commentaire?.trim() || null;
@@ -84,15 +86,17 @@ export class StatutDossierService {
     }
     const ids = [...new Set(items.map((i) => i.candidatureId))];
     const pieces = await this.dataSource.transaction(async (em) => {
-      await lockRows(em, Candidature, { id: In(ids) });
-      const candidatures = new Map((await selectionner(em, principal, ids, 'gestion')).map((c) => [c.id, c]));
+      const selection = await AccesCandidatures.agir(em, principal, ids, 'gestion');
+      await exigerEtat(em, 'verifierPieces', selection, parisDate(this.clock.now()));
+      const candidatures = new Map(selection.map((c) => [c.id, c]));
       const rows = await em.getRepository(PieceCandidature).find({ where: { candidatureId: In(ids) }, relations: { piece: true } });
       const row = (i: PieceCandidatureRef) => rows.find((r) => r.candidatureId === i.candidatureId && r.pieceId === i.pieceId);
-      const demandees = new Map<number, number[]>();
-      for (const c of candidatures.values()) demandees.set(c.id, (await this.definitions.piecesDe(c.formation, c.typeTraitement, em)).map((p) => p.id));
-
+      const demandees = new Map<number, PieceJustificative[]>();
+      for (const c of candidatures.values()) demandees.set(c.id, await this.definitions.piecesDe(c.formation, c.typeTraitement, em));
       // A pièce withdrawn from the formation since it was given still shows in the récapitulatif: it can be checked.
-      const introuvables = items.filter((i) => !demandees.get(i.candidatureId)!.includes(i.pieceId) && !row(i));
+      const definition = (i: PieceCandidatureRef) => row(i)?.piece ?? demandees.get(i.candidatureId)!.find((p) => p.id === i.pieceId);
+
+      const introuvables = items.filter((i) => !definition(i));
       if (introuvables.length > 0) {
         throw new NotFound(
           'PIECE_INTROUVABLE',
@@ -101,25 +105,22 @@ export class StatutDossierService {
             : `Ces candidatures ne demandent pas ces pièces justificatives : ${introuvables.map((i) => `${i.candidatureId}/${i.pieceId}`).join(', ')}.`,
         );
       }
-      const nonDeposees = items.filter((i) => {
+      const refus = items.flatMap((i) => {
         const r = row(i);
-        // Without a file (« non concerné », or such a declaration already refused) there is nothing to validate.
-        return !r || (r.fichierCle === null && statut !== StatutPiece.RE);
+        const depot = !r || r.statut === StatutPiece.AT ? null : r.fichierCle !== null ? 'fichier' : 'NC';
+        const v = verdictPiece(statut, { libelle: definition(i)!.libelle, demat: candidatures.get(i.candidatureId)!.formation.demat, depot });
+        return v ? [`candidature ${i.candidatureId} : ${v.raison}`] : [];
       });
-      if (nonDeposees.length > 0) {
-        const quoi = nonDeposees.map((i) => {
-          const r = row(i);
-          return r ? `« ${r.piece!.libelle} » de la candidature ${i.candidatureId} (sans fichier : elle ne peut qu'être refusée)` : `pièce ${i.pieceId} de la candidature ${i.candidatureId} (en attente)`;
-        });
-        throw new BusinessRule('PIECE_NON_DEPOSEE', `Une pièce que le candidat n'a pas déposée ne peut être ni validée ni refusée : ${quoi.join(', ')}.`);
-      }
+      if (refus.length > 0) throw new BusinessRule('PIECE_NON_DEPOSEE', `Rien n'a été modifié. ${refus.join(' ; ')}`);
 
       const updatedAt = this.clock.now();
       const result: PieceStatutDto[] = [];
       for (const i of items) {
-        const r = row(i)!;
-        await em.getRepository(PieceCandidature).update({ id: r.id }, { statut, commentaire: texte, updatedAt });
-        result.push({ candidatureId: i.candidatureId, pieceId: i.pieceId, libelle: r.piece!.libelle, statut, statutLibelle: STATUT_PIECE_LIBELLES[statut], commentaire: texte, fichier: r.fichierNom });
+        const r = row(i);
+        // On paper nothing was uploaded: the check creates the pièce's row.
+        if (r) await em.getRepository(PieceCandidature).update({ id: r.id }, { statut, commentaire: texte, updatedAt });
+        else await em.getRepository(PieceCandidature).insert({ candidatureId: i.candidatureId, pieceId: i.pieceId, statut, commentaire: texte, fichierCle: null, fichierNom: null, fichierType: null, fichierTaille: null, updatedAt });
+        result.push({ candidatureId: i.candidatureId, pieceId: i.pieceId, libelle: definition(i)!.libelle, statut, statutLibelle: libellePiece(statut, true), commentaire: texte, fichier: r?.fichierNom ?? null });
       }
       return result;
     });
@@ -147,21 +148,21 @@ export class StatutDossierService {
     }
   }
 
-  /**
-   * What an incomplete file lacks: refused pièces with the staff comment, and, online, those never given (in paper
-   * mode nothing is uploaded, so only what staff refused is known).
-   */
+  /** What an incomplete file lacks: refused pièces and missing ones, with the staff comments. */
   private async piecesAFournir(em: EntityManager, c: AvecCompte): Promise<PieceAFournir[]> {
     const [defs, rows] = await Promise.all([
       this.definitions.piecesDe(c.formation, c.typeTraitement, em),
       em.getRepository(PieceCandidature).find({ where: { candidatureId: c.id }, relations: { piece: true } }),
     ]);
     const refusees = rows.filter((r) => r.statut === StatutPiece.RE);
-    const manquantes = c.formation.demat ? defs.filter((d) => !rows.some((r) => r.pieceId === d.id)) : [];
+    // Online, what was never given; on paper, what staff marked missing (AT), with their comment.
+    const manquantes = c.formation.demat
+      ? defs.filter((d) => !rows.some((r) => r.pieceId === d.id)).map((d) => ({ id: d.id, libelle: d.libelle, commentaire: null }))
+      : rows.filter((r) => r.statut === StatutPiece.AT).map((r) => ({ id: r.pieceId, libelle: r.piece!.libelle, commentaire: r.commentaire }));
     const ordre = new Map(defs.map((d, i) => [d.id, i]));
     return [
       ...refusees.map((r) => ({ id: r.pieceId, libelle: r.piece!.libelle, refusee: true, commentaire: r.commentaire })),
-      ...manquantes.map((d) => ({ id: d.id, libelle: d.libelle, refusee: false, commentaire: null })),
+      ...manquantes.map((m) => ({ ...m, refusee: false })),
     ]
       .sort((a, b) => (ordre.get(a.id) ?? defs.length) - (ordre.get(b.id) ?? defs.length))
       .map(({ libelle, refusee, commentaire }) => ({ libelle, refusee, commentaire }));

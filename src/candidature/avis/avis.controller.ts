@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CandidatureParams } from '../../candidature/dto/candidature.dto';
+import { CandidatureParams } from '../dto/candidature.dto';
 import { ApiProblemResponses } from '../../common/api/api-problem-responses.decorator';
 import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators';
 import { Principal, Role } from '../../common/auth/roles';

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { PieceParams } from '../../candidature/dto/candidature.dto';
+import { PieceParams } from '../dto/candidature.dto';
 import { ApiProblemResponses } from '../../common/api/api-problem-responses.decorator';
 import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators';
 import { Principal, Role } from '../../common/auth/roles';

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CandidatureService } from '../../candidature/candidature.service';
-import { datesDe } from '../../candidature/dates-archivees';
-import { CandidatureDto } from '../../candidature/dto/candidature.dto';
-import { Candidature } from '../../candidature/entities/candidature.entity';
+import { CandidatureService } from '../candidature.service';
+import { datesDe } from '../dates-archivees';
+import { CandidatureDto } from '../dto/candidature.dto';
+import { Candidature } from '../entities/candidature.entity';
 import { Clock, parisDate, formatDate } from '../../common/clock/clock';
 import { Principal } from '../../common/auth/roles';
 import { BusinessRule, FieldError } from '../../common/errors/domain-errors';
 
-import { selectionner } from '../selection-candidatures';
+import { AccesCandidatures } from '../acces-candidatures';
+import { exigerEtat } from '../etat-candidature';
 import { DelaisCandidatureInput } from './delais.dto';
 
 /**
@@ -29,8 +30,9 @@ export class DelaisService {
     const dateConfirmation = input.dateConfirmation ?? null;
     const dateRetour = input.dateRetour ?? null;
     await this.dataSource.transaction(async (em) => {
-      const [c] = await selectionner(em, principal, [id], 'gestion');
+      const [c] = await AccesCandidatures.agir(em, principal, [id], 'gestion');
       const today = parisDate(this.clock.now());
+      await exigerEtat(em, 'fixerDelais', [c], today);
       const formation = datesDe({ ...c, dateRetourCandidature: null }).dateRetour;
       const errors: FieldError[] = [];
       if (dateConfirmation !== null && dateConfirmation < today) errors.push({ field: 'dateConfirmation', message: `ne peut pas être passée (nous sommes le ${formatDate(today)})` });
@@ -48,7 +50,6 @@ export class DelaisService {
         },
       );
     });
-    const [c] = await selectionner(this.dataSource.manager, principal, [id], 'lecture');
-    return this.candidatures.recapitulatif(c);
+    return this.candidatures.recapitulatif(await AccesCandidatures.lire(this.dataSource.manager, principal, id));
   }
 }

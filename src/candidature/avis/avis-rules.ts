@@ -1,6 +1,9 @@
 import { FieldError } from '../../common/errors/domain-errors';
 import { Avis, TypeAvis } from '../entities/avis.entity';
 
+/** Decision mails attach the letter as an outbox attachment of this type naming the avis (its id); the commission module renders it. */
+export const LETTRE = 'lettre';
+
 export const TYPE_AVIS_LIBELLES: Record<TypeAvis, string> = {
   [TypeAvis.FA]: 'Favorable',
   [TypeAvis.DE]: 'Défavorable',
@@ -73,7 +76,6 @@ export function nouvelAvis(a: Pick<Avis, 'candidatureId' | 'type' | 'creePar' | 
   return {
     motif: null,
     rang: null,
-    rangReel: null,
     preselectionDate: null,
     preselectionHeure: null,
     preselectionLieu: null,

@@ -3,22 +3,23 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { CompteCandidat } from '../../auth/entities/compte-candidat.entity';
-import { CandidatureComplete } from '../../candidature/candidature.service';
-import { datesDe } from '../../candidature/dates-archivees';
-import { Candidature } from '../../candidature/entities/candidature.entity';
+import { AccesCandidatures, CandidatureComplete } from '../acces-candidatures';
+import { verdict } from '../candidature-rules';
+import { avisCourants, etatsDe, exigerEtat } from '../etat-candidature';
+import { recalculerRangs } from '../liste-complementaire';
+import { datesDe } from '../dates-archivees';
+import { Candidature } from '../entities/candidature.entity';
 import { Principal } from '../../common/auth/roles';
 import { Clock, parisDate } from '../../common/clock/clock';
-import { BusinessRule, NotFound, ValidationFailed } from '../../common/errors/domain-errors';
+import { ValidationFailed } from '../../common/errors/domain-errors';
 import { AppConfig, appConfig } from '../../config';
 import { OutboxService } from '../../mail/outbox.service';
 import { avisDefavorable, avisFavorable, avisListeAttente, avisListeComplementaire, avisPreselection } from '../../mail/templates/avis.templates';
 import { RenderedMail } from '../../mail/templates/mail-template';
 import { Avis, TypeAvis } from '../entities/avis.entity';
 import { MotifAvis } from '../entities/motif-avis.entity';
-import { LETTRE } from '../lettres/lettre.service';
-import { selectionner } from '../selection-candidatures';
 import { AvisDto, MotifAvisDto, SaisieAvisInput } from './avis.dto';
-import { TYPE_AVIS_LIBELLES, champsAvis, dateLimiteConfirmation, nouvelAvis, publicationDue } from './avis-rules';
+import { LETTRE, TYPE_AVIS_LIBELLES, champsAvis, dateLimiteConfirmation, nouvelAvis, publicationDue } from './avis-rules';
 
 const MAIL_CODES: Record<TypeAvis, string> = {
   [TypeAvis.FA]: 'AVIS_FAVORABLE',
@@ -43,7 +44,7 @@ export class AvisService {
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {}
 
-  /** Enters an unvalidated avis on each candidature; a new avis resets the candidate's answer to the previous one. */
+  /** Enters an unvalidated avis on each candidature (refused once the candidate has answered: candidature-rules.ts). */
   async saisir(principal: Principal, input: SaisieAvisInput): Promise<AvisDto[]> {
     const errors = champsAvis(input);
     if (input.motif && !(await this.dataSource.getRepository(MotifAvis).existsBy({ code: input.motif, actif: true }))) {
@@ -51,8 +52,9 @@ export class AvisService {
     }
     if (errors.length > 0) throw new ValidationFailed(errors);
     const ids = await this.dataSource.transaction(async (em) => {
-      await selectionner(em, principal, input.candidatureIds, 'saisie');
+      const candidatures = await AccesCandidatures.agir(em, principal, input.candidatureIds, 'saisie');
       const createdAt = this.clock.now();
+      await exigerEtat(em, 'saisirAvis', candidatures, parisDate(createdAt));
       const inserted: number[] = [];
       for (const candidatureId of input.candidatureIds) {
         const result = await em.getRepository(Avis).insert(
@@ -72,7 +74,6 @@ export class AvisService {
         );
         inserted.push(Number(result.identifiers[0].id));
       }
-      await em.getRepository(Candidature).update({ id: In(input.candidatureIds) }, { acceptee: null, accepteeAt: null, acceptePar: null });
       return inserted;
     });
     return this.dtos(await this.dataSource.getRepository(Avis).findBy({ id: In(ids) }));
@@ -84,16 +85,12 @@ export class AvisService {
    */
   async valider(principal: Principal, candidatureIds: number[]): Promise<AvisDto[]> {
     const ids = await this.dataSource.transaction(async (em) => {
-      const candidatures = await selectionner(em, principal, candidatureIds, 'gestion');
-      const derniers = await this.derniers(em, candidatureIds);
-      const sansAvis = candidatureIds.filter((id) => !derniers.get(id));
-      if (sansAvis.length > 0) throw new BusinessRule('AUCUN_AVIS', `Aucun avis n'a été saisi pour les candidatures ${sansAvis.join(', ')}.`);
-      const dejaValides = candidatureIds.filter((id) => derniers.get(id)!.valide);
-      if (dejaValides.length > 0) throw new BusinessRule('AVIS_DEJA_VALIDE', `Le dernier avis des candidatures ${dejaValides.join(', ')} est déjà validé : saisissez un nouvel avis pour le changer.`);
+      const candidatures = await AccesCandidatures.agir(em, principal, candidatureIds, 'gestion');
       const now = this.clock.now();
-      for (const c of candidatures) await this.validerAvis(em, c, derniers.get(c.id)!, principal.login, now);
-      await this.recalculerRangs(em, [...new Set(candidatures.map((c) => c.formationId))]);
-      return candidatureIds.map((id) => derniers.get(id)!.id);
+      await exigerEtat(em, 'validerAvis', candidatures, parisDate(now));
+      const derniers = await avisCourants(em, candidatureIds);
+      await this.validerAvis(em, candidatures.map((c) => ({ c, avis: derniers.get(c.id)!.dernier! })), principal.login, now);
+      return candidatureIds.map((id) => derniers.get(id)!.dernier!.id);
     });
     return this.dtos(await this.dataSource.getRepository(Avis).findBy({ id: In(ids) }));
   }
@@ -106,31 +103,33 @@ export class AvisService {
     const now = this.clock.now();
     const result = await em.getRepository(Avis).insert(nouvelAvis({ candidatureId: c.id, type: TypeAvis.FA, creePar: par, createdAt: now }));
     const avis = await em.getRepository(Avis).findOneByOrFail({ id: Number(result.identifiers[0].id) });
-    await em.getRepository(Candidature).update({ id: c.id }, { acceptee: null, accepteeAt: null, acceptePar: null });
-    await this.validerAvis(em, c, avis, par, now);
+    await this.validerAvis(em, [{ c, avis }], par, now);
   }
 
-  /** Validates one avis, and publishes and mails it when the formation's publication date allows. */
-  private async validerAvis(em: EntityManager, c: CandidatureComplete, avis: Avis, par: string, now: Date): Promise<void> {
-    const publie = publicationDue(datesDe(c).datePublication, parisDate(now));
-    await em.getRepository(Avis).update({ id: avis.id }, { valide: true, valideAt: now, validePar: par, publieAt: publie ? now : null });
-    if (publie) await this.mailDecision(em, c, { ...avis, publieAt: now });
+  /**
+   * Validates avis, moves the liste complémentaire they change, then publishes and mails those whose formation's
+   * publication date allows (so a mail states the rank after the move).
+   */
+  private async validerAvis(em: EntityManager, lot: { c: CandidatureComplete; avis: Avis }[], par: string, now: Date): Promise<void> {
+    const publies = lot.filter(({ c }) => publicationDue(datesDe(c).datePublication, parisDate(now)));
+    for (const { avis } of lot) await em.getRepository(Avis).update({ id: avis.id }, { valide: true, valideAt: now, validePar: par, publieAt: publies.some((p) => p.avis.id === avis.id) ? now : null });
+    await recalculerRangs(em, lot.map(({ c }) => c.formationId));
+    for (const { c, avis } of publies) await this.mailDecision(em, c, { ...avis, publieAt: now });
   }
 
   /** Deletes the latest avis of a candidature while it is not validated; the previous one is current again. */
   async supprimerDernier(principal: Principal, candidatureId: number): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      await selectionner(em, principal, [candidatureId], 'saisie');
-      const dernier = (await this.derniers(em, [candidatureId])).get(candidatureId);
-      if (!dernier) throw new NotFound('AVIS_INTROUVABLE', "Cette candidature n'a pas d'avis.");
-      if (dernier.valide) throw new BusinessRule('AVIS_DEJA_VALIDE', "Le dernier avis est validé : il reste dans l'historique ; saisissez un nouvel avis pour le changer.");
+      const candidatures = await AccesCandidatures.agir(em, principal, [candidatureId], 'saisie');
+      await exigerEtat(em, 'supprimerAvis', candidatures, parisDate(this.clock.now()));
+      const dernier = (await avisCourants(em, [candidatureId])).get(candidatureId)!.dernier!;
       await em.getRepository(Avis).delete({ id: dernier.id, valide: false });
     });
   }
 
   /** The avis history of a candidature, newest first (staff in scope). */
   async historique(principal: Principal, candidatureId: number): Promise<AvisDto[]> {
-    await selectionner(this.dataSource.manager, principal, [candidatureId], 'lecture');
+    await AccesCandidatures.lire(this.dataSource.manager, principal, candidatureId);
     return this.historiqueDe(candidatureId);
   }
 
@@ -149,6 +148,7 @@ export class AvisService {
       await this.dataSource.transaction(async (em) => {
         const c = (await em.getRepository(Candidature).findOneOrFail({ where: { id: candidatureId }, relations: { formation: { commission: { centre: true } } } })) as CandidatureComplete;
         if (!publicationDue(datesDe(c).datePublication, today)) return;
+        if (verdict('publierAvis', (await etatsDe(em, [c])).get(c.id)!, today)) return;
         const done = await em.getRepository(Avis).update({ id, publieAt: IsNull() }, { publieAt: now });
         if (done.affected !== 1) return;
         await this.mailDecision(em, c, await em.getRepository(Avis).findOneByOrFail({ id }));
@@ -161,30 +161,6 @@ export class AvisService {
   async motifs(): Promise<MotifAvisDto[]> {
     const rows = await this.dataSource.getRepository(MotifAvis).find({ order: { libelle: 'ASC' } });
     return rows.map(({ code, libelle, actif }) => ({ code, libelle, actif }));
-  }
-
-  /**
-   * Real ranks of the liste complémentaire (reference §2.7): among a formation's live candidatures whose current avis
-   * is a validated LC, 1..n by typed rank then avis id.
-   */
-  async recalculerRangs(em: EntityManager, formationIds: number[]): Promise<void> {
-    for (const formationId of formationIds) {
-      const candidatures = await em.getRepository(Candidature).find({ where: { formationId, nonAnnulee: true }, select: { id: true } });
-      const derniers = await this.derniers(em, candidatures.map((c) => c.id));
-      const liste = [...derniers.values()].filter((a) => a.type === TypeAvis.LC && a.valide).sort((a, b) => (a.rang ?? 0) - (b.rang ?? 0) || a.id - b.id);
-      for (const [i, avis] of liste.entries()) {
-        if (avis.rangReel !== i + 1) await em.getRepository(Avis).update({ id: avis.id }, { rangReel: i + 1 });
-      }
-    }
-  }
-
-  /** The latest avis of each candidature. */
-  async derniers(em: EntityManager, candidatureIds: number[]): Promise<Map<number, Avis>> {
-    const latest = new Map<number, Avis>();
-    if (candidatureIds.length === 0) return latest;
-    const rows = await em.getRepository(Avis).find({ where: { candidatureId: In(candidatureIds) }, order: { id: 'ASC' } });
-    for (const row of rows) latest.set(row.candidatureId, row);
-    return latest;
   }
 
   private async mailDecision(em: EntityManager, c: CandidatureComplete, avis: Avis): Promise<void> {
@@ -206,7 +182,7 @@ export class AvisService {
         break;
       }
       case TypeAvis.LC:
-        mail = avisListeComplementaire({ ...base, rang: avis.rang ?? 0 });
+        mail = avisListeComplementaire({ ...base, rang: (await em.getRepository(Candidature).findOneByOrFail({ id: c.id })).rangListeComplementaire ?? 0 });
         break;
       case TypeAvis.LA:
         mail = avisListeAttente(base);
@@ -232,7 +208,6 @@ export class AvisService {
         motif: a.motif,
         motifLibelle: a.motif ? (motifs.get(a.motif) ?? null) : null,
         rang: a.rang,
-        rangReel: a.rangReel,
         preselectionDate: a.preselectionDate,
         preselectionHeure: a.preselectionHeure,
         preselectionLieu: a.preselectionLieu,

@@ -2,15 +2,16 @@ import { lienSuivi } from '../../mail/templates/candidature.templates';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Candidature } from '../../candidature/entities/candidature.entity';
+import { Candidature } from '../entities/candidature.entity';
 import { Principal } from '../../common/auth/roles';
-import { BusinessRule } from '../../common/errors/domain-errors';
+import { Clock, parisDate } from '../../common/clock/clock';
 import { AppConfig, appConfig } from '../../config';
 import { OutboxService } from '../../mail/outbox.service';
 import { typeTraitement } from '../../mail/templates/avis.templates';
 import { TypeTraitement } from '../../offre/entities/formation.entity';
 import { AvisService } from '../avis/avis.service';
-import { CandidatureAvecCompte, selectionner } from '../selection-candidatures';
+import { AccesCandidatures, CandidatureAvecCompte } from '../acces-candidatures';
+import { exigerEtat } from '../etat-candidature';
 import { TypeTraitementResultatDto } from './type-traitement.dto';
 
 /**
@@ -23,6 +24,7 @@ import { TypeTraitementResultatDto } from './type-traitement.dto';
 export class TypeTraitementService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
     private readonly avis: AvisService,
     private readonly outbox: OutboxService,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
@@ -30,10 +32,8 @@ export class TypeTraitementService {
 
   async changer(principal: Principal, ids: number[], type: TypeTraitement): Promise<TypeTraitementResultatDto> {
     await this.dataSource.transaction(async (em) => {
-      const candidatures = await selectionner(em, principal, ids, 'gestion');
-      const derniers = await this.avis.derniers(em, ids);
-      const decidees = ids.filter((id) => derniers.get(id)?.valide);
-      if (decidees.length > 0) throw new BusinessRule('AVIS_DEJA_VALIDE', `Ces candidatures ont déjà un avis validé : ${decidees.join(', ')}. Rien n'a été modifié.`);
+      const candidatures = await AccesCandidatures.agir(em, principal, ids, 'gestion');
+      await exigerEtat(em, 'changerTypeTraitement', candidatures, parisDate(this.clock.now()));
       // Accès contrôlé needs no validation: it is validated, and mailed, at once.
       const valide = type === TypeTraitement.AC;
       for (const c of candidatures) {
@@ -46,9 +46,8 @@ export class TypeTraitementService {
 
   async valider(principal: Principal, ids: number[]): Promise<TypeTraitementResultatDto> {
     await this.dataSource.transaction(async (em) => {
-      const candidatures = await selectionner(em, principal, ids, 'gestion');
-      const dejaValides = candidatures.filter((c) => c.typeTraitementValide).map((c) => c.id);
-      if (dejaValides.length > 0) throw new BusinessRule('TYPE_TRAITEMENT_DEJA_VALIDE', `Le type de traitement de ces candidatures est déjà validé : ${dejaValides.join(', ')}. Rien n'a été modifié.`);
+      const candidatures = await AccesCandidatures.agir(em, principal, ids, 'gestion');
+      await exigerEtat(em, 'validerTypeTraitement', candidatures, parisDate(this.clock.now()));
       await em.getRepository(Candidature).update({ id: In(ids) }, { typeTraitementValide: true });
       for (const c of candidatures) {
         if (c.typeTraitement === TypeTraitement.AD) await this.avis.favorableDirect(em, c, principal.login);

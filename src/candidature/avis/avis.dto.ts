@@ -61,7 +61,6 @@ export class AvisDto {
   motif: string | null;
   motifLibelle: string | null;
   rang: number | null;
-  rangReel: number | null;
   preselectionDate: string | null;
   preselectionHeure: string | null;
   preselectionLieu: string | null;

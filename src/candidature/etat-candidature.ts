@@ -1,0 +1,75 @@
+import { EntityManager, In } from 'typeorm';
+import { parisDate } from '../common/clock/clock';
+import { CandidatureComplete } from './acces-candidatures';
+import { dateLimiteConfirmation } from './avis/avis-rules';
+import { ActionAutomatique, ActionGestion, EtatCandidature, exigerPourTous } from './candidature-rules';
+import { datesDe } from './dates-archivees';
+import { Avis, TypeAvis } from './entities/avis.entity';
+
+/** The avis rows that make a candidature's state: the latest (what staff work on), validated, and published (what the candidate sees). */
+export interface AvisCourants {
+  dernier: Avis | null;
+  dernierValide: Avis | null;
+  dernierPublie: Avis | null;
+}
+
+const AUCUN: AvisCourants = { dernier: null, dernierValide: null, dernierPublie: null };
+
+/** The current avis of any number of candidatures, in one query (avis_candidature_id_idx). */
+export async function avisCourants(em: EntityManager, ids: number[]): Promise<Map<number, AvisCourants>> {
+  const courants = new Map<number, AvisCourants>();
+  if (ids.length === 0) return courants;
+  const rows = await em.getRepository(Avis).find({ where: { candidatureId: In(ids) }, order: { id: 'ASC' } });
+  for (const a of rows) {
+    const c = courants.get(a.candidatureId) ?? { ...AUCUN };
+    c.dernier = a;
+    if (a.valide) c.dernierValide = a;
+    if (a.publieAt !== null) c.dernierPublie = a;
+    courants.set(a.candidatureId, c);
+  }
+  return courants;
+}
+
+/** Until when a published favourable decision may be answered; null for any other decision. */
+export function limiteDeReponse(c: CandidatureComplete, publie: Avis | null): string | null {
+  if (publie?.type !== TypeAvis.FA || publie.publieAt === null) return null;
+  return dateLimiteConfirmation(c, datesDe(c), parisDate(publie.publieAt));
+}
+
+/**
+ * The state the transition rules (candidature-rules.ts) read, for each candidature, from one avis query.
+ * `manquantes` gives the pièces still to provide, which only the candidate's transmission reads.
+ */
+export async function etatsDe(em: EntityManager, candidatures: CandidatureComplete[], manquantes: Map<number, string[]> = new Map()): Promise<Map<number, EtatCandidature>> {
+  const avis = await avisCourants(em, candidatures.map((c) => c.id));
+  return new Map(
+    candidatures.map((c) => {
+      const a = avis.get(c.id) ?? AUCUN;
+      const etat: EtatCandidature = {
+        statutDossier: c.statutDossier,
+        annulee: c.nonAnnulee === null,
+        archivee: c.datesArchivees !== null,
+        demat: c.formation.demat,
+        dateRetour: datesDe(c).dateRetour,
+        piecesManquantes: manquantes.get(c.id) ?? [],
+        typeTraitementValide: c.typeTraitementValide,
+        dernierAvis: a.dernier && { type: a.dernier.type, valide: a.dernier.valide },
+        avisValide: a.dernierValide?.type ?? null,
+        favorable: a.dernierPublie?.type === TypeAvis.FA,
+        acceptee: c.acceptee,
+        limiteConfirmation: limiteDeReponse(c, a.dernierPublie),
+      };
+      return [c.id, etat];
+    }),
+  );
+}
+
+/** The rules' verdict on a staff or job action over these candidatures, all or nothing (a 422 naming each refused one). */
+export async function exigerEtat(em: EntityManager, action: ActionGestion | ActionAutomatique, candidatures: CandidatureComplete[], today: string): Promise<void> {
+  const etats = await etatsDe(em, candidatures);
+  exigerPourTous(
+    action,
+    candidatures.map((c) => ({ id: c.id, etat: etats.get(c.id)! })),
+    today,
+  );
+}
