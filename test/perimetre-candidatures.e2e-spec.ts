@@ -69,7 +69,7 @@ const OPERATIONS: Record<string, Operation> = {
   historiqueAvis: { method: 'get', path: '/api/candidatures/{id}/avis', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 200, membre: 200 },
   notes: { method: 'get', path: '/api/candidatures/{id}/notes', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 200, membre: 200 },
   ajouterNote: { method: 'post', path: '/api/candidatures/{id}/notes', portee: 'candidature', params: (c) => ({ id: c.id }), body: () => ({ message: 'Note du balayage de périmètre.' }), gestionnaire: 201, membre: 201 },
-  // Commission members enter avis and may delete the latest unvalidated one (selectionner 'saisie').
+  // Commission members enter avis and may delete the latest unvalidated one (AccesCandidatures.agir 'saisie').
   saisirAvis: { method: 'post', path: '/api/candidatures/avis', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id], type: 'PR', preselectionDate: '2027-05-02', preselectionHeure: '09:30', preselectionLieu: 'Amphi B' }), gestionnaire: 201, membre: 201 },
   supprimerDernierAvis: { method: 'delete', path: '/api/candidatures/{id}/avis/dernier', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 204, membre: 204 },
   // Statuts, pièce checks, type de traitement and validations are the gestionnaires' (auth.e2e-spec allowed()): members get 403.

@@ -8,7 +8,7 @@ import { FileDownload, sendFile } from '../pieces/upload/send-file';
 import { CandidatureStaffService } from './candidature-staff.service';
 import { CandidatureParams } from './dto/candidature.dto';
 
-/** Staff reading candidates' files and candidatures, within their scopes (PerimetreCandidatures). */
+/** Staff reading candidates' files and candidatures, within their scopes (AccesCandidatures). */
 @ApiTags('Candidatures (gestion)')
 @Controller()
 @Roles(Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE, Role.COMMISSION)

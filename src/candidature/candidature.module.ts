@@ -23,6 +23,7 @@ import { CandidatureStaffService } from './candidature-staff.service';
 import { CandidatureController } from './candidature.controller';
 import { FichiersOrphelinsService } from './fichiers-orphelins.service';
 import { CandidatureService } from './candidature.service';
+import { CourrierCandidature } from './courrier-candidature.service';
 import { DepotPiecesService } from './depot-pieces.service';
 import { DossierPdfService } from './dossier-pdf.service';
 import { PiecesCandidatureService } from './pieces-candidature.service';
@@ -47,6 +48,7 @@ import { PiecesCandidatureService } from './pieces-candidature.service';
     TypeTraitementController,
   ],
   providers: [
+    CourrierCandidature,
     FichiersOrphelinsService,
     CandidatureService,
     PiecesCandidatureService,
@@ -60,6 +62,6 @@ import { PiecesCandidatureService } from './pieces-candidature.service';
     StatutDossierService,
     TypeTraitementService,
   ],
-  exports: [FichiersOrphelinsService, CandidatureService, ArchivageCampagnesService, DossierPdfService, AvisService, ConfirmationService],
+  exports: [CourrierCandidature, FichiersOrphelinsService, CandidatureService, ArchivageCampagnesService, DossierPdfService, AvisService, ConfirmationService],
 })
 export class CandidatureModule {}

@@ -8,19 +8,16 @@ import { BusinessRule, Conflict, NotFound } from '../common/errors/domain-errors
 import { AppConfig, appConfig } from '../config';
 import { isUniqueViolation } from '../database/unique-violation';
 import { lockRows } from '../database/row-lock';
-import { OutboxService } from '../mail/outbox.service';
-import { alerteCommission, candidatureAnnulee, candidatureEnregistree, candidatureTransmise, lienSuivi } from '../mail/templates/candidature.templates';
-import { RenderedMail } from '../mail/templates/mail-template';
+import { CourrierCandidature } from './courrier-candidature.service';
+import { alerteCommission, candidatureAnnulee, candidatureEnregistree, candidatureTransmise } from '../mail/templates/candidature.templates';
 import { CampagneService } from '../offre/campagne.service';
-import { Commission } from '../offre/entities/commission.entity';
 import { Formation } from '../offre/entities/formation.entity';
-import { ReferentielService } from '../referentiel/referentiel.service';
 import { AccesCandidatures, CandidatureComplete, candidat } from './acces-candidatures';
 import { ActionCandidat, Actions, HORS_PERIODE, STATUT_DOSSIER_LIBELLES, TYPE_TRAITEMENT_LIBELLES, actionsPossibles, dansLaFenetre, exiger, typeTraitementInitial } from './candidature-rules';
 import { datesDe } from './dates-archivees';
 import { codeOpiDe, decisionsVisibles, reponseDe } from './decisions';
 import { etatsDe } from './etat-candidature';
-import { CandidatureDto, CandidatureResumeDto, ContactDto, PieceCandidatureDto } from './dto/candidature.dto';
+import { CandidatureDto, CandidatureResumeDto, PieceCandidatureDto } from './dto/candidature.dto';
 import { Candidature, StatutDossier } from './entities/candidature.entity';
 import { PiecesCandidatureService } from './pieces-candidature.service';
 
@@ -36,8 +33,7 @@ export class CandidatureService {
     private readonly campagnes: CampagneService,
     private readonly dossiers: DossierService,
     private readonly pieces: PiecesCandidatureService,
-    private readonly referentiel: ReferentielService,
-    private readonly outbox: OutboxService,
+    private readonly courrier: CourrierCandidature,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {}
 
@@ -91,14 +87,8 @@ export class CandidatureService {
       }
       await this.dossiers.verrouillerIdentite(em, compteId);
       await this.pieces.reprendrePartagees(em, inserted);
-      await this.mail(em, compte, candidatureEnregistree({
-        ...compte,
-        formation: formation.libelle,
-        dateRetour: formation.dateRetour,
-        demat: formation.demat,
-        adresse: await this.adresseCommission(formation.commission!),
-        lien: lienSuivi(this.app.publicUrl, compte.numeroDossier),
-      }), 'CANDIDATURE');
+      const adresse = await this.courrier.adresseCommission(formation.commission!);
+      await this.courrier.auCandidat(em, { compteCandidatId: compteId, formation }, 'CANDIDATURE', (d) => candidatureEnregistree({ ...d, dateRetour: formation.dateRetour, demat: formation.demat, adresse }));
       return inserted;
     });
     return this.detail(compteId, id);
@@ -135,16 +125,14 @@ export class CandidatureService {
    * a file this cancel is about to delete.
    */
   async annuler(compteId: number, id: number, par: string): Promise<CandidatureDto> {
-    const compte = await this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: compteId });
     const liberes = await this.dataSource.transaction(async (em) => {
       await lockRows(em, CompteCandidat, { id: compteId });
       const [c] = await AccesCandidatures.agir(em, candidat(compteId), [id], 'saisie');
       await this.assertPossible(c, 'annuler', em);
       await em.getRepository(Candidature).update({ id }, { nonAnnulee: null, annuleeAt: this.clock.now(), annuleePar: par, version: c.version + 1 });
       const fichiers = await this.pieces.retirerTout(em, id);
-      const formation = c.formation.libelle;
-      await this.mail(em, compte, candidatureAnnulee({ ...compte, formation }), 'CANDIDATURE_ANNULATION');
-      await this.alerter(em, c.formation.commission, alerteCommission({ ...compte, formation, evenement: 'annulation' }), 'COMMISSION_ALERT_ANNULATION');
+      await this.courrier.auCandidat(em, c, 'CANDIDATURE_ANNULATION', candidatureAnnulee);
+      await this.courrier.alerterCommission(em, c, 'COMMISSION_ALERT_ANNULATION', (d) => alerteCommission({ ...d, evenement: 'annulation' }));
       return fichiers;
     });
     await this.pieces.supprimerOrphelins(liberes);
@@ -156,15 +144,13 @@ export class CandidatureService {
    * passed. The candidature row is locked first, so a pièce change or a second click waits and then sees statut RE.
    */
   async transmettre(compteId: number, id: number): Promise<CandidatureDto> {
-    const compte = await this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: compteId });
     await this.dataSource.transaction(async (em) => {
       const [c] = await AccesCandidatures.agir(em, candidat(compteId), [id], 'saisie');
       await this.assertPossible(c, 'transmettre', em);
       const now = this.clock.now();
       await em.getRepository(Candidature).update({ id }, { statutDossier: StatutDossier.RE, statutDossierAt: now, transmiseAt: now, version: c.version + 1 });
-      const formation = c.formation.libelle;
-      await this.mail(em, compte, candidatureTransmise({ ...compte, formation }), 'STATUT_RE');
-      await this.alerter(em, c.formation.commission, alerteCommission({ ...compte, formation, evenement: 'transmission' }), 'COMMISSION_ALERT_TRANSMISSION');
+      await this.courrier.auCandidat(em, c, 'STATUT_RE', candidatureTransmise);
+      await this.courrier.alerterCommission(em, c, 'COMMISSION_ALERT_TRANSMISSION', (d) => alerteCommission({ ...d, evenement: 'transmission' }));
     });
     return this.detail(compteId, id);
   }
@@ -215,7 +201,7 @@ export class CandidatureService {
         confirmation: dates.dateConfirmation,
         delaiConfirmation: dates.delaiConfirmation,
       },
-      contact: await this.contact(f.commission),
+      contact: await this.courrier.contact(f.commission),
       informationsComplementaires: f.informationsComplementaires,
       messageCommission: f.commission.commentaireCandidat,
       pieces,
@@ -224,33 +210,6 @@ export class CandidatureService {
       transmiseAt: c.transmiseAt?.toISOString() ?? null,
       annuleeAt: c.annuleeAt?.toISOString() ?? null,
     };
-  }
-
-  async contact(commission: Commission): Promise<ContactDto> {
-    return { commission: commission.libelle, adresse: await this.adresseCommission(commission), email: commission.email, telephone: commission.telephone };
-  }
-
-  /** The commission's address as on an envelope: name, street lines, postal code and city, country abroad. */
-  async adresseCommission(c: Commission): Promise<string[]> {
-    const libelle = await this.referentiel.libelleur();
-    const ville = c.ville ?? libelle('commune', c.commune);
-    return [
-      c.libelle,
-      c.adresseLigne1,
-      c.adresseLigne2,
-      c.adresseLigne3,
-      [c.codePostal, ville].filter(Boolean).join(' '),
-      c.pays === 'FR' ? null : libelle('pays', c.pays),
-    ].filter((line): line is string => Boolean(line));
-  }
-
-  async mail(em: EntityManager, compte: CompteCandidat, mail: RenderedMail, code: string): Promise<void> {
-    await this.outbox.enqueue(em, { code, to: compte.email, ...mail });
-  }
-
-  /** A commission alert, when the commission wants them and has an address. */
-  async alerter(em: EntityManager, commission: Commission, mail: RenderedMail, code: string): Promise<void> {
-    if (commission.alerte && commission.email) await this.outbox.enqueue(em, { code, to: commission.email, ...mail });
   }
 
   /**

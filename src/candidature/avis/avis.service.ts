@@ -1,8 +1,6 @@
-import { lienSuivi } from '../../mail/templates/candidature.templates';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { CompteCandidat } from '../../auth/entities/compte-candidat.entity';
 import { AccesCandidatures, CandidatureComplete } from '../acces-candidatures';
 import { verdict } from '../candidature-rules';
 import { avisCourants, etatsDe, exigerEtat } from '../etat-candidature';
@@ -12,8 +10,7 @@ import { Candidature } from '../entities/candidature.entity';
 import { Principal } from '../../common/auth/roles';
 import { Clock, parisDate } from '../../common/clock/clock';
 import { ValidationFailed } from '../../common/errors/domain-errors';
-import { AppConfig, appConfig } from '../../config';
-import { OutboxService } from '../../mail/outbox.service';
+import { CourrierCandidature, DonneesCourrier } from '../courrier-candidature.service';
 import { avisDefavorable, avisFavorable, avisListeAttente, avisListeComplementaire, avisPreselection } from '../../mail/templates/avis.templates';
 import { RenderedMail } from '../../mail/templates/mail-template';
 import { Avis, TypeAvis } from '../entities/avis.entity';
@@ -40,8 +37,7 @@ export class AvisService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly outbox: OutboxService,
-    @Inject(appConfig.KEY) private readonly app: AppConfig,
+    private readonly courrier: CourrierCandidature,
   ) {}
 
   /** Enters an unvalidated avis on each candidature (refused once the candidate has answered: candidature-rules.ts). */
@@ -163,36 +159,27 @@ export class AvisService {
     return rows.map(({ code, libelle, actif }) => ({ code, libelle, actif }));
   }
 
+  /** The decision mail, with the letter attached when the commission wants it; a rank is the one the list has now. */
   private async mailDecision(em: EntityManager, c: CandidatureComplete, avis: Avis): Promise<void> {
-    const compte = await em.getRepository(CompteCandidat).findOneByOrFail({ id: c.compteCandidatId });
-    const base = {
-      ...compte,
-      formation: c.formation.libelle,
-      lien: lienSuivi(this.app.publicUrl, compte.numeroDossier),
-      commentaire: avis.commentaireVisible ? avis.commentaire : null,
-    };
-    let mail: RenderedMail;
-    switch (avis.type) {
-      case TypeAvis.FA:
-        mail = avisFavorable({ ...base, dateConfirmation: dateLimiteConfirmation(c, datesDe(c), avis.publieAt ? parisDate(avis.publieAt) : null) });
-        break;
-      case TypeAvis.DE: {
-        const motif = await em.getRepository(MotifAvis).findOneBy({ code: avis.motif ?? '' });
-        mail = avisDefavorable({ ...base, motif: motif?.libelle ?? avis.motif ?? '' });
-        break;
+    const motif = avis.type === TypeAvis.DE ? await em.getRepository(MotifAvis).findOneBy({ code: avis.motif ?? '' }) : null;
+    const rang = avis.type === TypeAvis.LC ? (await em.getRepository(Candidature).findOneByOrFail({ id: c.id })).rangListeComplementaire : null;
+    const build = (d: DonneesCourrier): RenderedMail => {
+      const base = { ...d, commentaire: avis.commentaireVisible ? avis.commentaire : null };
+      switch (avis.type) {
+        case TypeAvis.FA:
+          return avisFavorable({ ...base, dateConfirmation: dateLimiteConfirmation(c, datesDe(c), avis.publieAt ? parisDate(avis.publieAt) : null) });
+        case TypeAvis.DE:
+          return avisDefavorable({ ...base, motif: motif?.libelle ?? avis.motif ?? '' });
+        case TypeAvis.LC:
+          return avisListeComplementaire({ ...base, rang: rang ?? 0 });
+        case TypeAvis.LA:
+          return avisListeAttente(base);
+        case TypeAvis.PR:
+          return avisPreselection({ ...base, date: avis.preselectionDate ?? '', heure: avis.preselectionHeure ?? '', lieu: avis.preselectionLieu ?? '' });
       }
-      case TypeAvis.LC:
-        mail = avisListeComplementaire({ ...base, rang: (await em.getRepository(Candidature).findOneByOrFail({ id: c.id })).rangListeComplementaire ?? 0 });
-        break;
-      case TypeAvis.LA:
-        mail = avisListeAttente(base);
-        break;
-      case TypeAvis.PR:
-        mail = avisPreselection({ ...base, date: avis.preselectionDate ?? '', heure: avis.preselectionHeure ?? '', lieu: avis.preselectionLieu ?? '' });
-        break;
-    }
+    };
     const lettre = (avis.type === TypeAvis.FA || avis.type === TypeAvis.DE) && c.formation.commission.lettreJointeAuMail;
-    await this.outbox.enqueue(em, { code: MAIL_CODES[avis.type], to: compte.email, ...mail, ...(lettre ? { pieceJointe: { type: LETTRE, ref: String(avis.id) } } : {}) });
+    await this.courrier.auCandidat(em, c, MAIL_CODES[avis.type], build, lettre ? { type: LETTRE, ref: String(avis.id) } : undefined);
   }
 
   private async dtos(rows: Avis[]): Promise<AvisDto[]> {

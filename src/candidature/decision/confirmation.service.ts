@@ -1,8 +1,6 @@
-import { lienSuivi } from '../../mail/templates/candidature.templates';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { CompteCandidat } from '../../auth/entities/compte-candidat.entity';
 import { AccesCandidatures, CandidatureComplete, candidat } from '../acces-candidatures';
 import { EtatCandidature, exiger, verdict } from '../candidature-rules';
 import { DESISTEMENT_AUTO } from '../decisions';
@@ -16,7 +14,8 @@ import { Clock, parisDate } from '../../common/clock/clock';
 import { BusinessRule } from '../../common/errors/domain-errors';
 import { AppConfig, appConfig } from '../../config';
 import { lockRows } from '../../database/row-lock';
-import { OutboxService } from '../../mail/outbox.service';
+import { RenderedMail } from '../../mail/templates/mail-template';
+import { CourrierCandidature, DonneesCourrier } from '../courrier-candidature.service';
 import { alerteDecision, avisFavorable, relanceConfirmation, reponseCandidat } from '../../mail/templates/avis.templates';
 import { Formation } from '../../offre/entities/formation.entity';
 import { OpiService } from '../../opi/opi.service';
@@ -37,7 +36,7 @@ export class ConfirmationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly candidatures: CandidatureService,
-    private readonly outbox: OutboxService,
+    private readonly courrier: CourrierCandidature,
     private readonly opi: OpiService,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {}
@@ -46,7 +45,7 @@ export class ConfirmationService {
     await this.dataSource.transaction(async (em) => {
       const [c] = await AccesCandidatures.agir(em, candidat(compteId), [id], 'saisie');
       await this.candidatures.assertPossible(c, 'confirmer', em);
-      const codeOpi = `${this.app.prefixeOpi}${(await this.compte(em, c)).numeroDossier}`;
+      const codeOpi = `${this.app.prefixeOpi}${c.compteCandidat.numeroDossier}`;
       await em.getRepository(Candidature).update({ id }, { acceptee: true, accepteeAt: this.clock.now(), acceptePar: par, codeOpi, version: c.version + 1 });
       await this.opi.admission(em, id, codeOpi);
       await this.mail(em, c, 'CANDIDATURE_CONFIRM', (d) => reponseCandidat({ ...d, reponse: 'confirmation', codeOpi }));
@@ -150,18 +149,11 @@ export class ConfirmationService {
     })) as CandidatureComplete[];
   }
 
-  private compte(em: EntityManager, c: Candidature): Promise<CompteCandidat> {
-    return em.getRepository(CompteCandidat).findOneByOrFail({ id: c.compteCandidatId });
+  private mail(em: EntityManager, c: CandidatureComplete, code: string, build: (d: DonneesCourrier) => RenderedMail) {
+    return this.courrier.auCandidat(em, c, code, build);
   }
 
-  private async mail(em: EntityManager, c: CandidatureComplete, code: string, build: (d: { prenom: string; nom: string; numeroDossier: string; formation: string; lien: string }) => { subject: string; text: string; html: string }) {
-    const compte = await this.compte(em, c);
-    const mail = build({ ...compte, formation: c.formation.libelle, lien: lienSuivi(this.app.publicUrl, compte.numeroDossier) });
-    await this.outbox.enqueue(em, { code, to: compte.email, ...mail });
-  }
-
-  private async alerte(em: EntityManager, c: CandidatureComplete, evenement: 'desistement' | 'promotion') {
-    const compte = await this.compte(em, c);
-    await this.candidatures.alerter(em, c.formation.commission, alerteDecision({ ...compte, formation: c.formation.libelle, evenement }), evenement === 'desistement' ? 'COMMISSION_ALERT_DESISTEMENT' : 'COMMISSION_ALERT_LISTE_PRINC');
+  private alerte(em: EntityManager, c: CandidatureComplete, evenement: 'desistement' | 'promotion') {
+    return this.courrier.alerterCommission(em, c, evenement === 'desistement' ? 'COMMISSION_ALERT_DESISTEMENT' : 'COMMISSION_ALERT_LISTE_PRINC', (d) => alerteDecision({ ...d, evenement }));
   }
 }

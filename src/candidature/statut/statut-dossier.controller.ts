@@ -9,7 +9,7 @@ import { StatutDossierService } from './statut-dossier.service';
 
 /**
  * Statut du dossier and pièce checks: gestionnaires (their centres), scolarité centrale and admin. Commission members
- * read candidatures but do not change them (PerimetreCandidatures.gere), so they are refused here.
+ * read candidatures but do not change them (AccesCandidatures.gere), so they are refused here.
  */
 @ApiTags('Candidatures (gestion)')
 @Controller('candidatures')

@@ -1,13 +1,12 @@
-import { lienSuivi } from '../../mail/templates/candidature.templates';
 import { AccesCandidatures, CandidatureAvecCompte } from '../acces-candidatures';
 import { verdictPiece } from '../candidature-rules';
 import { PieceJustificative } from '../../pieces/entities/piece-justificative.entity';
 import { exigerEtat } from '../etat-candidature';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { STATUT_DOSSIER_LIBELLES } from '../candidature-rules';
-import { CandidatureService } from '../candidature.service';
+import { CourrierCandidature, DonneesCourrier } from '../courrier-candidature.service';
 import { datesDe } from '../dates-archivees';
 import { Candidature, StatutDossier } from '../entities/candidature.entity';
 import { PieceCandidature, StatutPiece } from '../entities/piece-candidature.entity';
@@ -15,7 +14,6 @@ import { libellePiece } from '../pieces-candidature.service';
 import { Principal } from '../../common/auth/roles';
 import { Clock, parisDate } from '../../common/clock/clock';
 import { BusinessRule, NotFound, ValidationFailed } from '../../common/errors/domain-errors';
-import { AppConfig, appConfig } from '../../config';
 import { RenderedMail } from '../../mail/templates/mail-template';
 import { PieceAFournir, statutComplet, statutEnAttente, statutIncomplet, statutReceptionne } from '../../mail/templates/statut.templates';
 import { PiecesService } from '../../pieces/pieces.service';
@@ -31,11 +29,10 @@ const COLONNE_DATE: Record<StatutDossier, 'dateReception' | 'dateComplet' | 'dat
   [StatutDossier.IN]: 'dateIncomplet',
 };
 
-
 /**
  * Staff processing of a file: the statut du dossier (one or up to 200 candidatures, mailed) and the check of each
- * pièce. All or nothing: every candidature named must be live, not archived and one the caller manages
- * (PerimetreCandidatures.gereCandidature), else nothing changes. The rows are locked first, so a candidate's
+ * pièce. All or nothing: every candidature named must be one the caller manages (AccesCandidatures.agir) and in a
+ * state that allows the change (candidature-rules.ts), else nothing changes. The rows are locked first, so a candidate's
  * transmission or upload landing at the same moment runs before or after, never in between.
  */
 @Injectable()
@@ -43,9 +40,8 @@ export class StatutDossierService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly candidatures: CandidatureService,
+    private readonly courrier: CourrierCandidature,
     private readonly definitions: PiecesService,
-    @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {}
 
   /**
@@ -64,7 +60,8 @@ export class StatutDossierService {
       await exigerEtat(em, 'changerStatutDossier', rows, today);
       for (const c of rows) {
         await em.getRepository(Candidature).update({ id: c.id }, { statutDossier: input.statut, statutDossierAt: now, ...(colonne ? { [colonne]: date } : {}), version: c.version + 1 });
-        await this.candidatures.mail(em, c.compteCandidat, await this.mailStatut(em, c, input.statut, date), `STATUT_${input.statut}`);
+        const ajouts = input.statut === StatutDossier.IN ? await this.incomplet(em, c) : null;
+        await this.courrier.auCandidat(em, c, `STATUT_${input.statut}`, (d) => mailStatut({ ...d, date }, input.statut, ajouts));
       }
     });
     return {
@@ -127,25 +124,9 @@ export class StatutDossierService {
     return { modifiees: pieces.length, pieces };
   }
 
-  private async mailStatut(em: EntityManager, c: AvecCompte, statut: StatutDossier, date: string): Promise<RenderedMail> {
-    const compte = c.compteCandidat;
-    const dossier = { prenom: compte.prenom, nom: compte.nom, numeroDossier: compte.numeroDossier, formation: c.formation.libelle, date, lien: lienSuivi(this.app.publicUrl, compte.numeroDossier) };
-    switch (statut) {
-      case StatutDossier.AT:
-        return statutEnAttente(dossier);
-      case StatutDossier.RE:
-        return statutReceptionne(dossier);
-      case StatutDossier.CO:
-        return statutComplet(dossier);
-      case StatutDossier.IN:
-        return statutIncomplet({
-          ...dossier,
-          pieces: await this.piecesAFournir(em, c),
-          dateRetour: datesDe(c).dateRetour,
-          demat: c.formation.demat,
-          adresse: await this.candidatures.adresseCommission(c.formation.commission),
-        });
-    }
+  /** What the IN mail adds: the pièces to provide, until when, where. */
+  private async incomplet(em: EntityManager, c: AvecCompte): Promise<Incomplet> {
+    return { pieces: await this.piecesAFournir(em, c), dateRetour: datesDe(c).dateRetour, demat: c.formation.demat, adresse: await this.courrier.adresseCommission(c.formation.commission) };
   }
 
   /** What an incomplete file lacks: refused pièces and missing ones, with the staff comments. */
@@ -166,5 +147,20 @@ export class StatutDossierService {
     ]
       .sort((a, b) => (ordre.get(a.id) ?? defs.length) - (ordre.get(b.id) ?? defs.length))
       .map(({ libelle, refusee, commentaire }) => ({ libelle, refusee, commentaire }));
+  }
+}
+
+type Incomplet = { pieces: PieceAFournir[]; dateRetour: string; demat: boolean; adresse: string[] };
+
+function mailStatut(dossier: DonneesCourrier & { date: string }, statut: StatutDossier, incomplet: Incomplet | null): RenderedMail {
+  switch (statut) {
+    case StatutDossier.AT:
+      return statutEnAttente(dossier);
+    case StatutDossier.RE:
+      return statutReceptionne(dossier);
+    case StatutDossier.CO:
+      return statutComplet(dossier);
+    case StatutDossier.IN:
+      return statutIncomplet({ ...dossier, ...incomplet! });
   }
 }

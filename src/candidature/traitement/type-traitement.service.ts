@@ -1,12 +1,10 @@
-import { lienSuivi } from '../../mail/templates/candidature.templates';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Candidature } from '../entities/candidature.entity';
 import { Principal } from '../../common/auth/roles';
 import { Clock, parisDate } from '../../common/clock/clock';
-import { AppConfig, appConfig } from '../../config';
-import { OutboxService } from '../../mail/outbox.service';
+import { CourrierCandidature } from '../courrier-candidature.service';
 import { typeTraitement } from '../../mail/templates/avis.templates';
 import { TypeTraitement } from '../../offre/entities/formation.entity';
 import { AvisService } from '../avis/avis.service';
@@ -26,8 +24,7 @@ export class TypeTraitementService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly avis: AvisService,
-    private readonly outbox: OutboxService,
-    @Inject(appConfig.KEY) private readonly app: AppConfig,
+    private readonly courrier: CourrierCandidature,
   ) {}
 
   async changer(principal: Principal, ids: number[], type: TypeTraitement): Promise<TypeTraitementResultatDto> {
@@ -57,9 +54,7 @@ export class TypeTraitementService {
     return { modifiees: ids.length };
   }
 
-  private async mail(em: EntityManager, c: CandidatureAvecCompte, type: TypeTraitement.AC | TypeTraitement.AT): Promise<void> {
-    const compte = c.compteCandidat;
-    const mail = typeTraitement({ ...compte, formation: c.formation.libelle, lien: lienSuivi(this.app.publicUrl, compte.numeroDossier), type });
-    await this.outbox.enqueue(em, { code: type === TypeTraitement.AC ? 'TYPE_TRAIT_AC' : 'TYPE_TRAIT_ATT', to: compte.email, ...mail });
+  private mail(em: EntityManager, c: CandidatureAvecCompte, type: TypeTraitement.AC | TypeTraitement.AT): Promise<void> {
+    return this.courrier.auCandidat(em, c, type === TypeTraitement.AC ? 'TYPE_TRAIT_AC' : 'TYPE_TRAIT_ATT', (d) => typeTraitement({ ...d, type }));
   }
 }

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { CandidatureComplete } from '../../candidature/acces-candidatures';
 import { CandidatureService } from '../../candidature/candidature.service';
+import { CourrierCandidature } from '../../candidature/courrier-candidature.service';
 import { datesDe } from '../../candidature/dates-archivees';
 import { DossierPdfService } from '../../candidature/dossier-pdf.service';
 import { Candidature } from '../../candidature/entities/candidature.entity';
@@ -32,6 +33,7 @@ export class LettreService extends PieceJointeResolver implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly candidatures: CandidatureService,
+    private readonly courrier: CourrierCandidature,
     private readonly dossiers: DossierService,
     private readonly dossierPdf: DossierPdfService,
     private readonly renderer: PdfRenderer,
@@ -68,7 +70,7 @@ export class LettreService extends PieceJointeResolver implements OnModuleInit {
     const [dossier, campagne, adresseCommission] = await Promise.all([
       this.dossiers.dossier(c.compteCandidatId),
       this.dataSource.getRepository(Campagne).findOneByOrFail({ id: c.campagneId }),
-      this.candidatures.adresseCommission(c.formation.commission),
+      this.courrier.adresseCommission(c.formation.commission),
     ]);
     const sections = await this.dossierPdf.sectionsLisibles(dossier);
     const identite = sections.identite;

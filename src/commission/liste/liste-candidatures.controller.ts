@@ -23,7 +23,7 @@ const envoyer = (f: FichierExport) => new StreamableFile(f.stream, { type: f.typ
 
 /**
  * Staff lists of candidatures: scolarité centrale and admin see all of them, a gestionnaire those of their centres, a
- * commission member those of their commissions (PerimetreCandidatures, applied in the query).
+ * commission member those of their commissions (AccesCandidatures.restreindre, applied in the query).
  */
 @ApiTags('Candidatures (gestion)')
 @Controller('candidatures')

@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CompteCandidat } from '../auth/entities/compte-candidat.entity';
+import { AppConfig, appConfig } from '../config';
+import { OutboxService } from '../mail/outbox.service';
+import { PieceJointeRef } from '../mail/pieces-jointes';
+import { lienSuivi } from '../mail/templates/candidature.templates';
+import { RenderedMail } from '../mail/templates/mail-template';
+import { Commission } from '../offre/entities/commission.entity';
+import { ReferentielService } from '../referentiel/referentiel.service';
+import { ContactDto } from './dto/candidature.dto';
+
+/** What every mail about a candidature says of it: the candidate's names and numéro, the formation, the follow link. */
+export interface DonneesCourrier {
+  prenom: string;
+  nom: string;
+  numeroDossier: string;
+  formation: string;
+  lien: string;
+}
+
+/** The candidature a mail is about. */
+type Concernee = { compteCandidatId: number; formation: { libelle: string } };
+
+/**
+ * The mail of a candidature's life, in one place: to the candidate (written to the outbox in the caller's
+ * transaction), the commission's alerts, and the commission's postal address as mails, PDFs and the récapitulatif
+ * print it.
+ */
+@Injectable()
+export class CourrierCandidature {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly referentiel: ReferentielService,
+    @Inject(appConfig.KEY) private readonly app: AppConfig,
+  ) {}
+
+  /** Mails the candidate of this candidature: `build` gets the common data and returns the rendered template. */
+  async auCandidat(em: EntityManager, c: Concernee, code: string, build: (d: DonneesCourrier) => RenderedMail, pieceJointe?: PieceJointeRef): Promise<void> {
+    const { compte, donnees } = await this.donnees(em, c);
+    await this.outbox.enqueue(em, { code, to: compte.email, ...build(donnees), ...(pieceJointe ? { pieceJointe } : {}) });
+  }
+
+  /** Alerts the candidature's commission, when it wants alerts and has an address. */
+  async alerterCommission(em: EntityManager, c: Concernee & { formation: { commission: Commission } }, code: string, build: (d: DonneesCourrier) => RenderedMail): Promise<void> {
+    const commission = c.formation.commission;
+    if (!commission.alerte || !commission.email) return;
+    await this.outbox.enqueue(em, { code, to: commission.email, ...build((await this.donnees(em, c)).donnees) });
+  }
+
+  private async donnees(em: EntityManager, c: Concernee): Promise<{ compte: CompteCandidat; donnees: DonneesCourrier }> {
+    const compte = await em.getRepository(CompteCandidat).findOneByOrFail({ id: c.compteCandidatId });
+    const donnees = { prenom: compte.prenom, nom: compte.nom, numeroDossier: compte.numeroDossier, formation: c.formation.libelle, lien: lienSuivi(this.app.publicUrl, compte.numeroDossier) };
+    return { compte, donnees };
+  }
+
+  async contact(commission: Commission): Promise<ContactDto> {
+    return { commission: commission.libelle, adresse: await this.adresseCommission(commission), email: commission.email, telephone: commission.telephone };
+  }
+
+  /** The commission's address as on an envelope: name, street lines, postal code and city, country abroad. */
+  async adresseCommission(c: Commission): Promise<string[]> {
+    const libelle = await this.referentiel.libelleur();
+    const ville = c.ville ?? libelle('commune', c.commune);
+    return [
+      c.libelle,
+      c.adresseLigne1,
+      c.adresseLigne2,
+      c.adresseLigne3,
+      [c.codePostal, ville].filter(Boolean).join(' '),
+      c.pays === 'FR' ? null : libelle('pays', c.pays),
+    ].filter((line): line is string => Boolean(line));
+  }
+}
