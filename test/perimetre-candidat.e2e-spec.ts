@@ -68,7 +68,8 @@ interface Operation {
 const OPERATIONS: Record<string, Operation> = {
   detailCandidature: { method: 'get', path: '/api/candidat/candidatures/{id}', params: (c) => ({ id: c.id }), proprietaire: 200, montre: ['numero', 'fichier'] },
   fichierPiece: { method: 'get', path: '/api/candidat/candidatures/{id}/pieces/{pieceId}/fichier', params: (c) => ({ id: c.id, pieceId: c.cv }), proprietaire: 200, montre: ['fichier'] },
-  telechargerDossier: { method: 'get', path: '/api/candidat/candidatures/{id}/dossier.pdf', params: (c) => ({ id: c.id }), proprietaire: 200, montre: ['numero', 'email', 'nom'] },
+  // The PDF names the uploaded files it joins after its summary (or could not join).
+  telechargerDossier: { method: 'get', path: '/api/candidat/candidatures/{id}/dossier.pdf', params: (c) => ({ id: c.id }), proprietaire: 200, montre: ['numero', 'email', 'nom', 'fichier'] },
   telechargerLettre: { method: 'get', path: '/api/candidat/candidatures/{id}/lettre.pdf', params: (c) => ({ id: c.id }), proprietaire: 200, montre: ['numero', 'nom'] },
   pieceNonConcernee: { method: 'put', path: '/api/candidat/candidatures/{id}/pieces/{pieceId}/non-concerne', params: (c) => ({ id: c.id, pieceId: c.conditionnelle }), proprietaire: 200, montre: ['numero', 'fichier'] },
   // The file withdrawn, its name is no longer in the récapitulatif.

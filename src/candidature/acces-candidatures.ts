@@ -58,9 +58,18 @@ function permis(d: Demandeur, c: CandidatureComplete, usage: Usage): boolean {
   return gestionnaireDe(d, p) || membreDe(d, p);
 }
 
+/** The candidatures named, in the order asked, when `d` may do `usage` on every one; 404 naming the others. */
+async function choisir(em: EntityManager, d: Demandeur, ids: number[], usage: Usage): Promise<CandidatureAvecCompte[]> {
+  const rows = (await em.getRepository(Candidature).find({ where: { id: In(ids) }, relations: RELATIONS })) as CandidatureAvecCompte[];
+  const permises = rows.filter((c) => permis(d, c, usage));
+  const manquantes = ids.filter((id) => !permises.some((c) => c.id === id));
+  if (manquantes.length > 0) throw introuvable(d.kind === 'candidat' ? [] : manquantes);
+  return ids.map((id) => permises.find((c) => c.id === id)!);
+}
+
 /**
- * Who may touch which candidature, in one place, one entry point per question: `lire` one candidature, `agir` on
- * several (all or nothing, rows locked), `restreindre` a list query, `lireDossier` a candidate's file. Scolarité
+ * Who may touch which candidature, in one place, one entry point per question: `lire` one candidature (or
+ * `lirePlusieurs`), `agir` on several (all or nothing, rows locked), `restreindre` a list query, `lireDossier` a candidate's file. Scolarité
  * centrale and admin reach every candidature; a gestionnaire those of the centres of their scope; a commission member
  * those of their commissions (reading and avis only); a candidate their own. Out of reach answers exactly as missing.
  */
@@ -82,11 +91,12 @@ export const AccesCandidatures = {
       throw new Forbidden('GESTION_RESERVEE', 'Les membres de commission consultent les candidatures et saisissent des avis ; le reste revient aux gestionnaires et à la scolarité.');
     }
     await lockRows(em, Candidature, { id: In(ids) });
-    const rows = (await em.getRepository(Candidature).find({ where: { id: In(ids) }, relations: RELATIONS })) as CandidatureAvecCompte[];
-    const permises = rows.filter((c) => permis(d, c, usage));
-    const manquantes = ids.filter((id) => !permises.some((c) => c.id === id));
-    if (manquantes.length > 0) throw introuvable(d.kind === 'candidat' ? [] : manquantes);
-    return ids.map((id) => permises.find((c) => c.id === id)!);
+    return choisir(em, d, ids, usage);
+  },
+
+  /** May this principal read all these candidatures (a bulk download)? All or nothing: 404 naming those out of reach, in the order asked. */
+  lirePlusieurs(em: EntityManager, d: Demandeur, ids: number[]): Promise<CandidatureAvecCompte[]> {
+    return choisir(em, d, ids, 'lecture');
   },
 
   /**

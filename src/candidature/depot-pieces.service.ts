@@ -62,9 +62,7 @@ export class DepotPiecesService {
   /** The file the candidate uploaded for a pièce. */
   async fichier(compteId: number, id: number, pieceId: number): Promise<FichierATelecharger> {
     await this.candidatures.owned(compteId, id);
-    const row = await this.pieces.row(id, pieceId);
-    if (!row?.fichierCle) throw new NotFound('FICHIER_INTROUVABLE', "Aucun fichier n'a été déposé pour cette pièce.");
-    return { stream: await this.storage.read(row.fichierCle), type: row.fichierType as FichierATelecharger['type'], taille: row.fichierTaille ?? undefined, nom: row.fichierNom ?? 'piece' };
+    return this.pieces.fichier(await this.pieces.row(id, pieceId));
   }
 
   /** The pièce, if the candidate may change it now (404 when the candidature does not ask for it). */

@@ -2,19 +2,24 @@ import { ETABLISSEMENT } from '../pdf/pdf-commun';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
+import { buffer as lireTout } from 'node:stream/consumers';
 import { DataSource } from 'typeorm';
 import { DossierService } from '../candidat/dossier.service';
 import { DossierDto } from '../candidat/dto/dossier.dto';
 import { Principal } from '../common/auth/roles';
 import { Clock } from '../common/clock/clock';
+import { DomainError } from '../common/errors/domain-errors';
 import { ResultatCursus } from '../cursus/entities/cursus-externe.entity';
 import { Campagne } from '../offre/entities/campagne.entity';
+import { Annexe } from '../pdf/annexes';
 import { DossierPdfData, buildDossierPdf } from '../pdf/dossier-pdf';
-import { PdfRenderer } from '../pdf/pdf-renderer';
+import { PdfAssembleur } from '../pdf/pdf-assembleur';
 import { FichierATelecharger } from '../pieces/upload/send-file';
 import { ReferentielService } from '../referentiel/referentiel.service';
 import { AccesCandidatures, CandidatureComplete } from './acces-candidatures';
 import { CandidatureService } from './candidature.service';
+import { PieceCandidature } from './entities/piece-candidature.entity';
+import { PiecesCandidatureService } from './pieces-candidature.service';
 
 const RESULTATS: Record<ResultatCursus, string> = {
   [ResultatCursus.OBTENU]: 'Obtenu',
@@ -22,7 +27,10 @@ const RESULTATS: Record<ResultatCursus, string> = {
   [ResultatCursus.EN_COURS]: 'En cours',
 };
 
-/** « Télécharger mon dossier »: the candidate's file and one candidature, as the PDF of buildDossierPdf. */
+/**
+ * « Télécharger mon dossier »: the candidate's file and one candidature, as the PDF of buildDossierPdf, followed by
+ * the files uploaded for its pièces (PdfAssembleur).
+ */
 @Injectable()
 export class DossierPdfService {
   constructor(
@@ -31,7 +39,8 @@ export class DossierPdfService {
     private readonly candidatures: CandidatureService,
     private readonly dossiers: DossierService,
     private readonly referentiel: ReferentielService,
-    private readonly renderer: PdfRenderer,
+    private readonly pieces: PiecesCandidatureService,
+    private readonly assembleur: PdfAssembleur,
   ) {}
 
   async pourCandidat(compteId: number, id: number): Promise<FichierATelecharger> {
@@ -45,11 +54,13 @@ export class DossierPdfService {
     return this.pdf(await AccesCandidatures.lire(this.dataSource.manager, principal, id));
   }
 
-  private async pdf(c: CandidatureComplete): Promise<FichierATelecharger> {
-    const [dossier, recap, campagne] = await Promise.all([
+  /** The PDF of a candidature the caller may read (checked before: the candidate's own, or within a staff scope). */
+  async pdf(c: CandidatureComplete): Promise<FichierATelecharger> {
+    const [dossier, recap, campagne, fichiers] = await Promise.all([
       this.dossiers.dossier(c.compteCandidatId),
       this.candidatures.recapitulatif(c),
       this.dataSource.getRepository(Campagne).findOneByOrFail({ id: c.campagneId }),
+      this.pieces.avecFichier(c.id),
     ]);
     const data: DossierPdfData = {
       ...(await this.sectionsLisibles(dossier)),
@@ -69,8 +80,29 @@ export class DossierPdfService {
       },
       pieces: recap.pieces.map((p) => ({ libelle: p.libelle, statut: p.statutLibelle, conditionnel: p.conditionnel, fichier: p.fichier, commentaire: p.commentaire })),
     };
-    const buffer = await this.renderer.render(buildDossierPdf(data));
+    // In the order of the pièces, as the summary lists them.
+    const annexes = recap.pieces.flatMap((p) => {
+      const row = fichiers.find((f) => f.pieceId === p.id);
+      return row ? [this.annexe(p.libelle, row)] : [];
+    });
+    const buffer = await this.assembleur.assembler(annexes, (bilan) => buildDossierPdf({ ...data, annexes: bilan }));
     return { stream: Readable.from(buffer), type: 'application/pdf', taille: buffer.length, nom: `dossier-${dossier.numeroDossier}-${recap.formation.code}.pdf` };
+  }
+
+  private annexe(piece: string, row: PieceCandidature): Annexe {
+    return {
+      piece,
+      nom: row.fichierNom ?? 'piece',
+      type: row.fichierType ?? '',
+      lire: async () => {
+        try {
+          return await lireTout((await this.pieces.fichier(row)).stream);
+        } catch (error) {
+          if (error instanceof DomainError && error.code === 'FICHIER_INTROUVABLE') return null;
+          throw error;
+        }
+      },
+    };
   }
 
   /** The file's sections with the reference codes turned into labels (the dossier PDF, the letters). */

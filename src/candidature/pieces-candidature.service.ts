@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { Clock } from '../common/clock/clock';
+import { NotFound } from '../common/errors/domain-errors';
 import { PieceJustificative } from '../pieces/entities/piece-justificative.entity';
 import { PiecesService } from '../pieces/pieces.service';
 import { FileStorage, StoredFile } from '../pieces/storage/file-storage';
+import { FichierATelecharger } from '../pieces/upload/send-file';
 import { PieceCandidatureDto } from './dto/candidature.dto';
 import { Candidature } from './entities/candidature.entity';
 import { PieceCandidature, StatutPiece } from './entities/piece-candidature.entity';
@@ -52,6 +54,20 @@ export class PiecesCandidatureService {
   /** The row of one pièce (with its definition) of a candidature, if any. */
   row(candidatureId: number, pieceId: number, em: EntityManager = this.dataSource.manager): Promise<PieceCandidature | null> {
     return em.getRepository(PieceCandidature).findOneBy({ candidatureId, pieceId });
+  }
+
+  /**
+   * The stored file of a pièce row, for every reader (the candidate's download, staff's, the dossier PDF), once they
+   * have checked access: FICHIER_INTROUVABLE (404) when no file was given, or when the storage lost it.
+   */
+  async fichier(row: PieceCandidature | null): Promise<FichierATelecharger> {
+    if (!row?.fichierCle) throw new NotFound('FICHIER_INTROUVABLE', "Aucun fichier n'a été déposé pour cette pièce.");
+    return { stream: await this.storage.read(row.fichierCle), type: row.fichierType as FichierATelecharger['type'], taille: row.fichierTaille ?? undefined, nom: row.fichierNom ?? 'piece' };
+  }
+
+  /** The rows of a candidature that hold a file. */
+  avecFichier(candidatureId: number, em: EntityManager = this.dataSource.manager): Promise<PieceCandidature[]> {
+    return em.getRepository(PieceCandidature).find({ where: { candidatureId, fichierCle: Not(IsNull()) } });
   }
 
   /**

@@ -242,6 +242,35 @@ describe('buildDossierPdf', () => {
     expect(JSON.stringify(definition.content)).not.toContain('dossier papier');
   });
 
+  it('says which uploaded files follow the summary, and names each one that could not be joined, with why', () => {
+    const definition = buildDossierPdf({
+      ...dossier({}, { demat: true }),
+      pieces: [{ libelle: 'Relevé de notes', statut: 'Transmise', conditionnel: false, fichier: 'notes.pdf', commentaire: null }],
+      annexes: {
+        joints: [
+          { piece: 'Relevé de notes', nom: 'notes.pdf', pages: 2 },
+          { piece: 'Photo', nom: 'photo.png', pages: 1 },
+        ],
+        nonJoints: [
+          { piece: 'CV', nom: 'cv.pdf', raison: 'illisible' },
+          { piece: 'Diplôme', nom: 'diplome.pdf', raison: 'protege' },
+          { piece: 'Lettre', nom: 'lettre\u0007.pdf', raison: 'introuvable' },
+        ],
+      },
+    });
+
+    expect(section(definition, 'Pièces justificatives').slice(8)).toEqual([
+      'Fichiers joints à la suite de ce récapitulatif (3 pages) : notes.pdf, photo.png',
+      'Fichier illisible, non joint : cv.pdf (CV)',
+      'Fichier protégé par un mot de passe, non joint : diplome.pdf (Diplôme)',
+      'Fichier introuvable, non joint : lettre.pdf (Lettre)',
+    ]);
+    const seul = buildDossierPdf({ ...dossier({}, { demat: true }), annexes: { joints: [{ piece: 'CV', nom: 'cv.pdf', pages: 1 }], nonJoints: [] } });
+    expect(section(seul, 'Pièces justificatives')).toContain('Fichiers joints à la suite de ce récapitulatif (1 page) : cv.pdf');
+    const aucun = buildDossierPdf({ ...dossier({}, { demat: true }), annexes: { joints: [], nonJoints: [] } });
+    expect(section(aucun, 'Pièces justificatives').join('\n')).not.toMatch(/joint/);
+  });
+
   it('passes whatever the fields hold to pdfmake as plain strings only', () => {
     const piege = { text: 'injecté', link: 'https://example.org', image: 'data:image/png;base64,AAAA' };
     const definition = buildDossierPdf(

@@ -1,4 +1,5 @@
 import type { Content, ContentTable, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { BilanAnnexes, phraseNonJointe } from './annexes';
 import { STYLE_DE_BASE, STYLE_ENTETE, date, dateHeure, lignes, texte } from './pdf-commun';
 
 export interface DossierPdfData {
@@ -58,6 +59,8 @@ export interface DossierPdfData {
     fichier: string | null;
     commentaire: string | null;
   }[];
+  /** The uploaded files joined after the summary (PdfAssembleur), and those that could not be; absent: none joined */
+  annexes?: BilanAnnexes;
 }
 
 const VIDE = '—';
@@ -151,6 +154,7 @@ export function buildDossierPdf(data: DossierPdfData): TDocumentDefinitions {
       ]),
       section('Pièces justificatives'),
       candidature.demat ? piecesDemat(data.pieces) : piecesPapier(data),
+      ...(data.annexes ? fichiersJoints(data.annexes) : []),
     ],
   };
 }
@@ -219,6 +223,20 @@ function piecesPapier({ pieces, candidature }: DossierPdfData): Content {
       ],
     },
   ];
+}
+
+/** Which uploaded files follow the summary, and a line for each one that could not be joined. */
+function fichiersJoints({ joints, nonJoints }: BilanAnnexes): Content[] {
+  const contenu: Content[] = [];
+  if (joints.length > 0) {
+    const pages = joints.reduce((n, j) => n + j.pages, 0);
+    contenu.push({
+      text: `Fichiers joints à la suite de ce récapitulatif (${pages} page${pages > 1 ? 's' : ''}) : ${joints.map((j) => texte(j.nom)).join(', ')}`,
+      margin: [0, 8, 0, 0],
+    });
+  }
+  for (const f of nonJoints) contenu.push({ text: texte(phraseNonJointe(f)), bold: true, color: '#a00000', margin: [0, 4, 0, 0] });
+  return contenu;
 }
 
 /** A drawn box: Roboto has no ☐ (U+2610) glyph, so the character would not print. */

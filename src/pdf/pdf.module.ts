@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { PdfAssembleur } from './pdf-assembleur';
 import { PdfRenderer } from './pdf-renderer';
 
-@Module({ providers: [PdfRenderer], exports: [PdfRenderer] })
+@Module({ providers: [PdfRenderer, PdfAssembleur], exports: [PdfRenderer, PdfAssembleur] })
 export class PdfModule {}

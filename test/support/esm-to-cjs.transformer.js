@@ -28,6 +28,22 @@ function dropCreateRequire() {
   };
 }
 
+const isEsm = (file) => file.endsWith('.mjs') || (file.endsWith('.js') && packageType(path.dirname(file)) === 'module');
+
+/**
+ * How an `import x from '…'` reads its module once compiled. A CommonJS package: its whole `module.exports`, as Node
+ * does ('node'). A file this transformer compiled too (an ESM package importing its own files, or another ESM-only
+ * package, e.g. @pdfme/pdf-lib → color → color-convert): its `default` export ('babel', keyed on `__esModule`).
+ */
+function interop(specifier, requester) {
+  if (specifier.startsWith('.')) return 'babel';
+  try {
+    return isEsm(require.resolve(specifier, { paths: [path.dirname(requester ?? process.cwd() + '/x')] })) ? 'babel' : 'node';
+  } catch {
+    return 'node';
+  }
+}
+
 const babel = babelJest.createTransformer({
   babelrc: false,
   configFile: false,
@@ -37,7 +53,7 @@ const babel = babelJest.createTransformer({
     'babel-plugin-transform-import-meta',
     // `await import(pkg)` (Nest's optional packages) becomes a require through Jest's module registry.
     '@babel/plugin-transform-dynamic-import',
-    ['@babel/plugin-transform-modules-commonjs', { importInterop: 'node' }],
+    ['@babel/plugin-transform-modules-commonjs', { importInterop: interop }],
   ],
 });
 
@@ -54,10 +70,8 @@ function packageType(dir) {
   return packageTypes.get(dir);
 }
 
-const isEsm = (file) => file.endsWith('.mjs') || (file.endsWith('.js') && packageType(path.dirname(file)) === 'module');
-
 module.exports = {
   canInstrument: false,
-  getCacheKey: (src, file, options) => `${isEsm(file) ? 'esm' : 'cjs'}:${babel.getCacheKey(src, file, options)}`,
+  getCacheKey: (src, file, options) => `interop-2:${isEsm(file) ? 'esm' : 'cjs'}:${babel.getCacheKey(src, file, options)}`,
   process: (src, file, options) => (isEsm(file) ? babel.process(src, file, options) : { code: src }),
 };
