@@ -11,6 +11,7 @@ import {
   exigerPourTous,
   typeTraitementInitial,
   verdict,
+  verdictDepotPiece,
   verdictPiece,
 } from './candidature-rules';
 import { TypeAvis } from './entities/avis.entity';
@@ -182,5 +183,16 @@ describe('checking a pièce', () => {
 
   it('on paper: received, validated, refused or missing, whatever came by post', () => {
     for (const s of [StatutPiece.VA, StatutPiece.RE, StatutPiece.TR, StatutPiece.AT]) expect(verdictPiece(s, p(null, false))).toBeNull();
+  });
+});
+
+describe("the candidate's change of a pièce", () => {
+  const p = (statut: StatutPiece, conditionnel = false) => ({ libelle: 'CV', statut, conditionnel });
+  it('a validated pièce is locked; only a conditional one may be declared « non concerné »', () => {
+    expect(verdictDepotPiece('fichier', p(StatutPiece.VA))?.code).toBe('PIECE_VALIDEE');
+    expect(verdictDepotPiece('AT', p(StatutPiece.VA))?.code).toBe('PIECE_VALIDEE');
+    expect(verdictDepotPiece('NC', p(StatutPiece.AT))?.code).toBe('PIECE_NON_CONDITIONNELLE');
+    expect(verdictDepotPiece('NC', p(StatutPiece.AT, true))).toBeNull();
+    for (const s of [StatutPiece.AT, StatutPiece.TR, StatutPiece.RE]) expect(verdictDepotPiece('fichier', p(s))).toBeNull();
   });
 });

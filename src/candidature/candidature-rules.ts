@@ -264,6 +264,16 @@ export function verdictPiece(statut: StatutPiece, p: PieceAVerifier): Refus | nu
   return null;
 }
 
+/**
+ * The candidate's change of one pièce, the pièce-level cell of « deposerPieces »: a pièce staff validated is locked;
+ * only a conditional pièce may be declared « non concerné ».
+ */
+export function verdictDepotPiece(valeur: 'fichier' | 'NC' | 'AT', p: { libelle: string; statut: string; conditionnel: boolean }): Refus | null {
+  if (p.statut === StatutPiece.VA) return refus('PIECE_VALIDEE', `La pièce « ${p.libelle} » a été validée par la scolarité : elle ne peut plus être modifiée.`);
+  if (valeur === 'NC' && !p.conditionnel) return refus('PIECE_NON_CONDITIONNELLE', `La pièce « ${p.libelle} » est obligatoire : vous ne pouvez pas vous déclarer non concerné(e).`);
+  return null;
+}
+
 export interface Action {
   possible: boolean;
   /** Why not, in French, when it is not possible */

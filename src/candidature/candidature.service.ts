@@ -114,7 +114,7 @@ export class CandidatureService {
 
   /** « Récapitulatif de votre candidature » of one of the candidate's candidatures. */
   async detail(compteId: number, id: number): Promise<CandidatureDto> {
-    return this.recapitulatif(await this.owned(compteId, id));
+    return this.recapitulatif(await AccesCandidatures.lire(this.dataSource.manager, candidat(compteId), id));
   }
 
   /**
@@ -153,11 +153,6 @@ export class CandidatureService {
       await this.courrier.alerterCommission(em, c, 'COMMISSION_ALERT_TRANSMISSION', (d) => alerteCommission({ ...d, evenement: 'transmission' }));
     });
     return this.detail(compteId, id);
-  }
-
-  /** A candidature of this candidate (cancelled ones included), with its formation; 404 for anyone else's. */
-  owned(compteId: number, id: number, em: EntityManager = this.dataSource.manager): Promise<CandidatureComplete> {
-    return AccesCandidatures.lire(em, candidat(compteId), id);
   }
 
   /** The transition rules' verdict on a candidate's action, as a 422 with its code and reason when refused. */

@@ -8,18 +8,21 @@ import { lockRows } from '../database/row-lock';
 import { FileStorage } from '../pieces/storage/file-storage';
 import { FichierATelecharger } from '../pieces/upload/send-file';
 import { UploadReceiver } from '../pieces/upload/receive-upload';
-import { CandidatureComplete } from './acces-candidatures';
+import { AccesCandidatures, CandidatureComplete, candidat } from './acces-candidatures';
+import { verdictDepotPiece } from './candidature-rules';
 import { CandidatureService } from './candidature.service';
 import { CandidatureDto, PieceCandidatureDto } from './dto/candidature.dto';
 import { Candidature } from './entities/candidature.entity';
-import { StatutPiece } from './entities/piece-candidature.entity';
 import { PiecesCandidatureService } from './pieces-candidature.service';
 
 type Valeur = Parameters<PiecesCandidatureService['poser']>[3];
+/** What the candidate gives a pièce: a file, « non concerné », or nothing (back to en attente). */
+type Depot = 'fichier' | 'NC' | 'AT';
+const depot = (v: Valeur): Depot => (typeof v === 'string' ? v : 'fichier');
 
 /**
  * The candidate's side of the pièces justificatives: upload or replace a file, declare « non concerné », start
- * over, download. Allowed while `actionsPossibles` says « deposerPieces » and the pièce is not validated; checked
+ * over, download. Allowed while the rules (candidature-rules.ts: « deposerPieces », verdictDepotPiece) allow it; checked
  * before the upload is read, and again under lock once it is stored, since a transmission may land in between.
  */
 @Injectable()
@@ -34,7 +37,7 @@ export class DepotPiecesService {
 
   /** Uploads (or replaces) the file of a pièce; a shared pièce gets it in every candidature still open to changes. */
   async deposer(compteId: number, id: number, pieceId: number, request: FastifyRequest): Promise<CandidatureDto> {
-    await this.modifiable(compteId, id, pieceId);
+    await this.modifiable(compteId, id, pieceId, 'fichier');
     const upload = await this.receiver.receive(request);
     try {
       return await this.poser(compteId, id, pieceId, { fichier: upload.stored, nom: upload.nomOriginal });
@@ -46,37 +49,35 @@ export class DepotPiecesService {
 
   /** « Non concerné par cette pièce », for a conditional pièce only. */
   async nonConcerne(compteId: number, id: number, pieceId: number): Promise<CandidatureDto> {
-    const piece = await this.modifiable(compteId, id, pieceId);
-    if (!piece.conditionnel) {
-      throw new BusinessRule('PIECE_NON_CONDITIONNELLE', `La pièce « ${piece.libelle} » est obligatoire : vous ne pouvez pas vous déclarer non concerné(e).`);
-    }
+    await this.modifiable(compteId, id, pieceId, 'NC');
     return this.poser(compteId, id, pieceId, 'NC');
   }
 
   /** Back to « en attente »: the file or the « non concerné » is withdrawn. */
   async retirer(compteId: number, id: number, pieceId: number): Promise<CandidatureDto> {
-    await this.modifiable(compteId, id, pieceId);
+    await this.modifiable(compteId, id, pieceId, 'AT');
     return this.poser(compteId, id, pieceId, 'AT');
   }
 
   /** The file the candidate uploaded for a pièce. */
   async fichier(compteId: number, id: number, pieceId: number): Promise<FichierATelecharger> {
-    await this.candidatures.owned(compteId, id);
+    await AccesCandidatures.lire(this.dataSource.manager, candidat(compteId), id);
     return this.pieces.fichier(await this.pieces.row(id, pieceId));
   }
 
-  /** The pièce, if the candidate may change it now (404 when the candidature does not ask for it). */
-  private async modifiable(compteId: number, id: number, pieceId: number, em?: EntityManager): Promise<PieceCandidatureDto> {
-    const c = await this.candidatures.owned(compteId, id, em);
-    return this.piece(c, pieceId, em);
+  /** Checked before reading an upload: the candidate may give this value to the pièce now. */
+  private async modifiable(compteId: number, id: number, pieceId: number, valeur: Depot): Promise<void> {
+    await this.piece(await AccesCandidatures.lire(this.dataSource.manager, candidat(compteId), id), pieceId, valeur);
   }
 
-  private async piece(c: CandidatureComplete, pieceId: number, em?: EntityManager): Promise<PieceCandidatureDto> {
+  /** The pièce, if the rules let the candidate give it this value now (404 when the candidature does not ask for it). */
+  private async piece(c: CandidatureComplete, pieceId: number, valeur: Depot, em?: EntityManager): Promise<PieceCandidatureDto> {
     const pieces = await this.pieces.ofCandidature(c, em);
     const piece = pieces.find((p) => p.id === pieceId);
     if (!piece) throw new NotFound('PIECE_INTROUVABLE', 'Cette candidature ne demande pas cette pièce justificative.');
     await this.candidatures.assertPossible(c, 'deposerPieces', em, pieces);
-    if (piece.statut === StatutPiece.VA) throw new BusinessRule('PIECE_VALIDEE', `La pièce « ${piece.libelle} » a été validée par la scolarité : elle ne peut plus être modifiée.`);
+    const refus = verdictDepotPiece(valeur, piece);
+    if (refus) throw new BusinessRule(refus.code, refus.raison);
     return piece;
   }
 
@@ -88,9 +89,9 @@ export class DepotPiecesService {
     const liberes = await this.dataSource.transaction(async (em) => {
       await lockRows(em, CompteCandidat, { id: compteId });
       await lockRows(em, Candidature, { compteCandidatId: compteId });
-      const c = await this.candidatures.owned(compteId, id, em);
-      const piece = await this.piece(c, pieceId, em);
-      const cibles = [id, ...(piece.partagee && valeur !== 'AT' ? await this.autresOuvertes(em, compteId, id, pieceId) : [])];
+      const c = await AccesCandidatures.lire(em, candidat(compteId), id);
+      const piece = await this.piece(c, pieceId, depot(valeur), em);
+      const cibles = [id, ...(piece.partagee && valeur !== 'AT' ? await this.autresOuvertes(em, compteId, id, pieceId, depot(valeur)) : [])];
       return this.pieces.poser(em, cibles, pieceId, valeur);
     });
     await this.pieces.supprimerOrphelins(liberes);
@@ -98,13 +99,13 @@ export class DepotPiecesService {
   }
 
   /** The candidate's other live candidatures that ask for this shared pièce and may still change it. */
-  private async autresOuvertes(em: EntityManager, compteId: number, id: number, pieceId: number): Promise<number[]> {
+  private async autresOuvertes(em: EntityManager, compteId: number, id: number, pieceId: number, valeur: Depot): Promise<number[]> {
     const autres = await em.getRepository(Candidature).find({ where: { compteCandidatId: compteId, nonAnnulee: true }, relations: { formation: { commission: { centre: true } } } });
     const ouvertes: number[] = [];
     for (const autre of autres) {
       if (autre.id === id) continue;
       try {
-        await this.piece(autre as CandidatureComplete, pieceId, em);
+        await this.piece(autre as CandidatureComplete, pieceId, valeur, em);
         ouvertes.push(autre.id);
       } catch (error) {
         if (!(error instanceof NotFound || error instanceof BusinessRule)) throw error;

@@ -16,7 +16,7 @@ import { DossierPdfData, buildDossierPdf } from '../pdf/dossier-pdf';
 import { PdfAssembleur } from '../pdf/pdf-assembleur';
 import { FichierATelecharger } from '../pieces/upload/send-file';
 import { ReferentielService } from '../referentiel/referentiel.service';
-import { AccesCandidatures, CandidatureComplete } from './acces-candidatures';
+import { AccesCandidatures, CandidatureComplete, candidat } from './acces-candidatures';
 import { CandidatureService } from './candidature.service';
 import { PieceCandidature } from './entities/piece-candidature.entity';
 import { PiecesCandidatureService } from './pieces-candidature.service';
@@ -44,7 +44,7 @@ export class DossierPdfService {
   ) {}
 
   async pourCandidat(compteId: number, id: number): Promise<FichierATelecharger> {
-    const c = await this.candidatures.owned(compteId, id);
+    const c = await AccesCandidatures.lire(this.dataSource.manager, candidat(compteId), id);
     await this.candidatures.assertPossible(c, 'telechargerDossier');
     return this.pdf(c);
   }

@@ -54,7 +54,7 @@ export class ConfirmationService {
   }
 
   async desister(compteId: number, id: number, par: string): Promise<CandidatureDto> {
-    const c = await this.candidatures.owned(compteId, id);
+    const c = await AccesCandidatures.lire(this.dataSource.manager, candidat(compteId), id);
     await this.dataSource.transaction((em) => this.retirer(em, c, par));
     return this.candidatures.detail(compteId, id);
   }

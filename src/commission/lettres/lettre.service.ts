@@ -2,7 +2,7 @@ import { ETABLISSEMENT } from '../../pdf/pdf-commun';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
-import { CandidatureComplete } from '../../candidature/acces-candidatures';
+import { AccesCandidatures, CandidatureComplete, candidat } from '../../candidature/acces-candidatures';
 import { CandidatureService } from '../../candidature/candidature.service';
 import { CourrierCandidature } from '../../candidature/courrier-candidature.service';
 import { datesDe } from '../../candidature/dates-archivees';
@@ -48,7 +48,7 @@ export class LettreService extends PieceJointeResolver implements OnModuleInit {
 
   /** The letter of the candidate's latest published decision, if it is one that has a letter and the commission allows it. */
   async pourCandidat(compteId: number, candidatureId: number): Promise<MailAttachment> {
-    const c = await this.candidatures.owned(compteId, candidatureId);
+    const c = await AccesCandidatures.lire(this.dataSource.manager, candidat(compteId), candidatureId);
     const avis = await this.dataSource.getRepository(Avis).findOne({ where: { candidatureId, publieAt: Not(IsNull()) }, order: { id: 'DESC' } });
     if (!avis || (avis.type !== TypeAvis.FA && avis.type !== TypeAvis.DE)) {
       throw new NotFound('LETTRE_INTROUVABLE', "Aucune lettre n'accompagne pour l'instant cette candidature : elle vient avec la décision d'admission ou de refus.");
