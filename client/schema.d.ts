@@ -3410,7 +3410,7 @@ export interface components {
         };
         DossiersZipInput: {
             /**
-             * @description The candidatures whose dossier PDFs to download, 1 to 200, each once; in this order in the archive
+             * @description 1 to 200 candidature ids, each once
              * @example [
              *       12,
              *       13
@@ -3538,6 +3538,7 @@ export interface components {
             /** @description The candidate sees the comment (false, the default) */
             commentaireVisible?: boolean;
             /**
+             * @description 1 to 200 candidature ids, each once
              * @example [
              *       12,
              *       13
@@ -3569,6 +3570,7 @@ export interface components {
         };
         SelectionCandidatures: {
             /**
+             * @description 1 to 200 candidature ids, each once
              * @example [
              *       12,
              *       13
@@ -3592,18 +3594,18 @@ export interface components {
             /** @description AT en attente, RE réceptionné, IN incomplet, CO complet */
             statut: components["schemas"]["StatutDossier"];
             /**
-             * @description The candidatures to change, 1 to 200, each once
+             * @description Date of the reception, completeness or incompleteness, YYYY-MM-DD (Europe/Paris), not in the future; absent: today
+             * @example 2027-04-02
+             */
+            date?: string;
+            /**
+             * @description 1 to 200 candidature ids, each once
              * @example [
              *       12,
              *       13
              *     ]
              */
             candidatureIds: number[];
-            /**
-             * @description Date of the reception, completeness or incompleteness, YYYY-MM-DD (Europe/Paris), not in the future; absent: today
-             * @example 2027-04-02
-             */
-            date?: string;
         };
         CandidatureStatutDto: {
             id: number;
@@ -3668,6 +3670,7 @@ export interface components {
             /** @description AC accès contrôlé (validated at once), AD accès direct, AT en attente */
             typeTraitement: components["schemas"]["TypeTraitement"];
             /**
+             * @description 1 to 200 candidature ids, each once
              * @example [
              *       12,
              *       13

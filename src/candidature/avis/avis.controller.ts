@@ -4,7 +4,8 @@ import { CandidatureParams } from '../dto/candidature.dto';
 import { ApiProblemResponses } from '../../common/api/api-problem-responses.decorator';
 import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators';
 import { Principal, Role } from '../../common/auth/roles';
-import { AvisDto, MotifAvisDto, SaisieAvisInput, SelectionCandidatures } from './avis.dto';
+import { SelectionCandidatures } from '../dto/selection-candidatures.dto';
+import { AvisDto, MotifAvisDto, SaisieAvisInput } from './avis.dto';
 import { AvisService } from './avis.service';
 
 /** Avis of the commissions: enter (members too), validate (gestionnaires, scolarité), history, delete the latest unvalidated. */

@@ -1,19 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { SelectionCandidatures } from '../dto/selection-candidatures.dto';
 import { OptionalCode, OptionalFlag, OptionalInt, OptionalText } from '../../common/validation/decorators';
 import { TypeAvis } from '../entities/avis.entity';
-
-/** 1 to 200 candidatures at once, as the reference's bulk actions */
-export class SelectionCandidatures {
-  /** @example [12, 13] */
-  @IsArray({ message: 'doit être une liste d’identifiants de candidatures' })
-  @ArrayMinSize(1, { message: 'doit compter au moins une candidature' })
-  @ArrayMaxSize(200, { message: 'compte au plus 200 candidatures à la fois' })
-  @ArrayUnique({ message: 'ne doit pas compter deux fois la même candidature' })
-  @IsInt({ each: true, message: 'doit être une liste d’identifiants de candidatures' })
-  @Min(1, { each: true, message: 'doit être une liste d’identifiants de candidatures' })
-  candidatureIds: number[];
-}
 
 export class SaisieAvisInput extends SelectionCandidatures {
   @ApiProperty({ enum: TypeAvis, enumName: 'TypeAvis', description: 'FA favorable, DE défavorable (motif), LC liste complémentaire (rang), LA liste d’attente, PR présélection (date, heure, lieu)' })

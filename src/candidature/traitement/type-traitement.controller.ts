@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../../common/api/api-problem-responses.decorator';
 import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators';
 import { Principal, Role } from '../../common/auth/roles';
-import { SelectionCandidatures } from '../avis/avis.dto';
+import { SelectionCandidatures } from '../dto/selection-candidatures.dto';
 import { TypeTraitementInput, TypeTraitementResultatDto } from './type-traitement.dto';
 import { TypeTraitementService } from './type-traitement.service';
 

@@ -1,3 +1,4 @@
+import { MAX_SELECTION, SelectionCandidatures } from '../../dto/selection-candidatures.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
@@ -7,27 +8,13 @@ import { StatutPiece } from '../../entities/piece-candidature.entity';
 import { OptionalText } from '../../../common/validation/decorators';
 import { CalendarDate } from '../../../common/validation/decorators';
 
-/** Bulk actions on candidatures: at most this many at once (reference §7). */
-export const MAX_SELECTION = 200;
-
-const IDS_MESSAGE = "doit être une liste d'identifiants de candidatures (nombres entiers)";
 const ID_MESSAGE = 'doit être un identifiant (nombre entier)';
 
 /** The statuts staff may give a pièce; NC (the candidate's declaration) is the candidate's; AT (missing) only on paper. */
 export const STATUTS_PIECE_GESTION = [StatutPiece.VA, StatutPiece.RE, StatutPiece.TR, StatutPiece.AT] as const;
 export type StatutPieceGestion = (typeof STATUTS_PIECE_GESTION)[number];
 
-export class StatutDossierInput {
-  /** The candidatures to change, 1 to 200, each once @example [12, 13] */
-  @IsDefined({ message: 'est obligatoire' })
-  @IsArray({ message: IDS_MESSAGE })
-  @ArrayMinSize(1, { message: 'doit citer au moins une candidature' })
-  @ArrayMaxSize(MAX_SELECTION, { message: `ne doit pas citer plus de ${MAX_SELECTION} candidatures` })
-  @ArrayUnique({ message: 'ne doit pas citer deux fois la même candidature' })
-  @IsInt({ each: true, message: IDS_MESSAGE })
-  @Min(1, { each: true, message: IDS_MESSAGE })
-  @Max(2_147_483_647, { each: true, message: IDS_MESSAGE })
-  candidatureIds: number[];
+export class StatutDossierInput extends SelectionCandidatures {
 
   @ApiProperty({ enum: StatutDossier, enumName: 'StatutDossier', description: 'AT en attente, RE réceptionné, IN incomplet, CO complet' })
   @IsDefined({ message: 'est obligatoire' })
