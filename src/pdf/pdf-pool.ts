@@ -101,6 +101,7 @@ export class PdfPool implements OnModuleDestroy {
   private demarrer(): Ouvrier {
     const worker = new Worker(FICHIER, { execArgv: EXEC_ARGV });
     const ouvrier: Ouvrier = { worker, enAttente: new Map(), perdu: false };
+    const fil = worker.threadId;
     this.ouvriers.add(ouvrier);
     worker.on('message', (reponse: Reponse) => {
       const attente = ouvrier.enAttente.get(reponse.id);
@@ -109,13 +110,13 @@ export class PdfPool implements OnModuleDestroy {
       if ('erreur' in reponse) attente.reject(Object.assign(new Error(reponse.erreur.message), { name: reponse.erreur.name }));
       else attente.resolve(reponse.resultat);
     });
-    worker.on('error', (error) => this.logger.error(`Worker PDF ${worker.threadId} en erreur : ${error.stack ?? error.message}`));
+    worker.on('error', (error) => this.logger.error(`Worker PDF ${fil} en erreur : ${error.stack ?? error.message}`));
     worker.on('exit', (code) => {
       ouvrier.perdu = true;
       this.ouvriers.delete(ouvrier);
       const i = this.libres.indexOf(ouvrier);
       if (i >= 0) this.libres.splice(i, 1);
-      if (!this.arrete) this.logger.warn(`Worker PDF ${worker.threadId} arrêté (code ${code}) ; remplacé au prochain besoin`);
+      if (!this.arrete) this.logger.warn(`Worker PDF ${fil} arrêté (code ${code}) ; remplacé au prochain besoin`);
       for (const attente of ouvrier.enAttente.values()) attente.reject(this.arrete ? new Error('PdfPool arrêté') : new OuvrierPdfPerdu(`Worker PDF arrêté (code ${code}) avant de répondre`));
       ouvrier.enAttente.clear();
     });
