@@ -36,6 +36,10 @@ const EXEC_ARGV = EXTENSION === '.ts' ? ['-r', require.resolve('ts-node/register
  * one); a piece of work waits for a free one, in order. A thread that dies is dropped and its pending requests fail
  * with OuvrierPdfPerdu; the next piece of work starts a new one. Idle threads do not keep the process alive, and
  * every thread is stopped when the application closes.
+ *
+ * Our own rather than piscina: an assembly is a conversation with one worker (each file read and sent when the
+ * worker is ready for it, the summary laid out last from what became of the files), which a pool of independent
+ * tasks only models with extra message ports; this is the whole of what is needed, with no dependency.
  */
 @Injectable()
 export class PdfPool implements OnModuleDestroy {
