@@ -11,6 +11,7 @@ import { createApp } from '../src/app';
 import { AuthService } from '../src/auth/auth.service';
 import { Role } from '../src/common/auth/roles';
 import { loadEnvFiles } from '../src/config/env';
+import { parsePdfConfig } from '../src/config/pdf.config';
 import { CampagneService } from '../src/offre/campagne.service';
 import { FileStorage } from '../src/pieces/storage/file-storage';
 
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
     await telecharger(token, ids.slice(0, 2)); // warm-up: JIT, fonts, statement cache
     const r = await telecharger(token, ids);
     const lignes = [
-      `POST /api/candidatures/dossiers.zip, ${N} candidatures × (PDF ${(pdf.length / MB).toFixed(2)} MB, 3 pages + PNG ${(photo.length / MB).toFixed(2)} MB), scolarité centrale, API and client in this process, SQLite file`,
+      `POST /api/candidatures/dossiers.zip, ${N} candidatures × (PDF ${(pdf.length / MB).toFixed(2)} MB, 3 pages + PNG ${(photo.length / MB).toFixed(2)} MB), scolarité centrale, API and client in this process, SQLite file, ${parsePdfConfig(process.env).workers} PDF worker thread(s)`,
       '',
       '| candidatures | s | ZIP MB | RSS before MB | RSS peak − before | heap before MB | heap peak − before | event loop delay max / p99 ms | GET /health during: n, max ms |',
       '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',

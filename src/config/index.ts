@@ -4,24 +4,26 @@ import { ConfigValidationError } from './config-validation';
 import { databaseConfig, parseDatabaseConfig } from './database.config';
 import { mailConfig, parseMailConfig } from './mail.config';
 import { opiConfig, parseOpiConfig } from './opi.config';
+import { parsePdfConfig, pdfConfig } from './pdf.config';
 import { parseStudentRecordsConfig, studentRecordsConfig } from './student-records.config';
 import { parseStorageConfig, storageConfig } from './storage.config';
 
-export { appConfig, casConfig, databaseConfig, mailConfig, opiConfig, studentRecordsConfig, storageConfig, ConfigValidationError };
+export { appConfig, casConfig, databaseConfig, mailConfig, opiConfig, pdfConfig, studentRecordsConfig, storageConfig, ConfigValidationError };
 export type { AppConfig } from './app.config';
 export type { CasConfig } from './cas.config';
 export type { DatabaseConfig } from './database.config';
 export type { MailConfig } from './mail.config';
 export type { OpiConfig } from './opi.config';
+export type { PdfConfig } from './pdf.config';
 export type { StudentRecordsConfig } from './student-records.config';
 export type { StorageConfig } from './storage.config';
 
-export const configNamespaces = [appConfig, databaseConfig, mailConfig, casConfig, studentRecordsConfig, storageConfig, opiConfig];
+export const configNamespaces = [appConfig, databaseConfig, mailConfig, casConfig, studentRecordsConfig, storageConfig, opiConfig, pdfConfig];
 
 /** Validates every namespace at once, so one start-up reports every bad key. */
 export function assertValidConfig(env: NodeJS.ProcessEnv = process.env): void {
   const problems: string[] = [];
-  for (const parse of [parseAppConfig, parseDatabaseConfig, parseMailConfig, parseCasConfig, parseStudentRecordsConfig, parseStorageConfig, parseOpiConfig]) {
+  for (const parse of [parseAppConfig, parseDatabaseConfig, parseMailConfig, parseCasConfig, parseStudentRecordsConfig, parseStorageConfig, parseOpiConfig, parsePdfConfig]) {
     try {
       parse(env);
     } catch (e) {

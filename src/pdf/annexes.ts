@@ -5,7 +5,10 @@ export interface Annexe {
   piece: string;
   nom: string;
   type: string;
-  /** The bytes, read only when the assembler reaches this file; null when the storage no longer has it */
+  /**
+   * The bytes, read only when the assembler reaches this file; null when the storage no longer has it. They are
+   * handed over to the PDF worker thread (their buffer transferred, not copied): answer bytes read for this call.
+   */
   lire(): Promise<Uint8Array | null>;
 }
 

@@ -1,6 +1,7 @@
 import type { Content, ContentTable, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { BilanAnnexes, phraseNonJointe } from './annexes';
 import { STYLE_DE_BASE, STYLE_ENTETE, date, dateHeure, lignes, texte } from './pdf-commun';
+import { fonctionPdf } from './pdf-fonctions';
 
 export interface DossierPdfData {
   /** "Université …" or the app name; printed in the header */
@@ -104,12 +105,8 @@ export function buildDossierPdf(data: DossierPdfData): TDocumentDefinitions {
     },
     // A section title in the last tenth of a page moves to the next one, so that it stays with its content. (The
     // nodes that follow it cannot tell: a table row pushed to the next page keeps its first-pass position.)
-    pageBreakBefore: (node) => node.headlineLevel === 1 && node.startPosition.verticalRatio > 0.9,
-    footer: (page: number, pages: number): Content => ({
-      margin: [40, 16, 40, 0],
-      style: 'entete',
-      columns: [{ text: editeLe }, { text: `Page ${page} / ${pages}`, alignment: 'right' }],
-    }),
+    pageBreakBefore: fonctionPdf('titreAvecSaSuite'),
+    footer: fonctionPdf('piedDePagePagine', [40, 16, 40, 0], editeLe),
     content: [
       { text: 'Dossier de candidature', style: 'titre' },
       { text: `N° de dossier : ${texte(data.numeroDossier)}`, style: 'sousTitre' },

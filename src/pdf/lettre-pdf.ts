@@ -1,5 +1,6 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { STYLE_DE_BASE, STYLE_ENTETE, date, dateHeure, dateLongue, lignes, texte } from './pdf-commun';
+import { fonctionPdf } from './pdf-fonctions';
 
 export interface LettreData {
   /** "Université …" or the app name */
@@ -78,14 +79,7 @@ function lettre(type: TypeLettre, data: LettreData, corps: Content[]): TDocument
       reference: { color: '#444444' },
       paragraphe: { margin: [0, 0, 0, 10], alignment: 'justify' },
     },
-    footer: (): Content => ({
-      margin: [60, 20, 60, 0],
-      style: 'entete',
-      columns: [
-        { text: `${texte(data.etablissement)} — ${texte(data.campagne)}` },
-        { text: `Édité le ${dateHeure(data.editeLe)}`, alignment: 'right' },
-      ],
-    }),
+    footer: fonctionPdf('piedDePage', [60, 20, 60, 0], `${texte(data.etablissement)} — ${texte(data.campagne)}`, `Édité le ${dateHeure(data.editeLe)}`),
     content: [
       {
         columns: [

@@ -6,7 +6,7 @@ import { formatDate } from '../common/clock/clock';
 
 export const FUSEAU = 'Europe/Paris';
 
-/** The body text of every document (pdfmake's embedded Roboto, see PdfRenderer). */
+/** The body text of every document (pdfmake's embedded Roboto, see pdf-moteur.ts). */
 export const STYLE_DE_BASE: Style = { font: 'Roboto', fontSize: 9.5, lineHeight: 1.15 };
 
 /** Running headers and footers. */

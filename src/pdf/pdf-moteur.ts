@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { EncryptedPDFError, LoadOptions, PDFDocument, PDFName, ParseSpeeds } from '@pdfme/pdf-lib';
+// pdfmake exports one instance whose methods live on its prototype: a namespace import would copy only its own
+// properties and lose `createPdf`, so the instance is imported as is.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import pdfmake = require('pdfmake');
+import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
+import { placerImage } from './annexes';
+import type { Jonction } from './pdf-protocole';
+
+/*
+ * The CPU-heavy PDF work (pdfmake's layout, pdf-lib's parsing, image embedding and writing), run on a worker thread
+ * by pdf.worker.ts: nothing here knows about threads, Nest or the storage.
+ */
+
+/** pdfmake's in-memory file system, part of its server API but missing from @types/pdfmake 0.3. */
+interface VirtualFs {
+  writeFileSync(name: string, content: Buffer): void;
+}
+
+const ROBOTO: TFontDictionary = {
+  Roboto: {
+    normal: 'Roboto-Regular.ttf',
+    bold: 'Roboto-Medium.ttf',
+    italics: 'Roboto-Italic.ttf',
+    bolditalics: 'Roboto-MediumItalic.ttf',
+  },
+};
+
+let configure = false;
+
+// pdf-lib pauses (setTimeout 0) every 100 objects parsed and 50 written so that a main thread can serve other
+// requests; on a worker thread that only slows the work down.
+const LECTURE: LoadOptions = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest };
+const ECRITURE = { objectsPerTick: Infinity };
+
+/**
+ * pdfmake with the Roboto fonts it ships, read once into its virtual file system. Documents never reach out: no URL
+ * and no local file may be loaded while rendering, so a definition cannot pull in anything but the embedded fonts.
+ */
+function pdfmakeConfigure(): typeof pdfmake {
+  if (!configure) {
+    const dossier = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+    const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
+    for (const famille of Object.values(ROBOTO)) {
+      for (const fichier of Object.values(famille) as string[]) {
+        vfs.writeFileSync(fichier, readFileSync(join(dossier, fichier)));
+      }
+    }
+    pdfmake.setFonts(ROBOTO);
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy(() => false);
+    configure = true;
+  }
+  return pdfmake;
+}
+
+/** pdfmake completes the definition in place while laying it out: pass a fresh one to each call. */
+export function rendre(definition: TDocumentDefinitions): Promise<Buffer> {
+  return pdfmakeConfigure().createPdf(definition).getBuffer();
+}
+
+/**
+ * One PDF out of files joined one at a time (every page of each PDF, one A4 page per JPEG or PNG), then a summary
+ * put before them, with @pdfme/pdf-lib, the maintained fork of pdf-lib. A file that cannot be joined adds no page
+ * and says why, so the summary, laid out last, can name it.
+ */
+export class Assemblage {
+  private readonly cible: Promise<PDFDocument> = PDFDocument.create();
+
+  async joindre(type: string, contenu: Uint8Array): Promise<Jonction> {
+    try {
+      return { pages: await this.ajouter(await this.cible, type, contenu) };
+    } catch (error) {
+      return { raison: error instanceof EncryptedPDFError ? 'protege' : 'illisible', message: error instanceof Error ? error.message.slice(0, 200) : String(error) };
+    }
+  }
+
+  /** The summary's pages first, its title, author, subject and language for the whole document. */
+  async terminer(resume: TDocumentDefinitions): Promise<Uint8Array> {
+    const cible = await this.cible;
+    const sommaire = await PDFDocument.load(await rendre(resume), LECTURE);
+    const pages = await cible.copyPages(sommaire, sommaire.getPageIndices());
+    pages.forEach((page, i) => cible.insertPage(i, page));
+    cible.setTitle(sommaire.getTitle() ?? '');
+    cible.setAuthor(sommaire.getAuthor() ?? '');
+    cible.setSubject(sommaire.getSubject() ?? '');
+    const langue = sommaire.catalog.get(PDFName.of('Lang'));
+    if (langue) cible.catalog.set(PDFName.of('Lang'), langue);
+    return cible.save(ECRITURE);
+  }
+
+  /** Appends a file's pages to `cible`; throws, adding no page, when the file cannot be read. Answers the pages added. */
+  private async ajouter(cible: PDFDocument, type: string, contenu: Uint8Array): Promise<number> {
+    if (type === 'application/pdf') {
+      const source = await PDFDocument.load(contenu, LECTURE);
+      const pages = await cible.copyPages(source, source.getPageIndices());
+      if (pages.length === 0) throw new Error('PDF sans page');
+      for (const page of pages) cible.addPage(page);
+      return pages.length;
+    }
+    if (type === 'image/png' || type === 'image/jpeg') {
+      const image = type === 'image/png' ? await cible.embedPng(contenu) : await cible.embedJpg(contenu);
+      // Written into the document now rather than at save(), so that a bad image fails here, inside the try.
+      await image.embed();
+      const place = placerImage(image.width, image.height);
+      cible.addPage(place.page).drawImage(image, { x: place.x, y: place.y, width: place.largeur, height: place.hauteur });
+      return 1;
+    }
+    throw new Error(`Type non pris en charge : ${type}`);
+  }
+}
