@@ -1,13 +1,7 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import 'reflect-metadata';
+import { banc } from './banc';
 import { DataSource, EntityManager } from 'typeorm';
-import { createApp } from '../src/app';
-import { AuthService } from '../src/auth/auth.service';
-import { Role } from '../src/common/auth/roles';
-import { loadEnvFiles } from '../src/config/env';
-import { CampagneService } from '../src/offre/campagne.service';
 
 /**
  * npm run bench:export: the CSV export of the staff list through HTTP, on the embedded default (SQLite file built by
@@ -15,34 +9,14 @@ import { CampagneService } from '../src/offre/campagne.service';
  * process, so process.memoryUsage() covers the export: baseline before the request, peak sampled every 10 ms while
  * it streams. Flat memory means the peak over the baseline stays small and does not grow with the row count.
  */
-const root = join(__dirname, '..');
-const dir = join(root, 'var', 'bench-export');
 const port = Number(process.env.BENCH_PORT ?? 3918);
 const base = `http://127.0.0.1:${port}`;
-const PASSWORD = 'mot de passe du banc de mesure';
 const TAILLES = (process.env.BENCH_ROWS ?? '10000,50000').split(',').map(Number);
 const LOT = 500;
 const MB = 1024 * 1024;
 
 async function main(): Promise<void> {
-  rmSync(dir, { recursive: true, force: true });
-  Object.assign(process.env, {
-    NODE_ENV: 'production',
-    DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`,
-    DATABASE_MIGRATIONS_RUN: 'true',
-    LOG_LEVEL: 'warn',
-    THROTTLE_IP_PER_MINUTE: '100000',
-  });
-  // Configuration is read when the app is built, after these (the environment wins over the files).
-  loadEnvFiles();
-  const app = await createApp();
-  await app.listen({ port, host: '127.0.0.1' });
-  try {
-    const dataSource = app.get(DataSource);
-    await app.get(AuthService).createStaff({ login: 'bench', email: 'bench@univ.test', nom: 'Banc', prenom: 'Mesure', password: PASSWORD, roles: [Role.SCOL_CENTRALE] });
-    const campagne = await app.get(CampagneService).create({ code: 'BENCH', libelle: 'Campagne du banc', dateDebut: '2026-01-01', dateFin: '2099-12-31', enService: true });
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'bench', password: PASSWORD }) });
-    const token = ((await login.json()) as { token: string }).token;
+  await banc('bench-export', port, {}, async ({ dataSource, campagne, token }) => {
     const formations = await offre(token);
 
     const lines: string[] = [];
@@ -71,9 +45,7 @@ async function main(): Promise<void> {
         '',
       ].join('\n'),
     );
-  } finally {
-    await app.close();
-  }
+  });
 }
 
 /** One centre, one commission, 20 formations, through the API. */

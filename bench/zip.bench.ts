@@ -1,18 +1,12 @@
 import { PDFDocument } from '@pdfme/pdf-lib';
-import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
-import { crc32, deflateSync } from 'node:zlib';
 import 'reflect-metadata';
+import { png } from '../test/support/fichiers';
+import { banc, dossierBanc } from './banc';
 import { DataSource } from 'typeorm';
-import { createApp } from '../src/app';
-import { AuthService } from '../src/auth/auth.service';
-import { Role } from '../src/common/auth/roles';
-import { loadEnvFiles } from '../src/config/env';
 import { parsePdfConfig } from '../src/config/pdf.config';
-import { CampagneService } from '../src/offre/campagne.service';
 import { FileStorage } from '../src/pieces/storage/file-storage';
 
 /**
@@ -23,64 +17,26 @@ import { FileStorage } from '../src/pieces/storage/file-storage';
  * every 10 ms while the client reads (and drops) the stream. While it streams, GET /health is sent every 50 ms
  * and the event loop's delay is monitored: how long the PDF work keeps other requests waiting.
  */
-const root = join(__dirname, '..');
-const dir = join(root, 'var', 'bench-zip');
 const port = Number(process.env.BENCH_PORT ?? 3919);
 const base = `http://127.0.0.1:${port}`;
-const PASSWORD = 'mot de passe du banc de mesure';
 const N = Number(process.env.BENCH_CANDIDATURES ?? 50);
 const MB = 1024 * 1024;
-
-/** A PNG of random pixels (8-bit RGB): what deflate cannot shrink, like a photo. */
-function pngBruit(largeur: number, hauteur: number): Buffer {
-  const morceau = (type: string, data: Buffer) => {
-    const corps = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const tete = Buffer.alloc(4);
-    tete.writeUInt32BE(data.length);
-    const somme = Buffer.alloc(4);
-    somme.writeUInt32BE(crc32(corps));
-    return Buffer.concat([tete, corps, somme]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(largeur, 0);
-  ihdr.writeUInt32BE(hauteur, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const lignes = Array.from({ length: hauteur }, () => Buffer.concat([Buffer.from([0]), randomBytes(largeur * 3)]));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), morceau('IHDR', ihdr), morceau('IDAT', deflateSync(Buffer.concat(lignes))), morceau('IEND', Buffer.alloc(0))]);
-}
 
 /** Three A4 pages, each a full-page "scan" (a random image). */
 async function pdfScanne(): Promise<Buffer> {
   const doc = await PDFDocument.create();
   for (let i = 0; i < 3; i++) {
-    const image = await doc.embedPng(pngBruit(340, 330));
+    const image = await doc.embedPng(png(340, 330, 'bruit'));
     doc.addPage([595.28, 841.89]).drawImage(image, { x: 20, y: 20, width: 555, height: 800 });
   }
   return Buffer.from(await doc.save());
 }
 
 async function main(): Promise<void> {
-  rmSync(dir, { recursive: true, force: true });
-  Object.assign(process.env, {
-    NODE_ENV: 'production',
-    DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`,
-    DATABASE_MIGRATIONS_RUN: 'true',
-    STORAGE_DIR: join(dir, 'fichiers'),
-    LOG_LEVEL: 'warn',
-    THROTTLE_IP_PER_MINUTE: '100000',
-  });
-  loadEnvFiles();
-  const app = await createApp();
-  await app.listen({ port, host: '127.0.0.1' });
-  try {
-    const dataSource = app.get(DataSource);
-    await app.get(AuthService).createStaff({ login: 'bench', email: 'bench@univ.test', nom: 'Banc', prenom: 'Mesure', password: PASSWORD, roles: [Role.SCOL_CENTRALE] });
-    const campagne = await app.get(CampagneService).create({ code: 'BENCH', libelle: 'Campagne du banc', dateDebut: '2026-01-01', dateFin: '2099-12-31', enService: true });
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'bench', password: PASSWORD }) });
-    const token = ((await login.json()) as { token: string }).token;
+  await banc('bench-zip', port, { STORAGE_DIR: join(dossierBanc('bench-zip'), 'fichiers') }, async ({ app, dataSource, campagne, token }) => {
     const { formationId, pieces } = await offre(token);
 
-    const [pdf, photo] = [await pdfScanne(), pngBruit(480, 480)];
+    const [pdf, photo] = [await pdfScanne(), png(480, 480, 'bruit')];
     const ids = await candidatures(dataSource, app.get(FileStorage), campagne.id, formationId, pieces, pdf, photo);
 
     await telecharger(token, ids.slice(0, 2)); // warm-up: JIT, fonts, statement cache
@@ -95,9 +51,7 @@ async function main(): Promise<void> {
       '',
     ];
     process.stdout.write(lignes.join('\n'));
-  } finally {
-    await app.close();
-  }
+  });
 }
 
 /** One centre, commission, dematerialised formation and its two pièces, through the API. */

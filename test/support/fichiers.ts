@@ -1,4 +1,5 @@
 import { PDFDocument, StandardFonts } from '@pdfme/pdf-lib';
+import { randomBytes } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 
 /** A real PDF of `pages` A4 pages, page i reading « <marque>-<i> » (for the order of pages in a merged PDF). */
@@ -9,9 +10,13 @@ export async function pdfDePages(marque: string, pages: number): Promise<Buffer>
   return Buffer.from(await doc.save());
 }
 
-/** A real PNG (8-bit RGB, one colour) of `largeur` × `hauteur` pixels. */
-export function png(largeur: number, hauteur: number, [r, g, b]: [number, number, number] = [40, 90, 200]): Buffer {
-  const ligne = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: largeur }, () => [r, g, b]).flat())]);
+/**
+ * A real PNG (8-bit RGB) of `largeur` × `hauteur` pixels, of one colour, or of random pixels (`'bruit'`): what deflate
+ * cannot shrink, like a photo.
+ */
+export function png(largeur: number, hauteur: number, couleur: [number, number, number] | 'bruit' = [40, 90, 200]): Buffer {
+  const uni = couleur === 'bruit' ? null : Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: largeur }, () => couleur).flat())]);
+  const ligne = () => uni ?? Buffer.concat([Buffer.from([0]), randomBytes(largeur * 3)]);
   const morceau = (type: string, data: Buffer) => {
     const corps = Buffer.concat([Buffer.from(type, 'latin1'), data]);
     const longueur = Buffer.alloc(4);
@@ -27,7 +32,7 @@ export function png(largeur: number, hauteur: number, [r, g, b]: [number, number
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     morceau('IHDR', entete),
-    morceau('IDAT', deflateSync(Buffer.concat(Array.from({ length: hauteur }, () => ligne)))),
+    morceau('IDAT', deflateSync(Buffer.concat(Array.from({ length: hauteur }, ligne)))),
     morceau('IEND', Buffer.alloc(0)),
   ]);
 }
