@@ -7,7 +7,7 @@
  * workers, before any of them starts (no lock between workers racing to build it), and rebuilt on every run, so it
  * is never stale. A template kept between runs would need a key covering all it is made of: the migrations, but also
  * the reference import and the packages it reads (@etalab/decoupage-administratif, i18n-iso-countries); a hash of
- * migrations/ alone would miss the last two. The price is one build per run (a few seconds). The globalTeardown
+ * migrations/ alone would miss the last two. The price is one build per run (about 5 s here). The globalTeardown
  * drops it; a run killed before that leaves one behind, which a later build removes once it is old.
  *
  * Plain JavaScript, and the build in a child process under ts-node: through ts-jest, jest's parent process would
