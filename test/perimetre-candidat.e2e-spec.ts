@@ -25,8 +25,8 @@ import { TestApp, startTestApp } from './support/test-app';
 type Methode = 'get' | 'post' | 'put' | 'delete' | 'patch';
 
 const NOW = '2026-11-20T10:00:00Z';
-// No datePublication: a validated avis is published (and the decision visible to the candidate) at once.
-const DATES = { dateDebutCandidature: '2026-11-15', dateFinCandidature: '2027-03-31', dateRetour: '2027-04-10', dateJury: '2027-04-12', dateConfirmation: '2027-04-20' };
+// The formations take the default calendar (datesOuvertes), which has no datePublication: a validated avis is
+// published (and the decision visible to the candidate) at once.
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 'x'), Buffer.from('\n%%EOF\n')]);
 const ADRESSE = { ligne1: '1 rue du Périmètre', codePostal: '45000', commune: '45234', pays: 'FR' };
 /** The owner's file name: in their answers, never in anyone else's */
@@ -184,7 +184,6 @@ describe('Ownership of the candidate operations on one candidature: another cand
     const offre = await creerOffre(t, tokens.scol, {
       centre: { code: 'CENTRE-P', libelle: 'Centre P' },
       commission: { code: 'COM-P', libelle: 'Commission P', adresse: ADRESSE, signataire: 'La présidente', alerte: true, email: 'commission-p@univ.test', lettresTelechargeables: true },
-      dates: DATES,
     });
     const centreId = offre.centreId;
     const formation = (code: string) => offre.formation({ code, libelle: `Master ${code}` });
