@@ -26,7 +26,15 @@ const common = {
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], slowTestThreshold: 20 },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      slowTestThreshold: 20,
+      // One template database per run, migrated and with its reference data, which each test file copies.
+      globalSetup: '<rootDir>/test/support/template-database.setup.js',
+      globalTeardown: '<rootDir>/test/support/template-database.teardown.js',
+    },
   ],
   testTimeout: 60_000,
 };

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { buildOpenApiDocument } from '../src/app';
 import { Role } from '../src/common/auth/roles';
 import { CANDIDAT_PASSWORD, STAFF_PASSWORD, createCampagne, createCandidat, createStaff } from './support/factories';
+import { bearer } from './support/api';
 import { TestApp, startTestApp } from './support/test-app';
 
 const PASSWORD = STAFF_PASSWORD;
@@ -12,7 +13,6 @@ describe('Staff authentication and roles', () => {
   let candidatLogin = '';
 
   const login = (loginName: string, password = PASSWORD) => request(t.http).post('/api/auth/login').send({ login: loginName, password });
-  const bearer = (token: string | undefined) => ({ Authorization: `Bearer ${token}` });
 
   beforeAll(async () => {
     // The matrix logs every account in once per operation: far beyond the login throttle, on purpose.

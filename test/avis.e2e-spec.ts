@@ -4,7 +4,9 @@ import { Role } from '../src/common/auth/roles';
 import { JobsService, PUBLICATION_AVIS } from '../src/jobs/jobs.service';
 import { Campagne } from '../src/offre/entities/campagne.entity';
 import { CANDIDAT_PASSWORD, createCampagne } from './support/factories';
-import { bearer, candidatComplet, login, staffConnecte } from './support/parcours';
+import { api, bearer } from './support/api';
+import { Offre, creerOffre } from './support/offre';
+import { candidatComplet, login, staffConnecte } from './support/parcours';
 import { pdfText } from './support/pdf-text';
 import { SmtpCapture } from './support/smtp-capture';
 import { TestApp, startTestApp } from './support/test-app';
@@ -31,21 +33,13 @@ describe('Avis: entered unvalidated, validated, published, mailed; what the cand
   let smtp: SmtpCapture;
   let campagne: Campagne;
   const tokens: Record<string, string> = {};
-  const ids: Record<string, number> = {};
+  let offre: Offre;
   let sequence = 0;
-  const as = (name: string) => ({
-    post: (path: string, body: Body) => request(t.http).post(`/api/${path}`).set(bearer(tokens[name])).send(body),
-    get: (path: string) => request(t.http).get(`/api/${path}`).set(bearer(tokens[name])),
-    delete: (path: string) => request(t.http).delete(`/api/${path}`).set(bearer(tokens[name])),
-  });
+  const as = (name: string) => api(t, tokens[name]);
   const sendMails = () => t.app.get(JobsService).trigger('envoi-mails');
   const mailsTo = (address: string, subject: RegExp) => smtp.to(address).filter((m) => subject.test(m.subject ?? ''));
 
-  async function formation(extra: Body = {}): Promise<number> {
-    const res = await as('scol').post('offre/gestion/formations', { commissionId: ids.commission, code: `AV-${++sequence}`, libelle: `Master avis ${sequence}`, typeDiplome: 'MAS', typeTraitement: 'AC', demat: true, ...DATES, ...extra });
-    expect(res.status).toBe(201);
-    return res.body.id as number;
-  }
+  const formation = (extra: Body = {}) => offre.formation({ code: `AV-${++sequence}`, libelle: `Master avis ${sequence}`, ...extra });
 
   /** A complete candidate who applied to the formation: their token, e-mail and candidature id. */
   async function candidature(formationId: number, nom: string) {
@@ -70,11 +64,11 @@ describe('Avis: entered unvalidated, validated, published, mailed; what the cand
         membre: ['membre.avis', [Role.COMMISSION], { commissions: ['AVIS-COM'] }],
       }),
     );
-    const centre = (await as('scol').post('offre/gestion/centres', { code: 'AVIS', libelle: 'Centre des avis' }).expect(201)).body.id;
-    ids.centre = centre;
-    ids.commission = (
-      await as('scol').post('offre/gestion/commissions', { centreId: centre, code: 'AVIS-COM', libelle: 'Commission des avis', adresse: { ligne1: '1 rue', codePostal: '45000', commune: '45234', pays: 'FR' } }).expect(201)
-    ).body.id;
+    offre = await creerOffre(t, tokens.scol, {
+      centre: { code: 'AVIS', libelle: 'Centre des avis' },
+      commission: { code: 'AVIS-COM', libelle: 'Commission des avis', adresse: { ligne1: '1 rue', codePostal: '45000', commune: '45234', pays: 'FR' }, email: undefined },
+      dates: DATES,
+    });
   });
 
   afterAll(async () => {
@@ -118,7 +112,7 @@ describe('Avis: entered unvalidated, validated, published, mailed; what the cand
   it('attaches the admission letter to the decision mail when the commission wants it; nothing to download before a decision', async () => {
     const commission = (
       await as('scol')
-        .post('offre/gestion/commissions', { centreId: ids.centre, code: 'AVIS-LETTRE', libelle: 'Commission qui écrit', adresse: { ligne1: '2 rue', codePostal: '45000', commune: '45234', pays: 'FR' }, signataire: 'Claire Jury', lettreJointeAuMail: true })
+        .post('offre/gestion/commissions', { centreId: offre.centreId, code: 'AVIS-LETTRE', libelle: 'Commission qui écrit', adresse: { ligne1: '2 rue', codePostal: '45000', commune: '45234', pays: 'FR' }, signataire: 'Claire Jury', lettreJointeAuMail: true })
         .expect(201)
     ).body.id;
     const f = await formation({ commissionId: commission });

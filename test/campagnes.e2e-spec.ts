@@ -5,7 +5,9 @@ import { Role } from '../src/common/auth/roles';
 import { JobsService } from '../src/jobs/jobs.service';
 import { Campagne } from '../src/offre/entities/campagne.entity';
 import { TypeTraitement } from '../src/offre/entities/formation.entity';
+import { bearer } from './support/api';
 import { STAFF_PASSWORD, createCandidat, createStaff } from './support/factories';
+import { creerOffre } from './support/offre';
 import { TestApp, startTestApp } from './support/test-app';
 
 type Body = Record<string, unknown>;
@@ -29,16 +31,14 @@ describe('Campaigns: set-up by staff, the window for accounts, the archiving job
   let t: TestApp;
   const tokens: Record<string, string> = {};
   const ids: Record<string, number> = {};
-  const bearer = (name: string) => ({ Authorization: `Bearer ${tokens[name]}` });
   const api = (name: string) => ({
-    get: (path = '') => request(t.http).get(`/api/offre/gestion/campagnes${path}`).set(bearer(name)),
-    post: (path: string, body: Body = {}) => request(t.http).post(`/api/offre/gestion/campagnes${path}`).set(bearer(name)).send(body),
+    get: (path = '') => request(t.http).get(`/api/offre/gestion/campagnes${path}`).set(bearer(tokens[name])),
+    post: (path: string, body: Body = {}) => request(t.http).post(`/api/offre/gestion/campagnes${path}`).set(bearer(tokens[name])).send(body),
     put: (path: string, body: Body, version?: number) => {
-      const req = request(t.http).put(`/api/offre/gestion/campagnes${path}`).set(bearer(name));
+      const req = request(t.http).put(`/api/offre/gestion/campagnes${path}`).set(bearer(tokens[name]));
       return (version === undefined ? req : req.set('If-Match', `"${version}"`)).send(body);
     },
   });
-  const offre = (path: string, body: Body) => request(t.http).post(`/api/offre/gestion/${path}`).set(bearer('scol')).send(body).expect(201);
   const campagne = (id: number) => t.dataSource.getRepository(Campagne).findOneByOrFail({ id });
   const createAccount = (email: string) =>
     request(t.http).post('/api/comptes').send({ nom: 'Martin', prenom: 'Élise', email, emailConfirmation: email, password: PASSWORD, passwordConfirmation: PASSWORD });
@@ -173,11 +173,10 @@ describe('Campaigns: set-up by staff, the window for accounts, the archiving job
   });
 
   it('the job, on the planned day, puts the next campaign in service, archives the old one and freezes its candidatures’ dates; once', async () => {
-    const centreId = (await offre('centres', { code: 'CAMP', libelle: 'Centre CAMP' })).body.id;
     const adresse = { ligne1: '1 rue de Blois', codePostal: '45067', commune: '45234', ville: 'ORLEANS CEDEX 2', pays: 'FR' };
-    const commissionId = (await offre('commissions', { centreId, code: 'CAMP-COM', libelle: 'Commission CAMP', adresse })).body.id;
-    const formation = async (code: string, dates: Body) =>
-      (await offre('formations', { commissionId, code, libelle: `Master ${code}`, typeDiplome: 'MAS', typeTraitement: 'AC', ...dates })).body.id as number;
+    const offre = await creerOffre(t, tokens.scol, { centre: { code: 'CAMP', libelle: 'Centre CAMP' }, commission: { code: 'CAMP-COM', libelle: 'Commission CAMP', adresse, email: undefined }, dates: {} });
+    // On paper (the centre's default), each with its own calendar.
+    const formation = (code: string, dates: Body) => offre.formation({ code, libelle: `Master ${code}`, demat: undefined, ...dates });
     const formations = { [await formation('M-A', DATES_A)]: DATES_A, [await formation('M-B', DATES_B)]: DATES_B } as Record<number, Body>;
     const [fa, fb] = Object.keys(formations).map(Number);
 
@@ -233,7 +232,7 @@ describe('Campaigns: set-up by staff, the window for accounts, the archiving job
     expect((await createAccount('nouvelle@example.org').expect(422)).body.detail).toMatch(/^La campagne de candidature Campagne 2028-2029 ouvrira le 01\/10\/2027/);
 
     await loginAll();
-    const jobs = await request(t.http).get('/api/admin/jobs').set(bearer('admin')).expect(200);
+    const jobs = await request(t.http).get('/api/admin/jobs').set(bearer(tokens.admin)).expect(200);
     expect(jobs.body.find((j: { name: string }) => j.name === 'archivage-campagnes')).toMatchObject({ schedule: '0 5 0 * * *', description: expect.stringContaining('archive'), lastRun: { status: 'SUCCES' } });
   });
 

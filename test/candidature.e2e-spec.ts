@@ -8,6 +8,8 @@ import { Campagne } from '../src/offre/entities/campagne.entity';
 import { CANDIDAT_PASSWORD, createCampagne, createCandidat } from './support/factories';
 import { pdfText } from './support/pdf-text';
 import { SmtpCapture } from './support/smtp-capture';
+import { api, bearer } from './support/api';
+import { creerOffre } from './support/offre';
 import { candidatComplet as completeCandidate, staffConnecte } from './support/parcours';
 import { TestApp, startTestApp } from './support/test-app';
 
@@ -47,9 +49,8 @@ describe('Candidatures: apply, récapitulatif, pièces, transmit, cancel, dossie
   let campagne: Campagne;
   const tokens: Record<string, string> = {};
   const ids: Record<string, number> = {};
-  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const staff = (name: string) => ({
-    post: (path: string, body: Body) => request(t.http).post(`/api/offre/gestion/${path}`).set(bearer(tokens[name])).send(body),
+    post: (path: string, body: Body) => api(t, tokens[name]).post(`offre/gestion/${path}`, body),
   });
   const login = async (login: string, password: string) => (await request(t.http).post('/api/auth/login').send({ login, password }).expect(200)).body.token as string;
   const files = () => (readdirSync(process.env.STORAGE_DIR as string, { recursive: true, withFileTypes: true }) as { isFile(): boolean; name: string }[]).filter((e) => e.isFile()).length;
@@ -65,11 +66,7 @@ describe('Candidatures: apply, récapitulatif, pièces, transmit, cancel, dossie
     upload: (path: string, content: Buffer, filename: string) => request(t.http).put(`/api/candidat/candidatures${path}`).set(bearer(token)).attach('fichier', content, filename),
   });
 
-  async function formation(code: string, commissionId: number, extra: Body = {}): Promise<number> {
-    const res = await staff('scol').post('formations', { commissionId, code, libelle: `Master ${code}`, typeDiplome: 'MAS', typeTraitement: 'AC', demat: true, ...DATES, ...extra });
-    expect(res.status).toBe(201);
-    return res.body.id as number;
-  }
+  let formation: (code: string, commissionId: number, extra?: Body) => Promise<number>;
 
   beforeAll(async () => {
     smtp = await SmtpCapture.start();
@@ -86,15 +83,20 @@ describe('Candidatures: apply, récapitulatif, pièces, transmit, cancel, dossie
         membreAutre: ['membre.autre', [Role.COMMISSION], { commissions: ['AUTRE-COM'] }],
       }),
     );
-    ids.osuc = (await staff('scol').post('centres', { code: 'OSUC', libelle: 'OSUC', maxVoeux: 3 }).expect(201)).body.id;
-    ids.autre = (await staff('scol').post('centres', { code: 'AUTRE', libelle: 'Autre centre', maxVoeux: 20 }).expect(201)).body.id;
     const adresse = { ligne1: 'Martine BODUSSEAU', ligne2: '1 A rue de la Férollerie', codePostal: '45071', commune: '45234', ville: 'ORLEANS CEDEX 2', pays: 'FR' };
-    ids.commission = (
-      await staff('scol')
-        .post('commissions', { centreId: ids.osuc, code: 'OSUC-SCOL', libelle: 'OSUC - SCOLARITE', adresse, email: 'admission-osuc@univ-orleans.fr', signataire: 'Martine BODUSSEAU' })
-        .expect(201)
-    ).body.id;
-    ids.commissionAutre = (await staff('scol').post('commissions', { centreId: ids.autre, code: 'AUTRE-COM', libelle: 'Autre commission', adresse, alerte: false }).expect(201)).body.id;
+    const osuc = await creerOffre(t, tokens.scol, {
+      centre: { code: 'OSUC', libelle: 'OSUC', maxVoeux: 3 },
+      commission: { code: 'OSUC-SCOL', libelle: 'OSUC - SCOLARITE', adresse, email: 'admission-osuc@univ-orleans.fr', signataire: 'Martine BODUSSEAU' },
+      dates: DATES,
+    });
+    const autre = await creerOffre(t, tokens.scol, {
+      centre: { code: 'AUTRE', libelle: 'Autre centre', maxVoeux: 20 },
+      commission: { code: 'AUTRE-COM', libelle: 'Autre commission', adresse, alerte: false, email: undefined },
+      dates: DATES,
+    });
+    [ids.osuc, ids.commission, ids.autre, ids.commissionAutre] = [osuc.centreId, osuc.commissionId, autre.centreId, autre.commissionId];
+    // A master of the guide's calendar in any commission.
+    formation = (code, commissionId, extra = {}) => osuc.formation({ commissionId, code, libelle: `Master ${code}`, ...extra });
     ids.geo2env = await formation('M1-GEO2ENV', ids.commission, { libelle: 'M1 SCIENCES DE LA TERRE ET DES PLANETES, ENVIRONNEMENT -GEO2env' });
     for (const [i, [code, libelle, conditionnel]] of PIECES_GEO2ENV.entries()) {
       await staff('scol').post('pieces', { code, libelle, commun: false, conditionnel, ordre: i + 1, centreId: ids.osuc, formationIds: [ids.geo2env] }).expect(201);

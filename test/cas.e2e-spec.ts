@@ -8,6 +8,7 @@ import { Role } from '../src/common/auth/roles';
 import { CampagneService } from '../src/offre/campagne.service';
 import { CasTestServer, CasTestUser } from './support/cas-server';
 import { CANDIDAT_PASSWORD, createCampagne, createCandidat, createStaff } from './support/factories';
+import { bearer } from './support/api';
 import { TestApp, startTestApp } from './support/test-app';
 
 const SERVICE_BASE = 'https://candidatures.univ.test';
@@ -51,8 +52,6 @@ async function casLogin(t: TestApp, cas: CasTestServer, user: CasTestUser, espac
   const session = await request(t.http).post('/api/auth/cas/echange').send({ code }).expect(200);
   return { code, session: session.body as { token: string; expiresAt: string; me: { kind: string; id: number; login: string; roles: string[]; nom: string; prenom: string; email: string } } };
 }
-
-const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 describe('CAS login (CAS 3.0)', () => {
   let cas: CasTestServer;

@@ -7,7 +7,9 @@ import { Role } from '../src/common/auth/roles';
 import { DESISTEMENT_AUTO, JobsService, RELANCE_CONFIRMATION } from '../src/jobs/jobs.service';
 import { Campagne } from '../src/offre/entities/campagne.entity';
 import { CANDIDAT_PASSWORD, STAFF_PASSWORD, createCampagne, createStaff } from './support/factories';
-import { bearer, candidatComplet, login } from './support/parcours';
+import { api as apiAs, bearer } from './support/api';
+import { Offre, creerOffre } from './support/offre';
+import { candidatComplet, login } from './support/parcours';
 import { SmtpCapture } from './support/smtp-capture';
 import { TestApp, startTestApp } from './support/test-app';
 
@@ -21,20 +23,18 @@ describe('Confirmation, withdrawal, liste complémentaire, automatic withdrawal'
   let smtp: SmtpCapture;
   let campagne: Campagne;
   let staff = '';
-  let commissionId = 0;
+  let offre: Offre;
   let sequence = 0;
   const api = (token: string) => ({
-    post: (path: string, body: Body = {}) => request(t.http).post(`/api/${path}`).set(bearer(token)).send(body),
-    get: (path: string) => request(t.http).get(`/api/${path}`).set(bearer(token)),
+    post: (path: string, body: Body = {}) => apiAs(t, token).post(path, body),
+    get: (path: string) => apiAs(t, token).get(path),
   });
   const sendMails = () => t.app.get(JobsService).trigger('envoi-mails');
   const jobCounts = async (name: string) => JSON.parse((await t.app.get(JobsService).trigger(name))?.counts ?? 'null');
 
   async function formation(extra: Body = {}): Promise<{ id: number; libelle: string }> {
     const libelle = `Master liste ${++sequence}`;
-    const res = await api(staff).post('offre/gestion/formations', { commissionId, code: `LC-${sequence}`, libelle, typeDiplome: 'MAS', typeTraitement: 'AC', demat: true, ...DATES, ...extra });
-    expect(res.status).toBe(201);
-    return { id: res.body.id, libelle };
+    return { id: await offre.formation({ code: `LC-${sequence}`, libelle, ...extra }), libelle };
   }
 
   /** Complete candidates who applied to the formation. */
@@ -65,12 +65,11 @@ describe('Confirmation, withdrawal, liste complémentaire, automatic withdrawal'
     campagne = await createCampagne(t);
     await createStaff(t, [Role.SCOL_CENTRALE], 'scol.lc');
     staff = await login(t, 'scol.lc', STAFF_PASSWORD);
-    const centre = (await api(staff).post('offre/gestion/centres', { code: 'LC', libelle: 'Centre LC' }).expect(201)).body.id;
-    commissionId = (
-      await api(staff)
-        .post('offre/gestion/commissions', { centreId: centre, code: 'LC-COM', libelle: 'Commission LC', adresse: { ligne1: '1 rue', codePostal: '45000', commune: '45234', pays: 'FR' }, email: 'commission-lc@univ.test' })
-        .expect(201)
-    ).body.id;
+    offre = await creerOffre(t, staff, {
+      centre: { code: 'LC', libelle: 'Centre LC' },
+      commission: { code: 'LC-COM', libelle: 'Commission LC', adresse: { ligne1: '1 rue', codePostal: '45000', commune: '45234', pays: 'FR' }, email: 'commission-lc@univ.test' },
+      dates: DATES,
+    });
   });
 
   afterAll(async () => {

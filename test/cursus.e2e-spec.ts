@@ -8,6 +8,7 @@ import { Stage } from '../src/cursus/entities/stage.entity';
 import { Campagne } from '../src/offre/entities/campagne.entity';
 import { ReferentielService } from '../src/referentiel/referentiel.service';
 import { CANDIDAT_PASSWORD, STAFF_PASSWORD, createCampagne, createCandidat, createStaff } from './support/factories';
+import { bearer } from './support/api';
 import { TestApp, startTestApp } from './support/test-app';
 
 /** Mid-June 2026 in Paris: years up to 2027 are accepted. */
@@ -132,7 +133,6 @@ const KINDS: Kind[] = [
 describe('Cursus externe, stages and expériences professionnelles of the candidate', () => {
   let t: TestApp;
   let campagne: Campagne;
-  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const login = async (name: string, password = CANDIDAT_PASSWORD) =>
     (await request(t.http).post('/api/auth/login').send({ login: name, password }).expect(200)).body.token as string;
   /** A new candidate, logged in. */

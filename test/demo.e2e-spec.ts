@@ -11,7 +11,7 @@ describe('Demo data', () => {
     // The demo is loaded when the app starts: in December 2026, inside the demo formations' windows.
     const clock = new TestClock();
     clock.set('2026-12-01T10:00:00Z');
-    t = await startTestApp({ DEMO_DATA: 'true' }, { clock });
+    t = await startTestApp({ DEMO_DATA: 'true' }, { clock, empty: true });
   });
   afterAll(() => t.close());
 

@@ -3,6 +3,7 @@ import { Candidat } from '../src/candidat/entities/candidat.entity';
 import { beaKey, nneKey } from '../src/candidat/ine/ine';
 import { Role } from '../src/common/auth/roles';
 import { CANDIDAT_PASSWORD, STAFF_PASSWORD, createCampagne, createCandidat, createStaff } from './support/factories';
+import { bearer } from './support/api';
 import { TestApp, startTestApp } from './support/test-app';
 
 const identite = (extra: Record<string, unknown> = {}) => ({
@@ -25,7 +26,6 @@ describe("The candidate's file: identity, address, bac, completeness, versions",
   let token = '';
   let other = '';
   let numero = '';
-  const bearer = (tk: string) => ({ Authorization: `Bearer ${tk}` });
   const login = async (loginName: string, password = CANDIDAT_PASSWORD) =>
     (await request(t.http).post('/api/auth/login').send({ login: loginName, password }).expect(200)).body.token as string;
 

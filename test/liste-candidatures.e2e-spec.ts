@@ -5,6 +5,8 @@ import { Role } from '../src/common/auth/roles';
 import { Avis, TypeAvis } from '../src/candidature/entities/avis.entity';
 import { Campagne } from '../src/offre/entities/campagne.entity';
 import { createCampagne } from './support/factories';
+import { bearer } from './support/api';
+import { creerOffre } from './support/offre';
 import { candidatComplet, staffConnecte } from './support/parcours';
 import { TestApp, startTestApp } from './support/test-app';
 
@@ -21,8 +23,6 @@ describe('Staff lists of candidatures: filters, scopes, full view, bloc-notes, C
   const ids: Record<string, number> = {};
   const numeros: Record<string, string> = {};
   const ines: Record<string, string> = {};
-  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const gestion = (path: string, body: Body) => request(t.http).post(`/api/offre/gestion/${path}`).set(bearer(tokens.scol)).send(body).expect(201);
   const get = (who: string, path: string) => request(t.http).get(`/api/candidatures${path}`).set(bearer(tokens[who]));
   const list = async (who: string, query = '') => (await get(who, query).expect(200)).body as { items: Item[]; total: number; page: number; limit: number };
   const numerosOf = async (who: string, query = '') => (await list(who, query)).items.map((i) => i.numeroDossier);
@@ -57,15 +57,12 @@ describe('Staff lists of candidatures: filters, scopes, full view, bloc-notes, C
       }),
     );
     const adresse = { ligne1: '1 A rue de la Férollerie', codePostal: '45071', commune: '45234', ville: 'ORLEANS CEDEX 2', pays: 'FR' };
-    const osuc = (await gestion('centres', { code: 'OSUC', libelle: 'OSUC' })).body.id;
-    const autre = (await gestion('centres', { code: 'AUTRE', libelle: 'Autre centre' })).body.id;
-    const commission = (await gestion('commissions', { centreId: osuc, code: 'OSUC-SCOL', libelle: 'OSUC - SCOLARITE', adresse, alerte: false })).body.id;
-    const commissionAutre = (await gestion('commissions', { centreId: autre, code: 'AUTRE-COM', libelle: 'Autre commission', adresse, alerte: false })).body.id;
-    const formation = async (code: string, commissionId: number, typeTraitement = 'AC') =>
-      (await gestion('formations', { commissionId, code, libelle: `Master ${code}`, typeDiplome: 'MAS', typeTraitement, demat: true, ...DATES })).body.id as number;
-    ids.geo = await formation('M1-GEO', commission);
-    ids.bio = await formation('M2-BIO', commission, 'AT');
-    ids.droit = await formation('M1-DROIT', commissionAutre);
+    const osuc = await creerOffre(t, tokens.scol, { centre: { code: 'OSUC', libelle: 'OSUC' }, commission: { code: 'OSUC-SCOL', libelle: 'OSUC - SCOLARITE', adresse, alerte: false, email: undefined }, dates: DATES });
+    const autre = await creerOffre(t, tokens.scol, { centre: { code: 'AUTRE', libelle: 'Autre centre' }, commission: { code: 'AUTRE-COM', libelle: 'Autre commission', adresse, alerte: false, email: undefined }, dates: DATES });
+    const formation = (offre: typeof osuc, code: string, typeTraitement = 'AC') => offre.formation({ code, libelle: `Master ${code}`, typeTraitement });
+    ids.geo = await formation(osuc, 'M1-GEO');
+    ids.bio = await formation(osuc, 'M2-BIO', 'AT');
+    ids.droit = await formation(autre, 'M1-DROIT');
 
     [ids.elise] = await candidat('elise', 'Martin', 'Élise', [ids.geo]);
     [ids.noeGeo, ids.noeBio] = await candidat('noe', 'Lefèvre', 'Noé', [ids.geo, ids.bio], { nomUsage: 'Durand' });

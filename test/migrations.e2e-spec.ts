@@ -10,7 +10,7 @@ describe('migrations', () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await createScratchDatabase();
+    database = await createScratchDatabase(undefined, { empty: true });
     dataSource = new DataSource({ ...dataSourceOptions(parseDatabaseConfig({ DATABASE_URL: database.url })), migrationsRun: false });
     await dataSource.initialize();
   });

@@ -4,6 +4,7 @@ import { CentreCandidature } from '../src/offre/entities/centre-candidature.enti
 import { Commission } from '../src/offre/entities/commission.entity';
 import { Formation } from '../src/offre/entities/formation.entity';
 import { OffreVersion } from '../src/offre/entities/offre-version.entity';
+import { bearer } from './support/api';
 import { staffConnecte } from './support/parcours';
 import { ScratchDatabase, createScratchDatabase } from '../scripts/lib/scratch-database';
 import { TestApp, startTestApp } from './support/test-app';
@@ -50,12 +51,11 @@ describe('Offer set-up by staff and the public offer tree', () => {
   // A file, not memory, on SQLite: the invalidation test starts a second instance on the same database.
   let database: ScratchDatabase;
   const tokens: Record<string, string> = {};
-  const bearer = (name: string) => ({ Authorization: `Bearer ${tokens[name]}` });
   const api = (name: string) => ({
-    get: (path: string) => request(t.http).get(`/api/offre/gestion/${path}`).set(bearer(name)),
-    post: (path: string, body: Body) => request(t.http).post(`/api/offre/gestion/${path}`).set(bearer(name)).send(body),
+    get: (path: string) => request(t.http).get(`/api/offre/gestion/${path}`).set(bearer(tokens[name])),
+    post: (path: string, body: Body) => request(t.http).post(`/api/offre/gestion/${path}`).set(bearer(tokens[name])).send(body),
     put: (path: string, body: Body, version?: number) => {
-      const req = request(t.http).put(`/api/offre/gestion/${path}`).set(bearer(name));
+      const req = request(t.http).put(`/api/offre/gestion/${path}`).set(bearer(tokens[name]));
       return (version === undefined ? req : req.set('If-Match', `"${version}"`)).send(body);
     },
   });

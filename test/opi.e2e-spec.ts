@@ -8,7 +8,9 @@ import { FileOpi } from '../src/opi/file.adapter';
 import { NatureOpi, Opi } from '../src/opi/opi.entity';
 import { OPI } from '../src/opi/opi.port';
 import { STAFF_PASSWORD, createCampagne, createStaff } from './support/factories';
-import { bearer, candidatComplet, login } from './support/parcours';
+import { api as apiAs } from './support/api';
+import { Offre, creerOffre } from './support/offre';
+import { candidatComplet, login } from './support/parcours';
 import { TestApp, startTestApp } from './support/test-app';
 
 type Body = Record<string, unknown>;
@@ -25,11 +27,11 @@ describe('OPI: confirmed admissions queued and pushed to the SI Scol', () => {
   let dir = '';
   let scol = '';
   let admin = '';
-  let commissionId = 0;
+  let offre: Offre;
   let sequence = 0;
   const api = (token: string) => ({
-    post: (path: string, body: Body = {}) => request(t.http).post(`/api/${path}`).set(bearer(token)).send(body),
-    get: (path: string) => request(t.http).get(`/api/${path}`).set(bearer(token)),
+    post: (path: string, body: Body = {}) => apiAs(t, token).post(path, body),
+    get: (path: string) => apiAs(t, token).get(path),
   });
   const runJob = async () => (await api(admin).post('admin/jobs/envoi-opi/run').expect(200)).body;
   const rows = () => t.dataSource.getRepository(Opi).find({ order: { candidatureId: 'ASC' } });
@@ -46,7 +48,7 @@ describe('OPI: confirmed admissions queued and pushed to the SI Scol', () => {
   async function admis(nom: string) {
     const code = `OPI-${++sequence}`;
     const libelle = `Master OPI ${sequence}`;
-    const formationId = (await api(scol).post('offre/gestion/formations', { commissionId, code, libelle, typeDiplome: 'MAS', typeTraitement: 'AC', demat: true, ...DATES }).expect(201)).body.id;
+    const formationId = await offre.formation({ code, libelle });
     const c = await candidatComplet(t, campagne, nom, 'Test');
     const id = (await api(c.token).post('candidat/candidatures', { formationId }).expect(201)).body.id as number;
     await api(scol).post('candidatures/avis', { candidatureIds: [id], type: 'FA' }).expect(201);
@@ -67,12 +69,11 @@ describe('OPI: confirmed admissions queued and pushed to the SI Scol', () => {
     await createStaff(t, [Role.ADMIN], 'admin.opi');
     scol = await login(t, 'scol.opi', STAFF_PASSWORD);
     admin = await login(t, 'admin.opi', STAFF_PASSWORD);
-    const centre = (await api(scol).post('offre/gestion/centres', { code: 'OPI', libelle: 'Centre OPI' }).expect(201)).body.id;
-    commissionId = (
-      await api(scol)
-        .post('offre/gestion/commissions', { centreId: centre, code: 'OPI-COM', libelle: 'Commission OPI', adresse: { ligne1: '1 rue', codePostal: '45000', commune: '45234', pays: 'FR' }, email: 'commission-opi@univ.test' })
-        .expect(201)
-    ).body.id;
+    offre = await creerOffre(t, scol, {
+      centre: { code: 'OPI', libelle: 'Centre OPI' },
+      commission: { code: 'OPI-COM', libelle: 'Commission OPI', adresse: { ligne1: '1 rue', codePostal: '45000', commune: '45234', pays: 'FR' }, email: 'commission-opi@univ.test' },
+      dates: DATES,
+    });
   });
 
   afterAll(async () => {

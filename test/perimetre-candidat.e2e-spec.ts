@@ -6,7 +6,9 @@ import { Candidature, StatutDossier } from '../src/candidature/entities/candidat
 import { Role } from '../src/common/auth/roles';
 import { JobsService } from '../src/jobs/jobs.service';
 import { STAFF_PASSWORD, createCampagne, createStaff } from './support/factories';
-import { bearer, candidatComplet, login } from './support/parcours';
+import { api, bearer } from './support/api';
+import { creerOffre } from './support/offre';
+import { candidatComplet, login } from './support/parcours';
 import { pdfText } from './support/pdf-text';
 import { SmtpCapture } from './support/smtp-capture';
 import { TestApp, startTestApp } from './support/test-app';
@@ -23,8 +25,8 @@ import { TestApp, startTestApp } from './support/test-app';
 type Methode = 'get' | 'post' | 'put' | 'delete' | 'patch';
 
 const NOW = '2026-11-20T10:00:00Z';
-// No datePublication: a validated avis is published (and the decision visible to the candidate) at once.
-const DATES = { dateDebutCandidature: '2026-11-15', dateFinCandidature: '2027-03-31', dateRetour: '2027-04-10', dateJury: '2027-04-12', dateConfirmation: '2027-04-20' };
+// The formations take the default calendar (datesOuvertes), which has no datePublication: a validated avis is
+// published (and the decision visible to the candidate) at once.
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 'x'), Buffer.from('\n%%EOF\n')]);
 const ADRESSE = { ligne1: '1 rue du Périmètre', codePostal: '45000', commune: '45234', pays: 'FR' };
 /** The owner's file name: in their answers, never in anyone else's */
@@ -115,7 +117,7 @@ describe('Ownership of the candidate operations on one candidature: another cand
   let traces: { numero: string; email: string; nom: RegExp; fichier: string };
   let avant: Awaited<ReturnType<typeof etat>>;
 
-  const scol = (path: string, body: Record<string, unknown>) => request(t.http).post(`/api/offre/gestion/${path}`).set(bearer(tokens.scol)).send(body).expect(201);
+  const scol = (path: string, body: Record<string, unknown>) => api(t, tokens.scol).post(`offre/gestion/${path}`, body).expect(201);
 
   /** The table's request of an operation, on a candidature, with a token. */
   async function appeler(token: string, operationId: string, cible: Cible): Promise<Reponse> {
@@ -180,9 +182,12 @@ describe('Ownership of the candidate operations on one candidature: another cand
     await createStaff(t, [Role.GESTIONNAIRE], 'gest.proprio', { centres: ['CENTRE-P'] });
     tokens.gestionnaire = await login(t, 'gest.proprio', STAFF_PASSWORD);
 
-    const centreId = (await scol('centres', { code: 'CENTRE-P', libelle: 'Centre P' })).body.id as number;
-    const commissionId = (await scol('commissions', { centreId, code: 'COM-P', libelle: 'Commission P', adresse: ADRESSE, signataire: 'La présidente', alerte: true, email: 'commission-p@univ.test', lettresTelechargeables: true })).body.id as number;
-    const formation = async (code: string) => (await scol('formations', { commissionId, code, libelle: `Master ${code}`, typeDiplome: 'MAS', typeTraitement: 'AC', demat: true, ...DATES })).body.id as number;
+    const offre = await creerOffre(t, tokens.scol, {
+      centre: { code: 'CENTRE-P', libelle: 'Centre P' },
+      commission: { code: 'COM-P', libelle: 'Commission P', adresse: ADRESSE, signataire: 'La présidente', alerte: true, email: 'commission-p@univ.test', lettresTelechargeables: true },
+    });
+    const centreId = offre.centreId;
+    const formation = (code: string) => offre.formation({ code, libelle: `Master ${code}` });
     const formationId = await formation('M1-PROPRIO');
     const autreFormationId = await formation('M1-PROPRIO-BIS');
     const formationIds = [formationId, autreFormationId];

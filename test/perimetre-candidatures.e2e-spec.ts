@@ -4,7 +4,9 @@ import { Role } from '../src/common/auth/roles';
 import { JobsService } from '../src/jobs/jobs.service';
 import { Campagne } from '../src/offre/entities/campagne.entity';
 import { createCampagne } from './support/factories';
-import { bearer, candidatComplet, staffConnecte } from './support/parcours';
+import { api, bearer } from './support/api';
+import { Offre, creerOffre } from './support/offre';
+import { candidatComplet, staffConnecte } from './support/parcours';
 import { pdfText } from './support/pdf-text';
 import { SmtpCapture } from './support/smtp-capture';
 import { TestApp, startTestApp } from './support/test-app';
@@ -138,7 +140,7 @@ describe('Scope of the staff operations on candidatures: outsiders get nothing, 
   let voisin: { id: number; numero: string };
   let avant: Awaited<ReturnType<typeof etat>>;
 
-  const scol = (path: string, body: Body) => request(t.http).post(`/api/offre/gestion/${path}`).set(bearer(tokens.scol)).send(body).expect(201);
+  const scol = (path: string, body: Body) => api(t, tokens.scol).post(`offre/gestion/${path}`, body).expect(201);
 
   /** The table's request of an operation, as this member of staff. */
   async function appeler(qui: Compte, operationId: string): Promise<{ status: number; texte: string; json: unknown; res: request.Response }> {
@@ -193,15 +195,17 @@ describe('Scope of the staff operations on candidatures: outsiders get nothing, 
       }),
     );
 
-    const centreA = (await scol('centres', { code: 'CENTRE-A', libelle: 'Centre A' })).body.id as number;
-    const centreB = (await scol('centres', { code: 'CENTRE-B', libelle: 'Centre B' })).body.id as number;
-    const commissionA = (await scol('commissions', { centreId: centreA, code: 'COM-A', libelle: 'Commission A', adresse: ADRESSE, alerte: false })).body.id as number;
-    const commissionB = (await scol('commissions', { centreId: centreB, code: 'COM-B', libelle: 'Commission B', adresse: ADRESSE, alerte: false })).body.id as number;
-    const formation = async (commissionId: number, code: string) =>
-      (await scol('formations', { commissionId, code, libelle: `Master ${code}`, typeDiplome: 'MAS', typeTraitement: 'AC', demat: true, ...DATES })).body.id as number;
-    const formationA = await formation(commissionA, 'M1-PERIM-A');
-    const formationB = await formation(commissionB, 'M1-PERIM-B');
-    const pieceId = (await scol('pieces', { code: 'CV-PERIM', libelle: 'Curriculum vitae', commun: false, conditionnel: false, ordre: 1, centreId: centreA, formationIds: [formationA] })).body.id as number;
+    const offre = (lettre: string) =>
+      creerOffre(t, tokens.scol, {
+        centre: { code: `CENTRE-${lettre}`, libelle: `Centre ${lettre}` },
+        commission: { code: `COM-${lettre}`, libelle: `Commission ${lettre}`, adresse: ADRESSE, alerte: false, email: undefined },
+        dates: DATES,
+      });
+    const [offreA, offreB] = [await offre('A'), await offre('B')];
+    const formation = (o: Offre, code: string) => o.formation({ code, libelle: `Master ${code}` });
+    const formationA = await formation(offreA, 'M1-PERIM-A');
+    const formationB = await formation(offreB, 'M1-PERIM-B');
+    const pieceId = (await scol('pieces', { code: 'CV-PERIM', libelle: 'Curriculum vitae', commun: false, conditionnel: false, ordre: 1, centreId: offreA.centreId, formationIds: [formationA] })).body.id as number;
 
     // The target: a candidature of formation A only, transmitted with its pièce, with an avis and a note.
     const a = await candidatComplet(t, campagne, 'Ciblequaranteneuf', 'Zélie');

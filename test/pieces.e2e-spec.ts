@@ -12,6 +12,8 @@ import { PieceJustificative } from '../src/pieces/entities/piece-justificative.e
 import { PiecesService } from '../src/pieces/pieces.service';
 import { FileStorage } from '../src/pieces/storage/file-storage';
 import { JobsService } from '../src/jobs/jobs.service';
+import { bearer } from './support/api';
+import { creerOffre } from './support/offre';
 import { staffConnecte } from './support/parcours';
 import { TestApp, startTestApp } from './support/test-app';
 
@@ -39,37 +41,28 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 const EXE = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1'), Buffer.alloc(2048, 0x41)]);
 
 const adresse = { ligne1: '1 rue de la Férollerie', codePostal: '45071', commune: '45234', ville: 'ORLEANS CEDEX 2', pays: 'FR' };
-const formationBody = (commissionId: number, code: string): Body => ({
-  commissionId,
-  code,
-  libelle: `Master ${code}`,
-  typeDiplome: 'MAS',
-  typeTraitement: 'AC',
-  dateDebutCandidature: '2026-11-15',
-  dateFinCandidature: '2027-03-31',
-  dateRetour: '2027-04-07',
-  dateConfirmation: '2027-06-10',
-});
+const DATES = { dateDebutCandidature: '2026-11-15', dateFinCandidature: '2027-03-31', dateRetour: '2027-04-07', dateConfirmation: '2027-06-10' };
+/** A master on paper (the centre's default: no `demat`). */
+const formationBody = (code: string): Body => ({ code, libelle: `Master ${code}`, demat: undefined });
 const pieceBody = (code: string, extra: Body = {}): Body => ({ code, libelle: `Pièce ${code}`, commun: true, ...extra });
 
 describe('Pièces justificatives: set-up by staff, model documents, and the pièces of a candidature', () => {
   let t: TestApp;
   let storageDir: string;
   const tokens: Record<string, string> = {};
-  const bearer = (name: string) => ({ Authorization: `Bearer ${tokens[name]}` });
   const base = '/api/offre/gestion/pieces';
   const api = (name: string) => ({
-    get: (query = '') => request(t.http).get(`${base}${query}`).set(bearer(name)),
-    post: (body: Body) => request(t.http).post(base).set(bearer(name)).send(body),
+    get: (query = '') => request(t.http).get(`${base}${query}`).set(bearer(tokens[name])),
+    post: (body: Body) => request(t.http).post(base).set(bearer(tokens[name])).send(body),
     put: (id: number, body: Body, version?: number) => {
-      const req = request(t.http).put(`${base}/${id}`).set(bearer(name));
+      const req = request(t.http).put(`${base}/${id}`).set(bearer(tokens[name]));
       return (version === undefined ? req : req.set('If-Match', `"${version}"`)).send(body);
     },
     upload: (id: number, content: Buffer, filename: string, version?: number, field = 'fichier') => {
-      const req = request(t.http).put(`${base}/${id}/modele`).set(bearer(name));
+      const req = request(t.http).put(`${base}/${id}/modele`).set(bearer(tokens[name]));
       return (version === undefined ? req : req.set('If-Match', `"${version}"`)).attach(field, content, { filename, contentType: 'application/pdf' });
     },
-    deleteModele: (id: number, version: number) => request(t.http).delete(`${base}/${id}/modele`).set(bearer(name)).set('If-Match', `"${version}"`),
+    deleteModele: (id: number, version: number) => request(t.http).delete(`${base}/${id}/modele`).set(bearer(tokens[name])).set('If-Match', `"${version}"`),
   });
   const fieldsOf = (res: request.Response) => (res.body.errors as { field: string }[]).map((e) => e.field);
   const download = (id: number) =>
@@ -101,12 +94,10 @@ describe('Pièces justificatives: set-up by staff, model documents, and the piè
         membre: ['pj-membre', [Role.COMMISSION]],
       }),
     );
-    const offre = (path: string, body: Body) =>
-      request(t.http).post(`/api/offre/gestion/${path}`).set(bearer('scol')).send(body).expect(201).then((r) => r.body as { id: number; commissionId: number });
     for (const code of [MIEN, AUTRE]) {
-      ids[code] = (await offre('centres', { code, libelle: `Centre ${code}` })).id;
-      const commissionId = (await offre('commissions', { centreId: ids[code], code: `${code}-C`, libelle: `Commission ${code}`, adresse })).id;
-      for (const n of [1, 2]) formations[`${code}-F${n}`] = await offre('formations', formationBody(commissionId, `${code}-F${n}`));
+      const offre = await creerOffre(t, tokens.scol, { centre: { code, libelle: `Centre ${code}` }, commission: { code: `${code}-C`, libelle: `Commission ${code}`, adresse, email: undefined }, dates: DATES });
+      ids[code] = offre.centreId;
+      for (const n of [1, 2]) formations[`${code}-F${n}`] = { id: await offre.formation(formationBody(`${code}-F${n}`)), commissionId: offre.commissionId };
     }
   });
   afterAll(async () => {
@@ -196,7 +187,7 @@ describe('Pièces justificatives: set-up by staff, model documents, and the piè
       const typeErr = await api('scol').post(pieceBody(uniq('T'), { typeTraitement: 'XX' })).expect(400);
       expect(typeErr.body.errors[0].message).toBe('doit valoir AC, AD ou AT (ou null : tous)');
       // A JSON route is not an upload route: a multipart body there is an empty body, named field by field.
-      const multipart = await request(t.http).post(base).set(bearer('scol')).field('code', uniq('MP')).expect(400);
+      const multipart = await request(t.http).post(base).set(bearer(tokens.scol)).field('code', uniq('MP')).expect(400);
       expect(fieldsOf(multipart)).toEqual(expect.arrayContaining(['code', 'libelle', 'commun']));
       expect(await t.dataSource.getRepository(PieceJustificative).count()).toBe(before);
     });
@@ -343,9 +334,9 @@ describe('Pièces justificatives: set-up by staff, model documents, and the piè
       expect(empty.body.code).toBe('FICHIER_TYPE_REFUSE');
       const wrongField = await api('scol').upload(piece.id, PDF, 'ok.pdf', version, 'file').expect(400);
       expect(wrongField.body).toMatchObject({ code: 'FICHIER_MANQUANT', detail: expect.stringContaining('« fichier »') });
-      const json = await request(t.http).put(`${base}/${piece.id}/modele`).set(bearer('scol')).set('If-Match', `"${version}"`).send({ fichier: 'abc' }).expect(400);
+      const json = await request(t.http).put(`${base}/${piece.id}/modele`).set(bearer(tokens.scol)).set('If-Match', `"${version}"`).send({ fichier: 'abc' }).expect(400);
       expect(json.body.code).toBe('FICHIER_MANQUANT');
-      const fieldOnly = await request(t.http).put(`${base}/${piece.id}/modele`).set(bearer('scol')).set('If-Match', `"${version}"`).field('nom', 'x').expect(400);
+      const fieldOnly = await request(t.http).put(`${base}/${piece.id}/modele`).set(bearer(tokens.scol)).set('If-Match', `"${version}"`).field('nom', 'x').expect(400);
       expect(fieldOnly.body.code).toBe('FICHIER_MANQUANT');
       expect(storedFiles()).toEqual([]);
       expect(await t.dataSource.getRepository(PieceJustificative).findOneByOrFail({ id: piece.id })).toMatchObject({ modeleCle: null, version });
@@ -363,7 +354,7 @@ describe('Pièces justificatives: set-up by staff, model documents, and the piè
         port: address.port,
         method: 'PUT',
         path: `${base}/${piece.id}/modele`,
-        headers: { ...bearer('scol'), 'If-Match': `"${version}"`, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(MO) },
+        headers: { ...bearer(tokens.scol), 'If-Match': `"${version}"`, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(MO) },
       });
       req.on('error', () => undefined);
       req.write(Buffer.concat([head, PDF, Buffer.alloc(200_000, 0x20)]));
@@ -413,12 +404,11 @@ describe('Pièces justificatives: set-up by staff, model documents, and the piè
   describe('piecesDe', () => {
     it('gives the active pièces of a candidature: the institution’s and the centre’s common ones, the formation’s own, for its type de traitement', async () => {
       // On fresh centres, so that the pièces of the other tests do not count.
-      const offre = (path: string, body: Body) =>
-        request(t.http).post(`/api/offre/gestion/${path}`).set(bearer('scol')).send(body).expect(201).then((r) => r.body as { id: number; commissionId: number; code: string });
-      const centre = await offre('centres', { code: uniq('PDC'), libelle: 'Centre piecesDe' });
-      const commission = await offre('commissions', { centreId: centre.id, code: uniq('PDCC'), libelle: 'Commission', adresse });
-      const formation = await offre('formations', formationBody(commission.id, uniq('PDF')));
-      const voisine = await offre('formations', formationBody(commission.id, uniq('PDF')));
+      const offre = await creerOffre(t, tokens.scol, { centre: { code: uniq('PDC'), libelle: 'Centre piecesDe' }, commission: { code: uniq('PDCC'), libelle: 'Commission', adresse, email: undefined }, dates: DATES });
+      const centre = { id: offre.centreId };
+      const commission = { id: offre.commissionId };
+      const formation = { id: await offre.formation(formationBody(uniq('PDF'))) };
+      const voisine = { id: await offre.formation(formationBody(uniq('PDF'))) };
       const ailleurs = formations[`${AUTRE}-F1`];
 
       const add = async (libelle: string, extra: Body) => (await api('scol').post({ code: uniq('PD'), libelle, commun: true, ...extra }).expect(201)).body.id as number;

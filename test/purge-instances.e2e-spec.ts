@@ -2,7 +2,7 @@ import { LessThan } from 'typeorm';
 import { CompteCandidat } from '../src/auth/entities/compte-candidat.entity';
 import { JobRun } from '../src/jobs/entities/job-run.entity';
 import { JobsService, PURGE_COMPTES } from '../src/jobs/jobs.service';
-import { createScratchDatabase } from '../scripts/lib/scratch-database';
+import { ScratchDatabase, createScratchDatabase } from '../scripts/lib/scratch-database';
 import { createCampagne, createCandidat } from './support/factories';
 import { TestApp, startTestApp } from './support/test-app';
 import { TestClock } from './support/test-clock';
@@ -11,9 +11,10 @@ import { TestClock } from './support/test-clock';
 describe('Purge of unactivated accounts on two instances', () => {
   let a: TestApp;
   let b: TestApp;
+  let database: ScratchDatabase;
 
   beforeAll(async () => {
-    const database = await createScratchDatabase(undefined, { sqliteFile: true });
+    database = await createScratchDatabase(undefined, { sqliteFile: true });
     const clock = new TestClock();
     // Jobs enabled on both, as in production; the crons themselves are driven by the test through tick().
     a = await startTestApp({ JOBS_ENABLED: 'true' }, { database, clock });
@@ -22,6 +23,8 @@ describe('Purge of unactivated accounts on two instances', () => {
   afterAll(async () => {
     await b.close();
     await a.close();
+    // Neither instance owns the database it shares.
+    await database.drop();
   });
 
   it('runs the purge exactly once when both fire the same tick, and again on the next night', async () => {

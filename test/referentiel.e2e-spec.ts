@@ -5,7 +5,8 @@ import { TestApp, startTestApp } from './support/test-app';
 describe('Référentiels', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    // An empty database: the start-up import is what these tests check.
+    t = await startTestApp({}, { empty: true });
   });
   afterAll(() => t.close());
 

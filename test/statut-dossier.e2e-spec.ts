@@ -7,6 +7,8 @@ import { MailOutbox } from '../src/mail/entities/mail-outbox.entity';
 import { Campagne } from '../src/offre/entities/campagne.entity';
 import { createCampagne } from './support/factories';
 import { SmtpCapture } from './support/smtp-capture';
+import { api, bearer } from './support/api';
+import { creerOffre } from './support/offre';
 import { candidatComplet as completeCandidate, staffConnecte } from './support/parcours';
 import { TestApp, startTestApp } from './support/test-app';
 
@@ -25,8 +27,7 @@ describe('Statut du dossier and pièce checks by staff (issue 6)', () => {
   let campagne: Campagne;
   const tokens: Record<string, string> = {};
   const ids: Record<string, number> = {};
-  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const gestion = (path: string, body: Body) => request(t.http).post(`/api/offre/gestion/${path}`).set(bearer(tokens.scol)).send(body);
+  const gestion = (path: string, body: Body) => api(t, tokens.scol).post(`offre/gestion/${path}`, body);
   const sendMails = () => t.app.get(JobsService).trigger('envoi-mails');
 
   /** Staff routes of this feature, as one member of staff. */
@@ -48,9 +49,7 @@ describe('Statut du dossier and pièce checks by staff (issue 6)', () => {
 
   const candidatComplet = (nom = 'Martin', prenom = 'Élise') => completeCandidate(t, campagne, nom, prenom);
 
-  async function formation(code: string, commissionId: number, extra: Body = {}): Promise<number> {
-    return (await gestion('formations', { commissionId, code, libelle: `Master ${code}`, typeDiplome: 'MAS', typeTraitement: 'AC', demat: true, ...DATES, ...extra }).expect(201)).body.id;
-  }
+  let formation: (code: string, commissionId: number, extra?: Body) => Promise<number>;
 
   /** A candidature in statut AT of a fresh complete candidate. */
   async function candidature(formationId: number, nom: string) {
@@ -75,10 +74,19 @@ describe('Statut du dossier and pièce checks by staff (issue 6)', () => {
       }),
     );
     const adresse = { ligne1: 'Esplanade de la Paix', codePostal: '14000', commune: '14118', ville: 'CAEN', pays: 'FR' };
-    ids.caen = (await gestion('centres', { code: 'UFR-SEGGAT', libelle: 'UFR SEGGAT' }).expect(201)).body.id;
-    ids.autre = (await gestion('centres', { code: 'AUTRE', libelle: 'Autre centre' }).expect(201)).body.id;
-    ids.commission = (await gestion('commissions', { centreId: ids.caen, code: 'MASTER-ECO', libelle: 'Masters économie', adresse, email: 'masters-eco@unicaen.test', alerte: false }).expect(201)).body.id;
-    ids.commissionAutre = (await gestion('commissions', { centreId: ids.autre, code: 'AUTRE-COM', libelle: 'Autre commission', adresse, alerte: false }).expect(201)).body.id;
+    const caen = await creerOffre(t, tokens.scol, {
+      centre: { code: 'UFR-SEGGAT', libelle: 'UFR SEGGAT' },
+      commission: { code: 'MASTER-ECO', libelle: 'Masters économie', adresse, email: 'masters-eco@unicaen.test', alerte: false },
+      dates: DATES,
+    });
+    const autre = await creerOffre(t, tokens.scol, {
+      centre: { code: 'AUTRE', libelle: 'Autre centre' },
+      commission: { code: 'AUTRE-COM', libelle: 'Autre commission', adresse, alerte: false, email: undefined },
+      dates: DATES,
+    });
+    [ids.caen, ids.commission, ids.autre, ids.commissionAutre] = [caen.centreId, caen.commissionId, autre.centreId, autre.commissionId];
+    // A master of this calendar in any commission.
+    formation = (code, commissionId, extra = {}) => caen.formation({ commissionId, code, libelle: `Master ${code}`, ...extra });
     ids.master = await formation('M1-ECO-APP', ids.commission, { libelle: 'Master Économie appliquée' });
     ids.masterAutre = await formation('M1-AUTRE', ids.commissionAutre);
     for (const [i, [code, libelle, conditionnel]] of ([['CV', 'Curriculum vitae', false], ['RELEVES', 'Relevés de notes de licence', false], ['B2', 'Attestation de niveau de français B2', true]] as const).entries()) {

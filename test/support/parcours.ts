@@ -2,12 +2,14 @@ import request from 'supertest';
 import { nneKey } from '../../src/candidat/ine/ine';
 import { Campagne } from '../../src/offre/entities/campagne.entity';
 import { Role, Scopes } from '../../src/common/auth/roles';
+import { bearer } from './api';
 import { CANDIDAT_PASSWORD, STAFF_PASSWORD, createCandidat, createStaff } from './factories';
 import { TestApp } from './test-app';
 
 let sequence = 0;
 
-export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+// Specs written before test/support/api.ts import bearer from here.
+export { bearer };
 
 export async function login(t: TestApp, loginName: string, password: string): Promise<string> {
   return (await request(t.http).post('/api/auth/login').send({ login: loginName, password }).expect(200)).body.token as string;
