@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { Avis } from '../src/candidature/entities/avis.entity';
 import { Candidature } from '../src/candidature/entities/candidature.entity';
 import { PieceCandidature } from '../src/candidature/entities/piece-candidature.entity';
@@ -9,7 +8,9 @@ import { Campagne } from '../src/offre/entities/campagne.entity';
 import { Opi } from '../src/opi/opi.entity';
 import { binary, parseCsv, workbook } from './support/exports';
 import { createCampagne } from './support/factories';
-import { bearer, candidatComplet, staffConnecte } from './support/parcours';
+import { api as client } from './support/api';
+import { Offre, creerOffre } from './support/offre';
+import { candidatComplet, staffConnecte } from './support/parcours';
 import { SmtpCapture } from './support/smtp-capture';
 import { TestApp, startTestApp } from './support/test-app';
 
@@ -17,7 +18,6 @@ type Body = Record<string, unknown>;
 type Candidat = Awaited<ReturnType<typeof candidatComplet>> & { id: number };
 
 const NOW = '2026-11-20T10:00:00Z';
-const DATES = { dateDebutCandidature: '2026-11-15', dateFinCandidature: '2027-03-31', dateRetour: '2027-04-10', dateConfirmation: '2027-05-01' };
 
 /**
  * A candidature's life as one owner rules it (issue 12): answers are final, one liste complémentaire rank everywhere,
@@ -28,23 +28,14 @@ describe('The life of a candidature: final answers, one rank, paper files', () =
   let smtp: SmtpCapture;
   let campagne: Campagne;
   const tokens: Record<string, string> = {};
-  const ids: Record<string, number> = {};
-  let sequence = 0;
-  const api = (token: string) => ({
-    post: (path: string, body: Body = {}) => request(t.http).post(`/api/${path}`).set(bearer(token)).send(body),
-    put: (path: string, body: Body = {}) => request(t.http).put(`/api/${path}`).set(bearer(token)).send(body),
-    get: (path: string) => request(t.http).get(`/api/${path}`).set(bearer(token)),
-    delete: (path: string) => request(t.http).delete(`/api/${path}`).set(bearer(token)),
-  });
+  let offre: Offre;
+  const api = (token: string) => client(t, token);
   const gest = () => api(tokens.gest);
   const sendMails = () => t.app.get(JobsService).trigger('envoi-mails');
   const recap = async (c: Candidat) => (await api(c.token).get(`candidat/candidatures/${c.id}`).expect(200)).body;
   const avisRows = (id: number) => t.dataSource.getRepository(Avis).countBy({ candidatureId: id });
 
-  async function formation(extra: Body = {}): Promise<number> {
-    const n = ++sequence;
-    return (await gest().post('offre/gestion/formations', { commissionId: ids.commission, code: `VIE-${n}`, libelle: `Master vie ${n}`, typeDiplome: 'MAS', typeTraitement: 'AC', demat: true, ...DATES, ...extra }).expect(201)).body.id;
-  }
+  const formation = (extra: Body = {}) => offre.formation(extra);
 
   async function candidats(formationId: number, noms: string[]): Promise<Candidat[]> {
     const out: Candidat[] = [];
@@ -68,10 +59,7 @@ describe('The life of a candidature: final answers, one rank, paper files', () =
     t.clock.set(NOW);
     campagne = await createCampagne(t);
     Object.assign(tokens, await staffConnecte(t, { scol: ['scol.vie', [Role.SCOL_CENTRALE]], gest: ['gest.vie', [Role.GESTIONNAIRE], { centres: ['VIE'] }] }));
-    const centre = (await api(tokens.scol).post('offre/gestion/centres', { code: 'VIE', libelle: 'Centre vie' }).expect(201)).body.id;
-    const adresse = { ligne1: '1 rue de Blois', codePostal: '45000', commune: '45234', pays: 'FR' };
-    ids.commission = (await api(tokens.scol).post('offre/gestion/commissions', { centreId: centre, code: 'VIE-COM', libelle: 'Commission vie', adresse, email: 'vie@univ.test', alerte: false }).expect(201)).body.id;
-    ids.centre = centre;
+    offre = await creerOffre(t, tokens.scol, { centre: { code: 'VIE', libelle: 'Centre vie' }, commission: { alerte: false } });
   });
 
   afterAll(async () => {
@@ -179,7 +167,7 @@ describe('The life of a candidature: final answers, one rank, paper files', () =
 
   it('a paper file: staff mark one pièce refused with a comment and one missing, statut IN: the mail and the récapitulatif list both', async () => {
     const f = await formation({ demat: false });
-    const piece = async (code: string, libelle: string) => (await gest().post('offre/gestion/pieces', { code, libelle, commun: false, centreId: ids.centre, formationIds: [f] }).expect(201)).body.id as number;
+    const piece = async (code: string, libelle: string) => (await gest().post('offre/gestion/pieces', { code, libelle, commun: false, centreId: offre.centreId, formationIds: [f] }).expect(201)).body.id as number;
     const releves = await piece('PAP-RELEVES', 'Relevés de notes');
     const cv = await piece('PAP-CV', 'Curriculum vitae');
     const lettre = await piece('PAP-LETTRE', 'Lettre de motivation');

@@ -11,7 +11,10 @@ import { PdfRenderer } from '../src/pdf/pdf-renderer';
 import { FileStorage } from '../src/pieces/storage/file-storage';
 import { createCampagne } from './support/factories';
 import { PDF_ABIME, pdfDePages, png } from './support/fichiers';
-import { bearer, candidatComplet, staffConnecte } from './support/parcours';
+import { api, bearer } from './support/api';
+import { binary } from './support/exports';
+import { creerOffre } from './support/offre';
+import { candidatComplet, staffConnecte } from './support/parcours';
 import { pdfText } from './support/pdf-text';
 import { TestApp, startTestApp } from './support/test-app';
 
@@ -23,13 +26,6 @@ import { TestApp, startTestApp } from './support/test-app';
 type Body = Record<string, unknown>;
 
 const NOW = '2026-11-20T10:00:00Z';
-const DATES = { dateDebutCandidature: '2026-11-15', dateFinCandidature: '2027-03-31', dateRetour: '2027-04-10', dateJury: '2027-04-12', dateConfirmation: '2027-04-20' };
-const ADRESSE = { ligne1: '1 rue des Fichiers', codePostal: '45000', commune: '45234', pays: 'FR' };
-
-const binaire = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  (res as unknown as NodeJS.ReadableStream).on('data', (d: Buffer) => chunks.push(d)).on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 /** Every entry of a ZIP: name and bytes, in the archive's order. */
 function dezipper(zip: Buffer): Promise<{ nom: string; contenu: Buffer }[]> {
@@ -73,8 +69,8 @@ describe('Staff open the files: a pièce’s file, the dossier PDF with the uplo
   let b: { id: number; numero: string; token: string };
 
   const candidat = (path: string) => `/api/candidat/candidatures${path}`;
-  const get = (token: string, path: string) => request(t.http).get(path).set(bearer(token)).buffer(true).parse(binaire);
-  const zip = (token: string, body: Body) => request(t.http).post('/api/candidatures/dossiers.zip').set(bearer(token)).send(body).buffer(true).parse(binaire);
+  const get = (token: string, path: string) => request(t.http).get(path).set(bearer(token)).buffer(true).parse(binary);
+  const zip = (token: string, body: Body) => request(t.http).post('/api/candidatures/dossiers.zip').set(bearer(token)).send(body).buffer(true).parse(binary);
   const json = (res: request.Response) => JSON.parse((res.body as Buffer).toString('utf8')) as { code: string; detail: string; errors?: { field: string }[] };
   const deposer = (token: string, id: number, pieceId: number, contenu: Buffer, nom: string) =>
     request(t.http).put(candidat(`/${id}/pieces/${pieceId}/fichier`)).set(bearer(token)).attach('fichier', contenu, nom).expect(200);
@@ -94,14 +90,13 @@ describe('Staff open the files: a pièce’s file, the dossier PDF with the uplo
         gestB: ['fs.gest.b', [Role.GESTIONNAIRE], { centres: ['FS-B'] }],
       }),
     );
-    const scol = async (path: string, body: Body) => (await request(t.http).post(`/api/offre/gestion/${path}`).set(bearer(tokens.scol)).send(body).expect(201)).body.id as number;
-    const centreA = await scol('centres', { code: 'FS-A', libelle: 'Centre A' });
-    const centreB = await scol('centres', { code: 'FS-B', libelle: 'Centre B' });
-    const commissionA = await scol('commissions', { centreId: centreA, code: 'FS-COM-A', libelle: 'Commission A', adresse: ADRESSE, alerte: false });
-    const commissionB = await scol('commissions', { centreId: centreB, code: 'FS-COM-B', libelle: 'Commission B', adresse: ADRESSE, alerte: false });
+    const scol = async (path: string, body: Body) => (await api(t, tokens.scol).post(`offre/gestion/${path}`, body).expect(201)).body.id as number;
+    const offreA = await creerOffre(t, tokens.scol, { centre: { code: 'FS-A', libelle: 'Centre A' }, commission: { code: 'FS-COM-A', libelle: 'Commission A', alerte: false } });
+    const offreB = await creerOffre(t, tokens.scol, { centre: { code: 'FS-B', libelle: 'Centre B' }, commission: { code: 'FS-COM-B', libelle: 'Commission B', alerte: false } });
+    const [centreA, centreB] = [offreA.centreId, offreB.centreId];
     formationA = 'M1-FICHIERS-A';
-    const idFormationA = await scol('formations', { commissionId: commissionA, code: formationA, libelle: 'Master A', typeDiplome: 'MAS', typeTraitement: 'AC', demat: true, ...DATES });
-    const idFormationB = await scol('formations', { commissionId: commissionB, code: 'M1-FICHIERS-B', libelle: 'Master B', typeDiplome: 'MAS', typeTraitement: 'AC', demat: true, ...DATES });
+    const idFormationA = await offreA.formation({ code: formationA, libelle: 'Master A' });
+    const idFormationB = await offreB.formation({ code: 'M1-FICHIERS-B', libelle: 'Master B' });
     for (const [n, libelle] of ['Relevé de notes', 'Curriculum vitae', "Pièce d'identité", 'Lettre de recommandation'].entries()) {
       pieceIds.push(await scol('pieces', { code: `FS-P${n + 1}`, libelle, commun: false, conditionnel: false, ordre: n + 1, centreId: centreA, formationIds: [idFormationA] }));
     }
