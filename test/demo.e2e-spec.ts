@@ -1,3 +1,4 @@
+import { MailOutbox } from '../src/mail/entities/mail-outbox.entity';
 import request from 'supertest';
 import { DEMO_CANDIDATS, DEMO_CANDIDAT_PASSWORD, DEMO_STAFF } from '../src/demo/demo.service';
 import { TestApp, startTestApp } from './support/test-app';
@@ -48,19 +49,26 @@ describe('Demo data', () => {
     expect(candidatures.map((c: { formation: { code: string } }) => c.formation.code).sort()).toEqual(['L3-CINE', 'M1-GEO2ENV']);
   });
 
-  it("walks the README's staff journey: complete, avis, validation, withdrawal, promotion, confirmation, letter, OPI queue", async () => {
+  it("walks the README's staff journey: a paper pièce missing, complete, avis, validation, withdrawal, promotion, confirmation, letter, OPI queue", async () => {
     const token = async (login: string, password: string) => (await request(t.http).post('/api/auth/login').send({ login, password }).expect(200)).body.token as string;
     const staff = (login: string) => token(login, DEMO_STAFF.find((s) => s.login === login)?.password as string);
     const as = (bearer: string) => ({
       get: (path: string) => request(t.http).get(`/api/${path}`).set({ Authorization: `Bearer ${bearer}` }),
       post: (path: string, body: object = {}) => request(t.http).post(`/api/${path}`).set({ Authorization: `Bearer ${bearer}` }).send(body),
+      put: (path: string, body: object = {}) => request(t.http).put(`/api/${path}`).set({ Authorization: `Bearer ${bearer}` }).send(body),
     });
     const [gestionnaire, commission, admin] = [as(await staff('gestionnaire')), as(await staff('commission')), as(await staff('admin'))];
     const [elise, hugo] = [as(await token('DEMO0001', DEMO_CANDIDAT_PASSWORD)), as(await token('DEMO0002', DEMO_CANDIDAT_PASSWORD))];
     const ids = (await gestionnaire.get('candidatures?sort=numeroDossier&order=asc').expect(200)).body.items.map((c: { id: number }) => c.id) as number[];
-    const [m1Elise, m1Hugo] = ids;
+    const [m1Elise, m1Hugo, m1Troisieme] = ids;
 
     await gestionnaire.post('candidatures/statut-dossier', { candidatureIds: ids, statut: 'RE' }).expect(200);
+    // The paper file of the third candidate lacks a pièce: marked missing with a comment, statut IN, the mail lists it.
+    const [piece] = (await gestionnaire.get(`candidatures/${m1Troisieme}`).expect(200)).body.recapitulatif.pieces as { id: number; libelle: string }[];
+    await gestionnaire.put(`candidatures/${m1Troisieme}/pieces/${piece.id}/statut`, { statut: 'AT', commentaire: "Absente de l'enveloppe." }).expect(200);
+    await gestionnaire.post('candidatures/statut-dossier', { candidatureIds: [m1Troisieme], statut: 'IN' }).expect(200);
+    const incomplet = await t.dataSource.getRepository(MailOutbox).findOneByOrFail({ code: 'STATUT_IN' });
+    expect(incomplet.texte).toContain(`- ${piece.libelle} : manquante (Absente de l'enveloppe.)`);
     await gestionnaire.post('candidatures/statut-dossier', { candidatureIds: ids, statut: 'CO' }).expect(200);
     await commission.post('candidatures/avis', { candidatureIds: [m1Hugo], type: 'FA' }).expect(201);
     await commission.post('candidatures/avis', { candidatureIds: [m1Elise], type: 'LC', rang: 1 }).expect(201);
@@ -68,6 +76,9 @@ describe('Demo data', () => {
     expect((await elise.get(`candidat/candidatures/${m1Elise}`).expect(200)).body.decision).toMatchObject({ code: 'LC', rang: 1 });
 
     await hugo.post(`candidat/candidatures/${m1Hugo}/desistement`).expect(200);
+    // A withdrawal is final: the commission cannot give Hugo a new avis, and his récapitulatif says he withdrew.
+    expect((await commission.post('candidatures/avis', { candidatureIds: [m1Hugo], type: 'FA' }).expect(422)).body.code).toBe('CANDIDATURE_NON_MODIFIABLE');
+    expect((await hugo.get(`candidat/candidatures/${m1Hugo}`).expect(200)).body).toMatchObject({ reponse: { code: 'DESISTEE' }, codeOpi: null });
     expect((await elise.get(`candidat/candidatures/${m1Elise}`).expect(200)).body.decision).toMatchObject({ code: 'FA', dateLimiteConfirmation: '2026-12-09' });
     expect((await elise.post(`candidat/candidatures/${m1Elise}/confirmation`).expect(200)).body.codeOpi).toBe('ECDEMO0001');
     await elise.get(`candidat/candidatures/${m1Elise}/lettre.pdf`).expect(200).expect('content-type', 'application/pdf');

@@ -66,7 +66,10 @@ export class ArchivageCampagnesService {
     });
   }
 
-  /** Copies each formation's dates into the candidatures of the campaign: one UPDATE per formation. */
+  /**
+   * Copies each formation's dates into the candidatures of the campaign: one UPDATE per formation, whose condition
+   * (not archived yet) is the transition table's `archiver` rule, so a bulk of any size needs no row-by-row check.
+   */
   private async figerDatesDesCandidatures(em: EntityManager, campagneId: number): Promise<number> {
     const candidatures = em.getRepository(Candidature);
     const rows = await candidatures
