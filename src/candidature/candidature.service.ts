@@ -22,8 +22,9 @@ import { Candidature, StatutDossier } from './entities/candidature.entity';
 import { PiecesCandidatureService } from './pieces-candidature.service';
 
 /**
- * The candidate's vœux: apply, list, récapitulatif, cancel. Every check that decides whether an action is allowed
- * comes from `actionsPossibles` (candidature-rules.ts); this service adds the transaction that makes the check hold.
+ * The candidate's vœux: apply, list, récapitulatif, cancel, transmit. Whether an action is allowed is the transition
+ * table's verdict (candidature-rules.ts), on the state etat-candidature.ts loads; this service adds the transaction,
+ * with the rows locked, that makes the verdict hold at commit.
  */
 @Injectable()
 export class CandidatureService {
@@ -118,7 +119,7 @@ export class CandidatureService {
   }
 
   /**
-   * « Annuler la candidature »: only in statut AT without any avis (actionsPossibles), irreversible. The candidature
+   * « Annuler la candidature »: only in statut AT without any avis (the table's `annuler`), irreversible. The candidature
    * row is locked before the check, as staff lock it to enter an avis or change the statut, so the two never cross.
    * The candidature's own files go; files shared with other candidatures stay. The account row is locked first, as
    * applying and uploading lock it: a new candidature taking up the candidate's shared files never copies the key of
