@@ -18,6 +18,10 @@ export interface Banc {
   campagne: Campagne;
   /** A scolarité centrale session */
   token: string;
+  /** Creates through the staff offer API (`centres`, `commissions`, `formations`, `pieces`) as scolarité; answers the id. */
+  gestion(path: string, body: object): Promise<number>;
+  /** A centre and its commission, as the benches' offers start. */
+  centreEtCommission(): Promise<{ centreId: number; commissionId: number }>;
 }
 
 /**
@@ -46,7 +50,17 @@ export async function banc(nom: string, port: number, env: Record<string, string
     const campagne = await app.get(CampagneService).create({ code: 'BENCH', libelle: 'Campagne du banc', dateDebut: '2026-01-01', dateFin: '2099-12-31', enService: true });
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'bench', password: PASSWORD }) });
     const token = ((await login.json()) as { token: string }).token;
-    await mesurer({ app, base, dataSource: app.get(DataSource), campagne, token });
+    const gestion = async (path: string, body: object) => {
+      const res = await fetch(`${base}/api/offre/gestion/${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      if (res.status !== 201) throw new Error(`${path} : ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { id: number }).id;
+    };
+    const centreEtCommission = async () => {
+      const centreId = await gestion('centres', { code: 'BENCH', libelle: 'UFR du banc' });
+      const adresse = { ligne1: '1 rue de la Férollerie', codePostal: '45071', commune: '45234', ville: 'ORLEANS CEDEX 2', pays: 'FR' };
+      return { centreId, commissionId: await gestion('commissions', { centreId, code: 'BENCH-COM', libelle: 'Commission du banc', adresse }) };
+    };
+    await mesurer({ app, base, dataSource: app.get(DataSource), campagne, token, gestion, centreEtCommission });
   } finally {
     await app.close();
   }

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import 'reflect-metadata';
-import { banc } from './banc';
+import { Banc, banc } from './banc';
 import { DataSource, EntityManager } from 'typeorm';
 
 /**
@@ -16,8 +16,9 @@ const LOT = 500;
 const MB = 1024 * 1024;
 
 async function main(): Promise<void> {
-  await banc('bench-export', port, {}, async ({ dataSource, campagne, token }) => {
-    const formations = await offre(token);
+  await banc('bench-export', port, {}, async (b) => {
+    const { dataSource, campagne, token } = b;
+    const formations = await offre(b);
 
     const lines: string[] = [];
     let inserted = 0;
@@ -49,19 +50,8 @@ async function main(): Promise<void> {
 }
 
 /** One centre, one commission, 20 formations, through the API. */
-async function offre(token: string): Promise<number[]> {
-  const post = async (path: string, body: object) => {
-    const res = await fetch(`${base}/api/offre/gestion/${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    if (res.status !== 201) throw new Error(`${path} : ${res.status} ${await res.text()}`);
-    return ((await res.json()) as { id: number }).id;
-  };
-  const centreId = await post('centres', { code: 'BENCH', libelle: 'UFR du banc' });
-  const commissionId = await post('commissions', {
-    centreId,
-    code: 'BENCH-COM',
-    libelle: 'Commission du banc',
-    adresse: { ligne1: '1 rue de la Férollerie', codePostal: '45071', commune: '45234', ville: 'ORLEANS CEDEX 2', pays: 'FR' },
-  });
+async function offre({ gestion: post, centreEtCommission }: Banc): Promise<number[]> {
+  const { commissionId } = await centreEtCommission();
   const ids: number[] = [];
   for (let f = 0; f < 20; f++) {
     ids.push(

@@ -4,7 +4,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import 'reflect-metadata';
 import { png } from '../test/support/fichiers';
-import { banc, dossierBanc } from './banc';
+import { Banc, banc, dossierBanc } from './banc';
 import { DataSource } from 'typeorm';
 import { parsePdfConfig } from '../src/config/pdf.config';
 import { FileStorage } from '../src/pieces/storage/file-storage';
@@ -33,8 +33,9 @@ async function pdfScanne(): Promise<Buffer> {
 }
 
 async function main(): Promise<void> {
-  await banc('bench-zip', port, { STORAGE_DIR: join(dossierBanc('bench-zip'), 'fichiers') }, async ({ app, dataSource, campagne, token }) => {
-    const { formationId, pieces } = await offre(token);
+  await banc('bench-zip', port, { STORAGE_DIR: join(dossierBanc('bench-zip'), 'fichiers') }, async (b) => {
+    const { app, dataSource, campagne, token } = b;
+    const { formationId, pieces } = await offre(b);
 
     const [pdf, photo] = [await pdfScanne(), png(480, 480, 'bruit')];
     const ids = await candidatures(dataSource, app.get(FileStorage), campagne.id, formationId, pieces, pdf, photo);
@@ -55,19 +56,8 @@ async function main(): Promise<void> {
 }
 
 /** One centre, commission, dematerialised formation and its two pièces, through the API. */
-async function offre(token: string): Promise<{ formationId: number; pieces: number[] }> {
-  const post = async (path: string, body: object) => {
-    const res = await fetch(`${base}/api/offre/gestion/${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    if (res.status !== 201) throw new Error(`${path} : ${res.status} ${await res.text()}`);
-    return ((await res.json()) as { id: number }).id;
-  };
-  const centreId = await post('centres', { code: 'BENCH', libelle: 'UFR du banc' });
-  const commissionId = await post('commissions', {
-    centreId,
-    code: 'BENCH-COM',
-    libelle: 'Commission du banc',
-    adresse: { ligne1: '1 rue de la Férollerie', codePostal: '45071', commune: '45234', ville: 'ORLEANS CEDEX 2', pays: 'FR' },
-  });
+async function offre({ gestion: post, centreEtCommission }: Banc): Promise<{ formationId: number; pieces: number[] }> {
+  const { centreId, commissionId } = await centreEtCommission();
   const formationId = await post('formations', {
     commissionId,
     code: 'BENCH-M1',

@@ -36,32 +36,31 @@ export function limiteDeReponse(c: CandidatureComplete, publie: Avis | null): st
   return dateLimiteConfirmation(c, datesDe(c), parisDate(publie.publieAt));
 }
 
+/** The state the transition rules (candidature-rules.ts) read, from the candidature and its current avis. */
+export function etatDe(c: CandidatureComplete, a: AvisCourants = AUCUN, piecesManquantes: string[] = []): EtatCandidature {
+  return {
+    statutDossier: c.statutDossier,
+    annulee: c.nonAnnulee === null,
+    archivee: c.datesArchivees !== null,
+    demat: c.formation.demat,
+    dateRetour: datesDe(c).dateRetour,
+    piecesManquantes,
+    typeTraitementValide: c.typeTraitementValide,
+    dernierAvis: a.dernier && { type: a.dernier.type, valide: a.dernier.valide },
+    avisValide: a.dernierValide?.type ?? null,
+    favorable: a.dernierPublie?.type === TypeAvis.FA,
+    acceptee: c.acceptee,
+    limiteConfirmation: limiteDeReponse(c, a.dernierPublie),
+  };
+}
+
 /**
- * The state the transition rules (candidature-rules.ts) read, for each candidature, from one avis query.
- * `manquantes` gives the pièces still to provide, which only the candidate's transmission reads.
+ * The state of each candidature, from one avis query. `manquantes` gives the pièces still to provide, which only the
+ * candidate's transmission reads.
  */
 export async function etatsDe(em: EntityManager, candidatures: CandidatureComplete[], manquantes: Map<number, string[]> = new Map()): Promise<Map<number, EtatCandidature>> {
   const avis = await avisCourants(em, candidatures.map((c) => c.id));
-  return new Map(
-    candidatures.map((c) => {
-      const a = avis.get(c.id) ?? AUCUN;
-      const etat: EtatCandidature = {
-        statutDossier: c.statutDossier,
-        annulee: c.nonAnnulee === null,
-        archivee: c.datesArchivees !== null,
-        demat: c.formation.demat,
-        dateRetour: datesDe(c).dateRetour,
-        piecesManquantes: manquantes.get(c.id) ?? [],
-        typeTraitementValide: c.typeTraitementValide,
-        dernierAvis: a.dernier && { type: a.dernier.type, valide: a.dernier.valide },
-        avisValide: a.dernierValide?.type ?? null,
-        favorable: a.dernierPublie?.type === TypeAvis.FA,
-        acceptee: c.acceptee,
-        limiteConfirmation: limiteDeReponse(c, a.dernierPublie),
-      };
-      return [c.id, etat];
-    }),
-  );
+  return new Map(candidatures.map((c) => [c.id, etatDe(c, avis.get(c.id), manquantes.get(c.id))]));
 }
 
 /** The rules' verdict on a staff or job action over these candidatures, all or nothing (a 422 naming each refused one). */

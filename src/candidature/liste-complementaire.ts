@@ -2,7 +2,7 @@ import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { CandidatureComplete } from './acces-candidatures';
 import { verdict } from './candidature-rules';
 import { Candidature } from './entities/candidature.entity';
-import { avisCourants, etatsDe } from './etat-candidature';
+import { avisCourants, etatDe } from './etat-candidature';
 
 /**
  * The liste complémentaire of a formation (reference §2.7), in one place: the candidatures the transition rules
@@ -11,9 +11,9 @@ import { avisCourants, etatsDe } from './etat-candidature';
  */
 export async function listeComplementaire(em: EntityManager, formationId: number): Promise<CandidatureComplete[]> {
   const vivantes = (await em.getRepository(Candidature).find({ where: { formationId, nonAnnulee: true }, relations: { formation: { commission: { centre: true } } } })) as CandidatureComplete[];
-  const [etats, avis] = await Promise.all([etatsDe(em, vivantes), avisCourants(em, vivantes.map((c) => c.id))]);
+  const avis = await avisCourants(em, vivantes.map((c) => c.id));
   // The promotion rule reads no date.
-  const inscrites = vivantes.filter((c) => verdict('promouvoir', etats.get(c.id)!, '') === null);
+  const inscrites = vivantes.filter((c) => verdict('promouvoir', etatDe(c, avis.get(c.id)), '') === null);
   const cle = (c: CandidatureComplete) => avis.get(c.id)!.dernierValide!;
   return inscrites.sort((a, b) => (cle(a).rang ?? 0) - (cle(b).rang ?? 0) || cle(a).id - cle(b).id);
 }
