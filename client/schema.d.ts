@@ -116,7 +116,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** « J'ai oublié mes identifiants » : mails the numéro de dossier and a password-reset link; same answer for any address */
-        post: operations["forgotIdentifiers"];
+        post: operations["recoverIdentifiants"];
         delete?: never;
         options?: never;
         head?: never;
@@ -133,7 +133,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sets a new password with the token of the reset link (2 hours, one use); closes every session */
-        post: operations["resetPassword"];
+        post: operations["resetMotDePasse"];
         delete?: never;
         options?: never;
         head?: never;
@@ -149,7 +149,7 @@ export interface paths {
         };
         get?: never;
         /** Changes the logged-in candidate's password (the current one is required); closes their other sessions */
-        put: operations["changePassword"];
+        put: operations["updateMotDePasse"];
         post?: never;
         delete?: never;
         options?: never;
@@ -169,7 +169,7 @@ export interface paths {
          * Asks to change the logged-in candidate's e-mail: a link goes to the new address, the old one is told. Every
          *     session is closed and logging in waits until the new address is validated.
          */
-        put: operations["changeEmail"];
+        put: operations["updateEmail"];
         post?: never;
         delete?: never;
         options?: never;
@@ -219,7 +219,7 @@ export interface paths {
             cookie?: never;
         };
         /** Sends the browser to the university's CAS login page (open it in the browser, not with fetch) */
-        get: operations["casLogin"];
+        get: operations["loginCas"];
         put?: never;
         post?: never;
         delete?: never;
@@ -236,7 +236,7 @@ export interface paths {
             cookie?: never;
         };
         /** Where CAS sends the browser back: validates the ticket, then redirects to the front-end with a one-time code (or, with reponse=json, answers the session) */
-        get: operations["casCallback"];
+        get: operations["handleCasCallback"];
         put?: never;
         post?: never;
         delete?: never;
@@ -255,7 +255,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Exchanges the one-time code of the CAS callback for a session (one use, within 60 seconds) */
-        post: operations["exchangeCasCode"];
+        post: operations["exchangeCodeCas"];
         delete?: never;
         options?: never;
         head?: never;
@@ -547,7 +547,7 @@ export interface paths {
         /** Informations personnelles; 404 until filled in */
         get: operations["getIdentite"];
         /** Fills in or changes the informations personnelles (If-Match of the version read when they exist) */
-        put: operations["putIdentite"];
+        put: operations["updateIdentite"];
         post?: never;
         delete?: never;
         options?: never;
@@ -564,7 +564,7 @@ export interface paths {
         };
         get?: never;
         /** Changes phones and language, which stay editable when the identity is locked (If-Match of the identity) */
-        put: operations["putCoordonnees"];
+        put: operations["updateCoordonnees"];
         post?: never;
         delete?: never;
         options?: never;
@@ -582,7 +582,7 @@ export interface paths {
         /** Postal address; 404 until filled in */
         get: operations["getAdresse"];
         /** Fills in or changes the address: in France, postal code and commune of the reference data; abroad, city and country */
-        put: operations["putAdresse"];
+        put: operations["updateAdresse"];
         post?: never;
         delete?: never;
         options?: never;
@@ -600,7 +600,7 @@ export interface paths {
         /** Baccalauréat or equivalent; 404 until filled in */
         get: operations["getBac"];
         /** Fills in or changes the baccalauréat: a série valid for the year, the spécialités of the general bac from 2021 */
-        put: operations["putBac"];
+        put: operations["updateBac"];
         post?: never;
         delete?: never;
         options?: never;
@@ -636,7 +636,7 @@ export interface paths {
         get: operations["listCursusExterne"];
         put?: never;
         /** Adds a year of higher education (one row per academic year), its codes checked against the reference data */
-        post: operations["addCursusExterne"];
+        post: operations["createCursusExterne"];
         delete?: never;
         options?: never;
         head?: never;
@@ -673,7 +673,7 @@ export interface paths {
         get: operations["listStages"];
         put?: never;
         /** Adds an internship */
-        post: operations["addStage"];
+        post: operations["createStage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -710,7 +710,7 @@ export interface paths {
         get: operations["listExperiencesPro"];
         put?: never;
         /** Adds a professional experience */
-        post: operations["addExperiencePro"];
+        post: operations["createExperiencePro"];
         delete?: never;
         options?: never;
         head?: never;
@@ -831,7 +831,7 @@ export interface paths {
         };
         get?: never;
         /** Uploads the model document candidates may download, replacing the previous one (If-Match of the version read) */
-        put: operations["putModelePiece"];
+        put: operations["uploadModelePiece"];
         post?: never;
         /** Removes the model document of a pièce (If-Match of the version read) */
         delete: operations["deleteModelePiece"];
@@ -882,10 +882,10 @@ export interface paths {
             cookie?: never;
         };
         /** The candidate's candidatures (cancelled ones excepted), newest first */
-        get: operations["listeCandidatures"];
+        get: operations["listOwnCandidatures"];
         put?: never;
         /** Applies to a formation of the offer: complete file, inside its window, once, within the maximum number of vœux */
-        post: operations["candidater"];
+        post: operations["createCandidature"];
         delete?: never;
         options?: never;
         head?: never;
@@ -900,7 +900,7 @@ export interface paths {
             cookie?: never;
         };
         /** « Récapitulatif de votre candidature »: dates, contact, pièces, and which actions are possible now */
-        get: operations["detailCandidature"];
+        get: operations["getOwnCandidature"];
         put?: never;
         post?: never;
         delete?: never;
@@ -919,7 +919,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** « Annuler la candidature »: irreversible; only while the file is en attente and without avis */
-        post: operations["annulerCandidature"];
+        post: operations["cancelCandidature"];
         delete?: never;
         options?: never;
         head?: never;
@@ -936,7 +936,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** « Transmettre ma candidature » (demat): every pièce given or « non concerné », before the return deadline */
-        post: operations["transmettreCandidature"];
+        post: operations["transmitCandidature"];
         delete?: never;
         options?: never;
         head?: never;
@@ -951,7 +951,7 @@ export interface paths {
             cookie?: never;
         };
         /** « Télécharger mon dossier »: the PDF to print (paper formations) or to keep */
-        get: operations["telechargerDossier"];
+        get: operations["downloadOwnDossierCandidature"];
         put?: never;
         post?: never;
         delete?: never;
@@ -968,9 +968,9 @@ export interface paths {
             cookie?: never;
         };
         /** The file uploaded for a pièce */
-        get: operations["fichierPiece"];
+        get: operations["downloadOwnPiece"];
         /** Uploads or replaces the file of a pièce (a shared pièce goes to every candidature still open to changes) */
-        put: operations["deposerPiece"];
+        put: operations["uploadPiece"];
         post?: never;
         delete?: never;
         options?: never;
@@ -987,7 +987,7 @@ export interface paths {
         };
         get?: never;
         /** « Non concerné par cette pièce » (conditional pièces) */
-        put: operations["pieceNonConcernee"];
+        put: operations["declarePieceNonConcernee"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1006,7 +1006,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Withdraws the file or the « non concerné » of a pièce: back to en attente */
-        delete: operations["retirerPiece"];
+        delete: operations["deletePiece"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1020,7 +1020,7 @@ export interface paths {
             cookie?: never;
         };
         /** A candidate's file, by numéro de dossier: scolarité centrale and admin, or staff of a centre or commission the candidate applied to */
-        get: operations["dossierCandidat"];
+        get: operations["getDossierCandidat"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1037,7 +1037,7 @@ export interface paths {
             cookie?: never;
         };
         /** The dossier PDF of a candidature of the caller's scope: the summary, then every file uploaded for its pièces */
-        get: operations["dossierPdfCandidature"];
+        get: operations["downloadDossierCandidature"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1054,7 +1054,7 @@ export interface paths {
             cookie?: never;
         };
         /** The file the candidate uploaded for a pièce of a candidature of the caller's scope */
-        get: operations["fichierPieceCandidature"];
+        get: operations["downloadPiece"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1073,7 +1073,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** The dossier PDFs of 1 to 200 candidatures of the caller's scope, as one ZIP (`dossier-<numeroDossier>-<formation>.pdf` each), streamed */
-        post: operations["dossiersZip"];
+        post: operations["downloadDossiersCandidatures"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1126,7 +1126,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Puts a campaign in service now, archiving the campaign it names, as the archiving job does on the planned day */
-        post: operations["activerCampagne"];
+        post: operations["activateCampagne"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1141,7 +1141,7 @@ export interface paths {
             cookie?: never;
         };
         /** The motifs a défavorable avis may give */
-        get: operations["motifsAvis"];
+        get: operations["listMotifsAvis"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1160,7 +1160,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Enters an avis, unvalidated (invisible to the candidate), on 1 to 200 candidatures of the caller's scope */
-        post: operations["saisirAvis"];
+        post: operations["createAvis"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1177,7 +1177,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Validates the latest avis of 1 to 200 candidatures: mailed and shown to the candidate at once, or on the formation's publication date */
-        post: operations["validerAvis"];
+        post: operations["validateAvis"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1192,7 +1192,7 @@ export interface paths {
             cookie?: never;
         };
         /** The avis history of a candidature, newest first, unvalidated ones included */
-        get: operations["historiqueAvis"];
+        get: operations["listAvis"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1212,7 +1212,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Deletes the latest avis while it is not validated */
-        delete: operations["supprimerDernierAvis"];
+        delete: operations["deleteDernierAvis"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1228,7 +1228,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** « Confirmer » a favourable decision before its deadline: gives the OPI code for the inscription */
-        post: operations["confirmerCandidature"];
+        post: operations["confirmCandidature"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1245,7 +1245,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** « Se désister » of a favourable decision, confirmed or not: the next of the liste complémentaire is admitted */
-        post: operations["desisterCandidature"];
+        post: operations["withdrawCandidature"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1261,7 +1261,7 @@ export interface paths {
         };
         get?: never;
         /** Sets (or, with null, removes) the confirmation and return deadlines of this candidature, over its formation's; answers its récapitulatif */
-        put: operations["fixerDelais"];
+        put: operations["updateDates"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1279,7 +1279,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sets the statut du dossier (AT, RE, IN, CO) of 1 to 200 candidatures with a date, and mails each candidate (STATUT_*); all or nothing */
-        post: operations["changerStatutDossier"];
+        post: operations["updateStatutDossier"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1296,7 +1296,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Validates, refuses (with a comment) or puts back to transmise 1 to 200 pièces of candidatures; all or nothing */
-        post: operations["changerStatutPieces"];
+        post: operations["updateStatutPieces"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1312,7 +1312,7 @@ export interface paths {
         };
         get?: never;
         /** Validates (VA), refuses (RE, with a comment the candidate sees) or puts back to transmise (TR) a pièce of a candidature */
-        put: operations["changerStatutPiece"];
+        put: operations["updateStatutPiece"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1330,7 +1330,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sets the type de traitement of 1 to 200 candidatures without a validated avis (AC is validated at once) */
-        post: operations["changerTypeTraitement"];
+        post: operations["updateTypeTraitement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1347,7 +1347,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Validates the type de traitement of 1 to 200 candidatures: AD gives the favourable decision, AC and AT are mailed */
-        post: operations["validerTypeTraitement"];
+        post: operations["validateTypeTraitement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1362,7 +1362,7 @@ export interface paths {
             cookie?: never;
         };
         /** Confirmed admissions and withdrawals for the SI Scol, pending or transmitted, newest first */
-        get: operations["listeOpi"];
+        get: operations["listOpi"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1379,7 +1379,7 @@ export interface paths {
             cookie?: never;
         };
         /** The lettre d'admission or de refus of the published decision, when the commission lets candidates download it */
-        get: operations["telechargerLettre"];
+        get: operations["downloadOwnLettre"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1396,7 +1396,7 @@ export interface paths {
             cookie?: never;
         };
         /** The candidatures of the caller's scope, filtered, sorted and paginated; live ones unless `annulees=true` */
-        get: operations["candidatures"];
+        get: operations["listCandidatures"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1413,7 +1413,7 @@ export interface paths {
             cookie?: never;
         };
         /** The filtered list as CSV for French Excel (UTF-8 with BOM, `;`), streamed row by row */
-        get: operations["exportCsv"];
+        get: operations["exportCandidaturesCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1430,7 +1430,7 @@ export interface paths {
             cookie?: never;
         };
         /** The filtered list as an Excel workbook, streamed row by row */
-        get: operations["exportXlsx"];
+        get: operations["exportCandidaturesXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1447,7 +1447,7 @@ export interface paths {
             cookie?: never;
         };
         /** A candidature of the caller's scope: the candidate's file, the récapitulatif, every avis, the bloc-notes */
-        get: operations["candidature"];
+        get: operations["getCandidature"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1464,10 +1464,10 @@ export interface paths {
             cookie?: never;
         };
         /** The bloc-notes of a candidature, newest first */
-        get: operations["notes"];
+        get: operations["listNotes"];
         put?: never;
         /** Adds a note to the bloc-notes (any member of staff of the scope); staff only ever see it */
-        post: operations["ajouterNote"];
+        post: operations["createNote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3856,6 +3856,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "login": "DEMO0001",
+                 *       "password": "demo-candidat-candidatures"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginDto"];
             };
         };
@@ -3868,7 +3874,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3877,7 +3883,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `IDENTIFIANTS_INVALIDES`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3886,7 +3892,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (codes : `COMPTE_NON_ACTIVE`, `EMAIL_A_VALIDER`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3895,7 +3901,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: see Retry-After */
+            /** @description Too many requests: see Retry-After (code : `TROP_DE_TENTATIVES`) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -3906,7 +3912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3934,7 +3940,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3943,7 +3949,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3969,7 +3975,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3978,7 +3984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3998,6 +4004,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "nom": "Petit",
+                 *       "prenom": "Camille",
+                 *       "email": "camille.petit@example.org",
+                 *       "emailConfirmation": "camille.petit@example.org",
+                 *       "password": "une phrase de passe toute simple",
+                 *       "passwordConfirmation": "une phrase de passe toute simple"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateCompteDto"];
             };
         };
@@ -4010,7 +4026,7 @@ export interface operations {
                     "application/json": components["schemas"]["MessageDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4019,7 +4035,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (codes : `CAMPAGNE_FERMEE`, `AUCUNE_CAMPAGNE_EN_SERVICE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4028,7 +4044,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: see Retry-After */
+            /** @description Too many requests: see Retry-After (code : `TROP_DE_TENTATIVES`) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -4039,7 +4055,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4059,6 +4075,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "Hk1sZx0bQk3o4Xb8w2y1pV7m9nC5aR6tL0uE3iS8dFg"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TokenDto"];
             };
         };
@@ -4071,7 +4092,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivationResultDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4080,7 +4101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (codes : `LIEN_ACTIVATION_EXPIRE`, `LIEN_ACTIVATION_INVALIDE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4089,7 +4110,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: see Retry-After */
+            /** @description Too many requests: see Retry-After (code : `TROP_DE_TENTATIVES`) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -4100,7 +4121,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4120,6 +4141,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "camille.petit@example.org"
+                 *     }
+                 */
                 "application/json": components["schemas"]["EmailDto"];
             };
         };
@@ -4132,7 +4158,7 @@ export interface operations {
                     "application/json": components["schemas"]["MessageDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4141,7 +4167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (code : `AUCUNE_CAMPAGNE_EN_SERVICE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4150,7 +4176,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: see Retry-After */
+            /** @description Too many requests: see Retry-After (code : `TROP_DE_TENTATIVES`) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -4161,7 +4187,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4172,7 +4198,7 @@ export interface operations {
             };
         };
     };
-    forgotIdentifiers: {
+    recoverIdentifiants: {
         parameters: {
             query?: never;
             header?: never;
@@ -4181,6 +4207,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "camille.petit@example.org"
+                 *     }
+                 */
                 "application/json": components["schemas"]["EmailDto"];
             };
         };
@@ -4193,7 +4224,7 @@ export interface operations {
                     "application/json": components["schemas"]["MessageDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4202,7 +4233,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (code : `AUCUNE_CAMPAGNE_EN_SERVICE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4211,7 +4242,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: see Retry-After */
+            /** @description Too many requests: see Retry-After (code : `TROP_DE_TENTATIVES`) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -4222,7 +4253,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4233,7 +4264,7 @@ export interface operations {
             };
         };
     };
-    resetPassword: {
+    resetMotDePasse: {
         parameters: {
             query?: never;
             header?: never;
@@ -4242,6 +4273,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "Qx7Lm2Nb8Vc3Xz9Ka4Sd1Fg6Hj0Kl5Pq2Wr8Ty3Ui7O",
+                 *       "password": "une nouvelle phrase de passe",
+                 *       "passwordConfirmation": "une nouvelle phrase de passe"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReinitialisationDto"];
             };
         };
@@ -4252,7 +4290,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4261,7 +4299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (codes : `LIEN_REINITIALISATION_EXPIRE`, `LIEN_REINITIALISATION_INVALIDE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4270,7 +4308,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: see Retry-After */
+            /** @description Too many requests: see Retry-After (code : `TROP_DE_TENTATIVES`) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -4281,7 +4319,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4292,7 +4330,7 @@ export interface operations {
             };
         };
     };
-    changePassword: {
+    updateMotDePasse: {
         parameters: {
             query?: never;
             header?: never;
@@ -4301,6 +4339,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "ancienPassword": "demo-candidat-candidatures",
+                 *       "password": "une autre phrase de passe",
+                 *       "passwordConfirmation": "une autre phrase de passe"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ChangementMotDePasseDto"];
             };
         };
@@ -4311,7 +4356,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4320,7 +4365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4329,7 +4374,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4338,7 +4383,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4349,7 +4394,7 @@ export interface operations {
             };
         };
     };
-    changeEmail: {
+    updateEmail: {
         parameters: {
             query?: never;
             header?: never;
@@ -4358,6 +4403,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "lucas.bernard@nouveau.example",
+                 *       "emailConfirmation": "lucas.bernard@nouveau.example",
+                 *       "password": "demo-candidat-candidatures"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ChangementEmailDto"];
             };
         };
@@ -4370,7 +4422,7 @@ export interface operations {
                     "application/json": components["schemas"]["MessageDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4379,7 +4431,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4388,7 +4440,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4397,7 +4449,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state (code : `EMAIL_DEJA_UTILISE`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4406,7 +4458,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: see Retry-After */
+            /** @description Too many requests: see Retry-After (code : `TROP_DE_TENTATIVES`) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -4417,7 +4469,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4437,6 +4489,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "Zp4Wq8Er2Ty6Ui0Op3As7Df1Gh5Jk9Lz2Xc6Vb0Nm4Q"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TokenDto"];
             };
         };
@@ -4449,7 +4506,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivationResultDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4458,7 +4515,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state (code : `EMAIL_DEJA_UTILISE`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4467,7 +4524,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (codes : `LIEN_EMAIL_EXPIRE`, `LIEN_EMAIL_INVALIDE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4476,7 +4533,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: see Retry-After */
+            /** @description Too many requests: see Retry-After (code : `TROP_DE_TENTATIVES`) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -4487,7 +4544,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4515,7 +4572,7 @@ export interface operations {
                     "application/json": components["schemas"]["DonneesPersonnellesDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4524,7 +4581,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4533,7 +4590,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4544,7 +4601,7 @@ export interface operations {
             };
         };
     };
-    casLogin: {
+    loginCas: {
         parameters: {
             query: {
                 /** @description The candidate's side (`candidat`) or staff's (`gestion`) */
@@ -4567,7 +4624,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4576,7 +4633,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CAS_DESACTIVE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4585,7 +4642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4596,7 +4653,7 @@ export interface operations {
             };
         };
     };
-    casCallback: {
+    handleCasCallback: {
         parameters: {
             query: {
                 /** @description The candidate's side (`candidat`) or staff's (`gestion`) */
@@ -4630,7 +4687,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4639,7 +4696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `TICKET_CAS_INVALIDE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4648,7 +4705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `AUCUN_COMPTE_GESTION`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4657,7 +4714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CAS_DESACTIVE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4666,7 +4723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state (code : `EMAIL_DEJA_LIE_CAS`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4675,7 +4732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (code : `IDENTITE_CAS_INCOMPLETE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4684,7 +4741,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4693,7 +4750,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A dependency (the database) is unavailable */
+            /** @description A dependency is unavailable (code : `CAS_INDISPONIBLE`) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4704,7 +4761,7 @@ export interface operations {
             };
         };
     };
-    exchangeCasCode: {
+    exchangeCodeCas: {
         parameters: {
             query?: never;
             header?: never;
@@ -4713,6 +4770,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "Mn3Bv7Cx1Zl5Kj9Hg2Fd6Sa0Po4Iu8Yt3Re7Wq1Ea5T"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CasEchangeDto"];
             };
         };
@@ -4725,7 +4787,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4734,7 +4796,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `CODE_CAS_INVALIDE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4743,7 +4805,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4752,7 +4814,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CAS_DESACTIVE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4761,7 +4823,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: see Retry-After */
+            /** @description Too many requests: see Retry-After (code : `TROP_DE_TENTATIVES`) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -4772,7 +4834,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4809,7 +4871,7 @@ export interface operations {
                     "application/json": components["schemas"]["OffreDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4818,7 +4880,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4851,7 +4913,7 @@ export interface operations {
                     "application/json": components["schemas"]["CentrePage"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4860,7 +4922,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4869,7 +4931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4878,7 +4940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4898,6 +4960,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "IAE",
+                 *       "libelle": "IAE Orléans - École universitaire de management",
+                 *       "contactEmail": "scolarite.iae@univ-orleans.fr",
+                 *       "contactTelephone": "02 38 41 71 00",
+                 *       "maxVoeux": 3,
+                 *       "dematDefaut": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["CentreInput"];
             };
         };
@@ -4912,7 +4984,7 @@ export interface operations {
                     "application/json": components["schemas"]["CentreDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4921,7 +4993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4930,7 +5002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `CENTRES_RESERVES_SCOLARITE`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4939,7 +5011,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state (code : `CODE_DEJA_UTILISE`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4948,7 +5020,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4967,12 +5039,23 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @example 1 */
                 id: number;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "OSUC",
+                 *       "libelle": "Observatoire des Sciences de l'Univers en région Centre (OSUC)",
+                 *       "contactEmail": "admission-osuc@univ-orleans.fr",
+                 *       "contactTelephone": "02 38 49 46 24",
+                 *       "maxVoeux": 5,
+                 *       "dematDefaut": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["CentreInput"];
             };
         };
@@ -4987,7 +5070,7 @@ export interface operations {
                     "application/json": components["schemas"]["CentreDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4996,7 +5079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5005,7 +5088,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `CENTRES_RESERVES_SCOLARITE`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5014,7 +5097,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CENTRE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5023,7 +5106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The resource changed since it was read (If-Match): reload it */
+            /** @description The resource changed since it was read (If-Match): reload it (code : `VERSION_PERIMEE`) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5032,7 +5115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (code : `CODE_NON_MODIFIABLE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5041,7 +5124,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description If-Match is required to change an existing resource */
+            /** @description If-Match is required to change an existing resource (code : `IF_MATCH_REQUIS`) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5050,7 +5133,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5085,7 +5168,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommissionPage"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5094,7 +5177,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5103,7 +5186,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5112,7 +5195,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5132,6 +5215,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "centreId": 2,
+                 *       "code": "DEG-MASTER",
+                 *       "libelle": "DEG - MASTERS",
+                 *       "adresse": {
+                 *         "ligne1": "Rue de Blois",
+                 *         "codePostal": "45067",
+                 *         "commune": "45234",
+                 *         "ville": "ORLEANS CEDEX 2",
+                 *         "pays": "FR"
+                 *       },
+                 *       "email": "scolarite.deg@univ-orleans.fr",
+                 *       "signataire": "Le directeur des études"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CommissionInput"];
             };
         };
@@ -5146,7 +5245,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommissionDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5155,7 +5254,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5164,7 +5263,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `CENTRE_HORS_PERIMETRE`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5173,7 +5272,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state (code : `CODE_DEJA_UTILISE`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5182,7 +5281,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5201,12 +5300,32 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @example 1 */
                 id: number;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "centreId": 1,
+                 *       "code": "OSUC-SCOL",
+                 *       "libelle": "OSUC - SCOLARITE",
+                 *       "adresse": {
+                 *         "ligne1": "Martine BODUSSEAU",
+                 *         "ligne2": "1 A rue de la Férollerie",
+                 *         "codePostal": "45071",
+                 *         "commune": "45234",
+                 *         "ville": "ORLEANS CEDEX 2",
+                 *         "pays": "FR"
+                 *       },
+                 *       "email": "admission-osuc@univ-orleans.fr",
+                 *       "telephone": "02 38 49 46 24",
+                 *       "signataire": "Martine BODUSSEAU",
+                 *       "lettreJointeAuMail": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["CommissionInput"];
             };
         };
@@ -5221,7 +5340,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommissionDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5230,7 +5349,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5239,7 +5358,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `CENTRE_HORS_PERIMETRE`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5248,7 +5367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `COMMISSION_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5257,7 +5376,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The resource changed since it was read (If-Match): reload it */
+            /** @description The resource changed since it was read (If-Match): reload it (code : `VERSION_PERIMEE`) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5266,7 +5385,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (code : `CODE_NON_MODIFIABLE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5275,7 +5394,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description If-Match is required to change an existing resource */
+            /** @description If-Match is required to change an existing resource (code : `IF_MATCH_REQUIS`) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5284,7 +5403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5321,7 +5440,7 @@ export interface operations {
                     "application/json": components["schemas"]["FormationPage"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5330,7 +5449,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5339,7 +5458,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5348,7 +5467,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5368,6 +5487,25 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "commissionId": 2,
+                 *       "code": "LP-GRH",
+                 *       "libelle": "LP METIERS DE LA GRH : ASSISTANT",
+                 *       "motsCles": "ressources humaines paie",
+                 *       "typeDiplome": "LP",
+                 *       "typeTraitement": "AC",
+                 *       "demat": true,
+                 *       "dateDebutCandidature": "2027-01-04",
+                 *       "dateFinCandidature": "2027-04-30",
+                 *       "dateRetour": "2027-05-07",
+                 *       "dateJury": "2027-06-10",
+                 *       "datePublication": "2027-06-15",
+                 *       "dateConfirmation": "2027-06-30",
+                 *       "capacite": 24,
+                 *       "informationsComplementaires": "Formation en alternance : joindre la promesse d'embauche si vous en avez une."
+                 *     }
+                 */
                 "application/json": components["schemas"]["FormationInput"];
             };
         };
@@ -5382,7 +5520,7 @@ export interface operations {
                     "application/json": components["schemas"]["FormationDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5391,7 +5529,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5400,7 +5538,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `CENTRE_HORS_PERIMETRE`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5409,7 +5547,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state (code : `CODE_DEJA_UTILISE`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5418,7 +5556,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5437,12 +5575,32 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @example 7 */
                 id: number;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "commissionId": 2,
+                 *       "code": "LP-GRH",
+                 *       "libelle": "LP METIERS DE LA GRH : ASSISTANT",
+                 *       "motsCles": "ressources humaines paie alternance",
+                 *       "typeDiplome": "LP",
+                 *       "typeTraitement": "AC",
+                 *       "demat": true,
+                 *       "dateDebutCandidature": "2027-01-04",
+                 *       "dateFinCandidature": "2027-04-30",
+                 *       "dateRetour": "2027-05-07",
+                 *       "dateJury": "2027-06-10",
+                 *       "datePublication": "2027-06-15",
+                 *       "dateConfirmation": "2027-06-30",
+                 *       "capacite": 28,
+                 *       "informationsComplementaires": "Formation en alternance : joindre la promesse d'embauche si vous en avez une."
+                 *     }
+                 */
                 "application/json": components["schemas"]["FormationInput"];
             };
         };
@@ -5457,7 +5615,7 @@ export interface operations {
                     "application/json": components["schemas"]["FormationDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5466,7 +5624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5475,7 +5633,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `CENTRE_HORS_PERIMETRE`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5484,7 +5642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `FORMATION_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5493,7 +5651,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state (code : `CODE_DEJA_UTILISE`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5502,7 +5660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The resource changed since it was read (If-Match): reload it */
+            /** @description The resource changed since it was read (If-Match): reload it (code : `VERSION_PERIMEE`) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5511,7 +5669,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description If-Match is required to change an existing resource */
+            /** @description If-Match is required to change an existing resource (code : `IF_MATCH_REQUIS`) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5520,7 +5678,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5555,7 +5713,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaysPage"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5564,7 +5722,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5599,7 +5757,7 @@ export interface operations {
                     "application/json": components["schemas"]["DepartementPage"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5608,7 +5766,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5647,7 +5805,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommunePage"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5656,7 +5814,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5693,7 +5851,7 @@ export interface operations {
                     "application/json": components["schemas"]["SerieBacPage"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5702,7 +5860,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5739,7 +5897,7 @@ export interface operations {
                     "application/json": components["schemas"]["SpecialiteBacPage"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5748,7 +5906,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5783,7 +5941,7 @@ export interface operations {
                     "application/json": components["schemas"]["MentionPage"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5792,7 +5950,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5827,7 +5985,7 @@ export interface operations {
                     "application/json": components["schemas"]["TypeDiplomePage"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5836,7 +5994,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5877,7 +6035,7 @@ export interface operations {
                     "application/json": components["schemas"]["EtablissementPage"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5886,7 +6044,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5914,7 +6072,7 @@ export interface operations {
                     "application/json": components["schemas"]["DossierDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5923,7 +6081,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5932,7 +6090,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5962,7 +6120,7 @@ export interface operations {
                     "application/json": components["schemas"]["IdentiteDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5971,7 +6129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5980,7 +6138,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `SECTION_NON_RENSEIGNEE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5989,7 +6147,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6000,7 +6158,7 @@ export interface operations {
             };
         };
     };
-    putIdentite: {
+    updateIdentite: {
         parameters: {
             query?: never;
             header?: {
@@ -6012,6 +6170,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "civilite": "M",
+                 *       "nomNaissance": "BERNARD",
+                 *       "prenom": "Lucas",
+                 *       "autresPrenoms": "Jean",
+                 *       "dateNaissance": "2004-06-02",
+                 *       "paysNaissance": "FR",
+                 *       "departementNaissance": "45",
+                 *       "communeNaissance": "45234",
+                 *       "nationalite": "FR",
+                 *       "ine": "31000000048",
+                 *       "telephone": "02 38 41 71 71",
+                 *       "telephonePortable": "06 12 34 56 78"
+                 *     }
+                 */
                 "application/json": components["schemas"]["IdentiteInput"];
             };
         };
@@ -6026,7 +6200,7 @@ export interface operations {
                     "application/json": components["schemas"]["IdentiteDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6035,7 +6209,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6044,7 +6218,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6053,7 +6227,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state (code : `INE_DEJA_UTILISE`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6062,7 +6236,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The resource changed since it was read (If-Match): reload it */
+            /** @description The resource changed since it was read (If-Match): reload it (code : `VERSION_PERIMEE`) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6071,7 +6245,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (codes : `DONNEES_IMPORTEES`, `IDENTITE_VERROUILLEE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6080,7 +6254,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description If-Match is required to change an existing resource */
+            /** @description If-Match is required to change an existing resource (code : `IF_MATCH_REQUIS`) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6089,7 +6263,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6100,7 +6274,7 @@ export interface operations {
             };
         };
     };
-    putCoordonnees: {
+    updateCoordonnees: {
         parameters: {
             query?: never;
             header?: {
@@ -6112,6 +6286,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "telephone": "02 38 41 71 71",
+                 *       "telephonePortable": "06 12 34 56 78",
+                 *       "langue": "fr"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CoordonneesInput"];
             };
         };
@@ -6126,7 +6307,7 @@ export interface operations {
                     "application/json": components["schemas"]["IdentiteDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6135,7 +6316,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6144,7 +6325,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6153,7 +6334,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `SECTION_NON_RENSEIGNEE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6162,7 +6343,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The resource changed since it was read (If-Match): reload it */
+            /** @description The resource changed since it was read (If-Match): reload it (code : `VERSION_PERIMEE`) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6171,7 +6352,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description If-Match is required to change an existing resource */
+            /** @description If-Match is required to change an existing resource (code : `IF_MATCH_REQUIS`) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6180,7 +6361,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6210,7 +6391,7 @@ export interface operations {
                     "application/json": components["schemas"]["AdresseDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6219,7 +6400,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6228,7 +6409,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `SECTION_NON_RENSEIGNEE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6237,7 +6418,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6248,7 +6429,7 @@ export interface operations {
             };
         };
     };
-    putAdresse: {
+    updateAdresse: {
         parameters: {
             query?: never;
             header?: {
@@ -6260,6 +6441,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "pays": "FR",
+                 *       "ligne1": "3 rue Jeanne d'Arc",
+                 *       "codePostal": "45000",
+                 *       "commune": "45234"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AdresseInput"];
             };
         };
@@ -6274,7 +6463,7 @@ export interface operations {
                     "application/json": components["schemas"]["AdresseDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6283,7 +6472,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6292,7 +6481,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6301,7 +6490,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The resource changed since it was read (If-Match): reload it */
+            /** @description The resource changed since it was read (If-Match): reload it (code : `VERSION_PERIMEE`) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6310,7 +6499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description If-Match is required to change an existing resource */
+            /** @description If-Match is required to change an existing resource (code : `IF_MATCH_REQUIS`) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6319,7 +6508,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6349,7 +6538,7 @@ export interface operations {
                     "application/json": components["schemas"]["BacDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6358,7 +6547,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6367,7 +6556,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `SECTION_NON_RENSEIGNEE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6376,7 +6565,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6387,7 +6576,7 @@ export interface operations {
             };
         };
     };
-    putBac: {
+    updateBac: {
         parameters: {
             query?: never;
             header?: {
@@ -6399,6 +6588,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "serie": "GEN",
+                 *       "annee": 2022,
+                 *       "mention": "AB",
+                 *       "specialites": [
+                 *         "MATHS",
+                 *         "PC"
+                 *       ],
+                 *       "pays": "FR",
+                 *       "departement": "45",
+                 *       "commune": "45234"
+                 *     }
+                 */
                 "application/json": components["schemas"]["BacInput"];
             };
         };
@@ -6413,7 +6616,7 @@ export interface operations {
                     "application/json": components["schemas"]["BacDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6422,7 +6625,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6431,7 +6634,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6440,7 +6643,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The resource changed since it was read (If-Match): reload it */
+            /** @description The resource changed since it was read (If-Match): reload it (code : `VERSION_PERIMEE`) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6449,7 +6652,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (code : `DONNEES_IMPORTEES`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6458,7 +6661,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description If-Match is required to change an existing resource */
+            /** @description If-Match is required to change an existing resource (code : `IF_MATCH_REQUIS`) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6467,7 +6670,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6495,7 +6698,7 @@ export interface operations {
                     "application/json": components["schemas"]["ScolariteDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6504,7 +6707,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6513,7 +6716,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `AUCUNE_DONNEE_SCOLARITE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6522,7 +6725,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6550,7 +6753,7 @@ export interface operations {
                     "application/json": components["schemas"]["CursusExterneDto"][];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6559,7 +6762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6568,7 +6771,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6579,7 +6782,7 @@ export interface operations {
             };
         };
     };
-    addCursusExterne: {
+    createCursusExterne: {
         parameters: {
             query?: never;
             header?: never;
@@ -6588,6 +6791,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "resultat": "OBTENU",
+                 *       "annee": 2024,
+                 *       "pays": "FR",
+                 *       "departement": "45",
+                 *       "commune": "45234",
+                 *       "etablissement": "0450855K",
+                 *       "typeDiplome": "LIC",
+                 *       "libelle": "L2 Géographie et aménagement",
+                 *       "mention": "AB"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CursusExterneInput"];
             };
         };
@@ -6603,7 +6819,7 @@ export interface operations {
                     "application/json": components["schemas"]["CursusExterneDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6612,7 +6828,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6621,7 +6837,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6630,16 +6846,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (code : `TROP_D_ELEMENTS`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6648,7 +6855,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6680,7 +6887,7 @@ export interface operations {
                     "application/json": components["schemas"]["CursusExterneDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6689,7 +6896,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6698,7 +6905,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6707,7 +6914,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CURSUS_EXTERNE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6716,7 +6923,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6735,12 +6942,26 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @example 1 */
                 id: number;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "resultat": "OBTENU",
+                 *       "annee": 2023,
+                 *       "pays": "FR",
+                 *       "departement": "45",
+                 *       "commune": "45234",
+                 *       "etablissement": "0450855K",
+                 *       "typeDiplome": "LIC",
+                 *       "libelle": "L1 Géographie et aménagement",
+                 *       "mention": "P"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CursusExterneInput"];
             };
         };
@@ -6755,7 +6976,7 @@ export interface operations {
                     "application/json": components["schemas"]["CursusExterneDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6764,7 +6985,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6773,7 +6994,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6782,7 +7003,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CURSUS_EXTERNE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6791,16 +7012,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The resource changed since it was read (If-Match): reload it */
+            /** @description The resource changed since it was read (If-Match): reload it (code : `VERSION_PERIMEE`) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6809,7 +7021,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description If-Match is required to change an existing resource */
+            /** @description If-Match is required to change an existing resource (code : `IF_MATCH_REQUIS`) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6818,7 +7030,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6849,7 +7061,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6858,7 +7070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6867,7 +7079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6876,7 +7088,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CURSUS_EXTERNE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6885,7 +7097,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The resource changed since it was read (If-Match): reload it */
+            /** @description The resource changed since it was read (If-Match): reload it (code : `VERSION_PERIMEE`) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6894,7 +7106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description If-Match is required to change an existing resource */
+            /** @description If-Match is required to change an existing resource (code : `IF_MATCH_REQUIS`) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6903,7 +7115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6931,7 +7143,7 @@ export interface operations {
                     "application/json": components["schemas"]["StageDto"][];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6940,7 +7152,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6949,7 +7161,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6960,7 +7172,7 @@ export interface operations {
             };
         };
     };
-    addStage: {
+    createStage: {
         parameters: {
             query?: never;
             header?: never;
@@ -6969,6 +7181,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "annee": 2023,
+                 *       "duree": "8 semaines",
+                 *       "heuresParSemaine": 35,
+                 *       "organisme": "Ville de Tours",
+                 *       "descriptif": "Inventaire des espaces verts, cartographie sous QGIS"
+                 *     }
+                 */
                 "application/json": components["schemas"]["StageInput"];
             };
         };
@@ -6984,7 +7205,7 @@ export interface operations {
                     "application/json": components["schemas"]["StageDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6993,7 +7214,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7002,7 +7223,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7011,7 +7232,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (code : `TROP_D_ELEMENTS`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7020,7 +7241,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7052,7 +7273,7 @@ export interface operations {
                     "application/json": components["schemas"]["StageDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7061,7 +7282,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7070,7 +7291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7079,7 +7300,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `STAGE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7088,7 +7309,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7107,12 +7328,22 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @example 1 */
                 id: number;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "annee": 2024,
+                 *       "duree": "6 semaines",
+                 *       "heuresParSemaine": 35,
+                 *       "organisme": "BRGM Orléans",
+                 *       "descriptif": "Relevés piézométriques et saisie sous QGIS"
+                 *     }
+                 */
                 "application/json": components["schemas"]["StageInput"];
             };
         };
@@ -7127,7 +7358,7 @@ export interface operations {
                     "application/json": components["schemas"]["StageDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7136,7 +7367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7145,7 +7376,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7154,7 +7385,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `STAGE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7163,7 +7394,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The resource changed since it was read (If-Match): reload it */
+            /** @description The resource changed since it was read (If-Match): reload it (code : `VERSION_PERIMEE`) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7172,7 +7403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description If-Match is required to change an existing resource */
+            /** @description If-Match is required to change an existing resource (code : `IF_MATCH_REQUIS`) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7181,7 +7412,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7212,7 +7443,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7221,7 +7452,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7230,7 +7461,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7239,7 +7470,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `STAGE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7248,7 +7479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The resource changed since it was read (If-Match): reload it */
+            /** @description The resource changed since it was read (If-Match): reload it (code : `VERSION_PERIMEE`) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7257,7 +7488,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description If-Match is required to change an existing resource */
+            /** @description If-Match is required to change an existing resource (code : `IF_MATCH_REQUIS`) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7266,7 +7497,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7294,7 +7525,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExperienceProDto"][];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7303,7 +7534,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7312,7 +7543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7323,7 +7554,7 @@ export interface operations {
             };
         };
     };
-    addExperiencePro: {
+    createExperiencePro: {
         parameters: {
             query?: never;
             header?: never;
@@ -7332,6 +7563,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "annee": 2022,
+                 *       "duree": "CDD 8 mois",
+                 *       "intitule": "Animateur",
+                 *       "organisme": "Foire de Bordeaux",
+                 *       "descriptif": "Accompagnement des visiteurs, tenue de stands"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ExperienceProInput"];
             };
         };
@@ -7347,7 +7587,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExperienceProDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7356,7 +7596,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7365,7 +7605,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7374,7 +7614,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (code : `TROP_D_ELEMENTS`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7383,7 +7623,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7415,7 +7655,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExperienceProDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7424,7 +7664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7433,7 +7673,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7442,7 +7682,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `EXPERIENCE_PRO_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7451,7 +7691,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7470,12 +7710,22 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @example 1 */
                 id: number;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "annee": 2023,
+                 *       "duree": "CDD 2 mois",
+                 *       "intitule": "Animateur nature",
+                 *       "organisme": "Maison de la Loire",
+                 *       "descriptif": "Sorties scolaires sur les bords de Loire"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ExperienceProInput"];
             };
         };
@@ -7490,7 +7740,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExperienceProDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7499,7 +7749,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7508,7 +7758,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7517,7 +7767,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `EXPERIENCE_PRO_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7526,7 +7776,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The resource changed since it was read (If-Match): reload it */
+            /** @description The resource changed since it was read (If-Match): reload it (code : `VERSION_PERIMEE`) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7535,7 +7785,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description If-Match is required to change an existing resource */
+            /** @description If-Match is required to change an existing resource (code : `IF_MATCH_REQUIS`) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7544,7 +7794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7575,7 +7825,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7584,7 +7834,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7593,7 +7843,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7602,7 +7852,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `EXPERIENCE_PRO_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7611,7 +7861,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The resource changed since it was read (If-Match): reload it */
+            /** @description The resource changed since it was read (If-Match): reload it (code : `VERSION_PERIMEE`) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7620,7 +7870,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description If-Match is required to change an existing resource */
+            /** @description If-Match is required to change an existing resource (code : `IF_MATCH_REQUIS`) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7629,7 +7879,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7657,7 +7907,7 @@ export interface operations {
                     "application/json": components["schemas"]["HealthDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7685,7 +7935,7 @@ export interface operations {
                     "application/json": components["schemas"]["HealthDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7694,7 +7944,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A dependency (the database) is unavailable */
+            /** @description A dependency is unavailable (code : `BASE_DE_DONNEES_INDISPONIBLE`) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7727,7 +7977,7 @@ export interface operations {
                     "image/png": string;
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7736,7 +7986,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (codes : `MODELE_INTROUVABLE`, `PIECE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7745,7 +7995,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7782,7 +8032,7 @@ export interface operations {
                     "application/json": components["schemas"]["PiecePage"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7791,7 +8041,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7800,7 +8050,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7809,7 +8059,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7829,6 +8079,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "centreId": 1,
+                 *       "code": "GEO-PORTFOLIO",
+                 *       "libelle": "Portfolio de travaux de terrain",
+                 *       "commun": false,
+                 *       "conditionnel": true,
+                 *       "ordre": 9,
+                 *       "formationIds": [
+                 *         1
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["PieceInput"];
             };
         };
@@ -7843,7 +8106,7 @@ export interface operations {
                     "application/json": components["schemas"]["PieceDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7852,7 +8115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7861,7 +8124,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `CENTRE_HORS_PERIMETRE`, `PIECES_RESERVEES_SCOLARITE`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7870,7 +8133,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state (code : `CODE_DEJA_UTILISE`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7879,7 +8142,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7898,12 +8161,26 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @example 4 */
                 id: number;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "centreId": 1,
+                 *       "code": "GEO-CV",
+                 *       "libelle": "Curriculum Vitae avec photo",
+                 *       "commun": false,
+                 *       "conditionnel": false,
+                 *       "ordre": 4,
+                 *       "formationIds": [
+                 *         1
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["PieceInput"];
             };
         };
@@ -7918,7 +8195,7 @@ export interface operations {
                     "application/json": components["schemas"]["PieceDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7927,7 +8204,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7936,7 +8213,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `CENTRE_HORS_PERIMETRE`, `PIECES_RESERVEES_SCOLARITE`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7945,7 +8222,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `PIECE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7954,7 +8231,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state (code : `CODE_DEJA_UTILISE`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7963,7 +8240,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The resource changed since it was read (If-Match): reload it */
+            /** @description The resource changed since it was read (If-Match): reload it (code : `VERSION_PERIMEE`) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7972,7 +8249,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description If-Match is required to change an existing resource */
+            /** @description If-Match is required to change an existing resource (code : `IF_MATCH_REQUIS`) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7981,7 +8258,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7992,7 +8269,7 @@ export interface operations {
             };
         };
     };
-    putModelePiece: {
+    uploadModelePiece: {
         parameters: {
             query?: never;
             header?: {
@@ -8000,6 +8277,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @example 4 */
                 id: number;
             };
             cookie?: never;
@@ -8026,7 +8304,7 @@ export interface operations {
                     "application/json": components["schemas"]["PieceDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8035,7 +8313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8044,7 +8322,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `CENTRE_HORS_PERIMETRE`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8053,7 +8331,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `PIECE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8062,7 +8340,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The resource changed since it was read (If-Match): reload it */
+            /** @description The resource changed since it was read (If-Match): reload it (code : `VERSION_PERIMEE`) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8071,7 +8349,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Content too large */
+            /** @description Content too large (code : `FICHIER_TROP_VOLUMINEUX`) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8080,7 +8358,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description If-Match is required to change an existing resource */
+            /** @description If-Match is required to change an existing resource (code : `IF_MATCH_REQUIS`) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8089,7 +8367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8124,7 +8402,7 @@ export interface operations {
                     "application/json": components["schemas"]["PieceDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8133,7 +8411,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8142,7 +8420,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8151,7 +8429,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `PIECE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8160,7 +8438,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The resource changed since it was read (If-Match): reload it */
+            /** @description The resource changed since it was read (If-Match): reload it (code : `VERSION_PERIMEE`) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8169,7 +8447,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description If-Match is required to change an existing resource */
+            /** @description If-Match is required to change an existing resource (code : `IF_MATCH_REQUIS`) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8178,7 +8456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8206,7 +8484,7 @@ export interface operations {
                     "application/json": components["schemas"]["JobDto"][];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8215,7 +8493,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8224,7 +8502,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8254,7 +8532,7 @@ export interface operations {
                     "application/json": components["schemas"]["JobRunDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8263,7 +8541,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8272,7 +8550,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `JOB_INCONNU`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8281,7 +8559,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state (code : `JOB_DEJA_EN_COURS`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8290,7 +8568,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8301,7 +8579,7 @@ export interface operations {
             };
         };
     };
-    listeCandidatures: {
+    listOwnCandidatures: {
         parameters: {
             query?: never;
             header?: never;
@@ -8318,7 +8596,7 @@ export interface operations {
                     "application/json": components["schemas"]["CandidatureResumeDto"][];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8327,7 +8605,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8336,7 +8614,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8347,7 +8625,7 @@ export interface operations {
             };
         };
     };
-    candidater: {
+    createCandidature: {
         parameters: {
             query?: never;
             header?: never;
@@ -8356,6 +8634,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "formationId": 4
+                 *     }
+                 */
                 "application/json": components["schemas"]["CandidaterInput"];
             };
         };
@@ -8368,7 +8651,7 @@ export interface operations {
                     "application/json": components["schemas"]["CandidatureDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8377,7 +8660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8386,7 +8669,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8395,7 +8678,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `FORMATION_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8404,7 +8687,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state (code : `CANDIDATURE_EXISTANTE`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8413,7 +8696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (codes : `CANDIDATURE_HORS_PERIODE`, `DOSSIER_INCOMPLET`, `NB_VOEUX_MAX_ATTEINT`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8422,7 +8705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8433,7 +8716,7 @@ export interface operations {
             };
         };
     };
-    detailCandidature: {
+    getOwnCandidature: {
         parameters: {
             query?: never;
             header?: never;
@@ -8452,7 +8735,7 @@ export interface operations {
                     "application/json": components["schemas"]["CandidatureDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8461,7 +8744,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8470,7 +8753,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8479,7 +8762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8488,7 +8771,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8499,7 +8782,7 @@ export interface operations {
             };
         };
     };
-    annulerCandidature: {
+    cancelCandidature: {
         parameters: {
             query?: never;
             header?: never;
@@ -8518,7 +8801,7 @@ export interface operations {
                     "application/json": components["schemas"]["CandidatureDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8527,7 +8810,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8536,7 +8819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8545,7 +8828,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8554,7 +8837,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (code : `ANNULATION_IMPOSSIBLE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8563,7 +8846,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8574,7 +8857,7 @@ export interface operations {
             };
         };
     };
-    transmettreCandidature: {
+    transmitCandidature: {
         parameters: {
             query?: never;
             header?: never;
@@ -8593,7 +8876,7 @@ export interface operations {
                     "application/json": components["schemas"]["CandidatureDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8602,7 +8885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8611,7 +8894,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8620,7 +8903,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8629,7 +8912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (code : `TRANSMISSION_IMPOSSIBLE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8638,7 +8921,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8649,7 +8932,7 @@ export interface operations {
             };
         };
     };
-    telechargerDossier: {
+    downloadOwnDossierCandidature: {
         parameters: {
             query?: never;
             header?: never;
@@ -8671,7 +8954,7 @@ export interface operations {
                     "image/png": string;
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8680,7 +8963,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8689,7 +8972,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8698,7 +8981,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8707,7 +8990,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (code : `DOSSIER_INDISPONIBLE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8716,7 +8999,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8727,7 +9010,7 @@ export interface operations {
             };
         };
     };
-    fichierPiece: {
+    downloadOwnPiece: {
         parameters: {
             query?: never;
             header?: never;
@@ -8750,7 +9033,7 @@ export interface operations {
                     "image/png": string;
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8759,7 +9042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8768,7 +9051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8777,7 +9060,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8786,7 +9069,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8797,12 +9080,14 @@ export interface operations {
             };
         };
     };
-    deposerPiece: {
+    uploadPiece: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @example 2 */
                 id: number;
+                /** @example 11 */
                 pieceId: number;
             };
             cookie?: never;
@@ -8827,7 +9112,7 @@ export interface operations {
                     "application/json": components["schemas"]["CandidatureDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8836,7 +9121,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8845,7 +9130,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8854,7 +9139,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8863,7 +9148,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Content too large */
+            /** @description Content too large (code : `FICHIER_TROP_VOLUMINEUX`) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8872,7 +9157,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (codes : `PIECES_NON_MODIFIABLES`, `PIECE_VALIDEE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8881,7 +9166,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8892,7 +9177,7 @@ export interface operations {
             };
         };
     };
-    pieceNonConcernee: {
+    declarePieceNonConcernee: {
         parameters: {
             query?: never;
             header?: never;
@@ -8912,7 +9197,7 @@ export interface operations {
                     "application/json": components["schemas"]["CandidatureDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8921,7 +9206,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8930,7 +9215,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8939,7 +9224,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8948,7 +9233,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (code : `PIECE_NON_CONDITIONNELLE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8957,7 +9242,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8968,7 +9253,7 @@ export interface operations {
             };
         };
     };
-    retirerPiece: {
+    deletePiece: {
         parameters: {
             query?: never;
             header?: never;
@@ -8988,7 +9273,7 @@ export interface operations {
                     "application/json": components["schemas"]["CandidatureDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8997,7 +9282,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9006,7 +9291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9015,7 +9300,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9024,7 +9309,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (codes : `PIECES_NON_MODIFIABLES`, `PIECE_VALIDEE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9033,7 +9318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9044,7 +9329,7 @@ export interface operations {
             };
         };
     };
-    dossierCandidat: {
+    getDossierCandidat: {
         parameters: {
             query?: never;
             header?: never;
@@ -9063,7 +9348,7 @@ export interface operations {
                     "application/json": components["schemas"]["DossierDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9072,7 +9357,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9081,7 +9366,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `DOSSIER_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9090,7 +9375,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9101,7 +9386,7 @@ export interface operations {
             };
         };
     };
-    dossierPdfCandidature: {
+    downloadDossierCandidature: {
         parameters: {
             query?: never;
             header?: never;
@@ -9123,7 +9408,7 @@ export interface operations {
                     "image/png": string;
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9132,7 +9417,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9141,7 +9426,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9150,7 +9435,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9159,7 +9444,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9170,7 +9455,7 @@ export interface operations {
             };
         };
     };
-    fichierPieceCandidature: {
+    downloadPiece: {
         parameters: {
             query?: never;
             header?: never;
@@ -9193,7 +9478,7 @@ export interface operations {
                     "image/png": string;
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9202,7 +9487,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9211,7 +9496,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9220,7 +9505,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (codes : `CANDIDATURE_INTROUVABLE`, `FICHIER_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9229,7 +9514,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9240,7 +9525,7 @@ export interface operations {
             };
         };
     };
-    dossiersZip: {
+    downloadDossiersCandidatures: {
         parameters: {
             query?: never;
             header?: never;
@@ -9249,6 +9534,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "candidatureIds": [
+                 *         1,
+                 *         3,
+                 *         4
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["DossiersZipInput"];
             };
         };
@@ -9262,7 +9556,7 @@ export interface operations {
                     "application/zip": string;
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9271,7 +9565,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9280,7 +9574,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9289,7 +9583,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9298,7 +9592,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9331,7 +9625,7 @@ export interface operations {
                     "application/json": components["schemas"]["CampagnePage"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9340,7 +9634,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9349,7 +9643,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9358,7 +9652,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9378,6 +9672,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "2028",
+                 *       "libelle": "Campagne 2028",
+                 *       "dateDebut": "2027-11-01",
+                 *       "dateFin": "2028-09-30",
+                 *       "campagneAArchiverId": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["CampagneInput"];
             };
         };
@@ -9392,7 +9695,7 @@ export interface operations {
                     "application/json": components["schemas"]["CampagneDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9401,7 +9704,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9410,7 +9713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `CAMPAGNES_RESERVEES_SCOLARITE`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9419,7 +9722,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state (code : `CODE_DEJA_UTILISE`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9428,7 +9731,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9460,7 +9763,7 @@ export interface operations {
                     "application/json": components["schemas"]["CampagneDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9469,7 +9772,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9478,7 +9781,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9487,7 +9790,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CAMPAGNE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9496,7 +9799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9515,12 +9818,22 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @example 2 */
                 id: number;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "2028",
+                 *       "libelle": "Campagne 2028 (recrutement)",
+                 *       "dateDebut": "2027-11-01",
+                 *       "dateFin": "2028-09-30",
+                 *       "campagneAArchiverId": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["CampagneInput"];
             };
         };
@@ -9535,7 +9848,7 @@ export interface operations {
                     "application/json": components["schemas"]["CampagneDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9544,7 +9857,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9553,7 +9866,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `CAMPAGNES_RESERVEES_SCOLARITE`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9562,7 +9875,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CAMPAGNE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9571,7 +9884,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state (code : `CODE_DEJA_UTILISE`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9580,7 +9893,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The resource changed since it was read (If-Match): reload it */
+            /** @description The resource changed since it was read (If-Match): reload it (code : `VERSION_PERIMEE`) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9589,7 +9902,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (code : `CAMPAGNE_ARCHIVEE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9598,7 +9911,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description If-Match is required to change an existing resource */
+            /** @description If-Match is required to change an existing resource (code : `IF_MATCH_REQUIS`) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9607,7 +9920,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9618,7 +9931,7 @@ export interface operations {
             };
         };
     };
-    activerCampagne: {
+    activateCampagne: {
         parameters: {
             query?: never;
             header?: never;
@@ -9639,7 +9952,7 @@ export interface operations {
                     "application/json": components["schemas"]["CampagneDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9648,7 +9961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9657,7 +9970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `CAMPAGNES_RESERVEES_SCOLARITE`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9666,7 +9979,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CAMPAGNE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9675,7 +9988,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (code : `CAMPAGNE_ARCHIVEE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9684,7 +9997,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9695,7 +10008,7 @@ export interface operations {
             };
         };
     };
-    motifsAvis: {
+    listMotifsAvis: {
         parameters: {
             query?: never;
             header?: never;
@@ -9712,7 +10025,7 @@ export interface operations {
                     "application/json": components["schemas"]["MotifAvisDto"][];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9721,7 +10034,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9730,7 +10043,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9741,7 +10054,7 @@ export interface operations {
             };
         };
     };
-    saisirAvis: {
+    createAvis: {
         parameters: {
             query?: never;
             header?: never;
@@ -9750,6 +10063,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "candidatureIds": [
+                 *         1
+                 *       ],
+                 *       "type": "FA",
+                 *       "commentaire": "Très bon dossier.",
+                 *       "commentaireVisible": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["SaisieAvisInput"];
             };
         };
@@ -9762,7 +10085,7 @@ export interface operations {
                     "application/json": components["schemas"]["AvisDto"][];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9771,7 +10094,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9780,7 +10103,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9789,7 +10112,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9798,7 +10121,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (code : `CANDIDATURE_NON_MODIFIABLE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9807,7 +10130,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9818,7 +10141,7 @@ export interface operations {
             };
         };
     };
-    validerAvis: {
+    validateAvis: {
         parameters: {
             query?: never;
             header?: never;
@@ -9827,6 +10150,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "candidatureIds": [
+                 *         1
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["SelectionCandidatures"];
             };
         };
@@ -9839,7 +10169,7 @@ export interface operations {
                     "application/json": components["schemas"]["AvisDto"][];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9848,7 +10178,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9857,7 +10187,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `GESTION_RESERVEE`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9866,7 +10196,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9875,7 +10205,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (codes : `AVIS_DEJA_VALIDE`, `CANDIDATURE_NON_MODIFIABLE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9884,7 +10214,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9895,7 +10225,7 @@ export interface operations {
             };
         };
     };
-    historiqueAvis: {
+    listAvis: {
         parameters: {
             query?: never;
             header?: never;
@@ -9914,7 +10244,7 @@ export interface operations {
                     "application/json": components["schemas"]["AvisDto"][];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9923,7 +10253,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9932,7 +10262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9941,7 +10271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9950,7 +10280,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9961,7 +10291,7 @@ export interface operations {
             };
         };
     };
-    supprimerDernierAvis: {
+    deleteDernierAvis: {
         parameters: {
             query?: never;
             header?: never;
@@ -9979,7 +10309,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9988,7 +10318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9997,7 +10327,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10006,7 +10336,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10015,7 +10345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (codes : `AVIS_DEJA_VALIDE`, `CANDIDATURE_NON_MODIFIABLE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10024,7 +10354,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10035,7 +10365,7 @@ export interface operations {
             };
         };
     };
-    confirmerCandidature: {
+    confirmCandidature: {
         parameters: {
             query?: never;
             header?: never;
@@ -10054,7 +10384,7 @@ export interface operations {
                     "application/json": components["schemas"]["CandidatureDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10063,7 +10393,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10072,7 +10402,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10081,7 +10411,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10090,7 +10420,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (code : `CONFIRMATION_IMPOSSIBLE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10099,7 +10429,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10110,7 +10440,7 @@ export interface operations {
             };
         };
     };
-    desisterCandidature: {
+    withdrawCandidature: {
         parameters: {
             query?: never;
             header?: never;
@@ -10129,7 +10459,7 @@ export interface operations {
                     "application/json": components["schemas"]["CandidatureDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10138,7 +10468,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10147,7 +10477,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10156,7 +10486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10165,7 +10495,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (code : `DESISTEMENT_IMPOSSIBLE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10174,7 +10504,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10185,17 +10515,23 @@ export interface operations {
             };
         };
     };
-    fixerDelais: {
+    updateDates: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @example 1 */
                 id: number;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "dateRetour": "2027-04-30"
+                 *     }
+                 */
                 "application/json": components["schemas"]["DelaisCandidatureInput"];
             };
         };
@@ -10208,7 +10544,7 @@ export interface operations {
                     "application/json": components["schemas"]["CandidatureDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10217,7 +10553,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10226,7 +10562,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10235,7 +10571,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10244,7 +10580,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (code : `DELAI_INVALIDE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10253,7 +10589,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10264,7 +10600,7 @@ export interface operations {
             };
         };
     };
-    changerStatutDossier: {
+    updateStatutDossier: {
         parameters: {
             query?: never;
             header?: never;
@@ -10273,6 +10609,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "candidatureIds": [
+                 *         1,
+                 *         3,
+                 *         4
+                 *       ],
+                 *       "statut": "RE"
+                 *     }
+                 */
                 "application/json": components["schemas"]["StatutDossierInput"];
             };
         };
@@ -10285,7 +10631,7 @@ export interface operations {
                     "application/json": components["schemas"]["StatutDossierResultatDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10294,7 +10640,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10303,7 +10649,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10312,7 +10658,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10321,7 +10667,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (code : `CANDIDATURE_NON_MODIFIABLE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10330,7 +10676,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10341,7 +10687,7 @@ export interface operations {
             };
         };
     };
-    changerStatutPieces: {
+    updateStatutPieces: {
         parameters: {
             query?: never;
             header?: never;
@@ -10350,6 +10696,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "items": [
+                 *         {
+                 *           "candidatureId": 3,
+                 *           "pieceId": 2
+                 *         },
+                 *         {
+                 *           "candidatureId": 3,
+                 *           "pieceId": 3
+                 *         }
+                 *       ],
+                 *       "statut": "VA"
+                 *     }
+                 */
                 "application/json": components["schemas"]["StatutPiecesInput"];
             };
         };
@@ -10362,7 +10723,7 @@ export interface operations {
                     "application/json": components["schemas"]["StatutPiecesResultatDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10371,7 +10732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10380,7 +10741,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10389,7 +10750,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10398,7 +10759,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (code : `PIECE_NON_DEPOSEE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10407,7 +10768,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10418,18 +10779,26 @@ export interface operations {
             };
         };
     };
-    changerStatutPiece: {
+    updateStatutPiece: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @example 1 */
                 id: number;
+                /** @example 3 */
                 pieceId: number;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "statut": "AT",
+                 *       "commentaire": "Le relevé de notes du semestre 2 manque."
+                 *     }
+                 */
                 "application/json": components["schemas"]["StatutPieceInput"];
             };
         };
@@ -10442,7 +10811,7 @@ export interface operations {
                     "application/json": components["schemas"]["PieceStatutDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10451,7 +10820,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10460,7 +10829,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10469,7 +10838,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (codes : `CANDIDATURE_INTROUVABLE`, `PIECE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10478,7 +10847,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (code : `PIECE_NON_DEPOSEE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10487,7 +10856,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10498,7 +10867,7 @@ export interface operations {
             };
         };
     };
-    changerTypeTraitement: {
+    updateTypeTraitement: {
         parameters: {
             query?: never;
             header?: never;
@@ -10507,6 +10876,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "candidatureIds": [
+                 *         4
+                 *       ],
+                 *       "typeTraitement": "AT"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TypeTraitementInput"];
             };
         };
@@ -10519,7 +10896,7 @@ export interface operations {
                     "application/json": components["schemas"]["TypeTraitementResultatDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10528,7 +10905,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10537,7 +10914,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10546,7 +10923,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10555,7 +10932,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (codes : `AVIS_DEJA_VALIDE`, `CANDIDATURE_NON_MODIFIABLE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10564,7 +10941,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10575,7 +10952,7 @@ export interface operations {
             };
         };
     };
-    validerTypeTraitement: {
+    validateTypeTraitement: {
         parameters: {
             query?: never;
             header?: never;
@@ -10584,6 +10961,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "candidatureIds": [
+                 *         4
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["SelectionCandidatures"];
             };
         };
@@ -10596,7 +10980,7 @@ export interface operations {
                     "application/json": components["schemas"]["TypeTraitementResultatDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10605,7 +10989,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10614,7 +10998,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10623,7 +11007,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10632,7 +11016,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (code : `TYPE_TRAITEMENT_DEJA_VALIDE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10641,7 +11025,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10652,7 +11036,7 @@ export interface operations {
             };
         };
     };
-    listeOpi: {
+    listOpi: {
         parameters: {
             query?: {
                 /** @description en-attente: not received by the SI Scol yet; transmis: received. Both when absent */
@@ -10676,7 +11060,7 @@ export interface operations {
                     "application/json": components["schemas"]["OpiPage"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10685,7 +11069,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10694,7 +11078,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10703,7 +11087,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10714,7 +11098,7 @@ export interface operations {
             };
         };
     };
-    telechargerLettre: {
+    downloadOwnLettre: {
         parameters: {
             query?: never;
             header?: never;
@@ -10736,7 +11120,7 @@ export interface operations {
                     "image/png": string;
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10745,7 +11129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10754,7 +11138,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10763,7 +11147,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (codes : `CANDIDATURE_INTROUVABLE`, `LETTRE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10772,7 +11156,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` */
+            /** @description A business rule refuses the request: see `code` (code : `LETTRE_INDISPONIBLE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10781,7 +11165,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10792,7 +11176,7 @@ export interface operations {
             };
         };
     };
-    candidatures: {
+    listCandidatures: {
         parameters: {
             query?: {
                 /** @description AT en attente, RE réceptionné, IN incomplet, CO complet */
@@ -10837,7 +11221,7 @@ export interface operations {
                     "application/json": components["schemas"]["CandidatureStaffPage"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10846,7 +11230,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10855,7 +11239,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10864,7 +11248,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10875,7 +11259,7 @@ export interface operations {
             };
         };
     };
-    exportCsv: {
+    exportCandidaturesCsv: {
         parameters: {
             query?: {
                 /** @description AT en attente, RE réceptionné, IN incomplet, CO complet */
@@ -10914,7 +11298,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10923,7 +11307,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10932,7 +11316,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10941,7 +11325,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10952,7 +11336,7 @@ export interface operations {
             };
         };
     };
-    exportXlsx: {
+    exportCandidaturesXlsx: {
         parameters: {
             query?: {
                 /** @description AT en attente, RE réceptionné, IN incomplet, CO complet */
@@ -10991,7 +11375,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11000,7 +11384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11009,7 +11393,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11018,7 +11402,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -11029,7 +11413,7 @@ export interface operations {
             };
         };
     };
-    candidature: {
+    getCandidature: {
         parameters: {
             query?: never;
             header?: never;
@@ -11048,7 +11432,7 @@ export interface operations {
                     "application/json": components["schemas"]["CandidatureStaffDetailDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11057,7 +11441,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11066,7 +11450,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11075,7 +11459,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11084,7 +11468,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -11095,7 +11479,7 @@ export interface operations {
             };
         };
     };
-    notes: {
+    listNotes: {
         parameters: {
             query?: never;
             header?: never;
@@ -11114,7 +11498,7 @@ export interface operations {
                     "application/json": components["schemas"]["NoteDto"][];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11123,7 +11507,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11132,7 +11516,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11141,7 +11525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11150,7 +11534,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -11161,17 +11545,23 @@ export interface operations {
             };
         };
     };
-    ajouterNote: {
+    createNote: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @example 1 */
                 id: number;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "message": "Appelée le 12/03 : envoie son relevé de notes par courrier."
+                 *     }
+                 */
                 "application/json": components["schemas"]["NoteInput"];
             };
         };
@@ -11184,7 +11574,7 @@ export interface operations {
                     "application/json": components["schemas"]["NoteDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field */
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11193,7 +11583,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid session */
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11202,7 +11592,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11211,7 +11601,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource */
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11220,7 +11610,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unexpected error: quote `requestId` to the support desk */
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
                     [name: string]: unknown;

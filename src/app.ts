@@ -6,9 +6,12 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { version } from '../package.json';
 import { AppModule } from './app.module';
-import { problemResponse } from './common/api/api-problem-responses.decorator';
+import { genericProblemExamples, problemExamples, problemResponse } from './common/api/api-problem-responses.decorator';
+import { REQUEST_EXAMPLES } from './common/api/api-request-example.decorator';
+import { operationId } from './common/api/operation-id';
 import { PUBLIC_OPERATIONS } from './common/auth/auth.decorators';
 import { ProblemDto } from './common/errors/problem.dto';
+import { PROBLEM_CONTENT_TYPE } from './common/errors/problem.filter';
 import { requestId } from './common/logging/logging.module';
 import { inUnitOfWork } from './database/sqlite-gate';
 import { parseAppConfig } from './config/app.config';
@@ -62,6 +65,15 @@ export function setupApp(app: NestFastifyApplication): NestFastifyApplication {
   return app;
 }
 
+/** What buildOpenApiDocument completes on each operation @nestjs/swagger generated. */
+interface DocumentedOperation {
+  operationId: string;
+  security?: unknown[];
+  requestBody?: { content?: Record<string, { example?: unknown }> };
+  parameters?: { in: string; name: string; example?: unknown }[];
+  responses: Record<string, { description?: string; content?: Record<string, object> }>;
+}
+
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('API Candidatures')
@@ -82,15 +94,29 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .addServer('/')
     .build();
   const document = SwaggerModule.createDocument(app, config, {
-    operationIdFactory: (_controllerKey, methodKey) => methodKey,
+    operationIdFactory: (_controllerKey, methodKey) => operationId(methodKey),
     extraModels: [ProblemDto],
   });
-  for (const item of Object.values(document.paths)) {
-    for (const operation of Object.values(item) as { operationId?: string; security?: unknown[]; responses: Record<string, unknown> }[]) {
-      if (operation.operationId && PUBLIC_OPERATIONS.has(operation.operationId)) operation.security = [];
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(item) as [string, DocumentedOperation][]) {
+      if (PUBLIC_OPERATIONS.has(operation.operationId)) operation.security = [];
+      const example = REQUEST_EXAMPLES.get(operation.operationId);
+      const body = operation.requestBody?.content?.['application/json'];
+      if (body && example?.body) body.example = example.body;
+      for (const parameter of operation.parameters ?? []) {
+        if (parameter.in === 'path' && example?.params?.[parameter.name] !== undefined) parameter.example = example.params[parameter.name];
+      }
       // Any operation may fail unexpectedly: documented once here, not by each decorator.
       operation.responses['500'] ??= problemResponse(500);
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (Number(status) < 400 || !response.content) continue;
+        const guarded = operation.security === undefined || operation.security.length > 0;
+        const { description, examples } = problemExamples(operation.operationId, Number(status), `${method.toUpperCase()} ${path}`, guarded);
+        response.description = description;
+        Object.assign(response.content[PROBLEM_CONTENT_TYPE], { examples });
+      }
     }
   }
+  document.components = { ...document.components, examples: genericProblemExamples() };
   return document;
 }

@@ -31,7 +31,7 @@ async function bootstrap(): Promise<void> {
             '',
             '  Comptes de démonstration (POST /api/auth/login, puis « Authorize » dans Swagger UI) :',
             ...DEMO_STAFF.map((s) => `    ${s.role.padEnd(14)} ${s.login.padEnd(13)} ${s.password}`),
-            ...DEMO_CANDIDATS.map((c) => `    ${'candidat'.padEnd(14)} ${c.numeroDossier.padEnd(13)} ${DEMO_CANDIDAT_PASSWORD}   (${c.prenom} ${c.nom} : ${c.formations.join(', ')})`),
+            ...DEMO_CANDIDATS.map((c) => `    ${'candidat'.padEnd(14)} ${c.numeroDossier.padEnd(13)} ${DEMO_CANDIDAT_PASSWORD}   (${c.prenom} ${c.nom} : ${c.formations.join(', ') || 'pas encore de candidature'})`),
           ]
         : []),
       ...(mail.transport === 'file' ? ['', `  Mails écrits dans ${mail.fileDir}/ (fichiers .eml, envoyés toutes les 10 s)`] : []),

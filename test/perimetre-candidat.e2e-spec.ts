@@ -68,20 +68,20 @@ interface Operation {
  * conditional pièce declared « non concerné », the candidature transmitted, the decision confirmed, then withdrawn).
  */
 const OPERATIONS: Record<string, Operation> = {
-  detailCandidature: { method: 'get', path: '/api/candidat/candidatures/{id}', params: (c) => ({ id: c.id }), proprietaire: 200, montre: ['numero', 'fichier'] },
-  fichierPiece: { method: 'get', path: '/api/candidat/candidatures/{id}/pieces/{pieceId}/fichier', params: (c) => ({ id: c.id, pieceId: c.cv }), proprietaire: 200, montre: ['fichier'] },
+  getOwnCandidature: { method: 'get', path: '/api/candidat/candidatures/{id}', params: (c) => ({ id: c.id }), proprietaire: 200, montre: ['numero', 'fichier'] },
+  downloadOwnPiece: { method: 'get', path: '/api/candidat/candidatures/{id}/pieces/{pieceId}/fichier', params: (c) => ({ id: c.id, pieceId: c.cv }), proprietaire: 200, montre: ['fichier'] },
   // The PDF names the uploaded files it joins after its summary (or could not join).
-  telechargerDossier: { method: 'get', path: '/api/candidat/candidatures/{id}/dossier.pdf', params: (c) => ({ id: c.id }), proprietaire: 200, montre: ['numero', 'email', 'nom', 'fichier'] },
-  telechargerLettre: { method: 'get', path: '/api/candidat/candidatures/{id}/lettre.pdf', params: (c) => ({ id: c.id }), proprietaire: 200, montre: ['numero', 'nom'] },
-  pieceNonConcernee: { method: 'put', path: '/api/candidat/candidatures/{id}/pieces/{pieceId}/non-concerne', params: (c) => ({ id: c.id, pieceId: c.conditionnelle }), proprietaire: 200, montre: ['numero', 'fichier'] },
+  downloadOwnDossierCandidature: { method: 'get', path: '/api/candidat/candidatures/{id}/dossier.pdf', params: (c) => ({ id: c.id }), proprietaire: 200, montre: ['numero', 'email', 'nom', 'fichier'] },
+  downloadOwnLettre: { method: 'get', path: '/api/candidat/candidatures/{id}/lettre.pdf', params: (c) => ({ id: c.id }), proprietaire: 200, montre: ['numero', 'nom'] },
+  declarePieceNonConcernee: { method: 'put', path: '/api/candidat/candidatures/{id}/pieces/{pieceId}/non-concerne', params: (c) => ({ id: c.id, pieceId: c.conditionnelle }), proprietaire: 200, montre: ['numero', 'fichier'] },
   // The file withdrawn, its name is no longer in the récapitulatif.
-  retirerPiece: { method: 'delete', path: '/api/candidat/candidatures/{id}/pieces/{pieceId}', params: (c) => ({ id: c.id, pieceId: c.cv }), proprietaire: 200, montre: ['numero'] },
-  deposerPiece: { method: 'put', path: '/api/candidat/candidatures/{id}/pieces/{pieceId}/fichier', params: (c) => ({ id: c.id, pieceId: c.cv }), upload: true, proprietaire: 200, montre: ['numero', 'fichier'] },
-  transmettreCandidature: { method: 'post', path: '/api/candidat/candidatures/{id}/transmission', params: (c) => ({ id: c.id }), proprietaire: 200, montre: ['numero', 'fichier'] },
-  confirmerCandidature: { method: 'post', path: '/api/candidat/candidatures/{id}/confirmation', params: (c) => ({ id: c.id }), proprietaire: 200, montre: ['numero', 'fichier'] },
-  desisterCandidature: { method: 'post', path: '/api/candidat/candidatures/{id}/desistement', params: (c) => ({ id: c.id }), proprietaire: 200, montre: ['numero', 'fichier'] },
+  deletePiece: { method: 'delete', path: '/api/candidat/candidatures/{id}/pieces/{pieceId}', params: (c) => ({ id: c.id, pieceId: c.cv }), proprietaire: 200, montre: ['numero'] },
+  uploadPiece: { method: 'put', path: '/api/candidat/candidatures/{id}/pieces/{pieceId}/fichier', params: (c) => ({ id: c.id, pieceId: c.cv }), upload: true, proprietaire: 200, montre: ['numero', 'fichier'] },
+  transmitCandidature: { method: 'post', path: '/api/candidat/candidatures/{id}/transmission', params: (c) => ({ id: c.id }), proprietaire: 200, montre: ['numero', 'fichier'] },
+  confirmCandidature: { method: 'post', path: '/api/candidat/candidatures/{id}/confirmation', params: (c) => ({ id: c.id }), proprietaire: 200, montre: ['numero', 'fichier'] },
+  withdrawCandidature: { method: 'post', path: '/api/candidat/candidatures/{id}/desistement', params: (c) => ({ id: c.id }), proprietaire: 200, montre: ['numero', 'fichier'] },
   // The main candidature has an avis: cancelling it is a 422 (ANNULATION_IMPOSSIBLE); the fresh one may be cancelled.
-  annulerCandidature: { method: 'post', path: '/api/candidat/candidatures/{id}/annulation', params: (c) => ({ id: c.id }), cible: 'annulable', proprietaire: 200, montre: ['numero'] },
+  cancelCandidature: { method: 'post', path: '/api/candidat/candidatures/{id}/annulation', params: (c) => ({ id: c.id }), cible: 'annulable', proprietaire: 200, montre: ['numero'] },
 };
 
 /** The candidate's operations on one candidature; the list and the application (no {id}) are not about one. */

@@ -61,31 +61,31 @@ interface Operation {
  * the changes, each leaving what the next one needs (the avis entered is deleted, the fixture's avis validated last).
  */
 const OPERATIONS: Record<string, Operation> = {
-  motifsAvis: { method: 'get', path: '/api/candidatures/motifs-avis', portee: 'sans-candidature', gestionnaire: 200, membre: 200 },
-  candidatures: { method: 'get', path: '/api/candidatures', portee: 'liste', query: () => ({ limit: '100', sort: 'numeroDossier' }), gestionnaire: 200, membre: 200 },
-  exportCsv: { method: 'get', path: '/api/candidatures/export.csv', portee: 'liste', gestionnaire: 200, membre: 200 },
-  exportXlsx: { method: 'get', path: '/api/candidatures/export.xlsx', portee: 'liste', gestionnaire: 200, membre: 200 },
-  dossierCandidat: { method: 'get', path: '/api/candidats/{numeroDossier}/dossier', portee: 'candidature', params: (c) => ({ numeroDossier: c.numeroDossier }), gestionnaire: 200, membre: 200 },
-  candidature: { method: 'get', path: '/api/candidatures/{id}', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 200, membre: 200 },
-  dossierPdfCandidature: { method: 'get', path: '/api/candidatures/{id}/dossier.pdf', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 200, membre: 200 },
-  fichierPieceCandidature: { method: 'get', path: '/api/candidatures/{id}/pieces/{pieceId}/fichier', portee: 'candidature', params: (c) => ({ id: c.id, pieceId: c.pieceId }), gestionnaire: 200, membre: 200 },
-  dossiersZip: { method: 'post', path: '/api/candidatures/dossiers.zip', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id] }), gestionnaire: 200, membre: 200 },
-  historiqueAvis: { method: 'get', path: '/api/candidatures/{id}/avis', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 200, membre: 200 },
-  notes: { method: 'get', path: '/api/candidatures/{id}/notes', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 200, membre: 200 },
-  ajouterNote: { method: 'post', path: '/api/candidatures/{id}/notes', portee: 'candidature', params: (c) => ({ id: c.id }), body: () => ({ message: 'Note du balayage de périmètre.' }), gestionnaire: 201, membre: 201 },
+  listMotifsAvis: { method: 'get', path: '/api/candidatures/motifs-avis', portee: 'sans-candidature', gestionnaire: 200, membre: 200 },
+  listCandidatures: { method: 'get', path: '/api/candidatures', portee: 'liste', query: () => ({ limit: '100', sort: 'numeroDossier' }), gestionnaire: 200, membre: 200 },
+  exportCandidaturesCsv: { method: 'get', path: '/api/candidatures/export.csv', portee: 'liste', gestionnaire: 200, membre: 200 },
+  exportCandidaturesXlsx: { method: 'get', path: '/api/candidatures/export.xlsx', portee: 'liste', gestionnaire: 200, membre: 200 },
+  getDossierCandidat: { method: 'get', path: '/api/candidats/{numeroDossier}/dossier', portee: 'candidature', params: (c) => ({ numeroDossier: c.numeroDossier }), gestionnaire: 200, membre: 200 },
+  getCandidature: { method: 'get', path: '/api/candidatures/{id}', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 200, membre: 200 },
+  downloadDossierCandidature: { method: 'get', path: '/api/candidatures/{id}/dossier.pdf', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 200, membre: 200 },
+  downloadPiece: { method: 'get', path: '/api/candidatures/{id}/pieces/{pieceId}/fichier', portee: 'candidature', params: (c) => ({ id: c.id, pieceId: c.pieceId }), gestionnaire: 200, membre: 200 },
+  downloadDossiersCandidatures: { method: 'post', path: '/api/candidatures/dossiers.zip', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id] }), gestionnaire: 200, membre: 200 },
+  listAvis: { method: 'get', path: '/api/candidatures/{id}/avis', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 200, membre: 200 },
+  listNotes: { method: 'get', path: '/api/candidatures/{id}/notes', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 200, membre: 200 },
+  createNote: { method: 'post', path: '/api/candidatures/{id}/notes', portee: 'candidature', params: (c) => ({ id: c.id }), body: () => ({ message: 'Note du balayage de périmètre.' }), gestionnaire: 201, membre: 201 },
   // Commission members enter avis and may delete the latest unvalidated one (AccesCandidatures.agir 'saisie').
-  saisirAvis: { method: 'post', path: '/api/candidatures/avis', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id], type: 'PR', preselectionDate: '2027-05-02', preselectionHeure: '09:30', preselectionLieu: 'Amphi B' }), gestionnaire: 201, membre: 201 },
-  supprimerDernierAvis: { method: 'delete', path: '/api/candidatures/{id}/avis/dernier', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 204, membre: 204 },
+  createAvis: { method: 'post', path: '/api/candidatures/avis', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id], type: 'PR', preselectionDate: '2027-05-02', preselectionHeure: '09:30', preselectionLieu: 'Amphi B' }), gestionnaire: 201, membre: 201 },
+  deleteDernierAvis: { method: 'delete', path: '/api/candidatures/{id}/avis/dernier', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 204, membre: 204 },
   // Statuts, pièce checks, type de traitement and validations are the gestionnaires' (auth.e2e-spec allowed()): members get 403.
-  changerStatutDossier: { method: 'post', path: '/api/candidatures/statut-dossier', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id], statut: 'RE' }), gestionnaire: 200, membre: 403 },
-  changerStatutPiece: { method: 'put', path: '/api/candidatures/{id}/pieces/{pieceId}/statut', portee: 'candidature', params: (c) => ({ id: c.id, pieceId: c.pieceId }), body: () => ({ statut: 'VA' }), gestionnaire: 200, membre: 403 },
-  changerStatutPieces: { method: 'post', path: '/api/candidatures/pieces/statut', portee: 'candidature', bulk: true, body: (c) => ({ items: [{ candidatureId: c.id, pieceId: c.pieceId }], statut: 'RE', commentaire: 'Illisible.' }), gestionnaire: 200, membre: 403 },
-  changerTypeTraitement: { method: 'post', path: '/api/candidatures/type-traitement', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id], typeTraitement: 'AT' }), gestionnaire: 200, membre: 403 },
-  validerTypeTraitement: { method: 'post', path: '/api/candidatures/type-traitement/validation', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id] }), gestionnaire: 200, membre: 403 },
+  updateStatutDossier: { method: 'post', path: '/api/candidatures/statut-dossier', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id], statut: 'RE' }), gestionnaire: 200, membre: 403 },
+  updateStatutPiece: { method: 'put', path: '/api/candidatures/{id}/pieces/{pieceId}/statut', portee: 'candidature', params: (c) => ({ id: c.id, pieceId: c.pieceId }), body: () => ({ statut: 'VA' }), gestionnaire: 200, membre: 403 },
+  updateStatutPieces: { method: 'post', path: '/api/candidatures/pieces/statut', portee: 'candidature', bulk: true, body: (c) => ({ items: [{ candidatureId: c.id, pieceId: c.pieceId }], statut: 'RE', commentaire: 'Illisible.' }), gestionnaire: 200, membre: 403 },
+  updateTypeTraitement: { method: 'post', path: '/api/candidatures/type-traitement', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id], typeTraitement: 'AT' }), gestionnaire: 200, membre: 403 },
+  validateTypeTraitement: { method: 'post', path: '/api/candidatures/type-traitement/validation', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id] }), gestionnaire: 200, membre: 403 },
   // Deadlines of one candidature: later than today, the return one later than the formation's (DATES.dateRetour).
-  fixerDelais: { method: 'put', path: '/api/candidatures/{id}/dates', portee: 'candidature', params: (c) => ({ id: c.id }), body: () => ({ dateConfirmation: '2027-05-30', dateRetour: '2027-04-30' }), gestionnaire: 200, membre: 403 },
+  updateDates: { method: 'put', path: '/api/candidatures/{id}/dates', portee: 'candidature', params: (c) => ({ id: c.id }), body: () => ({ dateConfirmation: '2027-05-30', dateRetour: '2027-04-30' }), gestionnaire: 200, membre: 403 },
   // Last: once the avis is validated, deleting it or changing the type de traitement is refused (422).
-  validerAvis: { method: 'post', path: '/api/candidatures/avis/validation', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id] }), gestionnaire: 200, membre: 403 },
+  validateAvis: { method: 'post', path: '/api/candidatures/avis/validation', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id] }), gestionnaire: 200, membre: 403 },
 };
 
 /** The operations of the module in the document: the staff's candidatures, and the staff reading a candidate's file. */
@@ -272,7 +272,7 @@ describe('Scope of the staff operations on candidatures: outsiders get nothing, 
     if (op.portee === 'liste') {
       // Not an empty answer: the outsider's own centre's candidature is there (the list does work for them).
       expect({ operationId, qui, voisin: texte.includes(voisin.numero) }).toEqual({ operationId, qui, voisin: true });
-      if (operationId === 'candidatures') {
+      if (operationId === 'listCandidatures') {
         const ids = (json as { items: { id: number }[] }).items.map((i) => i.id);
         expect({ operationId, qui, ids }).toEqual({ operationId, qui, ids: expect.not.arrayContaining([cible.id]) });
       }

@@ -1,3 +1,4 @@
+import { ApiRequestExample } from '../common/api/api-request-example.decorator';
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api/api-problem-responses.decorator';
@@ -17,7 +18,8 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @Throttled({ name: 'login', field: 'login' })
-  @ApiProblemResponses(400, 401, 403)
+  @ApiProblemResponses(400, { 401: 'IDENTIFIANTS_INVALIDES', 403: ['COMPTE_NON_ACTIVE', 'EMAIL_A_VALIDER'] })
+  @ApiRequestExample({ login: 'DEMO0001', password: 'demo-candidat-candidatures' })
   login(@Body() body: LoginDto): Promise<SessionDto> {
     return this.auth.login(body.login, body.password);
   }

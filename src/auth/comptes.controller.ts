@@ -1,3 +1,4 @@
+import { ApiRequestExample } from '../common/api/api-request-example.decorator';
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api/api-problem-responses.decorator';
@@ -27,7 +28,8 @@ export class ComptesController {
   @HttpCode(202)
   @Public()
   @Throttled({ name: 'compte', field: 'email' })
-  @ApiProblemResponses(400, 422)
+  @ApiProblemResponses(400, { 422: ['CAMPAGNE_FERMEE', 'AUCUNE_CAMPAGNE_EN_SERVICE'] })
+  @ApiRequestExample({ nom: 'Petit', prenom: 'Camille', email: 'camille.petit@example.org', emailConfirmation: 'camille.petit@example.org', password: 'une phrase de passe toute simple', passwordConfirmation: 'une phrase de passe toute simple' })
   createCompte(@Body() body: CreateCompteDto): Promise<MessageDto> {
     return this.comptes.create(body);
   }
@@ -37,7 +39,8 @@ export class ComptesController {
   @HttpCode(200)
   @Public()
   @Throttled({ name: 'lien' })
-  @ApiProblemResponses(400, 422)
+  @ApiProblemResponses(400, { 422: ['LIEN_ACTIVATION_EXPIRE', 'LIEN_ACTIVATION_INVALIDE'] })
+  @ApiRequestExample({ token: 'Hk1sZx0bQk3o4Xb8w2y1pV7m9nC5aR6tL0uE3iS8dFg' })
   activateCompte(@Body() body: TokenDto): Promise<ActivationResultDto> {
     return this.comptes.activate(body.token);
   }
@@ -47,7 +50,8 @@ export class ComptesController {
   @HttpCode(202)
   @Public()
   @Throttled({ name: 'compte', field: 'email' })
-  @ApiProblemResponses(400, 422)
+  @ApiProblemResponses(400, { 422: 'AUCUNE_CAMPAGNE_EN_SERVICE' })
+  @ApiRequestExample({ email: 'camille.petit@example.org' })
   resendActivation(@Body() body: EmailDto): Promise<MessageDto> {
     return this.comptes.resendActivation(body.email);
   }
@@ -57,8 +61,9 @@ export class ComptesController {
   @HttpCode(202)
   @Public()
   @Throttled({ name: 'compte', field: 'email' })
-  @ApiProblemResponses(400, 422)
-  forgotIdentifiers(@Body() body: EmailDto): Promise<MessageDto> {
+  @ApiProblemResponses(400, { 422: 'AUCUNE_CAMPAGNE_EN_SERVICE' })
+  @ApiRequestExample({ email: 'camille.petit@example.org' })
+  recoverIdentifiants(@Body() body: EmailDto): Promise<MessageDto> {
     return this.comptes.forgotIdentifiers(body.email);
   }
 
@@ -67,8 +72,9 @@ export class ComptesController {
   @HttpCode(204)
   @Public()
   @Throttled({ name: 'lien' })
-  @ApiProblemResponses(400, 422)
-  resetPassword(@Body() body: ReinitialisationDto): Promise<void> {
+  @ApiProblemResponses(400, { 422: ['LIEN_REINITIALISATION_EXPIRE', 'LIEN_REINITIALISATION_INVALIDE'] })
+  @ApiRequestExample({ token: 'Qx7Lm2Nb8Vc3Xz9Ka4Sd1Fg6Hj0Kl5Pq2Wr8Ty3Ui7O', password: 'une nouvelle phrase de passe', passwordConfirmation: 'une nouvelle phrase de passe' })
+  resetMotDePasse(@Body() body: ReinitialisationDto): Promise<void> {
     return this.comptes.resetPassword(body);
   }
 
@@ -77,7 +83,8 @@ export class ComptesController {
   @HttpCode(204)
   @Roles(Role.CANDIDAT)
   @ApiProblemResponses(400)
-  changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangementMotDePasseDto): Promise<void> {
+  @ApiRequestExample({ ancienPassword: 'demo-candidat-candidatures', password: 'une autre phrase de passe', passwordConfirmation: 'une autre phrase de passe' })
+  updateMotDePasse(@CurrentPrincipal() principal: Principal, @Body() body: ChangementMotDePasseDto): Promise<void> {
     return this.comptes.changePassword(principal, body);
   }
 
@@ -89,8 +96,9 @@ export class ComptesController {
   @HttpCode(202)
   @Roles(Role.CANDIDAT)
   @Throttled({ name: 'compte', field: 'email' })
-  @ApiProblemResponses(400, 409)
-  changeEmail(@CurrentPrincipal() principal: Principal, @Body() body: ChangementEmailDto): Promise<MessageDto> {
+  @ApiProblemResponses(400, { 409: 'EMAIL_DEJA_UTILISE' })
+  @ApiRequestExample({ email: 'lucas.bernard@nouveau.example', emailConfirmation: 'lucas.bernard@nouveau.example', password: 'demo-candidat-candidatures' })
+  updateEmail(@CurrentPrincipal() principal: Principal, @Body() body: ChangementEmailDto): Promise<MessageDto> {
     return this.comptes.changeEmail(principal, body);
   }
 
@@ -99,7 +107,8 @@ export class ComptesController {
   @HttpCode(200)
   @Public()
   @Throttled({ name: 'lien' })
-  @ApiProblemResponses(400, 409, 422)
+  @ApiProblemResponses(400, { 409: 'EMAIL_DEJA_UTILISE', 422: ['LIEN_EMAIL_EXPIRE', 'LIEN_EMAIL_INVALIDE'] })
+  @ApiRequestExample({ token: 'Zp4Wq8Er2Ty6Ui0Op3As7Df1Gh5Jk9Lz2Xc6Vb0Nm4Q' })
   validateEmail(@Body() body: TokenDto): Promise<ActivationResultDto> {
     return this.comptes.validateEmail(body.token);
   }

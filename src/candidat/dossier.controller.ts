@@ -1,3 +1,4 @@
+import { ApiRequestExample } from '../common/api/api-request-example.decorator';
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api/api-problem-responses.decorator';
@@ -23,7 +24,7 @@ export class DossierController {
   /** Informations personnelles; 404 until filled in */
   @Get('identite')
   @ReadsVersion(IdentiteDto)
-  @ApiProblemResponses(404)
+  @ApiProblemResponses({ 404: 'SECTION_NON_RENSEIGNEE' })
   getIdentite(@CurrentPrincipal() principal: Principal): Promise<IdentiteDto> {
     return this.dossiers.identite(principal.id);
   }
@@ -31,23 +32,25 @@ export class DossierController {
   /** Fills in or changes the informations personnelles (If-Match of the version read when they exist) */
   @Put('identite')
   @ChecksVersion(IdentiteDto)
-  @ApiProblemResponses(400, 409, 422)
-  putIdentite(@CurrentPrincipal() principal: Principal, @Body() body: IdentiteInput, @IfMatch() ifMatch?: number): Promise<IdentiteDto> {
+  @ApiProblemResponses(400, { 409: 'INE_DEJA_UTILISE', 422: ['DONNEES_IMPORTEES', 'IDENTITE_VERROUILLEE'] })
+  @ApiRequestExample({ civilite: 'M', nomNaissance: 'BERNARD', prenom: 'Lucas', autresPrenoms: 'Jean', dateNaissance: '2004-06-02', paysNaissance: 'FR', departementNaissance: '45', communeNaissance: '45234', nationalite: 'FR', ine: '31000000048', telephone: '02 38 41 71 71', telephonePortable: '06 12 34 56 78' })
+  updateIdentite(@CurrentPrincipal() principal: Principal, @Body() body: IdentiteInput, @IfMatch() ifMatch?: number): Promise<IdentiteDto> {
     return this.dossiers.saveIdentite(principal.id, body, ifMatch);
   }
 
   /** Changes phones and language, which stay editable when the identity is locked (If-Match of the identity) */
   @Put('identite/coordonnees')
   @ChecksVersion(IdentiteDto)
-  @ApiProblemResponses(400, 404)
-  putCoordonnees(@CurrentPrincipal() principal: Principal, @Body() body: CoordonneesInput, @IfMatch() ifMatch?: number): Promise<IdentiteDto> {
+  @ApiProblemResponses(400, { 404: 'SECTION_NON_RENSEIGNEE' })
+  @ApiRequestExample({ telephone: '02 38 41 71 71', telephonePortable: '06 12 34 56 78', langue: 'fr' })
+  updateCoordonnees(@CurrentPrincipal() principal: Principal, @Body() body: CoordonneesInput, @IfMatch() ifMatch?: number): Promise<IdentiteDto> {
     return this.dossiers.saveCoordonnees(principal.id, body, ifMatch);
   }
 
   /** Postal address; 404 until filled in */
   @Get('adresse')
   @ReadsVersion(AdresseDto)
-  @ApiProblemResponses(404)
+  @ApiProblemResponses({ 404: 'SECTION_NON_RENSEIGNEE' })
   getAdresse(@CurrentPrincipal() principal: Principal): Promise<AdresseDto> {
     return this.dossiers.adresse(principal.id);
   }
@@ -56,14 +59,15 @@ export class DossierController {
   @Put('adresse')
   @ChecksVersion(AdresseDto)
   @ApiProblemResponses(400)
-  putAdresse(@CurrentPrincipal() principal: Principal, @Body() body: AdresseInput, @IfMatch() ifMatch?: number): Promise<AdresseDto> {
+  @ApiRequestExample({ pays: 'FR', ligne1: "3 rue Jeanne d'Arc", codePostal: '45000', commune: '45234' })
+  updateAdresse(@CurrentPrincipal() principal: Principal, @Body() body: AdresseInput, @IfMatch() ifMatch?: number): Promise<AdresseDto> {
     return this.dossiers.saveAdresse(principal.id, body, ifMatch);
   }
 
   /** Baccalauréat or equivalent; 404 until filled in */
   @Get('bac')
   @ReadsVersion(BacDto)
-  @ApiProblemResponses(404)
+  @ApiProblemResponses({ 404: 'SECTION_NON_RENSEIGNEE' })
   getBac(@CurrentPrincipal() principal: Principal): Promise<BacDto> {
     return this.dossiers.bac(principal.id);
   }
@@ -71,8 +75,9 @@ export class DossierController {
   /** Fills in or changes the baccalauréat: a série valid for the year, the spécialités of the general bac from 2021 */
   @Put('bac')
   @ChecksVersion(BacDto)
-  @ApiProblemResponses(400, 422)
-  putBac(@CurrentPrincipal() principal: Principal, @Body() body: BacInput, @IfMatch() ifMatch?: number): Promise<BacDto> {
+  @ApiProblemResponses(400, { 422: 'DONNEES_IMPORTEES' })
+  @ApiRequestExample({ serie: 'GEN', annee: 2022, mention: 'AB', specialites: ['MATHS', 'PC'], pays: 'FR', departement: '45', commune: '45234' })
+  updateBac(@CurrentPrincipal() principal: Principal, @Body() body: BacInput, @IfMatch() ifMatch?: number): Promise<BacDto> {
     return this.dossiers.saveBac(principal.id, body, ifMatch);
   }
 }

@@ -14,7 +14,7 @@ export class ScolariteController {
   /** What the university's student records said of the logged-in candidate at their last CAS login (read-only) */
   @Get('moi/scolarite')
   @Roles(Role.CANDIDAT)
-  @ApiProblemResponses(404)
+  @ApiProblemResponses({ 404: 'AUCUNE_DONNEE_SCOLARITE' })
   getScolarite(@CurrentPrincipal() principal: Principal): Promise<ScolariteDto> {
     return this.scolarite.mySnapshot(principal);
   }

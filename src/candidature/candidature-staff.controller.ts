@@ -1,3 +1,4 @@
+import { ApiRequestExample } from '../common/api/api-request-example.decorator';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, StreamableFile, applyDecorators } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DossierDto } from '../candidat/dto/dossier.dto';
@@ -28,24 +29,24 @@ export class CandidatureStaffController {
   /** A candidate's file, by numéro de dossier: scolarité centrale and admin, or staff of a centre or commission the candidate applied to */
   @Get('candidats/:numeroDossier/dossier')
   @ApiOkResponse({ type: DossierDto })
-  @ApiProblemResponses(404)
-  dossierCandidat(@CurrentPrincipal() principal: Principal, @Param('numeroDossier') numeroDossier: string): Promise<DossierDto> {
+  @ApiProblemResponses({ 404: 'DOSSIER_INTROUVABLE' })
+  getDossierCandidat(@CurrentPrincipal() principal: Principal, @Param('numeroDossier') numeroDossier: string): Promise<DossierDto> {
     return this.staff.dossierCandidat(principal, numeroDossier);
   }
 
   /** The dossier PDF of a candidature of the caller's scope: the summary, then every file uploaded for its pièces */
   @Get('candidatures/:id/dossier.pdf')
   @FileDownload('The dossier de candidature (PDF)')
-  @ApiProblemResponses(400, 404)
-  async dossierPdfCandidature(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<StreamableFile> {
+  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE' })
+  async downloadDossierCandidature(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<StreamableFile> {
     return sendFile(await this.staff.dossierPdf(principal, params.id));
   }
 
   /** The file the candidate uploaded for a pièce of a candidature of the caller's scope */
   @Get('candidatures/:id/pieces/:pieceId/fichier')
   @FileDownload()
-  @ApiProblemResponses(400, 404)
-  async fichierPieceCandidature(@CurrentPrincipal() principal: Principal, @Param() params: PieceParams): Promise<StreamableFile> {
+  @ApiProblemResponses(400, { 404: ['CANDIDATURE_INTROUVABLE', 'FICHIER_INTROUVABLE'] })
+  async downloadPiece(@CurrentPrincipal() principal: Principal, @Param() params: PieceParams): Promise<StreamableFile> {
     return sendFile(await this.staff.fichierPiece(principal, params.id, params.pieceId));
   }
 
@@ -53,8 +54,9 @@ export class CandidatureStaffController {
   @Post('candidatures/dossiers.zip')
   @HttpCode(200)
   @ZipDownload('One merged dossier PDF per candidature, in the order asked')
-  @ApiProblemResponses(400, 404)
-  async dossiersZip(@CurrentPrincipal() principal: Principal, @Body() input: DossiersZipInput): Promise<StreamableFile> {
+  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE' })
+  @ApiRequestExample({ candidatureIds: [1, 3, 4] })
+  async downloadDossiersCandidatures(@CurrentPrincipal() principal: Principal, @Body() input: DossiersZipInput): Promise<StreamableFile> {
     const archive = await this.staff.dossiersZip(principal, input.candidatureIds);
     return new StreamableFile(archive.stream, { type: 'application/zip', disposition: contentDisposition(archive.nom) });
   }

@@ -1,3 +1,4 @@
+import { ApiRequestExample } from '../common/api/api-request-example.decorator';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
@@ -25,23 +26,24 @@ export class CandidatureController {
   /** Applies to a formation of the offer: complete file, inside its window, once, within the maximum number of vœux */
   @Post()
   @ApiCreatedResponse({ type: CandidatureDto })
-  @ApiProblemResponses(400, 404, 409, 422)
-  candidater(@CurrentPrincipal() principal: Principal, @Body() body: CandidaterInput): Promise<CandidatureDto> {
+  @ApiProblemResponses(400, { 404: 'FORMATION_INTROUVABLE', 409: 'CANDIDATURE_EXISTANTE', 422: ['CANDIDATURE_HORS_PERIODE', 'DOSSIER_INCOMPLET', 'NB_VOEUX_MAX_ATTEINT'] })
+  @ApiRequestExample({ formationId: 4 })
+  createCandidature(@CurrentPrincipal() principal: Principal, @Body() body: CandidaterInput): Promise<CandidatureDto> {
     return this.candidatures.candidater(principal.id, body.formationId);
   }
 
   /** The candidate's candidatures (cancelled ones excepted), newest first */
   @Get()
   @ApiOkResponse({ type: [CandidatureResumeDto] })
-  listeCandidatures(@CurrentPrincipal() principal: Principal): Promise<CandidatureResumeDto[]> {
+  listOwnCandidatures(@CurrentPrincipal() principal: Principal): Promise<CandidatureResumeDto[]> {
     return this.candidatures.liste(principal.id);
   }
 
   /** « Récapitulatif de votre candidature »: dates, contact, pièces, and which actions are possible now */
   @Get(':id')
   @ApiOkResponse({ type: CandidatureDto })
-  @ApiProblemResponses(400, 404)
-  detailCandidature(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<CandidatureDto> {
+  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE' })
+  getOwnCandidature(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<CandidatureDto> {
     return this.candidatures.detail(principal.id, params.id);
   }
 
@@ -49,8 +51,8 @@ export class CandidatureController {
   @Post(':id/annulation')
   @HttpCode(200)
   @ApiOkResponse({ type: CandidatureDto })
-  @ApiProblemResponses(400, 404, 422)
-  annulerCandidature(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<CandidatureDto> {
+  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE', 422: 'ANNULATION_IMPOSSIBLE' })
+  cancelCandidature(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<CandidatureDto> {
     return this.candidatures.annuler(principal.id, params.id, principal.login);
   }
 
@@ -58,16 +60,16 @@ export class CandidatureController {
   @Post(':id/transmission')
   @HttpCode(200)
   @ApiOkResponse({ type: CandidatureDto })
-  @ApiProblemResponses(400, 404, 422)
-  transmettreCandidature(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<CandidatureDto> {
+  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE', 422: 'TRANSMISSION_IMPOSSIBLE' })
+  transmitCandidature(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<CandidatureDto> {
     return this.candidatures.transmettre(principal.id, params.id);
   }
 
   /** « Télécharger mon dossier »: the PDF to print (paper formations) or to keep */
   @Get(':id/dossier.pdf')
   @FileDownload('The dossier de candidature (PDF)')
-  @ApiProblemResponses(400, 404, 422)
-  async telechargerDossier(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<StreamableFile> {
+  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE', 422: 'DOSSIER_INDISPONIBLE' })
+  async downloadOwnDossierCandidature(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<StreamableFile> {
     return sendFile(await this.pdf.pourCandidat(principal.id, params.id));
   }
 
@@ -75,32 +77,33 @@ export class CandidatureController {
   @Put(':id/pieces/:pieceId/fichier')
   @ApiFileUpload()
   @ApiOkResponse({ type: CandidatureDto })
-  @ApiProblemResponses(404, 422)
-  deposerPiece(@CurrentPrincipal() principal: Principal, @Param() params: PieceParams, @Req() request: FastifyRequest): Promise<CandidatureDto> {
+  @ApiProblemResponses({ 404: 'CANDIDATURE_INTROUVABLE', 422: ['PIECES_NON_MODIFIABLES', 'PIECE_VALIDEE'] })
+  @ApiRequestExample(null, { id: 2, pieceId: 11 })
+  uploadPiece(@CurrentPrincipal() principal: Principal, @Param() params: PieceParams, @Req() request: FastifyRequest): Promise<CandidatureDto> {
     return this.depot.deposer(principal.id, params.id, params.pieceId, request);
   }
 
   /** The file uploaded for a pièce */
   @Get(':id/pieces/:pieceId/fichier')
   @FileDownload()
-  @ApiProblemResponses(400, 404)
-  async fichierPiece(@CurrentPrincipal() principal: Principal, @Param() params: PieceParams): Promise<StreamableFile> {
+  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE' })
+  async downloadOwnPiece(@CurrentPrincipal() principal: Principal, @Param() params: PieceParams): Promise<StreamableFile> {
     return sendFile(await this.depot.fichier(principal.id, params.id, params.pieceId));
   }
 
   /** « Non concerné par cette pièce » (conditional pièces) */
   @Put(':id/pieces/:pieceId/non-concerne')
   @ApiOkResponse({ type: CandidatureDto })
-  @ApiProblemResponses(400, 404, 422)
-  pieceNonConcernee(@CurrentPrincipal() principal: Principal, @Param() params: PieceParams): Promise<CandidatureDto> {
+  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE', 422: 'PIECE_NON_CONDITIONNELLE' })
+  declarePieceNonConcernee(@CurrentPrincipal() principal: Principal, @Param() params: PieceParams): Promise<CandidatureDto> {
     return this.depot.nonConcerne(principal.id, params.id, params.pieceId);
   }
 
   /** Withdraws the file or the « non concerné » of a pièce: back to en attente */
   @Delete(':id/pieces/:pieceId')
   @ApiOkResponse({ type: CandidatureDto })
-  @ApiProblemResponses(400, 404, 422)
-  retirerPiece(@CurrentPrincipal() principal: Principal, @Param() params: PieceParams): Promise<CandidatureDto> {
+  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE', 422: ['PIECES_NON_MODIFIABLES', 'PIECE_VALIDEE'] })
+  deletePiece(@CurrentPrincipal() principal: Principal, @Param() params: PieceParams): Promise<CandidatureDto> {
     return this.depot.retirer(principal.id, params.id, params.pieceId);
   }
 }

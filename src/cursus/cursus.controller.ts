@@ -1,3 +1,4 @@
+import { ApiRequestExample } from '../common/api/api-request-example.decorator';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Type, UseInterceptors, applyDecorators } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api/api-problem-responses.decorator';
@@ -42,7 +43,7 @@ export class CursusController {
   /** One year of the cursus externe */
   @Get('cursus-externe/:id')
   @ReadsVersion(CursusExterneDto)
-  @ApiProblemResponses(400, 404)
+  @ApiProblemResponses(400, { 404: 'CURSUS_EXTERNE_INTROUVABLE' })
   getCursusExterne(@CurrentPrincipal() principal: Principal, @Param() params: ElementParams): Promise<CursusExterneDto> {
     return this.cursus.cursusExterne.get(principal.id, params.id);
   }
@@ -50,15 +51,17 @@ export class CursusController {
   /** Adds a year of higher education (one row per academic year), its codes checked against the reference data */
   @Post('cursus-externe')
   @AddsVersioned(CursusExterneDto)
-  @ApiProblemResponses(400, 409, 422)
-  addCursusExterne(@CurrentPrincipal() principal: Principal, @Body() body: CursusExterneInput): Promise<CursusExterneDto> {
+  @ApiProblemResponses(400, { 422: 'TROP_D_ELEMENTS' })
+  @ApiRequestExample({ resultat: 'OBTENU', annee: 2024, pays: 'FR', departement: '45', commune: '45234', etablissement: '0450855K', typeDiplome: 'LIC', libelle: 'L2 Géographie et aménagement', mention: 'AB' })
+  createCursusExterne(@CurrentPrincipal() principal: Principal, @Body() body: CursusExterneInput): Promise<CursusExterneDto> {
     return this.cursus.cursusExterne.add(principal.id, body);
   }
 
   /** Changes a year of the cursus externe (If-Match of the version read) */
   @Put('cursus-externe/:id')
   @ChecksVersion(CursusExterneDto)
-  @ApiProblemResponses(400, 404, 409)
+  @ApiProblemResponses(400, { 404: 'CURSUS_EXTERNE_INTROUVABLE' })
+  @ApiRequestExample({ resultat: 'OBTENU', annee: 2023, pays: 'FR', departement: '45', commune: '45234', etablissement: '0450855K', typeDiplome: 'LIC', libelle: 'L1 Géographie et aménagement', mention: 'P' }, { id: 1 })
   updateCursusExterne(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ElementParams,
@@ -72,7 +75,7 @@ export class CursusController {
   @Delete('cursus-externe/:id')
   @HttpCode(204)
   @ChecksVersion()
-  @ApiProblemResponses(400, 404)
+  @ApiProblemResponses(400, { 404: 'CURSUS_EXTERNE_INTROUVABLE' })
   deleteCursusExterne(@CurrentPrincipal() principal: Principal, @Param() params: ElementParams, @IfMatch() ifMatch?: number): Promise<void> {
     return this.cursus.cursusExterne.remove(principal.id, params.id, ifMatch);
   }
@@ -86,7 +89,7 @@ export class CursusController {
   /** One internship */
   @Get('stages/:id')
   @ReadsVersion(StageDto)
-  @ApiProblemResponses(400, 404)
+  @ApiProblemResponses(400, { 404: 'STAGE_INTROUVABLE' })
   getStage(@CurrentPrincipal() principal: Principal, @Param() params: ElementParams): Promise<StageDto> {
     return this.cursus.stages.get(principal.id, params.id);
   }
@@ -94,15 +97,17 @@ export class CursusController {
   /** Adds an internship */
   @Post('stages')
   @AddsVersioned(StageDto)
-  @ApiProblemResponses(400, 422)
-  addStage(@CurrentPrincipal() principal: Principal, @Body() body: StageInput): Promise<StageDto> {
+  @ApiProblemResponses(400, { 422: 'TROP_D_ELEMENTS' })
+  @ApiRequestExample({ annee: 2023, duree: '8 semaines', heuresParSemaine: 35, organisme: 'Ville de Tours', descriptif: 'Inventaire des espaces verts, cartographie sous QGIS' })
+  createStage(@CurrentPrincipal() principal: Principal, @Body() body: StageInput): Promise<StageDto> {
     return this.cursus.stages.add(principal.id, body);
   }
 
   /** Changes an internship (If-Match of the version read) */
   @Put('stages/:id')
   @ChecksVersion(StageDto)
-  @ApiProblemResponses(400, 404)
+  @ApiProblemResponses(400, { 404: 'STAGE_INTROUVABLE' })
+  @ApiRequestExample({ annee: 2024, duree: '6 semaines', heuresParSemaine: 35, organisme: 'BRGM Orléans', descriptif: 'Relevés piézométriques et saisie sous QGIS' }, { id: 1 })
   updateStage(@CurrentPrincipal() principal: Principal, @Param() params: ElementParams, @Body() body: StageInput, @IfMatch() ifMatch?: number): Promise<StageDto> {
     return this.cursus.stages.update(principal.id, params.id, body, ifMatch);
   }
@@ -111,7 +116,7 @@ export class CursusController {
   @Delete('stages/:id')
   @HttpCode(204)
   @ChecksVersion()
-  @ApiProblemResponses(400, 404)
+  @ApiProblemResponses(400, { 404: 'STAGE_INTROUVABLE' })
   deleteStage(@CurrentPrincipal() principal: Principal, @Param() params: ElementParams, @IfMatch() ifMatch?: number): Promise<void> {
     return this.cursus.stages.remove(principal.id, params.id, ifMatch);
   }
@@ -125,7 +130,7 @@ export class CursusController {
   /** One professional experience */
   @Get('experiences-pro/:id')
   @ReadsVersion(ExperienceProDto)
-  @ApiProblemResponses(400, 404)
+  @ApiProblemResponses(400, { 404: 'EXPERIENCE_PRO_INTROUVABLE' })
   getExperiencePro(@CurrentPrincipal() principal: Principal, @Param() params: ElementParams): Promise<ExperienceProDto> {
     return this.cursus.experiencesPro.get(principal.id, params.id);
   }
@@ -133,15 +138,17 @@ export class CursusController {
   /** Adds a professional experience */
   @Post('experiences-pro')
   @AddsVersioned(ExperienceProDto)
-  @ApiProblemResponses(400, 422)
-  addExperiencePro(@CurrentPrincipal() principal: Principal, @Body() body: ExperienceProInput): Promise<ExperienceProDto> {
+  @ApiProblemResponses(400, { 422: 'TROP_D_ELEMENTS' })
+  @ApiRequestExample({ annee: 2022, duree: 'CDD 8 mois', intitule: 'Animateur', organisme: 'Foire de Bordeaux', descriptif: 'Accompagnement des visiteurs, tenue de stands' })
+  createExperiencePro(@CurrentPrincipal() principal: Principal, @Body() body: ExperienceProInput): Promise<ExperienceProDto> {
     return this.cursus.experiencesPro.add(principal.id, body);
   }
 
   /** Changes a professional experience (If-Match of the version read) */
   @Put('experiences-pro/:id')
   @ChecksVersion(ExperienceProDto)
-  @ApiProblemResponses(400, 404)
+  @ApiProblemResponses(400, { 404: 'EXPERIENCE_PRO_INTROUVABLE' })
+  @ApiRequestExample({ annee: 2023, duree: 'CDD 2 mois', intitule: 'Animateur nature', organisme: 'Maison de la Loire', descriptif: 'Sorties scolaires sur les bords de Loire' }, { id: 1 })
   updateExperiencePro(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ElementParams,
@@ -155,7 +162,7 @@ export class CursusController {
   @Delete('experiences-pro/:id')
   @HttpCode(204)
   @ChecksVersion()
-  @ApiProblemResponses(400, 404)
+  @ApiProblemResponses(400, { 404: 'EXPERIENCE_PRO_INTROUVABLE' })
   deleteExperiencePro(@CurrentPrincipal() principal: Principal, @Param() params: ElementParams, @IfMatch() ifMatch?: number): Promise<void> {
     return this.cursus.experiencesPro.remove(principal.id, params.id, ifMatch);
   }

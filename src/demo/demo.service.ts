@@ -26,13 +26,16 @@ export const DEMO_STAFF = [
 
 /**
  * Demo candidates, their file complete, who applied to the Orléans M1 (paper: the gestionnaire receives the files) —
- * Élise Martin also to the Caen L3 (dematerialised): the staff journey can start at once from the Swagger console.
+ * Élise Martin also to the Caen L3 (dematerialised): the staff journey can start at once from the Swagger console;
+ * and one who has not applied yet.
  */
 export const DEMO_CANDIDAT_PASSWORD = 'demo-candidat-candidatures';
 export const DEMO_CANDIDATS = [
   { numeroDossier: 'DEMO0001', civilite: Civilite.MME, nom: 'MARTIN', prenom: 'Élise', formations: ['M1-GEO2ENV', 'L3-CINE'] },
   { numeroDossier: 'DEMO0002', civilite: Civilite.M, nom: 'DURAND', prenom: 'Hugo', formations: ['M1-GEO2ENV'] },
   { numeroDossier: 'DEMO0003', civilite: Civilite.MME, nom: 'NGUYEN', prenom: 'Linh', formations: ['M1-GEO2ENV'] },
+  // Has not applied yet: their identity is still open, for the file's examples in the Swagger console.
+  { numeroDossier: 'DEMO0004', civilite: Civilite.M, nom: 'BERNARD', prenom: 'Lucas', formations: [] },
 ] as const;
 
 /** Dates of a formation open now in the demo campaign (2026-11-01 to 2027-09-30). */

@@ -20,7 +20,7 @@ export class HealthController {
 
   /** Readiness: the database answers. Send traffic only while this is 200; 503 otherwise. */
   @Get('ready')
-  @ApiProblemResponses(503)
+  @ApiProblemResponses({ 503: 'BASE_DE_DONNEES_INDISPONIBLE' })
   getReadiness(): Promise<HealthDto> {
     return this.health.readiness();
   }

@@ -21,7 +21,7 @@ export class JobsController {
   /** Runs a job now, on this instance, and answers with the recorded run */
   @Post(':name/run')
   @HttpCode(200)
-  @ApiProblemResponses(404, 409)
+  @ApiProblemResponses({ 404: 'JOB_INCONNU', 409: 'JOB_DEJA_EN_COURS' })
   runJob(@Param('name') name: string): Promise<JobRunDto> {
     return this.jobs.runNow(name);
   }

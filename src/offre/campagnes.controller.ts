@@ -1,3 +1,4 @@
+import { ApiRequestExample } from '../common/api/api-request-example.decorator';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ArchivageCampagnesService } from '../candidature/archivage-campagnes.service';
@@ -39,7 +40,7 @@ export class CampagnesController {
   /** One campaign, with its ETag */
   @Get(':id')
   @ReadsVersion(CampagneDto)
-  @ApiProblemResponses(400, 404)
+  @ApiProblemResponses(400, { 404: 'CAMPAGNE_INTROUVABLE' })
   getCampagne(@Param() params: IdParams): Promise<CampagneDto> {
     return this.gestion.get(params.id);
   }
@@ -48,7 +49,8 @@ export class CampagnesController {
   @Post()
   @UseInterceptors(EtagInterceptor)
   @ApiCreatedResponse({ type: CampagneDto, headers: ETAG })
-  @ApiProblemResponses(400, 409)
+  @ApiProblemResponses(400, { 403: 'CAMPAGNES_RESERVEES_SCOLARITE', 409: 'CODE_DEJA_UTILISE' })
+  @ApiRequestExample({ code: '2028', libelle: 'Campagne 2028', dateDebut: '2027-11-01', dateFin: '2028-09-30', campagneAArchiverId: 1 })
   createCampagne(@CurrentPrincipal() principal: Principal, @Body() body: CampagneInput): Promise<CampagneDto> {
     return this.gestion.create(principal, body);
   }
@@ -56,7 +58,8 @@ export class CampagnesController {
   /** Changes a campaign not archived (If-Match of the version read) */
   @Put(':id')
   @ChecksVersion(CampagneDto)
-  @ApiProblemResponses(400, 404, 409, 422)
+  @ApiProblemResponses(400, { 403: 'CAMPAGNES_RESERVEES_SCOLARITE', 404: 'CAMPAGNE_INTROUVABLE', 409: 'CODE_DEJA_UTILISE', 422: 'CAMPAGNE_ARCHIVEE' })
+  @ApiRequestExample({ code: '2028', libelle: 'Campagne 2028 (recrutement)', dateDebut: '2027-11-01', dateFin: '2028-09-30', campagneAArchiverId: 1 }, { id: 2 })
   updateCampagne(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Body() body: CampagneInput, @IfMatch() ifMatch?: number): Promise<CampagneDto> {
     return this.gestion.update(principal, params.id, body, ifMatch);
   }
@@ -65,8 +68,8 @@ export class CampagnesController {
   @Post(':id/activation')
   @HttpCode(200)
   @ReadsVersion(CampagneDto)
-  @ApiProblemResponses(400, 404, 422)
-  async activerCampagne(@CurrentPrincipal() principal: Principal, @Param() params: IdParams): Promise<CampagneDto> {
+  @ApiProblemResponses(400, { 403: 'CAMPAGNES_RESERVEES_SCOLARITE', 404: 'CAMPAGNE_INTROUVABLE', 422: 'CAMPAGNE_ARCHIVEE' })
+  async activateCampagne(@CurrentPrincipal() principal: Principal, @Param() params: IdParams): Promise<CampagneDto> {
     await this.archivage.activerPar(principal, params.id);
     return this.gestion.get(params.id);
   }

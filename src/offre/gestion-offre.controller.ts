@@ -1,3 +1,4 @@
+import { ApiRequestExample } from '../common/api/api-request-example.decorator';
 import { Body, Controller, Get, Param, Post, Put, Query, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api/api-problem-responses.decorator';
@@ -47,7 +48,8 @@ export class GestionOffreController {
   @Post('centres')
   @UseInterceptors(EtagInterceptor)
   @ApiCreatedResponse({ type: CentreDto, headers: ETAG })
-  @ApiProblemResponses(400, 409)
+  @ApiProblemResponses(400, { 403: 'CENTRES_RESERVES_SCOLARITE', 409: 'CODE_DEJA_UTILISE' })
+  @ApiRequestExample({ code: 'IAE', libelle: 'IAE Orléans - École universitaire de management', contactEmail: 'scolarite.iae@univ-orleans.fr', contactTelephone: '02 38 41 71 00', maxVoeux: 3, dematDefaut: true })
   createCentre(@CurrentPrincipal() principal: Principal, @Body() body: CentreInput): Promise<CentreDto> {
     return this.gestion.createCentre(principal, body);
   }
@@ -55,7 +57,8 @@ export class GestionOffreController {
   /** Changes a centre de candidature, its code excepted (If-Match of the version read) */
   @Put('centres/:id')
   @ChecksVersion(CentreDto)
-  @ApiProblemResponses(400, 404, 422)
+  @ApiProblemResponses(400, { 403: 'CENTRES_RESERVES_SCOLARITE', 404: 'CENTRE_INTROUVABLE', 422: 'CODE_NON_MODIFIABLE' })
+  @ApiRequestExample({ code: 'OSUC', libelle: "Observatoire des Sciences de l'Univers en région Centre (OSUC)", contactEmail: 'admission-osuc@univ-orleans.fr', contactTelephone: '02 38 49 46 24', maxVoeux: 5, dematDefaut: false }, { id: 1 })
   updateCentre(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Body() body: CentreInput, @IfMatch() ifMatch?: number): Promise<CentreDto> {
     return this.gestion.updateCentre(principal, params.id, body, ifMatch);
   }
@@ -72,7 +75,8 @@ export class GestionOffreController {
   @Post('commissions')
   @UseInterceptors(EtagInterceptor)
   @ApiCreatedResponse({ type: CommissionDto, headers: ETAG })
-  @ApiProblemResponses(400, 409)
+  @ApiProblemResponses(400, { 403: 'CENTRE_HORS_PERIMETRE', 409: 'CODE_DEJA_UTILISE' })
+  @ApiRequestExample({ centreId: 2, code: 'DEG-MASTER', libelle: 'DEG - MASTERS', adresse: { ligne1: 'Rue de Blois', codePostal: '45067', commune: '45234', ville: 'ORLEANS CEDEX 2', pays: 'FR' }, email: 'scolarite.deg@univ-orleans.fr', signataire: 'Le directeur des études' })
   createCommission(@CurrentPrincipal() principal: Principal, @Body() body: CommissionInput): Promise<CommissionDto> {
     return this.gestion.createCommission(principal, body);
   }
@@ -80,7 +84,8 @@ export class GestionOffreController {
   /** Changes a commission, its code excepted (If-Match of the version read) */
   @Put('commissions/:id')
   @ChecksVersion(CommissionDto)
-  @ApiProblemResponses(400, 404, 422)
+  @ApiProblemResponses(400, { 403: 'CENTRE_HORS_PERIMETRE', 404: 'COMMISSION_INTROUVABLE', 422: 'CODE_NON_MODIFIABLE' })
+  @ApiRequestExample({ centreId: 1, code: 'OSUC-SCOL', libelle: 'OSUC - SCOLARITE', adresse: { ligne1: 'Martine BODUSSEAU', ligne2: '1 A rue de la Férollerie', codePostal: '45071', commune: '45234', ville: 'ORLEANS CEDEX 2', pays: 'FR' }, email: 'admission-osuc@univ-orleans.fr', telephone: '02 38 49 46 24', signataire: 'Martine BODUSSEAU', lettreJointeAuMail: true }, { id: 1 })
   updateCommission(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Body() body: CommissionInput, @IfMatch() ifMatch?: number): Promise<CommissionDto> {
     return this.gestion.updateCommission(principal, params.id, body, ifMatch);
   }
@@ -97,7 +102,8 @@ export class GestionOffreController {
   @Post('formations')
   @UseInterceptors(EtagInterceptor)
   @ApiCreatedResponse({ type: FormationDto, headers: ETAG })
-  @ApiProblemResponses(400, 409)
+  @ApiProblemResponses(400, { 403: 'CENTRE_HORS_PERIMETRE', 409: 'CODE_DEJA_UTILISE' })
+  @ApiRequestExample({ commissionId: 2, code: 'LP-GRH', libelle: 'LP METIERS DE LA GRH : ASSISTANT', motsCles: 'ressources humaines paie', typeDiplome: 'LP', typeTraitement: 'AC', demat: true, dateDebutCandidature: '2027-01-04', dateFinCandidature: '2027-04-30', dateRetour: '2027-05-07', dateJury: '2027-06-10', datePublication: '2027-06-15', dateConfirmation: '2027-06-30', capacite: 24, informationsComplementaires: "Formation en alternance : joindre la promesse d'embauche si vous en avez une." })
   createFormation(@CurrentPrincipal() principal: Principal, @Body() body: FormationInput): Promise<FormationDto> {
     return this.gestion.createFormation(principal, body);
   }
@@ -105,7 +111,8 @@ export class GestionOffreController {
   /** Changes a formation (If-Match of the version read) */
   @Put('formations/:id')
   @ChecksVersion(FormationDto)
-  @ApiProblemResponses(400, 404, 409)
+  @ApiProblemResponses(400, { 403: 'CENTRE_HORS_PERIMETRE', 404: 'FORMATION_INTROUVABLE', 409: 'CODE_DEJA_UTILISE' })
+  @ApiRequestExample({ commissionId: 2, code: 'LP-GRH', libelle: 'LP METIERS DE LA GRH : ASSISTANT', motsCles: 'ressources humaines paie alternance', typeDiplome: 'LP', typeTraitement: 'AC', demat: true, dateDebutCandidature: '2027-01-04', dateFinCandidature: '2027-04-30', dateRetour: '2027-05-07', dateJury: '2027-06-10', datePublication: '2027-06-15', dateConfirmation: '2027-06-30', capacite: 28, informationsComplementaires: "Formation en alternance : joindre la promesse d'embauche si vous en avez une." }, { id: 7 })
   updateFormation(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Body() body: FormationInput, @IfMatch() ifMatch?: number): Promise<FormationDto> {
     return this.gestion.updateFormation(principal, params.id, body, ifMatch);
   }

@@ -17,7 +17,7 @@ export class OpiController {
   @Get()
   @ApiOkResponse({ type: OpiPage })
   @ApiProblemResponses(400)
-  listeOpi(@Query() query: OpiQueryDto): Promise<OpiPage> {
+  listOpi(@Query() query: OpiQueryDto): Promise<OpiPage> {
     return this.opi.liste(query);
   }
 }

@@ -1,3 +1,4 @@
+import { ApiRequestExample } from '../common/api/api-request-example.decorator';
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Req, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
@@ -41,7 +42,8 @@ export class GestionPiecesController {
   @Post()
   @UseInterceptors(EtagInterceptor)
   @ApiCreatedResponse({ type: PieceDto, headers: ETAG })
-  @ApiProblemResponses(400, 409)
+  @ApiProblemResponses(400, { 403: ['CENTRE_HORS_PERIMETRE', 'PIECES_RESERVEES_SCOLARITE'], 409: 'CODE_DEJA_UTILISE' })
+  @ApiRequestExample({ centreId: 1, code: 'GEO-PORTFOLIO', libelle: 'Portfolio de travaux de terrain', commun: false, conditionnel: true, ordre: 9, formationIds: [1] })
   createPiece(@CurrentPrincipal() principal: Principal, @Body() body: PieceInput): Promise<PieceDto> {
     return this.pieces.create(principal, body);
   }
@@ -49,7 +51,8 @@ export class GestionPiecesController {
   /** Changes a pièce justificative and the formations it is asked for (If-Match of the version read) */
   @Put(':id')
   @ChecksVersion(PieceDto)
-  @ApiProblemResponses(400, 404, 409)
+  @ApiProblemResponses(400, { 403: ['CENTRE_HORS_PERIMETRE', 'PIECES_RESERVEES_SCOLARITE'], 404: 'PIECE_INTROUVABLE', 409: 'CODE_DEJA_UTILISE' })
+  @ApiRequestExample({ centreId: 1, code: 'GEO-CV', libelle: 'Curriculum Vitae avec photo', commun: false, conditionnel: false, ordre: 4, formationIds: [1] }, { id: 4 })
   updatePiece(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Body() body: PieceInput, @IfMatch() ifMatch?: number): Promise<PieceDto> {
     return this.pieces.update(principal, params.id, body, ifMatch);
   }
@@ -58,15 +61,16 @@ export class GestionPiecesController {
   @Put(':id/modele')
   @ChecksVersion(PieceDto)
   @ApiFileUpload()
-  @ApiProblemResponses(404)
-  putModelePiece(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Req() request: FastifyRequest, @IfMatch() ifMatch?: number): Promise<PieceDto> {
+  @ApiProblemResponses({ 403: 'CENTRE_HORS_PERIMETRE', 404: 'PIECE_INTROUVABLE' })
+  @ApiRequestExample(null, { id: 4 })
+  uploadModelePiece(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Req() request: FastifyRequest, @IfMatch() ifMatch?: number): Promise<PieceDto> {
     return this.pieces.setModele(principal, params.id, () => this.uploads.receive(request), ifMatch);
   }
 
   /** Removes the model document of a pièce (If-Match of the version read) */
   @Delete(':id/modele')
   @ChecksVersion(PieceDto)
-  @ApiProblemResponses(400, 404)
+  @ApiProblemResponses(400, { 404: 'PIECE_INTROUVABLE' })
   deleteModelePiece(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @IfMatch() ifMatch?: number): Promise<PieceDto> {
     return this.pieces.deleteModele(principal, params.id, ifMatch);
   }

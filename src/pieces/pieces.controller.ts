@@ -15,7 +15,7 @@ export class PiecesController {
   @Get(':id/modele')
   @Public()
   @FileDownload()
-  @ApiProblemResponses(400, 404)
+  @ApiProblemResponses(400, { 404: ['MODELE_INTROUVABLE', 'PIECE_INTROUVABLE'] })
   async getModelePiece(@Param() params: IdParams): Promise<StreamableFile> {
     return sendFile(await this.pieces.modele(params.id));
   }

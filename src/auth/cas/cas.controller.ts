@@ -1,3 +1,4 @@
+import { ApiRequestExample } from '../../common/api/api-request-example.decorator';
 import { Body, Controller, Get, HttpCode, Post, Query, Redirect, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -25,8 +26,8 @@ export class CasController {
   @Public()
   @Redirect()
   @ApiResponse({ status: 302, description: 'To CAS /login, with the callback as `service`', headers: LOCATION })
-  @ApiProblemResponses(400, 404)
-  casLogin(@Query() query: CasLoginQueryDto): { url: string } {
+  @ApiProblemResponses(400, { 404: 'CAS_DESACTIVE' })
+  loginCas(@Query() query: CasLoginQueryDto): { url: string } {
     return { url: this.cas.loginUrl(query) };
   }
 
@@ -35,8 +36,8 @@ export class CasController {
   @Public()
   @ApiOkResponse({ type: SessionDto, description: 'With `reponse=json`: the session, as POST /api/auth/login answers it' })
   @ApiResponse({ status: 302, description: 'To the front-end (CAS_RETOUR_URL) with `?code=`, to exchange at POST /api/auth/cas/echange', headers: LOCATION })
-  @ApiProblemResponses(400, 401, 403, 404, 409, 422, 503)
-  async casCallback(@Query() query: CasCallbackQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionDto | undefined> {
+  @ApiProblemResponses(400, { 401: 'TICKET_CAS_INVALIDE', 403: 'AUCUN_COMPTE_GESTION', 404: 'CAS_DESACTIVE', 409: 'EMAIL_DEJA_LIE_CAS', 422: 'IDENTITE_CAS_INCOMPLETE', 503: 'CAS_INDISPONIBLE' })
+  async handleCasCallback(@Query() query: CasCallbackQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionDto | undefined> {
     const result = await this.cas.callback(query);
     // A GET that answers a session or a code: never kept by a browser or a proxy.
     reply.header('cache-control', 'no-store');
@@ -50,8 +51,9 @@ export class CasController {
   @HttpCode(200)
   @Public()
   @Throttled({ name: 'lien' })
-  @ApiProblemResponses(400, 401, 403, 404)
-  exchangeCasCode(@Body() body: CasEchangeDto): Promise<SessionDto> {
+  @ApiProblemResponses(400, 403, { 401: 'CODE_CAS_INVALIDE', 404: 'CAS_DESACTIVE' })
+  @ApiRequestExample({ code: 'Mn3Bv7Cx1Zl5Kj9Hg2Fd6Sa0Po4Iu8Yt3Re7Wq1Ea5T' })
+  exchangeCodeCas(@Body() body: CasEchangeDto): Promise<SessionDto> {
     return this.cas.exchange(body.code);
   }
 }

@@ -1,3 +1,4 @@
+import { ApiRequestExample } from '../../common/api/api-request-example.decorator';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CandidatureParams } from '../dto/candidature.dto';
@@ -18,15 +19,16 @@ export class AvisController {
   /** The motifs a défavorable avis may give */
   @Get('motifs-avis')
   @ApiOkResponse({ type: [MotifAvisDto] })
-  motifsAvis(): Promise<MotifAvisDto[]> {
+  listMotifsAvis(): Promise<MotifAvisDto[]> {
     return this.avis.motifs();
   }
 
   /** Enters an avis, unvalidated (invisible to the candidate), on 1 to 200 candidatures of the caller's scope */
   @Post('avis')
   @ApiCreatedResponse({ type: [AvisDto] })
-  @ApiProblemResponses(400, 404, 422)
-  saisirAvis(@CurrentPrincipal() principal: Principal, @Body() body: SaisieAvisInput): Promise<AvisDto[]> {
+  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE', 422: 'CANDIDATURE_NON_MODIFIABLE' })
+  @ApiRequestExample({ candidatureIds: [1], type: 'FA', commentaire: 'Très bon dossier.', commentaireVisible: true })
+  createAvis(@CurrentPrincipal() principal: Principal, @Body() body: SaisieAvisInput): Promise<AvisDto[]> {
     return this.avis.saisir(principal, body);
   }
 
@@ -34,16 +36,17 @@ export class AvisController {
   @Post('avis/validation')
   @HttpCode(200)
   @ApiOkResponse({ type: [AvisDto] })
-  @ApiProblemResponses(400, 403, 404, 422)
-  validerAvis(@CurrentPrincipal() principal: Principal, @Body() body: SelectionCandidatures): Promise<AvisDto[]> {
+  @ApiProblemResponses(400, { 403: 'GESTION_RESERVEE', 404: 'CANDIDATURE_INTROUVABLE', 422: ['AVIS_DEJA_VALIDE', 'CANDIDATURE_NON_MODIFIABLE'] })
+  @ApiRequestExample({ candidatureIds: [1] })
+  validateAvis(@CurrentPrincipal() principal: Principal, @Body() body: SelectionCandidatures): Promise<AvisDto[]> {
     return this.avis.valider(principal, body.candidatureIds);
   }
 
   /** The avis history of a candidature, newest first, unvalidated ones included */
   @Get(':id/avis')
   @ApiOkResponse({ type: [AvisDto] })
-  @ApiProblemResponses(400, 404)
-  historiqueAvis(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<AvisDto[]> {
+  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE' })
+  listAvis(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<AvisDto[]> {
     return this.avis.historique(principal, params.id);
   }
 
@@ -51,8 +54,8 @@ export class AvisController {
   @Delete(':id/avis/dernier')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted; the previous avis is current again' })
-  @ApiProblemResponses(400, 404, 422)
-  async supprimerDernierAvis(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<void> {
+  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE', 422: ['AVIS_DEJA_VALIDE', 'CANDIDATURE_NON_MODIFIABLE'] })
+  async deleteDernierAvis(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<void> {
     await this.avis.supprimerDernier(principal, params.id);
   }
 }

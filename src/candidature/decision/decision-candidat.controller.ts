@@ -17,8 +17,8 @@ export class DecisionCandidatController {
   @Post(':id/confirmation')
   @HttpCode(200)
   @ApiOkResponse({ type: CandidatureDto })
-  @ApiProblemResponses(400, 404, 422)
-  confirmerCandidature(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<CandidatureDto> {
+  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE', 422: 'CONFIRMATION_IMPOSSIBLE' })
+  confirmCandidature(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<CandidatureDto> {
     return this.confirmations.confirmer(principal.id, params.id, principal.login);
   }
 
@@ -26,8 +26,8 @@ export class DecisionCandidatController {
   @Post(':id/desistement')
   @HttpCode(200)
   @ApiOkResponse({ type: CandidatureDto })
-  @ApiProblemResponses(400, 404, 422)
-  desisterCandidature(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<CandidatureDto> {
+  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE', 422: 'DESISTEMENT_IMPOSSIBLE' })
+  withdrawCandidature(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<CandidatureDto> {
     return this.confirmations.desister(principal.id, params.id, principal.login);
   }
 }

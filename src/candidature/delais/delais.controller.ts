@@ -1,3 +1,4 @@
+import { ApiRequestExample } from '../../common/api/api-request-example.decorator';
 import { Body, Controller, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CandidatureDto, CandidatureParams } from '../dto/candidature.dto';
@@ -17,8 +18,9 @@ export class DelaisController {
   /** Sets (or, with null, removes) the confirmation and return deadlines of this candidature, over its formation's; answers its récapitulatif */
   @Put(':id/dates')
   @ApiOkResponse({ type: CandidatureDto })
-  @ApiProblemResponses(400, 403, 404, 422)
-  fixerDelais(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams, @Body() body: DelaisCandidatureInput): Promise<CandidatureDto> {
+  @ApiProblemResponses(400, 403, { 404: 'CANDIDATURE_INTROUVABLE', 422: 'DELAI_INVALIDE' })
+  @ApiRequestExample({ dateRetour: '2027-04-30' }, { id: 1 })
+  updateDates(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams, @Body() body: DelaisCandidatureInput): Promise<CandidatureDto> {
     return this.delais.fixer(principal, params.id, body);
   }
 }

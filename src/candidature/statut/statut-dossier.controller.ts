@@ -1,3 +1,4 @@
+import { ApiRequestExample } from '../../common/api/api-request-example.decorator';
 import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { PieceParams } from '../dto/candidature.dto';
@@ -21,8 +22,9 @@ export class StatutDossierController {
   @Post('statut-dossier')
   @HttpCode(200)
   @ApiOkResponse({ type: StatutDossierResultatDto })
-  @ApiProblemResponses(400, 404, 422)
-  changerStatutDossier(@CurrentPrincipal() principal: Principal, @Body() body: StatutDossierInput): Promise<StatutDossierResultatDto> {
+  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE', 422: 'CANDIDATURE_NON_MODIFIABLE' })
+  @ApiRequestExample({ candidatureIds: [1, 3, 4], statut: 'RE' })
+  updateStatutDossier(@CurrentPrincipal() principal: Principal, @Body() body: StatutDossierInput): Promise<StatutDossierResultatDto> {
     return this.statuts.changerStatut(principal, body);
   }
 
@@ -30,16 +32,18 @@ export class StatutDossierController {
   @Post('pieces/statut')
   @HttpCode(200)
   @ApiOkResponse({ type: StatutPiecesResultatDto })
-  @ApiProblemResponses(400, 404, 422)
-  changerStatutPieces(@CurrentPrincipal() principal: Principal, @Body() body: StatutPiecesInput): Promise<StatutPiecesResultatDto> {
+  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE', 422: 'PIECE_NON_DEPOSEE' })
+  @ApiRequestExample({ items: [{ candidatureId: 3, pieceId: 2 }, { candidatureId: 3, pieceId: 3 }], statut: 'VA' })
+  updateStatutPieces(@CurrentPrincipal() principal: Principal, @Body() body: StatutPiecesInput): Promise<StatutPiecesResultatDto> {
     return this.statuts.changerStatutPieces(principal, body.items, body.statut, body.commentaire);
   }
 
   /** Validates (VA), refuses (RE, with a comment the candidate sees) or puts back to transmise (TR) a pièce of a candidature */
   @Put(':id/pieces/:pieceId/statut')
   @ApiOkResponse({ type: PieceStatutDto })
-  @ApiProblemResponses(400, 404, 422)
-  async changerStatutPiece(@CurrentPrincipal() principal: Principal, @Param() params: PieceParams, @Body() body: StatutPieceInput): Promise<PieceStatutDto> {
+  @ApiProblemResponses(400, { 404: ['CANDIDATURE_INTROUVABLE', 'PIECE_INTROUVABLE'], 422: 'PIECE_NON_DEPOSEE' })
+  @ApiRequestExample({ statut: 'AT', commentaire: 'Le relevé de notes du semestre 2 manque.' }, { id: 1, pieceId: 3 })
+  async updateStatutPiece(@CurrentPrincipal() principal: Principal, @Param() params: PieceParams, @Body() body: StatutPieceInput): Promise<PieceStatutDto> {
     const result = await this.statuts.changerStatutPieces(principal, [{ candidatureId: params.id, pieceId: params.pieceId }], body.statut, body.commentaire);
     return result.pieces[0];
   }

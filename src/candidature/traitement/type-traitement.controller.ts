@@ -1,3 +1,4 @@
+import { ApiRequestExample } from '../../common/api/api-request-example.decorator';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../../common/api/api-problem-responses.decorator';
@@ -18,8 +19,9 @@ export class TypeTraitementController {
   @Post()
   @HttpCode(200)
   @ApiOkResponse({ type: TypeTraitementResultatDto })
-  @ApiProblemResponses(400, 404, 422)
-  changerTypeTraitement(@CurrentPrincipal() principal: Principal, @Body() body: TypeTraitementInput): Promise<TypeTraitementResultatDto> {
+  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE', 422: ['AVIS_DEJA_VALIDE', 'CANDIDATURE_NON_MODIFIABLE'] })
+  @ApiRequestExample({ candidatureIds: [4], typeTraitement: 'AT' })
+  updateTypeTraitement(@CurrentPrincipal() principal: Principal, @Body() body: TypeTraitementInput): Promise<TypeTraitementResultatDto> {
     return this.traitements.changer(principal, body.candidatureIds, body.typeTraitement);
   }
 
@@ -27,8 +29,9 @@ export class TypeTraitementController {
   @Post('validation')
   @HttpCode(200)
   @ApiOkResponse({ type: TypeTraitementResultatDto })
-  @ApiProblemResponses(400, 404, 422)
-  validerTypeTraitement(@CurrentPrincipal() principal: Principal, @Body() body: SelectionCandidatures): Promise<TypeTraitementResultatDto> {
+  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE', 422: 'TYPE_TRAITEMENT_DEJA_VALIDE' })
+  @ApiRequestExample({ candidatureIds: [4] })
+  validateTypeTraitement(@CurrentPrincipal() principal: Principal, @Body() body: SelectionCandidatures): Promise<TypeTraitementResultatDto> {
     return this.traitements.valider(principal, body.candidatureIds);
   }
 }

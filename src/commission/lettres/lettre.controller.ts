@@ -18,8 +18,8 @@ export class LettreController {
   /** The lettre d'admission or de refus of the published decision, when the commission lets candidates download it */
   @Get(':id/lettre.pdf')
   @FileDownload('The letter (PDF)')
-  @ApiProblemResponses(400, 404, 422)
-  async telechargerLettre(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<StreamableFile> {
+  @ApiProblemResponses(400, { 404: ['CANDIDATURE_INTROUVABLE', 'LETTRE_INTROUVABLE'], 422: 'LETTRE_INDISPONIBLE' })
+  async downloadOwnLettre(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<StreamableFile> {
     const lettre = await this.lettres.pourCandidat(principal.id, params.id);
     return sendFile({ stream: Readable.from(lettre.content), type: 'application/pdf', taille: lettre.content.length, nom: lettre.filename });
   }

@@ -1,3 +1,4 @@
+import { ApiRequestExample } from '../../common/api/api-request-example.decorator';
 import { Body, Controller, Get, Header, Param, Post, Query, StreamableFile, applyDecorators } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CandidatureParams } from '../../candidature/dto/candidature.dto';
@@ -38,45 +39,46 @@ export class ListeCandidaturesController {
   @Get()
   @ApiOkResponse({ type: CandidatureStaffPage })
   @ApiProblemResponses(400)
-  candidatures(@CurrentPrincipal() principal: Principal, @Query() query: ListeCandidaturesQueryDto): Promise<CandidatureStaffPage> {
+  listCandidatures(@CurrentPrincipal() principal: Principal, @Query() query: ListeCandidaturesQueryDto): Promise<CandidatureStaffPage> {
     return this.liste.liste(principal, query);
   }
 
   /** The filtered list as CSV for French Excel (UTF-8 with BOM, `;`), streamed row by row */
   @Get('export.csv')
   @Export('text/csv', 'The candidatures, one line each, with a header line')
-  async exportCsv(@CurrentPrincipal() principal: Principal, @Query() filtres: FiltresCandidaturesDto): Promise<StreamableFile> {
+  async exportCandidaturesCsv(@CurrentPrincipal() principal: Principal, @Query() filtres: FiltresCandidaturesDto): Promise<StreamableFile> {
     return envoyer(await this.exports.exporter(principal, filtres, 'csv'));
   }
 
   /** The filtered list as an Excel workbook, streamed row by row */
   @Get('export.xlsx')
   @Export('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'The candidatures, one row each, under a header row')
-  async exportXlsx(@CurrentPrincipal() principal: Principal, @Query() filtres: FiltresCandidaturesDto): Promise<StreamableFile> {
+  async exportCandidaturesXlsx(@CurrentPrincipal() principal: Principal, @Query() filtres: FiltresCandidaturesDto): Promise<StreamableFile> {
     return envoyer(await this.exports.exporter(principal, filtres, 'xlsx'));
   }
 
   /** A candidature of the caller's scope: the candidate's file, the récapitulatif, every avis, the bloc-notes */
   @Get(':id')
   @ApiOkResponse({ type: CandidatureStaffDetailDto })
-  @ApiProblemResponses(400, 404)
-  candidature(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<CandidatureStaffDetailDto> {
+  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE' })
+  getCandidature(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<CandidatureStaffDetailDto> {
     return this.liste.detail(principal, params.id);
   }
 
   /** The bloc-notes of a candidature, newest first */
   @Get(':id/notes')
   @ApiOkResponse({ type: [NoteDto] })
-  @ApiProblemResponses(400, 404)
-  notes(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<NoteDto[]> {
+  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE' })
+  listNotes(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<NoteDto[]> {
     return this.liste.notes(principal, params.id);
   }
 
   /** Adds a note to the bloc-notes (any member of staff of the scope); staff only ever see it */
   @Post(':id/notes')
   @ApiCreatedResponse({ type: NoteDto })
-  @ApiProblemResponses(400, 404)
-  ajouterNote(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams, @Body() input: NoteInput): Promise<NoteDto> {
+  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE' })
+  @ApiRequestExample({ message: 'Appelée le 12/03 : envoie son relevé de notes par courrier.' }, { id: 1 })
+  createNote(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams, @Body() input: NoteInput): Promise<NoteDto> {
     return this.liste.ajouterNote(principal, params.id, input.message);
   }
 }

@@ -51,11 +51,11 @@ export class ProblemFilter implements ExceptionFilter {
   private toProblem(exception: unknown, requestId: string, instance: string): ProblemDto {
     if (exception instanceof DomainError) {
       const { status, title, code, detail, errors } = exception;
-      return { type: typeOf(code), title, status, detail, code, instance, requestId, ...(errors ? { errors } : {}) };
+      return { type: problemType(code), title, status, detail, code, instance, requestId, ...(errors ? { errors } : {}) };
     }
     const status = statusOf(exception);
     const [code, title, detail] = status === 500 ? INTERNAL : (GENERIC[status] ?? GENERIC[400]);
-    return { type: typeOf(code), title, status, detail: this.detailFor(exception, status) ?? detail, code, instance, requestId };
+    return { type: problemType(code), title, status, detail: this.detailFor(exception, status) ?? detail, code, instance, requestId };
   }
 
   /** A few framework errors deserve a more precise sentence than the generic one. */
@@ -78,6 +78,7 @@ function statusOf(exception: unknown): number {
   return 500;
 }
 
-function typeOf(code: string): string {
+/** The problem's `type` URI, from its code. */
+export function problemType(code: string): string {
   return `urn:candidatures:probleme:${code}`;
 }

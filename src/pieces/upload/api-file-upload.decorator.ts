@@ -11,5 +11,5 @@ export const ApiFileUpload = (description = 'PDF, JPEG or PNG (checked by conten
       required: true,
       schema: { type: 'object', required: [FICHIER_FIELD], properties: { [FICHIER_FIELD]: { type: 'string', format: 'binary', description } } },
     }),
-    ApiProblemResponses(400, 413),
+    ApiProblemResponses(400, { 413: 'FICHIER_TROP_VOLUMINEUX' }),
   );
