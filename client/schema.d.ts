@@ -1354,6 +1354,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/offre/formations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One formation of the public offer (its id from GET /api/offre): dates, mode, pièces to provide, the commission to contact */
+        get: operations["getFormation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/opi": {
         parameters: {
             query?: never;
@@ -2182,6 +2199,11 @@ export interface components {
              * @enum {string}
              */
             mode: "DEMATERIALISE" | "PAPIER";
+            /**
+             * @description What POST /api/candidat/candidatures takes as formationId, and GET /api/offre/formations/{id} the detail of
+             * @example 12
+             */
+            id: number;
             /** @example M1-GEO2ENV */
             code: string;
             /** @example M1 SCIENCES DE LA TERRE ET DES PLANETES, ENVIRONNEMENT -GEO2env */
@@ -3681,6 +3703,96 @@ export interface components {
         TypeTraitementResultatDto: {
             /** @example 3 */
             modifiees: number;
+        };
+        CentreResumeDto: {
+            /** @example OSUC */
+            code: string;
+            /** @example Observatoire des Sciences de l’Univers en région Centre */
+            libelle: string;
+        };
+        TypeDiplomeResumeDto: {
+            /** @example MAS */
+            code: string;
+            /** @example Master */
+            libelle: string;
+        };
+        ModelePieceDto: {
+            /**
+             * @example application/pdf
+             * @enum {string}
+             */
+            type: "application/pdf" | "image/jpeg" | "image/png";
+            /**
+             * @description Name of the file as uploaded
+             * @example modele-lettre-motivation.pdf
+             */
+            nom: string;
+            /**
+             * @description Its public download (GET)
+             * @example /api/offre/pieces/7/modele
+             */
+            url: string;
+        };
+        PieceAFournirDto: {
+            /** @description Id of the pièce justificative, as in the récapitulatif of a candidature */
+            id: number;
+            /** @example CV */
+            code: string;
+            /** @example Curriculum Vitae avec photo */
+            libelle: string;
+            /** @description Conditional: a candidate it does not concern declares « non concerné » instead of providing it */
+            conditionnel: boolean;
+            /** @description One file for every candidature of the candidate (common pièce without unicity) */
+            partagee: boolean;
+            /** @description A document to download (a form to fill in, an example); null when the pièce has none */
+            modele: components["schemas"]["ModelePieceDto"] | null;
+        };
+        FormationDetailDto: {
+            /**
+             * @description Pieces uploaded online, or the file printed and posted
+             * @example DEMATERIALISE
+             * @enum {string}
+             */
+            mode: "DEMATERIALISE" | "PAPIER";
+            /**
+             * @description What POST /api/candidat/candidatures takes as formationId, and GET /api/offre/formations/{id} the detail of
+             * @example 12
+             */
+            id: number;
+            /** @example M1-GEO2ENV */
+            code: string;
+            /** @example M1 SCIENCES DE LA TERRE ET DES PLANETES, ENVIRONNEMENT -GEO2env */
+            libelle: string;
+            /** @example géologie environnement */
+            motsCles: string | null;
+            /** @example 2026-11-15 */
+            dateDebutCandidature: string;
+            /**
+             * @description Inclusive
+             * @example 2027-03-31
+             */
+            dateFinCandidature: string;
+            /** @example 2027-04-07 */
+            dateRetour: string;
+            dateJury: string | null;
+            datePublication: string | null;
+            informationsComplementaires: string | null;
+            /** @description Today (Europe/Paris) is within the application window, bounds included */
+            ouverte: boolean;
+            centre: components["schemas"]["CentreResumeDto"];
+            typeDiplome: components["schemas"]["TypeDiplomeResumeDto"];
+            /** @description Pré-analyse */
+            dateAnalyse: string | null;
+            /** @description Date limite de confirmation of an admission; null with a delay (delaiConfirmation) */
+            dateConfirmation: string | null;
+            /** @description Days to confirm after a favourable decision, when the formation counts so */
+            delaiConfirmation: number | null;
+            /** @description What a new candidature asks for, in display order (DEMATERIALISE: uploaded online; PAPIER: posted with the file) */
+            pieces: components["schemas"]["PieceAFournirDto"][];
+            /** @description The commission: where a paper file is posted, whom to ask */
+            contact: components["schemas"]["ContactDto"];
+            /** @description The commission's text for candidates */
+            messageCommission: string | null;
         };
         /**
          * @description ADMISSION: the candidate confirmed; DESISTEMENT: they withdrew after their admission was transmitted
@@ -10634,6 +10746,54 @@ export interface operations {
             };
             /** @description A business rule refuses the request: see `code` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getFormation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormationDetailDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
