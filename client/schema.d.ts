@@ -546,7 +546,7 @@ export interface paths {
         };
         /** Informations personnelles; 404 until filled in */
         get: operations["getIdentite"];
-        /** Fills in or changes the informations personnelles (If-Match of the version read when they exist) */
+        /** Fills in or changes the informations personnelles (If-Match of the version read when they exist); `avertissements` says what to check again */
         put: operations["putIdentite"];
         post?: never;
         delete?: never;
@@ -1758,7 +1758,7 @@ export interface components {
              */
             nationalite: string;
             /**
-             * @description INE and its key in one field (11 characters; spaces and dashes are removed); leave empty without a French INE
+             * @description INE and its key in one field (11 characters; spaces and dashes are removed); leave empty without a French INE. Saved as typed; when a letter O and a digit 0 may have been confused, the answer's `avertissements` names the other reading
              * @example 1234567890V
              */
             ine?: string;
@@ -2877,7 +2877,7 @@ export interface components {
              */
             nationalite: string;
             /**
-             * @description INE and its key in one field (11 characters; spaces and dashes are removed); leave empty without a French INE
+             * @description INE and its key in one field (11 characters; spaces and dashes are removed); leave empty without a French INE. Saved as typed; when a letter O and a digit 0 may have been confused, the answer's `avertissements` names the other reading
              * @example 1234567890V
              */
             ine?: string;
@@ -2885,6 +2885,87 @@ export interface components {
             telephone?: string;
             /** @example 06 12 34 56 78 */
             telephonePortable?: string;
+        };
+        AvertissementDto: {
+            /**
+             * @description INE_LECTURE_ALTERNATIVE: the INE was saved as typed, in the INES form (9 digits and 2 letters, which only a remote check confirms), while reading a letter O as the digit 0 (or the reverse) gives an INE whose key is right: ask « Vouliez-vous saisir <suggestion> ? »
+             * @enum {string}
+             */
+            code: "INE_LECTURE_ALTERNATIVE";
+            /**
+             * @description For the candidate, in French
+             * @example Vouliez-vous saisir 1856816120S (le chiffre 0 au lieu de la lettre O en 10e position) ? La lettre O et le chiffre 0 se confondent facilement. L'INE 185681612OS est accepté tel que saisi : vérifiez-le sur votre relevé de notes et corrigez-le s'il le faut.
+             */
+            message: string;
+            /**
+             * @description The field it is about, as `field` of a problem's `errors`
+             * @example ine
+             */
+            field: string;
+            /**
+             * @description The value to offer instead, to send back as is if the candidate takes it
+             * @example 1856816120S
+             */
+            suggestion?: string;
+        };
+        IdentiteEnregistreeDto: {
+            /** @description Language of mails and letters (fr by default) */
+            langue?: components["schemas"]["Langue"];
+            /** @example MME */
+            civilite: components["schemas"]["Civilite"];
+            /** @description Filled from the university's student records: locked, the scolarité corrects it */
+            importe: boolean;
+            /** @description Send it back as If-Match (also the ETag) */
+            version: number;
+            /** @example Martin */
+            nomNaissance: string;
+            /** @example Durand */
+            nomUsage?: string;
+            /** @example Élise */
+            prenom: string;
+            /** @example Marie Jeanne */
+            autresPrenoms?: string;
+            /**
+             * @description Aged 10 to 100
+             * @example 2005-03-14
+             */
+            dateNaissance: string;
+            /**
+             * @description Pays de naissance (code of /api/referentiels/pays)
+             * @example FR
+             */
+            paysNaissance: string;
+            /**
+             * @description Born in France: département (code)
+             * @example 45
+             */
+            departementNaissance?: string;
+            /**
+             * @description Born in France: commune (INSEE code)
+             * @example 45234
+             */
+            communeNaissance?: string;
+            /**
+             * @description Born abroad: the city
+             * @example Montréal
+             */
+            villeNaissance?: string;
+            /**
+             * @description Nationality (code of /api/referentiels/pays)
+             * @example FR
+             */
+            nationalite: string;
+            /**
+             * @description INE and its key in one field (11 characters; spaces and dashes are removed); leave empty without a French INE. Saved as typed; when a letter O and a digit 0 may have been confused, the answer's `avertissements` names the other reading
+             * @example 1234567890V
+             */
+            ine?: string;
+            /** @example 02 38 41 71 71 */
+            telephone?: string;
+            /** @example 06 12 34 56 78 */
+            telephonePortable?: string;
+            /** @description Saved, but worth checking with the candidate; empty when there is nothing to say */
+            avertissements: components["schemas"]["AvertissementDto"][];
         };
         CoordonneesInput: {
             /** @description Language of mails and letters (fr by default) */
@@ -6135,7 +6216,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdentiteDto"];
+                    "application/json": components["schemas"]["IdentiteEnregistreeDto"];
                 };
             };
             /** @description Invalid request: `errors` names each invalid field */

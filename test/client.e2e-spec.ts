@@ -78,7 +78,7 @@ describe('The generated typed client', () => {
     const identite = await api.PUT('/api/candidat/identite', {
       body: { civilite: 'MME', nomNaissance: 'Typé', prenom: 'Client', dateNaissance: '2003-03-14', paysNaissance: 'FR', departementNaissance: '45', communeNaissance: '45234', nationalite: 'FR', ine: '1856816120S' },
     });
-    expect(identite.data?.ine).toBe('1856816120S');
+    expect(identite.data).toMatchObject({ ine: '1856816120S', avertissements: [] });
     await api.PUT('/api/candidat/bac', { body: { serie: 'GEN', annee: 2021, mention: 'B', specialites: ['MATHS', 'PC'], pays: 'FR', departement: '45', commune: '45234' } });
     expect((await api.GET('/api/candidat/dossier')).data?.complet).toBe(true);
 

@@ -4,7 +4,7 @@ import { ApiProblemResponses } from '../common/api/api-problem-responses.decorat
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
 import { Principal, Role } from '../common/auth/roles';
 import { ChecksVersion, IfMatch, ReadsVersion } from '../common/concurrency/versioned';
-import { AdresseDto, AdresseInput, BacDto, BacInput, CoordonneesInput, DossierDto, IdentiteDto, IdentiteInput } from './dto/dossier.dto';
+import { AdresseDto, AdresseInput, BacDto, BacInput, CoordonneesInput, DossierDto, IdentiteDto, IdentiteEnregistreeDto, IdentiteInput } from './dto/dossier.dto';
 import { DossierService } from './dossier.service';
 
 /** The logged-in candidate's own file. */
@@ -28,11 +28,11 @@ export class DossierController {
     return this.dossiers.identite(principal.id);
   }
 
-  /** Fills in or changes the informations personnelles (If-Match of the version read when they exist) */
+  /** Fills in or changes the informations personnelles (If-Match of the version read when they exist); `avertissements` says what to check again */
   @Put('identite')
-  @ChecksVersion(IdentiteDto)
+  @ChecksVersion(IdentiteEnregistreeDto)
   @ApiProblemResponses(400, 409, 422)
-  putIdentite(@CurrentPrincipal() principal: Principal, @Body() body: IdentiteInput, @IfMatch() ifMatch?: number): Promise<IdentiteDto> {
+  putIdentite(@CurrentPrincipal() principal: Principal, @Body() body: IdentiteInput, @IfMatch() ifMatch?: number): Promise<IdentiteEnregistreeDto> {
     return this.dossiers.saveIdentite(principal.id, body, ifMatch);
   }
 
