@@ -546,7 +546,7 @@ export interface paths {
         };
         /** Informations personnelles; 404 until filled in */
         get: operations["getIdentite"];
-        /** Fills in or changes the informations personnelles (If-Match of the version read when they exist) */
+        /** Fills in or changes the informations personnelles (If-Match of the version read when they exist); `avertissements` says what to check again */
         put: operations["updateIdentite"];
         post?: never;
         delete?: never;
@@ -1354,6 +1354,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/offre/formations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One formation of the public offer (its id from GET /api/offre): dates, mode, pièces to provide, the commission to contact */
+        get: operations["getFormation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/opi": {
         parameters: {
             query?: never;
@@ -1741,7 +1758,7 @@ export interface components {
              */
             nationalite: string;
             /**
-             * @description INE and its key in one field (11 characters; spaces and dashes are removed); leave empty without a French INE
+             * @description INE and its key in one field (11 characters; spaces and dashes are removed); leave empty without a French INE. Saved as typed; when a letter O and a digit 0 may have been confused, the answer's `avertissements` names the other reading
              * @example 1234567890V
              */
             ine?: string;
@@ -2182,6 +2199,11 @@ export interface components {
              * @enum {string}
              */
             mode: "DEMATERIALISE" | "PAPIER";
+            /**
+             * @description What POST /api/candidat/candidatures takes as formationId, and GET /api/offre/formations/{id} the detail of
+             * @example 12
+             */
+            id: number;
             /** @example M1-GEO2ENV */
             code: string;
             /** @example M1 SCIENCES DE LA TERRE ET DES PLANETES, ENVIRONNEMENT -GEO2env */
@@ -2855,7 +2877,7 @@ export interface components {
              */
             nationalite: string;
             /**
-             * @description INE and its key in one field (11 characters; spaces and dashes are removed); leave empty without a French INE
+             * @description INE and its key in one field (11 characters; spaces and dashes are removed); leave empty without a French INE. Saved as typed; when a letter O and a digit 0 may have been confused, the answer's `avertissements` names the other reading
              * @example 1234567890V
              */
             ine?: string;
@@ -2863,6 +2885,87 @@ export interface components {
             telephone?: string;
             /** @example 06 12 34 56 78 */
             telephonePortable?: string;
+        };
+        AvertissementDto: {
+            /**
+             * @description INE_LECTURE_ALTERNATIVE: the INE was saved as typed, in the INES form (9 digits and 2 letters, which only a remote check confirms), while reading a letter O as the digit 0 (or the reverse) gives an INE whose key is right: ask « Vouliez-vous saisir <suggestion> ? »
+             * @enum {string}
+             */
+            code: "INE_LECTURE_ALTERNATIVE";
+            /**
+             * @description For the candidate, in French
+             * @example Vouliez-vous saisir 1856816120S (le chiffre 0 au lieu de la lettre O en 10e position) ? La lettre O et le chiffre 0 se confondent facilement. L'INE 185681612OS est accepté tel que saisi : vérifiez-le sur votre relevé de notes et corrigez-le s'il le faut.
+             */
+            message: string;
+            /**
+             * @description The field it is about, as `field` of a problem's `errors`
+             * @example ine
+             */
+            field: string;
+            /**
+             * @description The value to offer instead, to send back as is if the candidate takes it
+             * @example 1856816120S
+             */
+            suggestion?: string;
+        };
+        IdentiteEnregistreeDto: {
+            /** @description Language of mails and letters (fr by default) */
+            langue?: components["schemas"]["Langue"];
+            /** @example MME */
+            civilite: components["schemas"]["Civilite"];
+            /** @description Filled from the university's student records: locked, the scolarité corrects it */
+            importe: boolean;
+            /** @description Send it back as If-Match (also the ETag) */
+            version: number;
+            /** @example Martin */
+            nomNaissance: string;
+            /** @example Durand */
+            nomUsage?: string;
+            /** @example Élise */
+            prenom: string;
+            /** @example Marie Jeanne */
+            autresPrenoms?: string;
+            /**
+             * @description Aged 10 to 100
+             * @example 2005-03-14
+             */
+            dateNaissance: string;
+            /**
+             * @description Pays de naissance (code of /api/referentiels/pays)
+             * @example FR
+             */
+            paysNaissance: string;
+            /**
+             * @description Born in France: département (code)
+             * @example 45
+             */
+            departementNaissance?: string;
+            /**
+             * @description Born in France: commune (INSEE code)
+             * @example 45234
+             */
+            communeNaissance?: string;
+            /**
+             * @description Born abroad: the city
+             * @example Montréal
+             */
+            villeNaissance?: string;
+            /**
+             * @description Nationality (code of /api/referentiels/pays)
+             * @example FR
+             */
+            nationalite: string;
+            /**
+             * @description INE and its key in one field (11 characters; spaces and dashes are removed); leave empty without a French INE. Saved as typed; when a letter O and a digit 0 may have been confused, the answer's `avertissements` names the other reading
+             * @example 1234567890V
+             */
+            ine?: string;
+            /** @example 02 38 41 71 71 */
+            telephone?: string;
+            /** @example 06 12 34 56 78 */
+            telephonePortable?: string;
+            /** @description Saved, but worth checking with the candidate; empty when there is nothing to say */
+            avertissements: components["schemas"]["AvertissementDto"][];
         };
         CoordonneesInput: {
             /** @description Language of mails and letters (fr by default) */
@@ -3681,6 +3784,96 @@ export interface components {
         TypeTraitementResultatDto: {
             /** @example 3 */
             modifiees: number;
+        };
+        CentreResumeDto: {
+            /** @example OSUC */
+            code: string;
+            /** @example Observatoire des Sciences de l’Univers en région Centre */
+            libelle: string;
+        };
+        TypeDiplomeResumeDto: {
+            /** @example MAS */
+            code: string;
+            /** @example Master */
+            libelle: string;
+        };
+        ModelePieceDto: {
+            /**
+             * @example application/pdf
+             * @enum {string}
+             */
+            type: "application/pdf" | "image/jpeg" | "image/png";
+            /**
+             * @description Name of the file as uploaded
+             * @example modele-lettre-motivation.pdf
+             */
+            nom: string;
+            /**
+             * @description Its public download (GET)
+             * @example /api/offre/pieces/7/modele
+             */
+            url: string;
+        };
+        PieceAFournirDto: {
+            /** @description Id of the pièce justificative, as in the récapitulatif of a candidature */
+            id: number;
+            /** @example CV */
+            code: string;
+            /** @example Curriculum Vitae avec photo */
+            libelle: string;
+            /** @description Conditional: a candidate it does not concern declares « non concerné » instead of providing it */
+            conditionnel: boolean;
+            /** @description One file for every candidature of the candidate (common pièce without unicity) */
+            partagee: boolean;
+            /** @description A document to download (a form to fill in, an example); null when the pièce has none */
+            modele: components["schemas"]["ModelePieceDto"] | null;
+        };
+        FormationDetailDto: {
+            /**
+             * @description Pieces uploaded online, or the file printed and posted
+             * @example DEMATERIALISE
+             * @enum {string}
+             */
+            mode: "DEMATERIALISE" | "PAPIER";
+            /**
+             * @description What POST /api/candidat/candidatures takes as formationId, and GET /api/offre/formations/{id} the detail of
+             * @example 12
+             */
+            id: number;
+            /** @example M1-GEO2ENV */
+            code: string;
+            /** @example M1 SCIENCES DE LA TERRE ET DES PLANETES, ENVIRONNEMENT -GEO2env */
+            libelle: string;
+            /** @example géologie environnement */
+            motsCles: string | null;
+            /** @example 2026-11-15 */
+            dateDebutCandidature: string;
+            /**
+             * @description Inclusive
+             * @example 2027-03-31
+             */
+            dateFinCandidature: string;
+            /** @example 2027-04-07 */
+            dateRetour: string;
+            dateJury: string | null;
+            datePublication: string | null;
+            informationsComplementaires: string | null;
+            /** @description Today (Europe/Paris) is within the application window, bounds included */
+            ouverte: boolean;
+            centre: components["schemas"]["CentreResumeDto"];
+            typeDiplome: components["schemas"]["TypeDiplomeResumeDto"];
+            /** @description Pré-analyse */
+            dateAnalyse: string | null;
+            /** @description Date limite de confirmation of an admission; null with a delay (delaiConfirmation) */
+            dateConfirmation: string | null;
+            /** @description Days to confirm after a favourable decision, when the formation counts so */
+            delaiConfirmation: number | null;
+            /** @description What a new candidature asks for, in display order (DEMATERIALISE: uploaded online; PAPIER: posted with the file) */
+            pieces: components["schemas"]["PieceAFournirDto"][];
+            /** @description The commission: where a paper file is posted, whom to ask */
+            contact: components["schemas"]["ContactDto"];
+            /** @description The commission's text for candidates */
+            messageCommission: string | null;
         };
         /**
          * @description ADMISSION: the candidate confirmed; DESISTEMENT: they withdrew after their admission was transmitted
@@ -6197,7 +6390,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdentiteDto"];
+                    "application/json": components["schemas"]["IdentiteEnregistreeDto"];
                 };
             };
             /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
@@ -11018,6 +11211,54 @@ export interface operations {
             };
             /** @description A business rule refuses the request: see `code` (code : `TYPE_TRAITEMENT_DEJA_VALIDE`) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getFormation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormationDetailDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `FORMATION_INTROUVABLE`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

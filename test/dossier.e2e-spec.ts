@@ -2,6 +2,7 @@ import request from 'supertest';
 import { Candidat } from '../src/candidat/entities/candidat.entity';
 import { beaKey, nneKey } from '../src/candidat/ine/ine';
 import { Role } from '../src/common/auth/roles';
+import { Campagne } from '../src/offre/entities/campagne.entity';
 import { CANDIDAT_PASSWORD, STAFF_PASSWORD, createCampagne, createCandidat, createStaff } from './support/factories';
 import { bearer } from './support/api';
 import { TestApp, startTestApp } from './support/test-app';
@@ -26,12 +27,13 @@ describe("The candidate's file: identity, address, bac, completeness, versions",
   let token = '';
   let other = '';
   let numero = '';
+  let campagne: Campagne;
   const login = async (loginName: string, password = CANDIDAT_PASSWORD) =>
     (await request(t.http).post('/api/auth/login').send({ login: loginName, password }).expect(200)).body.token as string;
 
   beforeAll(async () => {
     t = await startTestApp();
-    const campagne = await createCampagne(t);
+    campagne = await createCampagne(t);
     numero = (await createCandidat(t, campagne)).numeroDossier;
     token = await login(numero);
     other = await login((await createCandidat(t, campagne)).numeroDossier);
@@ -119,6 +121,32 @@ describe("The candidate's file: identity, address, bac, completeness, versions",
     expect(typo.body.errors).toEqual([{ field: 'ine', message: expect.stringContaining(`Vouliez-vous saisir ${bea}`) }]);
     expect((await put('identite', identite({ ine: bea }), undefined, other).expect(200)).body.ine).toBe(bea);
     expect((await put('identite', identite({ ine: '123456789ab' }), 1, other).expect(200)).body.ine).toBe('123456789AB');
+  });
+
+  it('saves an INE only the INES form accepts as typed, with a warning naming the reading a key confirms (185681612OS: 1856816120S)', async () => {
+    const compte = await createCandidat(t, campagne);
+    const tk = await login(compte.numeroDossier);
+    const saved = await put('identite', identite({ ine: '185 681 612 os' }), undefined, tk).expect(200);
+    expect(saved.body).toMatchObject({ ine: '185681612OS', version: 1 });
+    expect(saved.body.avertissements).toEqual([
+      {
+        code: 'INE_LECTURE_ALTERNATIVE',
+        field: 'ine',
+        message:
+          'Vouliez-vous saisir 1856816120S (le chiffre 0 au lieu de la lettre O en 10e position) ? La lettre O et le chiffre 0 se confondent facilement. ' +
+          "L'INE 185681612OS est accepté tel que saisi : vérifiez-le sur votre relevé de notes et corrigez-le s'il le faut.",
+        suggestion: '1856816120S',
+      },
+    ]);
+    expect(await t.dataSource.getRepository(Candidat).findOneByOrFail({ compteCandidatId: compte.id })).toMatchObject({ ine: '185681612OS' });
+    // The warning belongs to the answer of the change, not to the stored identity.
+    expect((await get('identite', tk).expect(200)).body).not.toHaveProperty('avertissements');
+
+    // The candidate takes the suggestion: a BEA its key confirms, nothing more to say.
+    const corrected = await put('identite', identite({ ine: saved.body.avertissements[0].suggestion }), 1, tk).expect(200);
+    expect(corrected.body).toMatchObject({ ine: '1856816120S', version: 2, avertissements: [] });
+    const ines = await put('identite', identite({ ine: '987654321AB' }), 2, tk).expect(200);
+    expect(ines.body.avertissements).toEqual([]);
   });
 
   it("never lets a candidate read or write another candidate's file", async () => {

@@ -286,6 +286,7 @@ describe('Offer set-up by staff and the public offer tree', () => {
                 libelle: 'Master',
                 formations: [
                   {
+                    id: expect.any(Number),
                     code: `${centre}-M1`,
                     libelle: 'M1 Sciences de la Terre et des Planètes, Environnement',
                     motsCles: 'géologie GEO2env',
@@ -333,6 +334,15 @@ describe('Offer set-up by staff and the public offer tree', () => {
       t.clock.set(NOW);
     });
 
+    it('gives each formation the id a candidate applies with (the one of the staff set-up)', async () => {
+      const staff = (await api('scol').get(`formations?centre=${centre}&limit=200`).expect(200)).body.items as { id: number; code: string; actif: boolean }[];
+      const offered = (await offre(`?centre=${centre}`)).body.centres[0].typesDiplome.flatMap((td: { formations: { id: number; code: string }[] }) =>
+        td.formations.map((f) => ({ id: f.id, code: f.code })),
+      );
+      expect(offered).toEqual(expect.arrayContaining(staff.filter((f) => f.actif).map((f) => ({ id: f.id, code: f.code }))));
+      expect(offered).toHaveLength(staff.filter((f) => f.actif).length);
+    });
+
     it('serves other instances from their snapshot, without SQL, and shows them a staff change after their poll (≤ 2 s)', async () => {
       const other = await startTestApp({}, { database: t.database, clock: t.clock });
       try {
@@ -372,6 +382,139 @@ describe('Offer set-up by staff and the public offer tree', () => {
       } finally {
         await other.close();
         t.clock.set(NOW);
+      }
+    });
+  });
+  describe('public detail of a formation', () => {
+    const detail = (id: number | string) => request(t.http).get(`/api/offre/formations/${id}`);
+    const pieces = '/api/offre/gestion/pieces';
+    const piece = async (code: string, extra: Body) =>
+      (await request(t.http).post(pieces).set(bearer(tokens.scol)).send({ code, libelle: `Pièce ${code}`, ...extra }).expect(201)).body.id as number;
+    const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+    let centre: string;
+    let commission: string;
+    const f: Record<string, number> = {};
+    const p: Record<string, number> = {};
+    /** A paper licence pro in accès de droit, not open yet, confirmed within 8 days of the decision */
+    const AD = { libelle: 'LP Assurance', typeDiplome: 'LP', typeTraitement: 'AD', demat: false, dateDebutCandidature: '2026-12-01', dateConfirmation: undefined, delaiConfirmation: 8 };
+
+    beforeAll(async () => {
+      centre = uniq('DET');
+      commission = `${centre}-COMM`;
+      const centreId = (await api('scol').post('centres', centreBody(centre, { libelle: 'UFR Sciences' })).expect(201)).body.id;
+      const commissionId = (
+        await api('scol')
+          .post('commissions', commissionBody(centreId, commission, { libelle: 'OSUC - SCOLARITE', telephone: '02 38 49 46 24', commentaireCandidat: 'Joindre une enveloppe timbrée.' }))
+          .expect(201)
+      ).body.id;
+      const add = async (code: string, extra: Body) => (f[code] = (await api('scol').post('formations', formationBody(commissionId, `${centre}-${code}`, extra)).expect(201)).body.id);
+      await add('AC', { libelle: 'M1 GEO2env', informationsComplementaires: 'Entretien en mai.', demat: true });
+      await add('AD', AD);
+      await add('OFF', { actif: false });
+      const hidden = (await api('scol').post('centres', centreBody(uniq('DETH'), { actif: false })).expect(201)).body.id;
+      const hiddenComm = (await api('scol').post('commissions', commissionBody(hidden, uniq('DETHC'))).expect(201)).body.id;
+      f.HIDDEN = (await api('scol').post('formations', formationBody(hiddenComm, uniq('DETH-F'))).expect(201)).body.id;
+
+      // The institution's common pièce applies to every formation: conditional, with a model document.
+      p.INST = await piece(uniq('INST'), { commun: true, conditionnel: true, ordre: 1 });
+      await request(t.http)
+        .put(`${pieces}/${p.INST}/modele`)
+        .set(bearer(tokens.scol))
+        .set('If-Match', '"1"')
+        .attach('fichier', PDF, { filename: 'attestation-langue.pdf', contentType: 'application/pdf' })
+        .expect(200);
+      p.CENTRE = await piece(uniq('CTRP'), { commun: true, unicite: true, centreId, ordre: 2 });
+      p.SPEC = await piece(uniq('SPEC'), { commun: false, centreId, formationIds: [f.AC], ordre: 3 });
+      p.AUTRE = await piece(uniq('AUTP'), { commun: false, centreId, formationIds: [f.AD], ordre: 3 });
+      p.INACTIVE = await piece(uniq('INAP'), { commun: true, centreId, actif: false });
+      // Accès de droit: a new candidature starts en attente (AT) until staff validate it, so AT pièces are asked, AD ones not yet.
+      p.AD = await piece(uniq('ADP'), { commun: true, centreId, typeTraitement: 'AD', ordre: 4 });
+      p.AT = await piece(uniq('ATP'), { commun: true, centreId, typeTraitement: 'AT', ordre: 4 });
+    });
+
+    it('answers anyone the dates, mode, pièces to provide, informations complémentaires and the commission to contact', async () => {
+      const res = await detail(f.AC).expect(200);
+      expect(res.headers['cache-control']).toBe('public, max-age=2');
+      expect(res.body).toEqual({
+        id: f.AC,
+        code: `${centre}-AC`,
+        libelle: 'M1 GEO2env',
+        motsCles: null,
+        mode: 'DEMATERIALISE',
+        centre: { code: centre, libelle: 'UFR Sciences' },
+        typeDiplome: { code: 'MAS', libelle: 'Master' },
+        ...DATES,
+        delaiConfirmation: null,
+        ouverte: true,
+        informationsComplementaires: 'Entretien en mai.',
+        pieces: [
+          { id: p.INST, code: expect.stringMatching(/^INST/), libelle: expect.stringMatching(/^Pièce INST/), conditionnel: true, partagee: true, modele: { nom: 'attestation-langue.pdf', type: 'application/pdf', url: `/api/offre/pieces/${p.INST}/modele` } },
+          { id: p.CENTRE, code: expect.any(String), libelle: expect.any(String), conditionnel: false, partagee: false, modele: null },
+          { id: p.SPEC, code: expect.any(String), libelle: expect.any(String), conditionnel: false, partagee: false, modele: null },
+        ],
+        contact: {
+          commission: 'OSUC - SCOLARITE',
+          adresse: ['OSUC - SCOLARITE', '1 A rue de la Férollerie', '45071 ORLEANS CEDEX 2'],
+          email: 'admission@univ.test',
+          telephone: '02 38 49 46 24',
+        },
+        messageCommission: 'Joindre une enveloppe timbrée.',
+      });
+      // The model's link is the public download route.
+      const modele = await request(t.http).get(res.body.pieces[0].modele.url).expect(200);
+      expect(modele.headers['content-type']).toBe('application/pdf');
+    });
+
+    it('lists the pièces of a new candidature: by the type de traitement it starts with, paper mode, closed window', async () => {
+      const res = await detail(f.AD).expect(200);
+      expect(res.body).toMatchObject({ mode: 'PAPIER', ouverte: false, dateConfirmation: null, delaiConfirmation: 8, typeDiplome: { code: 'LP', libelle: 'Licence professionnelle' } });
+      expect(res.body.pieces.map((x: { id: number }) => x.id)).toEqual([p.INST, p.CENTRE, p.AUTRE, p.AT]);
+    });
+
+    it('shows exactly the formations of the public offer, with the same fields: what the offer does not show is a 404', async () => {
+      const tree = (await request(t.http).get(`/api/offre?centre=${centre}`).expect(200)).body;
+      const listed = tree.centres[0].typesDiplome.flatMap((td: { formations: { id: number }[] }) => td.formations);
+      expect(listed.map((x: { id: number }) => x.id).sort()).toEqual([f.AC, f.AD].sort());
+      for (const formation of listed) expect((await detail(formation.id).expect(200)).body).toMatchObject(formation);
+
+      for (const id of [f.OFF, f.HIDDEN, 999999]) {
+        const missing = await detail(id).expect(404);
+        expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(missing.body).toMatchObject({ status: 404, code: 'FORMATION_INTROUVABLE', detail: "Cette formation n'existe pas ou n'est plus proposée." });
+      }
+
+      // Withdrawn from the offer by staff: gone from both at once on this instance, and back with it.
+      const ac = (await api('scol').get(`formations?centre=${centre}&limit=200`).expect(200)).body.items.find((x: { id: number }) => x.id === f.AC);
+      const body = formationBody(ac.commissionId, ac.code, { libelle: ac.libelle, demat: true, informationsComplementaires: ac.informationsComplementaires });
+      await api('scol').put(`formations/${f.AC}`, { ...body, actif: false }, ac.version).expect(200);
+      await detail(f.AC).expect(404);
+      await api('scol').put(`formations/${f.AC}`, { ...body, actif: true }, ac.version + 1).expect(200);
+      expect((await detail(f.AC).expect(200)).body.libelle).toBe('M1 GEO2env');
+    });
+
+    it('reads the same snapshot as the offer on every instance: another one shows a change in both at its poll', async () => {
+      const other = await startTestApp({}, { database: t.database, clock: t.clock });
+      try {
+        const both = async () => [
+          (await request(other.http).get(`/api/offre?centre=${centre}&typeDiplome=LP`).expect(200)).body.centres[0].typesDiplome[0].formations[0].libelle,
+          (await request(other.http).get(`/api/offre/formations/${f.AD}`).expect(200)).body.libelle,
+        ];
+        expect(await both()).toEqual(['LP Assurance', 'LP Assurance']);
+        const ad = (await api('scol').get(`formations?centre=${centre}&limit=200`).expect(200)).body.items.find((x: { id: number }) => x.id === f.AD);
+        await api('scol').put(`formations/${f.AD}`, formationBody(ad.commissionId, ad.code, { ...AD, libelle: 'LP Assurance renommée' }), ad.version).expect(200);
+        expect(await both()).toEqual(['LP Assurance', 'LP Assurance']);
+        t.clock.advance({ seconds: 2 });
+        expect(await both()).toEqual(['LP Assurance renommée', 'LP Assurance renommée']);
+      } finally {
+        await other.close();
+        t.clock.set(NOW);
+      }
+    });
+
+    it('refuses an id that is not a positive integer (400 naming id)', async () => {
+      for (const id of ['abc', '0', '1.5', '-3', '99999999999']) {
+        const res = await detail(id).expect(400);
+        expect({ id, fields: fieldsOf(res) }).toEqual({ id, fields: ['id'] });
       }
     });
   });

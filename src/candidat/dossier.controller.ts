@@ -5,7 +5,7 @@ import { ApiProblemResponses } from '../common/api/api-problem-responses.decorat
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
 import { Principal, Role } from '../common/auth/roles';
 import { ChecksVersion, IfMatch, ReadsVersion } from '../common/concurrency/versioned';
-import { AdresseDto, AdresseInput, BacDto, BacInput, CoordonneesInput, DossierDto, IdentiteDto, IdentiteInput } from './dto/dossier.dto';
+import { AdresseDto, AdresseInput, BacDto, BacInput, CoordonneesInput, DossierDto, IdentiteDto, IdentiteEnregistreeDto, IdentiteInput } from './dto/dossier.dto';
 import { DossierService } from './dossier.service';
 
 /** The logged-in candidate's own file. */
@@ -29,12 +29,12 @@ export class DossierController {
     return this.dossiers.identite(principal.id);
   }
 
-  /** Fills in or changes the informations personnelles (If-Match of the version read when they exist) */
+  /** Fills in or changes the informations personnelles (If-Match of the version read when they exist); `avertissements` says what to check again */
   @Put('identite')
-  @ChecksVersion(IdentiteDto)
+  @ChecksVersion(IdentiteEnregistreeDto)
   @ApiProblemResponses(400, { 409: 'INE_DEJA_UTILISE', 422: ['DONNEES_IMPORTEES', 'IDENTITE_VERROUILLEE'] })
   @ApiRequestExample({ civilite: 'M', nomNaissance: 'BERNARD', prenom: 'Lucas', autresPrenoms: 'Jean', dateNaissance: '2004-06-02', paysNaissance: 'FR', departementNaissance: '45', communeNaissance: '45234', nationalite: 'FR', ine: '31000000048', telephone: '02 38 41 71 71', telephonePortable: '06 12 34 56 78' })
-  updateIdentite(@CurrentPrincipal() principal: Principal, @Body() body: IdentiteInput, @IfMatch() ifMatch?: number): Promise<IdentiteDto> {
+  updateIdentite(@CurrentPrincipal() principal: Principal, @Body() body: IdentiteInput, @IfMatch() ifMatch?: number): Promise<IdentiteEnregistreeDto> {
     return this.dossiers.saveIdentite(principal.id, body, ifMatch);
   }
 

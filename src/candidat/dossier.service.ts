@@ -10,11 +10,11 @@ import { AppConfig, appConfig } from '../config';
 import { CursusService } from '../cursus/cursus.service';
 import { isUniqueViolation } from '../database/unique-violation';
 import { CodeCheck, ReferentielService } from '../referentiel/referentiel.service';
-import { AdresseDto, AdresseInput, BacDto, BacInput, CoordonneesInput, DossierDto, IdentiteDto, IdentiteInput, ManquantDto } from './dto/dossier.dto';
+import { AdresseDto, AdresseInput, AvertissementDto, BacDto, BacInput, CoordonneesInput, DossierDto, IdentiteDto, IdentiteEnregistreeDto, IdentiteInput, ManquantDto } from './dto/dossier.dto';
 import { CandidatAdresse } from './entities/candidat-adresse.entity';
 import { CandidatBac } from './entities/candidat-bac.entity';
 import { Candidat, Civilite } from './entities/candidat.entity';
-import { normalizeIne } from './ine/ine';
+import { checkIne, normalizeIne } from './ine/ine';
 import { ScolariteService } from './scolarite.service';
 import { StudentRecord } from './student-records/student-records.port';
 
@@ -103,7 +103,7 @@ export class DossierService {
     return toBac(await this.existing(CandidatBac, compteId, 'votre baccalauréat'));
   }
 
-  async saveIdentite(compteId: number, input: IdentiteInput, ifMatch: number | undefined): Promise<IdentiteDto> {
+  async saveIdentite(compteId: number, input: IdentiteInput, ifMatch: number | undefined): Promise<IdentiteEnregistreeDto> {
     const errors = [...this.birthDateErrors(input.dateNaissance)];
     if (input.paysNaissance === FRANCE) {
       if (!input.departementNaissance) errors.push(required('departementNaissance'));
@@ -144,7 +144,7 @@ export class DossierService {
       throw error;
     }
     if (ine) await this.importByIne(compteId, saved);
-    return toIdentite(saved);
+    return { ...toIdentite(saved), avertissements: avertissementsIne(ine) };
   }
 
   /**
@@ -426,6 +426,13 @@ function identiteColumns(campagneId: number, i: IdentiteSource): Partial<Candida
 /** The département of a commune's INSEE code (3 characters overseas). */
 function departementOf(commune: string): string {
   return commune.startsWith('97') ? commune.slice(0, 3) : commune.slice(0, 2);
+}
+
+/** An INE saved as typed in the INES form, that a key confirms once an O is read as 0 (or the reverse): « Vouliez-vous saisir … ? » */
+function avertissementsIne(ine: string | null): AvertissementDto[] {
+  const check = ine ? checkIne(ine) : undefined;
+  if (!check?.valid || !check.alternative) return [];
+  return [{ code: 'INE_LECTURE_ALTERNATIVE', field: 'ine', message: check.alternative.message, suggestion: check.alternative.ine }];
 }
 
 function toIdentite(c: Candidat): IdentiteDto {

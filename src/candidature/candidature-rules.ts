@@ -40,12 +40,8 @@ export function datesFormation(f: DatesFormation): DatesFormation {
 /** The guide's words, kept as candidates know them. */
 export const HORS_PERIODE = 'Vous ne pouvez pas candidater à cette formation, vous êtes en dehors de la période de dépôt des vœux.';
 
-type Fenetre = { dateDebutCandidature: string; dateFinCandidature: string };
-
-/** Today (YYYY-MM-DD, Europe/Paris) is inside the formation's application window, both ends included. */
-export function dansLaFenetre(formation: Fenetre, today: string): boolean {
-  return formation.dateDebutCandidature <= today && today <= formation.dateFinCandidature;
-}
+/** The offer's rule (its `ouverte`), which applying obeys: one window for the screen and the refusal. */
+export { dansLaFenetre } from '../offre/formation-dates';
 
 /**
  * A new candidature's type de traitement: the formation's, except that accès direct waits for staff to validate it

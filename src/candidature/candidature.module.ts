@@ -22,6 +22,8 @@ import { CandidatureStaffController } from './candidature-staff.controller';
 import { CandidatureStaffService } from './candidature-staff.service';
 import { CandidatureController } from './candidature.controller';
 import { FichiersOrphelinsService } from './fichiers-orphelins.service';
+import { FormationOffreController } from './formation-offre.controller';
+import { FormationOffreService } from './formation-offre.service';
 import { CandidatureService } from './candidature.service';
 import { CourrierCandidature } from './courrier-candidature.service';
 import { DepotPiecesService } from './depot-pieces.service';
@@ -36,7 +38,8 @@ import { PiecesCandidatureService } from './pieces-candidature.service';
  */
 @Module({
   imports: [CandidatModule, OffreModule, PiecesModule, PdfModule, ReferentielModule, MailModule, OpiModule],
-  // CampagnesController (src/offre) is here because putting a campaign in service archives candidatures.
+  // CampagnesController (src/offre) is here because putting a campaign in service archives candidatures;
+  // FormationOffreController because a formation's public page tells what a candidature to it asks for.
   controllers: [
     CandidatureController,
     CandidatureStaffController,
@@ -46,10 +49,12 @@ import { PiecesCandidatureService } from './pieces-candidature.service';
     DelaisController,
     StatutDossierController,
     TypeTraitementController,
+    FormationOffreController,
   ],
   providers: [
     CourrierCandidature,
     FichiersOrphelinsService,
+    FormationOffreService,
     CandidatureService,
     PiecesCandidatureService,
     DepotPiecesService,

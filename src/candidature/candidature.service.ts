@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CompteCandidat } from '../auth/entities/compte-candidat.entity';
 import { DossierService } from '../candidat/dossier.service';
 import { Clock, parisDate } from '../common/clock/clock';
-import { BusinessRule, Conflict, NotFound } from '../common/errors/domain-errors';
+import { BusinessRule, Conflict } from '../common/errors/domain-errors';
 import { AppConfig, appConfig } from '../config';
 import { isUniqueViolation } from '../database/unique-violation';
 import { lockRows } from '../database/row-lock';
@@ -12,6 +12,7 @@ import { CourrierCandidature } from './courrier-candidature.service';
 import { alerteCommission, candidatureAnnulee, candidatureEnregistree, candidatureTransmise } from '../mail/templates/candidature.templates';
 import { CampagneService } from '../offre/campagne.service';
 import { Formation } from '../offre/entities/formation.entity';
+import { formationIntrouvable } from '../offre/offre-publique.service';
 import { AccesCandidatures, CandidatureComplete, candidat } from './acces-candidatures';
 import { ActionCandidat, Actions, HORS_PERIODE, STATUT_DOSSIER_LIBELLES, TYPE_TRAITEMENT_LIBELLES, actionsPossibles, dansLaFenetre, exiger, typeTraitementInitial } from './candidature-rules';
 import { datesDe } from './dates-archivees';
@@ -46,7 +47,7 @@ export class CandidatureService {
   async candidater(compteId: number, formationId: number): Promise<CandidatureDto> {
     const today = parisDate(this.clock.now());
     const formation = await this.dataSource.getRepository(Formation).findOne({ where: { id: formationId }, relations: { commission: { centre: true } } });
-    if (!formation || !formation.actif) throw new NotFound('FORMATION_INTROUVABLE', "Cette formation n'existe pas ou n'est plus proposée.");
+    if (!formation || !formation.actif) throw formationIntrouvable();
     const compte = await this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: compteId });
     const campagne = await this.campagnes.ouverte();
     if (campagne.id !== compte.campagneId) {

@@ -63,3 +63,8 @@ export function checkFormationDates(dates: Dates): FieldError[] {
   }
   return errors;
 }
+
+/** Today (YYYY-MM-DD, Europe/Paris) is inside the formation's application window, both ends included. */
+export function dansLaFenetre(formation: Pick<Dates, 'dateDebutCandidature' | 'dateFinCandidature'>, today: string): boolean {
+  return formation.dateDebutCandidature <= today && today <= formation.dateFinCandidature;
+}

@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, parisDate } from '../common/clock/clock';
+import { NotFound } from '../common/errors/domain-errors';
 import { normalizeForSearch } from '../common/text/normalize';
 import { ReferentielService } from '../referentiel/referentiel.service';
 import { CentreOffreDto, FormationPubliqueDto, OffreDto, OffreQueryDto } from './dto/offre-publique.dto';
 import { Formation } from './entities/formation.entity';
 import { OffreVersion } from './entities/offre-version.entity';
+import { dansLaFenetre } from './formation-dates';
 
 /**
  * How long an instance answers from its snapshot before asking `offre_version` again. A staff change is therefore
@@ -15,6 +17,9 @@ import { OffreVersion } from './entities/offre-version.entity';
  */
 export const OFFRE_POLL_MS = 2000;
 
+/** A formation nobody may apply to, for not being (or no longer being) in the public offer. */
+export const formationIntrouvable = () => new NotFound('FORMATION_INTROUVABLE', "Cette formation n'existe pas ou n'est plus proposée.");
+
 /** Bound of the serialized answers kept per snapshot and day (arbitrary `q` values cannot grow it further). */
 const MAX_CACHED_BYTES = 32 * 1024 * 1024;
 
@@ -22,6 +27,8 @@ interface FormationSnapshot {
   centre: { code: string; libelle: string };
   typeDiplome: { code: string; libelle: string; ordre: number };
   formation: Omit<FormationPubliqueDto, 'ouverte'>;
+  /** What only the formation's own page shows, and what it reads the rest with */
+  detail: Pick<Formation, 'commissionId' | 'typeTraitement' | 'dateAnalyse' | 'dateConfirmation' | 'delaiConfirmation'>;
   /** Title and keywords folded by normalizeForSearch */
   texte: string;
 }
@@ -30,6 +37,15 @@ interface Snapshot {
   version: number;
   /** Sorted by centre, type de diplôme, title */
   formations: FormationSnapshot[];
+  byId: Map<number, FormationSnapshot>;
+}
+
+/** One formation of the public offer: its entry in the tree, where the tree files it, and its other fields. */
+export interface FormationOffre {
+  centre: { code: string; libelle: string };
+  typeDiplome: { code: string; libelle: string };
+  formation: FormationPubliqueDto;
+  detail: FormationSnapshot['detail'];
 }
 
 /** The public offer tree, served from an in-memory snapshot per instance (no SQL per request once built). */
@@ -75,7 +91,7 @@ export class OffrePubliqueService {
       if (query.centre && f.centre.code !== query.centre) continue;
       if (query.typeDiplome && f.typeDiplome.code !== query.typeDiplome) continue;
       if (!words.every((word) => f.texte.includes(word))) continue;
-      const ouverte = f.formation.dateDebutCandidature <= today && today <= f.formation.dateFinCandidature;
+      const ouverte = dansLaFenetre(f.formation, today);
       if (query.ouverte !== undefined && ouverte !== query.ouverte) continue;
       let centre = centres.at(-1);
       if (centre?.code !== f.centre.code) centres.push((centre = { ...f.centre, typesDiplome: [] }));
@@ -84,6 +100,21 @@ export class OffrePubliqueService {
       type.formations.push({ ...f.formation, ouverte });
     }
     return { centres };
+  }
+
+  /**
+   * A formation of the public offer, from the same snapshot as the tree: a formation is reachable exactly when the
+   * tree shows it, with the same fields; undefined otherwise (inactive, of an inactive centre, unknown).
+   */
+  async formation(id: number): Promise<FormationOffre | undefined> {
+    const f = (await this.current()).byId.get(id);
+    if (!f) return undefined;
+    return {
+      centre: f.centre,
+      typeDiplome: { code: f.typeDiplome.code, libelle: f.typeDiplome.libelle },
+      formation: { ...f.formation, ouverte: dansLaFenetre(f.formation, parisDate(this.clock.now())) },
+      detail: f.detail,
+    };
   }
 
   /** A change made by this instance: the next read polls at once. */
@@ -137,6 +168,7 @@ export class OffrePubliqueService {
         // A code removed from the reference data since still groups its formations, under its code.
         typeDiplome: ordre.get(f.typeDiplome) ?? { code: f.typeDiplome, libelle: f.typeDiplome, ordre: types.items.length },
         formation: {
+          id: f.id,
           code: f.code,
           libelle: f.libelle,
           motsCles: f.motsCles,
@@ -147,6 +179,13 @@ export class OffrePubliqueService {
           dateJury: f.dateJury,
           datePublication: f.datePublication,
           informationsComplementaires: f.informationsComplementaires,
+        },
+        detail: {
+          commissionId: f.commissionId,
+          typeTraitement: f.typeTraitement,
+          dateAnalyse: f.dateAnalyse,
+          dateConfirmation: f.dateConfirmation,
+          delaiConfirmation: f.delaiConfirmation,
         },
         texte: normalizeForSearch(`${f.libelle} ${f.motsCles ?? ''}`),
       };
@@ -159,6 +198,6 @@ export class OffrePubliqueService {
         a.typeDiplome.code.localeCompare(b.typeDiplome.code) ||
         a.formation.libelle.localeCompare(b.formation.libelle, 'fr'),
     );
-    return { version, formations };
+    return { version, formations, byId: new Map(formations.map((f) => [f.formation.id, f])) };
   }
 }

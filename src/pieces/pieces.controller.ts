@@ -6,6 +6,9 @@ import { IdParams } from '../offre/dto/gestion-offre.dto';
 import { PiecesService } from './pieces.service';
 import { FileDownload, sendFile } from './upload/send-file';
 
+/** Where getModelePiece below serves the model document of a pièce, as the public pages link to it. */
+export const lienModele = (pieceId: number) => `/api/offre/pieces/${pieceId}/modele`;
+
 @ApiTags('Offre de formation')
 @Controller('offre/pieces')
 export class PiecesController {

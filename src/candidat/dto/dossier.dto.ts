@@ -73,7 +73,7 @@ export class IdentiteInput extends CoordonneesInput {
   @RequiredCode(2)
   nationalite: string;
 
-  /** INE and its key in one field (11 characters; spaces and dashes are removed); leave empty without a French INE @example "1234567890V" */
+  /** INE and its key in one field (11 characters; spaces and dashes are removed); leave empty without a French INE. Saved as typed; when a letter O and a digit 0 may have been confused, the answer's `avertissements` names the other reading @example "1234567890V" */
   @IsOptional()
   @IsIne()
   ine?: string;
@@ -84,6 +84,34 @@ export class IdentiteDto extends IdentiteInput {
   importe: boolean;
   /** Send it back as If-Match (also the ETag) */
   version: number;
+}
+
+export class AvertissementDto {
+  @ApiProperty({
+    enum: ['INE_LECTURE_ALTERNATIVE'],
+    description:
+      'INE_LECTURE_ALTERNATIVE: the INE was saved as typed, in the INES form (9 digits and 2 letters, which only a remote check confirms), ' +
+      'while reading a letter O as the digit 0 (or the reverse) gives an INE whose key is right: ask « Vouliez-vous saisir <suggestion> ? »',
+  })
+  code: 'INE_LECTURE_ALTERNATIVE';
+  /** The field it is about, as `field` of a problem's `errors` @example "ine" */
+  field: string;
+  // The example in the decorator: the comment plugin drops apostrophes from @example.
+  @ApiProperty({
+    description: 'For the candidate, in French',
+    example:
+      'Vouliez-vous saisir 1856816120S (le chiffre 0 au lieu de la lettre O en 10e position) ? La lettre O et le chiffre 0 se confondent facilement. ' +
+      "L'INE 185681612OS est accepté tel que saisi : vérifiez-le sur votre relevé de notes et corrigez-le s'il le faut.",
+  })
+  message: string;
+  /** The value to offer instead, to send back as is if the candidate takes it @example "1856816120S" */
+  suggestion?: string;
+}
+
+/** The answer to a change of the informations personnelles: what was saved, and what deserves a second look */
+export class IdentiteEnregistreeDto extends IdentiteDto {
+  /** Saved, but worth checking with the candidate; empty when there is nothing to say */
+  avertissements: AvertissementDto[];
 }
 
 export class AdresseInput {

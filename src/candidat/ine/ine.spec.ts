@@ -331,6 +331,99 @@ describe('checkIne O/0 hint', () => {
   });
 });
 
+describe('checkIne on an INE that only the INES form accepts: the O/0 reading a key confirms', () => {
+  const note = (ine: string) => `La lettre O et le chiffre 0 se confondent facilement. L'INE ${ine} est accepté tel que saisi : vérifiez-le sur votre relevé de notes et corrigez-le s'il le faut.`;
+  const swapAt = (s: string, i: number, c: string) => s.slice(0, i) + c + s.slice(i + 1);
+
+  it("accepts the guide's 1856816120S with its 10th character typed as the letter O, naming 1856816120S", () => {
+    expect(checkIne('185681612OS')).toEqual({
+      valid: true,
+      ine: '185681612OS',
+      form: 'INES',
+      alternative: {
+        ine: '1856816120S',
+        form: 'BEA',
+        message: `Vouliez-vous saisir 1856816120S (le chiffre 0 au lieu de la lettre O en 10e position) ? ${note('185681612OS')}`,
+      },
+    });
+    expect(checkIne('185 681 612 os')).toMatchObject({ ine: '185681612OS', alternative: { ine: '1856816120S' } });
+  });
+
+  it.each(bodies(9, DIGITS, 10, (b) => !allSame(b) && b[9] === '0'))('names the BEA %s + key typed with the letter O in 10th position', (body) => {
+    const meant = body + beaKey(body);
+    expect(checkIne(swapAt(meant, 9, 'O'))).toEqual({
+      valid: true,
+      ine: swapAt(meant, 9, 'O'),
+      form: 'INES',
+      alternative: { ine: meant, form: 'BEA', message: expect.stringContaining(`Vouliez-vous saisir ${meant} (le chiffre 0 au lieu de la lettre O en 10e position) ?`) },
+    });
+  });
+
+  // 9 digits and a letter with the key 0: typing that 0 as the letter O gives the INES form.
+  const nneKeyZero = bodies(10, DIGITS, 10, (b) => !allSame(b)).map((digits) => {
+    const letter = [...LETTERS].find((l) => nneKey(digits.slice(0, 9) + l) === '0') as string;
+    return digits.slice(0, 9) + letter;
+  });
+
+  it.each(nneKeyZero)('names the NNE %s0 typed with the letter O for its key 0 (11th position)', (body) => {
+    expect(checkIne(`${body}O`)).toMatchObject({
+      valid: true,
+      form: 'INES',
+      alternative: { ine: `${body}0`, form: 'NNE', message: expect.stringContaining(`(le chiffre 0 au lieu de la lettre O en 11e position)`) },
+    });
+  });
+
+  it('names an NNE ending with 00 typed OO (every 0 typed as O), when no single change is enough', () => {
+    const [digits] = bodies(11, DIGITS, 1, (b) => !allSame(b.slice(0, 9)) && nneKey(`${b.slice(0, 9)}0`) === '0');
+    const meant = `${digits.slice(0, 9)}00`;
+    expect(checkIne(`${digits.slice(0, 9)}OO`)).toMatchObject({
+      valid: true,
+      form: 'INES',
+      alternative: { ine: meant, form: 'NNE', message: expect.stringContaining(`Vouliez-vous saisir ${meant} (le chiffre 0 au lieu de chaque lettre O) ?`) },
+    });
+  });
+
+  it('never silently accepts a single O/0 slip, at any position, in a valid BEA or NNE: refused, or accepted naming what was meant', () => {
+    const valids = [
+      ...BEA_BODIES.map((b) => b + beaKey(b)),
+      ...bodies(12, DIGITS, 10, (b) => !allSame(b) && b.includes('0')).map((b) => b + beaKey(b)),
+      ...NNE_BODIES.map((b) => b + nneKey(b)),
+      ...nneKeyZero.map((b) => `${b}0`),
+      ...bodies(13, BASE36, 10, (b) => /[0-9]/.test(b) && /[0O]/.test(b) && !allSame(b)).map((b) => b + nneKey(b)),
+    ];
+    const slips = { refused: 0, named: new Set<number>() };
+    for (const meant of valids) {
+      [...meant].forEach((c, i) => {
+        if (c !== '0' && c !== 'O') return;
+        const typed = swapAt(meant, i, c === '0' ? 'O' : '0');
+        const check = checkIne(typed);
+        if (!check.valid) return void slips.refused++;
+        expect({ typed, check }).toEqual({ typed, check: { valid: true, ine: typed, form: 'INES', alternative: expect.objectContaining({ ine: meant }) } });
+        slips.named.add(i);
+      });
+    }
+    // Both positions where a slip lands on the INES form were met (10th: a BEA, 11th: an NNE key), and many refusals.
+    expect([...slips.named].sort((a, b) => a - b)).toEqual([9, 10]);
+    expect(slips.refused).toBeGreaterThan(50);
+  });
+
+  it.each([
+    ['123456789AB', 'no O and no 0 where a reading could change'],
+    ['185681612OC', 'its BEA reading 1856816120C has a wrong key'],
+    ['100000000AB', 'zeros among the first 9: turning one into O gives no form at all'],
+    ['123456788OO', 'neither 1234567880O (a BEA key is never O) nor 123456788O0 nor 12345678800 has the right key'],
+  ])('adds nothing to %s (%s)', (ine) => {
+    expect(checkIne(ine)).toEqual({ valid: true, ine, form: 'INES' });
+    expect(checkIne(ine)).not.toHaveProperty('alternative');
+  });
+
+  it('adds nothing to a valid BEA or NNE, even one with a 0 or an O (their key confirms them)', () => {
+    for (const ine of ['1856816120S', '0123456789M', '18568161208', '0DDG5R00015', ...BEA_BODIES.map((b) => b + beaKey(b)), ...NNE_BODIES.map((b) => b + nneKey(b))]) {
+      expect(checkIne(ine)).not.toHaveProperty('alternative');
+    }
+  });
+});
+
 describe('IsIne', () => {
   class Dto {
     @IsIne()
@@ -343,7 +436,7 @@ describe('IsIne', () => {
     return flattenValidationErrors(await validate(dto));
   }
 
-  it.each([undefined, null, '', ' - ', '1856816120S', '0ddg5r 0001-5', '123456789AB'])('accepts %p', async (ine) => {
+  it.each([undefined, null, '', ' - ', '1856816120S', '0ddg5r 0001-5', '123456789AB', '185681612OS'])('accepts %p', async (ine) => {
     expect(await errorsFor(ine)).toEqual([]);
   });
 

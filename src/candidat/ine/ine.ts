@@ -21,6 +21,11 @@
  *    when both fail). The three shapes are mutually exclusive (the 10th character is a digit for BEA, a letter
  *    for INES; the key is a letter for BEA, a digit for NNE), so each input is checked against exactly one form,
  *    which lets the message say precisely what is wrong.
+ *  - The letter O and the digit 0 look alike. An input accepted only as INES (no key confirms it) that a key would
+ *    confirm once an O is read as 0 (or the reverse) is accepted with that other reading (`alternative`), for the
+ *    candidate to be asked « Vouliez-vous saisir … ? »: 185681612OS is the valid BEA 1856816120S with its last 0
+ *    typed as O. In an INES the first 9 characters are digits, so only its 10th (O→0: a BEA) and 11th (O→0: an
+ *    NNE) can change its reading; a 0 of the first 9 read as O never gives a form alone.
  *
  * Messages follow the repo's field-error convention (see common/validation): a lower-case clause with its own
  * subject and no final period, shown under the field or after "Le champ « ine » est invalide : " by the
@@ -29,7 +34,12 @@
 
 export type IneForm = 'INES' | 'BEA' | 'NNE';
 
-export type IneCheck = { valid: true; ine: string /* normalized 11 chars */; form: IneForm } | { valid: false; message: string; suggestion?: string };
+/** Another reading of a valid input, one O/0 confusion away, that a key confirms. */
+export type IneAlternative = { ine: string; form: Exclude<IneForm, 'INES'>; message: string };
+
+export type IneCheck =
+  | { valid: true; ine: string /* normalized 11 chars */; form: IneForm; alternative?: IneAlternative }
+  | { valid: false; message: string; suggestion?: string };
 
 /** The 23 letters of the BEA key: A–Z without I, O and Q. */
 const BEA_ALPHABET = 'ABCDEFGHJKLMNPRSTUVWXYZ';
@@ -90,16 +100,15 @@ export function checkIne(input: string): IneCheck {
   }
 
   const verdict = judge(ine);
-  if (verdict.valid) return { valid: true, ine, form: verdict.form };
-
-  const fix = findOZeroFix(ine);
-  if (fix) {
-    return {
-      valid: false,
-      message: `${verdict.reason}. Vouliez-vous saisir ${fix.candidate} (${fix.change}) ? ${O_ZERO_NOTE}`,
-      suggestion: fix.candidate,
-    };
+  if (verdict.valid) {
+    const other = verdict.form === 'INES' ? findOZeroFix(ine, true) : undefined;
+    if (!other) return { valid: true, ine, form: verdict.form };
+    const message = `${vouliezVous(other)}. L'INE ${ine} est accepté tel que saisi : vérifiez-le sur votre relevé de notes et corrigez-le s'il le faut.`;
+    return { valid: true, ine, form: verdict.form, alternative: { ine: other.candidate, form: other.form as IneAlternative['form'], message } };
   }
+
+  const fix = findOZeroFix(ine, false);
+  if (fix) return { valid: false, message: `${verdict.reason}. ${vouliezVous(fix)}`, suggestion: fix.candidate };
   return { valid: false, message: verdict.advice ? `${verdict.reason} : ${verdict.advice}` : verdict.reason };
 }
 
@@ -158,35 +167,41 @@ function judge(ine: string): Verdict {
   };
 }
 
+type OZeroFix = { candidate: string; form: IneForm; change: string };
+
 /**
- * A valid INE one O/0 confusion away: each single O→0 swap from the left, then all O→0 at once, then each single
- * 0→O swap. A candidate that is valid only as INES (format, no key to confirm it) is proposed only when it comes
- * from turning letters O into digits 0: the first 9 characters of an INES are digits, so an O there is surely a
- * typo, whereas turning a 0 into an O to reach "9 digits + 2 letters" proves nothing (every BEA with a wrong key
- * and a 0 in 10th position would get such a suggestion).
+ * A valid INE one O/0 confusion away: each single O→0 swap from the left, then all O→0 at once (the same slip made
+ * everywhere), then each single 0→O swap; at most 12 checks of 11 characters. Mixed swaps (some O→0 and some 0→O
+ * in one number) are not tried: every 0 of the first 9 read as O moves an NNE key by the same amount, so such a
+ * reading could not say which character was meant. `keyedOnly`: only a reading a key confirms (BEA, NNE), for an
+ * input already valid as INES. Otherwise an INES reading (format only) is proposed only when it comes from turning
+ * letters O into digits 0: the first 9 characters of an INES are digits, so an O there is surely a typo, whereas
+ * turning a 0 into an O to reach "9 digits + 2 letters" proves nothing (every BEA with a wrong key and a 0 in 10th
+ * position would get such a suggestion).
  */
-function findOZeroFix(ine: string): { candidate: string; change: string } | undefined {
-  const valid = (candidate: string, allowInes: boolean) => {
+function findOZeroFix(ine: string, keyedOnly: boolean): OZeroFix | undefined {
+  const formOf = (candidate: string, inesAllowed: boolean): IneForm | undefined => {
     const verdict = judge(candidate);
-    return verdict.valid && (allowInes || verdict.form !== 'INES');
+    return verdict.valid && (inesAllowed || verdict.form !== 'INES') ? verdict.form : undefined;
   };
   const swapAt = (i: number, c: string) => ine.slice(0, i) + c + ine.slice(i + 1);
+  const tries: [candidate: string, change: string, inesAllowed: boolean][] = [];
 
   const oPositions = [...ine].flatMap((c, i) => (c === 'O' ? [i] : []));
-  for (const i of oPositions) {
-    const candidate = swapAt(i, '0');
-    if (valid(candidate, true)) return { candidate, change: `le chiffre 0 au lieu de la lettre O en ${ordinal(i + 1)} position` };
-  }
-  if (oPositions.length > 1) {
-    const candidate = ine.replace(/O/g, '0');
-    if (valid(candidate, true)) return { candidate, change: 'le chiffre 0 au lieu de chaque lettre O' };
-  }
-  for (const [i, c] of [...ine].entries()) {
-    if (c !== '0') continue;
-    const candidate = swapAt(i, 'O');
-    if (valid(candidate, false)) return { candidate, change: `la lettre O au lieu du chiffre 0 en ${ordinal(i + 1)} position` };
+  for (const i of oPositions) tries.push([swapAt(i, '0'), `le chiffre 0 au lieu de la lettre O en ${ordinal(i + 1)} position`, !keyedOnly]);
+  if (oPositions.length > 1) tries.push([ine.replace(/O/g, '0'), 'le chiffre 0 au lieu de chaque lettre O', !keyedOnly]);
+  for (const [i, c] of [...ine].entries()) if (c === '0') tries.push([swapAt(i, 'O'), `la lettre O au lieu du chiffre 0 en ${ordinal(i + 1)} position`, false]);
+
+  for (const [candidate, change, inesAllowed] of tries) {
+    const form = formOf(candidate, inesAllowed);
+    if (form) return { candidate, form, change };
   }
   return undefined;
+}
+
+/** « Vouliez-vous saisir … (what differs) ? » and why the question is asked, without final period. */
+function vouliezVous(fix: OZeroFix): string {
+  return `Vouliez-vous saisir ${fix.candidate} (${fix.change}) ? ${O_ZERO_NOTE}`;
 }
 
 /** What to do with a character an INE cannot contain: an accented letter has an obvious replacement. */

@@ -24,6 +24,8 @@ export class OffreQueryDto {
 }
 
 export class FormationPubliqueDto {
+  /** What POST /api/candidat/candidatures takes as formationId, and GET /api/offre/formations/{id} the detail of @example 12 */
+  id: number;
   /** @example "M1-GEO2ENV" */
   code: string;
   /** @example "M1 SCIENCES DE LA TERRE ET DES PLANETES, ENVIRONNEMENT -GEO2env" */
