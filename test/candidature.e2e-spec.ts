@@ -219,6 +219,9 @@ describe('Candidatures: apply, récapitulatif, pièces, transmit, cancel, dossie
     const late = await c.apply(closed).expect(422);
     expect(late.body).toMatchObject({ code: 'CANDIDATURE_HORS_PERIODE', detail: 'Vous ne pouvez pas candidater à cette formation, vous êtes en dehors de la période de dépôt des vœux.' });
     expect((await c.apply(999_999).expect(404)).body.code).toBe('FORMATION_INTROUVABLE');
+    // A formation of a centre withdrawn from the offer is not in GET /api/offre: applying to it is the same 404.
+    const ferme = await creerOffre(t, tokens.scol, { centre: { code: 'FERME', libelle: 'Centre fermé', actif: false }, commission: { code: 'FERME-COM', libelle: 'Commission fermée' }, dates: DATES });
+    expect((await c.apply(await ferme.formation({ code: 'M-CENTRE-FERME', libelle: 'Master d’un centre fermé' })).expect(404)).body.code).toBe('FORMATION_INTROUVABLE');
 
     const f = [await formation('M-A', ids.commission), await formation('M-B', ids.commission), await formation('M-C', ids.commission), await formation('M-D', ids.commission)];
     await c.apply(f[0]).expect(201);

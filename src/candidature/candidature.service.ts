@@ -47,7 +47,8 @@ export class CandidatureService {
   async candidater(compteId: number, formationId: number): Promise<CandidatureDto> {
     const today = parisDate(this.clock.now());
     const formation = await this.dataSource.getRepository(Formation).findOne({ where: { id: formationId }, relations: { commission: { centre: true } } });
-    if (!formation || !formation.actif) throw formationIntrouvable();
+    // What the public offer shows (an active formation of an active centre) is what may be applied to.
+    if (!formation?.actif || !formation.commission?.centre?.actif) throw formationIntrouvable();
     const compte = await this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: compteId });
     const campagne = await this.campagnes.ouverte();
     if (campagne.id !== compte.campagneId) {
