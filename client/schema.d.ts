@@ -2201,7 +2201,7 @@ export interface components {
             mode: "DEMATERIALISE" | "PAPIER";
             /**
              * @description What POST /api/candidat/candidatures takes as formationId, and GET /api/offre/formations/{id} the detail of
-             * @example 12
+             * @example 4
              */
             id: number;
             /** @example M1-GEO2ENV */
@@ -3348,7 +3348,7 @@ export interface components {
         CandidaterInput: {
             /**
              * @description The formation (id of the public offer)
-             * @example 12
+             * @example 4
              */
             formationId: number;
         };
@@ -3837,7 +3837,7 @@ export interface components {
             mode: "DEMATERIALISE" | "PAPIER";
             /**
              * @description What POST /api/candidat/candidatures takes as formationId, and GET /api/offre/formations/{id} the detail of
-             * @example 12
+             * @example 4
              */
             id: number;
             /** @example M1-GEO2ENV */

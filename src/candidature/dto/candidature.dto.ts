@@ -5,7 +5,7 @@ import { TypeTraitement } from '../../offre/entities/formation.entity';
 import { StatutDossier } from '../entities/candidature.entity';
 
 export class CandidaterInput {
-  /** The formation (id of the public offer) @example 12 */
+  /** The formation (id of the public offer) @example 4 */
   @Type(() => Number)
   @IsInt({ message: 'doit être un identifiant de formation' })
   @Min(1, { message: 'doit être un identifiant de formation' })
@@ -13,6 +13,7 @@ export class CandidaterInput {
 }
 
 export class CandidatureParams {
+  /** @example 1 */
   @Type(() => Number)
   @IsInt({ message: 'doit être un identifiant de candidature' })
   @Min(1, { message: 'doit être un identifiant de candidature' })
@@ -191,6 +192,7 @@ export class CandidatureDto {
 }
 
 export class PieceParams extends CandidatureParams {
+  /** @example 3 */
   @Type(() => Number)
   @IsInt({ message: 'doit être un identifiant de pièce justificative' })
   @Min(1, { message: 'doit être un identifiant de pièce justificative' })

@@ -127,7 +127,7 @@ export class CursusDto {
 
 /** The `{id}` of an item route. */
 export class ElementParams {
-  /** @example 12 */
+  /** @example 1 */
   @Type(() => Number)
   @IsInt({ message: 'doit être un identifiant (nombre entier)' })
   @Min(1, { message: 'doit être un identifiant (nombre entier)' })

@@ -297,7 +297,7 @@ export class FormationDto {
 
 /** The `{id}` of an item route. */
 export class IdParams {
-  /** @example 12 */
+  /** @example 1 */
   @Type(() => Number)
   @IsInt({ message: ID_MESSAGE })
   @Min(1, { message: ID_MESSAGE })

@@ -24,7 +24,7 @@ export class OffreQueryDto {
 }
 
 export class FormationPubliqueDto {
-  /** What POST /api/candidat/candidatures takes as formationId, and GET /api/offre/formations/{id} the detail of @example 12 */
+  /** What POST /api/candidat/candidatures takes as formationId, and GET /api/offre/formations/{id} the detail of @example 4 */
   id: number;
   /** @example "M1-GEO2ENV" */
   code: string;
