@@ -1405,6 +1405,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/candidatures/{id}/lettre.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A preview of the letter of the candidature's latest favourable or défavorable avis (entered, validated or published), in the candidate's language */
+        get: operations["downloadLettre"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/candidatures": {
         parameters: {
             query?: never;
@@ -1610,7 +1627,14 @@ export interface components {
             expiresAt: string;
             me: components["schemas"]["MeDto"];
         };
+        /**
+         * @description Language of mails and letters, from the activation mail on (fr by default); changed later with the identity (`PUT /api/candidat/identite` or `/identite/coordonnees`)
+         * @enum {string}
+         */
+        Langue: "fr" | "en";
         CreateCompteDto: {
+            /** @description Language of mails and letters, from the activation mail on (fr by default); changed later with the identity (`PUT /api/candidat/identite` or `/identite/coordonnees`) */
+            langue?: components["schemas"]["Langue"];
             /** @example Martin */
             nom: string;
             /** @example Élise */
@@ -1691,6 +1715,8 @@ export interface components {
             password: string;
         };
         CompteDonneesDto: {
+            /** @description Language of mails and letters */
+            langue: components["schemas"]["Langue"];
             numeroDossier: string;
             email: string;
             /** @description A new address waiting for its validation link */
@@ -1703,11 +1729,6 @@ export interface components {
             createdAt: string;
             activatedAt: string | null;
         };
-        /**
-         * @description Language of mails and letters (fr by default)
-         * @enum {string}
-         */
-        Langue: "fr" | "en";
         /** @enum {string} */
         Civilite: "M" | "MME";
         IdentiteDto: {
@@ -3636,6 +3657,12 @@ export interface components {
              * @example Amphithéâtre B, bâtiment Géosciences
              */
             preselectionLieu?: string;
+            /**
+             * @description The day the commission met and gave this avis, YYYY-MM-DD (Europe/Paris), not in the future: the admission or
+             *     refusal letter says « lors de sa réunion du … »; without it the letter names no meeting
+             * @example 2027-04-12
+             */
+            dateReunion?: string;
             /** @example Très bon dossier. */
             commentaire?: string;
             /** @description The candidate sees the comment (false, the default) */
@@ -3661,6 +3688,8 @@ export interface components {
             preselectionDate: string | null;
             preselectionHeure: string | null;
             preselectionLieu: string | null;
+            /** @description The day the commission met, as staff typed it */
+            dateReunion: string | null;
             commentaire: string | null;
             commentaireVisible: boolean;
             valide: boolean;
@@ -11399,6 +11428,75 @@ export interface operations {
             };
             /** @description A business rule refuses the request: see `code` (code : `LETTRE_INDISPONIBLE`) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    downloadLettre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letter (PDF) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (codes : `CANDIDATURE_INTROUVABLE`, `LETTRE_INTROUVABLE`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

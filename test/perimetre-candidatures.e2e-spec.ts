@@ -68,6 +68,8 @@ const OPERATIONS: Record<string, Operation> = {
   getDossierCandidat: { method: 'get', path: '/api/candidats/{numeroDossier}/dossier', portee: 'candidature', params: (c) => ({ numeroDossier: c.numeroDossier }), gestionnaire: 200, membre: 200 },
   getCandidature: { method: 'get', path: '/api/candidatures/{id}', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 200, membre: 200 },
   downloadDossierCandidature: { method: 'get', path: '/api/candidatures/{id}/dossier.pdf', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 200, membre: 200 },
+  // The fixture's avis is favourable: the letter staff preview before validating it.
+  downloadLettre: { method: 'get', path: '/api/candidatures/{id}/lettre.pdf', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 200, membre: 200 },
   downloadPiece: { method: 'get', path: '/api/candidatures/{id}/pieces/{pieceId}/fichier', portee: 'candidature', params: (c) => ({ id: c.id, pieceId: c.pieceId }), gestionnaire: 200, membre: 200 },
   downloadDossiersCandidatures: { method: 'post', path: '/api/candidatures/dossiers.zip', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id] }), gestionnaire: 200, membre: 200 },
   listAvis: { method: 'get', path: '/api/candidatures/{id}/avis', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 200, membre: 200 },
@@ -213,7 +215,7 @@ describe('Scope of the staff operations on candidatures: outsiders get nothing, 
     const id = (await request(t.http).post(candidat('')).set(bearer(a.token)).send({ formationId: formationA }).expect(201)).body.id as number;
     await request(t.http).put(candidat(`/${id}/pieces/${pieceId}/fichier`)).set(bearer(a.token)).attach('fichier', PDF, 'cv.pdf').expect(200);
     await request(t.http).post(candidat(`/${id}/transmission`)).set(bearer(a.token)).expect(200);
-    await request(t.http).post('/api/candidatures/avis').set(bearer(tokens['gestionnaire du centre A'])).send({ candidatureIds: [id], type: 'LA', commentaire: 'Dossier à revoir' }).expect(201);
+    await request(t.http).post('/api/candidatures/avis').set(bearer(tokens['gestionnaire du centre A'])).send({ candidatureIds: [id], type: 'FA', commentaire: 'Dossier à revoir' }).expect(201);
     await request(t.http).post(`/api/candidatures/${id}/notes`).set(bearer(tokens['membre de la commission A'])).send({ message: 'Appelée le 12/11.' }).expect(201);
     cible = { id, pieceId, numeroDossier: a.numero };
     traces = { numero: a.numero, email: a.email, nom: /ciblequaranteneuf/i };
@@ -248,7 +250,7 @@ describe('Scope of the staff operations on candidatures: outsiders get nothing, 
     expect({ 'absentes du tableau (à y ajouter)': manquantes, 'du tableau mais plus dans le document': disparues }).toEqual({ 'absentes du tableau (à y ajouter)': [], 'du tableau mais plus dans le document': [] });
     // The same method and path: a route moved is a route to look at again.
     expect(duTableau).toEqual(duDocument);
-    expect(duDocument.length).toBeGreaterThanOrEqual(21);
+    expect(duDocument.length).toBeGreaterThanOrEqual(22);
   });
 
   const balayage = OUTSIDERS.flatMap((qui) => Object.keys(OPERATIONS).map((operationId) => ({ qui, operationId })));

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, LessThan } from 'typeorm';
 import { Principal } from '../common/auth/roles';
 import { Clock } from '../common/clock/clock';
+import { Langue } from '../common/i18n/langue';
 import { BusinessRule, Conflict, ValidationFailed } from '../common/errors/domain-errors';
 import { AppConfig, appConfig } from '../config';
 import { isUniqueViolation } from '../database/unique-violation';
@@ -82,10 +83,11 @@ export class ComptesService {
     const campagne = await this.campagnes.ouverte();
     const passwordHash = await hashPassword(dto.password);
     const email = dto.email.trim();
+    const langue = dto.langue ?? Langue.FR;
     try {
       await this.dataSource.transaction(async (em) => {
         const exists = await em.getRepository(CompteCandidat).existsBy({ campagneId: campagne.id, emailNormalise: email.toLowerCase() });
-        if (exists) return this.tellAccountExists(em, email);
+        if (exists) return this.tellAccountExists(em, email, langue);
         const now = this.clock.now();
         const { token, hash } = newToken();
         const compte = {
@@ -95,6 +97,7 @@ export class ComptesService {
           emailNormalise: email.toLowerCase(),
           nom: dto.nom.trim(),
           prenom: dto.prenom.trim(),
+          langue,
           passwordHash,
           active: false,
           activationTokenHash: hash,
@@ -112,7 +115,7 @@ export class ComptesService {
     } catch (error) {
       // Two creations of the same address at once: the unique index lets one through; the other is told it exists.
       if (!isUniqueViolation(error)) throw error;
-      await this.dataSource.transaction((em) => this.tellAccountExists(em, email));
+      await this.dataSource.transaction((em) => this.tellAccountExists(em, email, langue));
     }
     return SAME_ANSWER;
   }
@@ -273,6 +276,7 @@ export class ComptesService {
         emailNouveau: compte.emailNouveau,
         nom: compte.nom,
         prenom: compte.prenom,
+        langue: compte.langue,
         casLogin: compte.casLogin,
         active: Boolean(compte.active),
         createdAt: compte.createdAt.toISOString(),
@@ -331,11 +335,12 @@ export class ComptesService {
     });
   }
 
-  private async tellAccountExists(em: EntityManager, email: string): Promise<void> {
+  /** In the language the form was filled in: whoever filled it reads this mail next (usually the account's owner, who forgot). */
+  private async tellAccountExists(em: EntityManager, email: string, langue: Langue): Promise<void> {
     await this.outbox.enqueue(em, {
       code: 'CPT_MIN_EXISTANT',
       to: email,
-      ...compteExistant({ lienIdentifiantsOublies: `${this.app.publicUrl}/comptes/identifiants-oublies` }),
+      ...compteExistant({ lienIdentifiantsOublies: `${this.app.publicUrl}/comptes/identifiants-oublies`, langue }),
     });
   }
 }

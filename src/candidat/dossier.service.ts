@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { CompteCandidat } from '../auth/entities/compte-candidat.entity';
 import { Clock, parisDate } from '../common/clock/clock';
+import { Langue } from '../common/i18n/langue';
 import { assertVersion } from '../common/concurrency/versioned';
 import { BusinessRule, Conflict, FieldError, NotFound, PreconditionFailed, ValidationFailed } from '../common/errors/domain-errors';
 import { normalizeForSearch } from '../common/text/normalize';
@@ -63,7 +64,7 @@ export class DossierService {
     return {
       numeroDossier: compte.numeroDossier,
       email: compte.email,
-      identite: identite && toIdentite(identite),
+      identite: identite && toIdentite(identite, compte.langue),
       adresse: adresse && toAdresse(adresse),
       bac: bac && toBac(bac),
       cursusInterne: scolarite?.cursusInterne ?? [],
@@ -92,7 +93,8 @@ export class DossierService {
   }
 
   async identite(compteId: number): Promise<IdentiteDto> {
-    return toIdentite(await this.existing(Candidat, compteId, 'vos informations personnelles'));
+    const identite = await this.existing(Candidat, compteId, 'vos informations personnelles');
+    return toIdentite(identite, await this.langue(compteId));
   }
 
   async adresse(compteId: number): Promise<AdresseDto> {
@@ -135,7 +137,6 @@ export class DossierService {
         ine,
         telephone: input.telephone?.trim() || null,
         telephonePortable: input.telephonePortable?.trim() || null,
-        langue: input.langue ?? undefined,
       });
     } catch (error) {
       if (isUniqueViolation(error) && ine) {
@@ -144,7 +145,7 @@ export class DossierService {
       throw error;
     }
     if (ine) await this.importByIne(compteId, saved);
-    return { ...toIdentite(saved), avertissements: avertissementsIne(ine) };
+    return { ...toIdentite(saved, await this.changerLangue(compteId, input.langue)), avertissements: avertissementsIne(ine) };
   }
 
   /**
@@ -166,13 +167,25 @@ export class DossierService {
     const changes = {
       telephone: input.telephone?.trim() || null,
       telephonePortable: input.telephonePortable?.trim() || null,
-      ...(input.langue ? { langue: input.langue } : {}),
     };
     const done = await this.dataSource
       .getRepository(Candidat)
       .update({ compteCandidatId: compteId, version: current.version }, { ...changes, version: current.version + 1, updatedAt: this.clock.now() });
     if (done.affected !== 1) throw new PreconditionFailed();
-    return toIdentite(await this.existing(Candidat, compteId, 'vos informations personnelles'));
+    const langue = await this.changerLangue(compteId, input.langue);
+    return toIdentite(await this.existing(Candidat, compteId, 'vos informations personnelles'), langue);
+  }
+
+  /** The language of the candidate's mails and letters: the account's, so that mails sent before any file have it too. */
+  private async langue(compteId: number): Promise<Langue> {
+    return (await this.dataSource.getRepository(CompteCandidat).findOneOrFail({ where: { id: compteId }, select: { id: true, langue: true } })).langue;
+  }
+
+  /** Sets the account's language when the identity form gives one; answers the language now in force. */
+  private async changerLangue(compteId: number, langue: Langue | undefined): Promise<Langue> {
+    if (!langue) return this.langue(compteId);
+    await this.dataSource.getRepository(CompteCandidat).update({ id: compteId }, { langue });
+    return langue;
   }
 
   async saveAdresse(compteId: number, input: AdresseInput, ifMatch: number | undefined): Promise<AdresseDto> {
@@ -435,7 +448,7 @@ function avertissementsIne(ine: string | null): AvertissementDto[] {
   return [{ code: 'INE_LECTURE_ALTERNATIVE', field: 'ine', message: check.alternative.message, suggestion: check.alternative.ine }];
 }
 
-function toIdentite(c: Candidat): IdentiteDto {
+function toIdentite(c: Candidat, langue: Langue): IdentiteDto {
   return {
     civilite: c.civilite,
     nomNaissance: c.nomNaissance,
@@ -451,7 +464,7 @@ function toIdentite(c: Candidat): IdentiteDto {
     ine: c.ine ?? undefined,
     telephone: c.telephone ?? undefined,
     telephonePortable: c.telephonePortable ?? undefined,
-    langue: c.langue,
+    langue,
     importe: Boolean(c.importe),
     version: c.version,
   };

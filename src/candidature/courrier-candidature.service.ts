@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CompteCandidat } from '../auth/entities/compte-candidat.entity';
+import { Langue } from '../common/i18n/langue';
 import { AppConfig, appConfig } from '../config';
 import { OutboxService } from '../mail/outbox.service';
 import { PieceJointeRef } from '../mail/pieces-jointes';
@@ -10,8 +11,12 @@ import { Commission } from '../offre/entities/commission.entity';
 import { ReferentielService } from '../referentiel/referentiel.service';
 import { ContactDto } from './dto/candidature.dto';
 
-/** What every mail about a candidature says of it: the candidate's names and numéro, the formation, the follow link. */
+/**
+ * What every mail about a candidature says of it: the candidate's names and numéro, the formation, the follow link,
+ * and the language to write it in (the candidate's; French for the commission's alerts).
+ */
 export interface DonneesCourrier {
+  langue: Langue;
   prenom: string;
   nom: string;
   numeroDossier: string;
@@ -41,16 +46,17 @@ export class CourrierCandidature {
     await this.outbox.enqueue(em, { code, to: compte.email, ...build(donnees), ...(pieceJointe ? { pieceJointe } : {}) });
   }
 
-  /** Alerts the candidature's commission, when it wants alerts and has an address. */
+  /** Alerts the candidature's commission, when it wants alerts and has an address: in French, whatever the candidate's language. */
   async alerterCommission(em: EntityManager, c: Concernee & { formation: { commission: Commission } }, code: string, build: (d: DonneesCourrier) => RenderedMail): Promise<void> {
     const commission = c.formation.commission;
     if (!commission.alerte || !commission.email) return;
-    await this.outbox.enqueue(em, { code, to: commission.email, ...build((await this.donnees(em, c)).donnees) });
+    const { donnees } = await this.donnees(em, c);
+    await this.outbox.enqueue(em, { code, to: commission.email, ...build({ ...donnees, langue: Langue.FR }) });
   }
 
   private async donnees(em: EntityManager, c: Concernee): Promise<{ compte: CompteCandidat; donnees: DonneesCourrier }> {
     const compte = await em.getRepository(CompteCandidat).findOneByOrFail({ id: c.compteCandidatId });
-    const donnees = { prenom: compte.prenom, nom: compte.nom, numeroDossier: compte.numeroDossier, formation: c.formation.libelle, lien: lienSuivi(this.app.publicUrl, compte.numeroDossier) };
+    const donnees = { langue: compte.langue, prenom: compte.prenom, nom: compte.nom, numeroDossier: compte.numeroDossier, formation: c.formation.libelle, lien: lienSuivi(this.app.publicUrl, compte.numeroDossier) };
     return { compte, donnees };
   }
 

@@ -3,7 +3,7 @@ import { CandidatModule } from '../candidat/candidat.module';
 import { CandidatureModule } from '../candidature/candidature.module';
 import { MailModule } from '../mail/mail.module';
 import { PdfModule } from '../pdf/pdf.module';
-import { LettreController } from './lettres/lettre.controller';
+import { LettreController, LettreStaffController } from './lettres/lettre.controller';
 import { LettreService } from './lettres/lettre.service';
 import { ExportCandidaturesService } from './liste/export-candidatures.service';
 import { ListeCandidaturesController } from './liste/liste-candidatures.controller';
@@ -15,7 +15,7 @@ import { ListeCandidaturesService } from './liste/liste-candidatures.service';
  */
 @Module({
   imports: [CandidatModule, CandidatureModule, PdfModule, MailModule],
-  controllers: [LettreController, ListeCandidaturesController],
+  controllers: [LettreController, LettreStaffController, ListeCandidaturesController],
   providers: [LettreService, ListeCandidaturesService, ExportCandidaturesService],
 })
 export class CommissionModule {}

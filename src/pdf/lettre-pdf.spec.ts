@@ -1,11 +1,13 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { pdfText, texteDefinition } from '../../test/support/pdf-text';
+import { Langue } from '../common/i18n/langue';
 import { type LettreData, buildLettreAdmission, buildLettreRefus, nomLettre } from './lettre-pdf';
 import { dateLongue } from './pdf-commun';
 import { PdfRenderer } from './pdf-renderer';
 
 function lettre(modif: Partial<LettreData> = {}): LettreData {
   return {
+    langue: Langue.FR,
     etablissement: "Université d'Orléans",
     campagne: 'Campagne 2027',
     editeLe: new Date('2026-11-26T13:05:00Z'),
@@ -22,7 +24,7 @@ function lettre(modif: Partial<LettreData> = {}): LettreData {
       adresse: ['OSUC - SCOLARITE', '1 A rue de la Férollerie', '45071 ORLEANS CEDEX 2', 'Mail : scolarite.osuc@example.org'],
       signataire: null,
     },
-    dateJury: '2027-05-12',
+    dateReunion: '2027-05-12',
     dateValidation: '2027-05-20',
     dateConfirmation: '2027-06-15',
     commentaire: null,
@@ -78,12 +80,12 @@ describe('buildLettreAdmission', () => {
     expect(tout.join('\n')).not.toMatch(/défavorable|Motif|Commentaire/);
   });
 
-  it('without a confirmation deadline or jury date: sentences without them; a given place and signatory', () => {
+  it('without a confirmation deadline or meeting date: sentences without them; a given place and signatory', () => {
     const tout = textes(
       buildLettreAdmission(
         lettre({
           dateConfirmation: null,
-          dateJury: null,
+          dateReunion: null,
           lieu: 'Orléans',
           candidat: { ...lettre().candidat, civilite: 'M.' },
           commission: { ...lettre().commission, signataire: 'Pr Jean Dupont, président du jury' },
@@ -173,6 +175,68 @@ describe('buildLettreRefus', () => {
   });
 });
 
+describe('the letters in English', () => {
+  const en = (modif: Partial<LettreData> = {}) => lettre({ langue: Langue.EN, ...modif });
+
+  it('writes the admission letter in English: place and date, references, the avis at the meeting, the deadline, the closing', () => {
+    const definition = buildLettreAdmission(en({ commentaire: 'Prévoir un stage de mise à niveau.' }));
+    const tout = textes(definition);
+
+    expect(definition).toMatchObject({ language: 'en-GB' });
+    expect(definition.info).toMatchObject({ title: 'Admission letter ZX81KQ2B' });
+    expect(tout).toEqual([
+      "Université d'Orléans",
+      'Commission Master Géosciences',
+      'OSUC - SCOLARITE',
+      '1 A rue de la Férollerie',
+      '45071 ORLEANS CEDEX 2',
+      'Mail : scolarite.osuc@example.org',
+      'Mme Camille LEFÈVRE',
+      '12 rue des Carmes',
+      '45000 ORLEANS',
+      'France',
+      'Orleans, 26 November 2026',
+      'Subject: your application to the programme M1-GEO2ENV — M1 SCIENCES DE LA TERRE ET ENVIRONNEMENT',
+      'File number: ZX81KQ2B',
+      'Campaign: Campagne 2027',
+      'Decision of 20 May 2027',
+      'Dear Ms LEFÈVRE,',
+      'At its meeting of 12 May 2027, the admissions committee Commission Master Géosciences gave a favourable decision on your application to the programme M1-GEO2ENV — M1 SCIENCES DE LA TERRE ET ENVIRONNEMENT.',
+      'You must confirm your application by 15 June 2027 inclusive, from your applicant space; otherwise, you will be considered to have withdrawn.',
+      'Comment from the admissions committee: Prévoir un stage de mise à niveau.',
+      'Please accept our congratulations. Yours sincerely,',
+      'The chair of the admissions committee',
+    ]);
+    const footer = definition.footer as (page: number, pages: number) => unknown;
+    expect(texteDefinition(footer(1, 1))).toEqual(["Université d'Orléans — Campagne 2027", 'Issued on 26 November 2026, 14:05']);
+  });
+
+  it('writes the refusal letter in English, and names no meeting without its date', () => {
+    const tout = textes(buildLettreRefus({ ...en({ dateReunion: null, lieu: null, candidat: { ...lettre().candidat, civilite: '' }, commission: { ...lettre().commission, adresse: ['OSUC'] } }), motif: 'Capacité d’accueil atteinte' }));
+
+    expect(tout).toEqual(
+      expect.arrayContaining([
+        '26 November 2026',
+        'Dear Camille LEFÈVRE,',
+        'The admissions committee Commission Master Géosciences gave an unfavourable decision on your application to the programme M1-GEO2ENV — M1 SCIENCES DE LA TERRE ET ENVIRONNEMENT.',
+        'Reason: Capacité d’accueil atteinte',
+        'We regret that we are unable to offer you a place. Yours sincerely,',
+      ]),
+    );
+    expect(textes(buildLettreAdmission(en({ dateConfirmation: null, candidat: { ...lettre().candidat, civilite: 'M.' } })))).toEqual(
+      expect.arrayContaining(['Dear Mr LEFÈVRE,', 'You must confirm your application from your applicant space for your admission to be final.']),
+    );
+  });
+
+  it('has no French sentence of its own: only the data typed in French remain', () => {
+    const donnees = /Université d'Orléans|Commission Master Géosciences|OSUC - SCOLARITE|rue de la Férollerie|ORLEANS|Mail : scolarite|LEFÈVRE|rue des Carmes|SCIENCES DE LA TERRE ET ENVIRONNEMENT|Campagne 2027|Prérequis non acquis/g;
+    for (const definition of [buildLettreAdmission(en()), buildLettreRefus({ ...en(), motif: 'Prérequis non acquis' })]) {
+      const propre = textes(definition).join('\n').replace(donnees, '');
+      expect(propre).not.toMatch(/Madame|Monsieur|commission|formation|candidature|dossier|Objet|Motif|réunion|[«»àâçéèêëîïôûùœ]|\s:\s/);
+    }
+  });
+});
+
 describe('dateLongue', () => {
   it('writes calendar dates and instants as letters do, in Paris', () => {
     expect(dateLongue('2027-03-01')).toBe('1er mars 2027');
@@ -180,6 +244,8 @@ describe('dateLongue', () => {
     // 23:30 UTC on the 25th is already the 26th in Paris.
     expect(dateLongue(new Date('2026-11-25T23:30:00Z'))).toBe('26 novembre 2026');
     expect(dateLongue(null)).toBe('');
+    expect(dateLongue('2027-03-01', Langue.EN)).toBe('1 March 2027');
+    expect(dateLongue(new Date('2026-11-25T23:30:00Z'), Langue.EN)).toBe('26 November 2026');
   });
 });
 
@@ -204,5 +270,8 @@ describe('PdfRenderer and the letters', () => {
     expect(admission).toContain('avis favorable');
     expect(admission).toContain('Le président du jury');
     expect(refus).toContain('Motif : Prérequis non acquis');
+    const anglais = await pdfText(await renderer.render(buildLettreAdmission(lettre({ langue: Langue.EN }))));
+    expect(anglais).toContain('Dear Ms LEFÈVRE,');
+    expect(anglais).toContain('favourable decision');
   });
 });

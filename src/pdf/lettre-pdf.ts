@@ -1,8 +1,11 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { Langue, Traduit } from '../common/i18n/langue';
 import { STYLE_DE_BASE, STYLE_ENTETE, date, dateHeure, dateLongue, lignes, texte } from './pdf-commun';
 import { fonctionPdf } from './pdf-fonctions';
 
 export interface LettreData {
+  /** The language of the letter: the candidate's */
+  langue: Langue;
   /** "Université …" or the app name */
   etablissement: string;
   campagne: string; // campaign label
@@ -12,7 +15,8 @@ export interface LettreData {
   formation: string; // "CODE — libellé"
   /** The sender: its address lines (first line the service), and who signs (null: « Le président du jury ») */
   commission: { libelle: string; adresse: string[]; signataire: string | null };
-  dateJury: string | null; // YYYY-MM-DD
+  /** YYYY-MM-DD: the day the commission met and gave the avis, as staff typed it; null: the letter names no meeting */
+  dateReunion: string | null;
   dateValidation: string; // YYYY-MM-DD, date of the decision
   dateConfirmation: string | null; // YYYY-MM-DD
   commentaire: string | null; // shown only when the commission made it visible
@@ -22,29 +26,105 @@ export interface LettreData {
 
 export type TypeLettre = 'admission' | 'refus';
 
-const SIGNATAIRE = 'Le président du jury';
+/** How the letter calls the candidate: by civilité in French, by name in English. */
+type Civilite = 'madame' | 'monsieur' | 'autre';
+
+/** What a letter says, in one language; values arrive sanitised (`texte()`) and dates formatted. */
+interface TextesLettre {
+  /** pdfmake's document language */
+  code: string;
+  titre: Record<TypeLettre, string>;
+  /** "Orleans, le 26 novembre 2026"; without a place, the date alone */
+  lieuEtDate(lieu: string, jour: string): string;
+  objet(formation: string): string;
+  numero(numero: string): string;
+  campagne(campagne: string): string;
+  decisionDu(jour: string): string;
+  /** The first line: "Madame,", "Dear Ms Lefèvre," */
+  appel(civilite: Civilite, prenom: string, nom: string): string;
+  /** The commission's avis on the candidature, at its meeting when one is given */
+  avis(commission: string, type: TypeLettre, formation: string, reunion: string | null): string;
+  confirmation(avant: string | null): string;
+  motif(motif: string): string;
+  commentaire(commentaire: string): string;
+  /** The closing sentence */
+  formule(type: TypeLettre, civilite: Civilite): string;
+  signataire: string;
+  editeLe(instant: string): string;
+}
+
+const APPEL_FR: Record<Civilite, string> = { madame: 'Madame', monsieur: 'Monsieur', autre: 'Madame, Monsieur' };
+
+/** The letters in French and in English, side by side: the layout below is shared. */
+const TEXTES: Traduit<TextesLettre> = {
+  fr: {
+    code: 'fr-FR',
+    titre: { admission: "Lettre d'admission", refus: 'Lettre de refus' },
+    lieuEtDate: (lieu, jour) => (lieu ? `${lieu}, le ${jour}` : `Le ${jour}`),
+    objet: (formation) => `Objet : votre candidature à la formation ${formation}`,
+    numero: (numero) => `N° de dossier : ${numero}`,
+    campagne: (campagne) => `Campagne : ${campagne}`,
+    decisionDu: (jour) => `Décision du ${jour}`,
+    appel: (civilite) => `${APPEL_FR[civilite]},`,
+    avis: (commission, type, formation, reunion) =>
+      `La commission ${commission} a émis ${type === 'admission' ? 'un avis favorable' : 'un avis défavorable'} à votre candidature à la formation ${formation}${reunion ? ` lors de sa réunion du ${reunion}` : ''}.`,
+    confirmation: (avant) =>
+      avant
+        ? `Vous devez confirmer votre candidature avant le ${avant} inclus, depuis votre espace candidat ; à défaut, votre candidature sera considérée comme un désistement.`
+        : 'Vous devez confirmer votre candidature depuis votre espace candidat pour que votre admission soit définitive.',
+    motif: (motif) => `Motif : ${motif}`,
+    commentaire: (commentaire) => `Commentaire de la commission : ${commentaire}`,
+    formule: (type, civilite) =>
+      type === 'admission'
+        ? `Nous vous adressons nos félicitations et vous prions d'agréer, ${APPEL_FR[civilite]}, l'expression de nos salutations distinguées.`
+        : `Nous regrettons de ne pouvoir donner une suite favorable à votre demande et vous prions d'agréer, ${APPEL_FR[civilite]}, l'expression de nos salutations distinguées.`,
+    signataire: 'Le président du jury',
+    editeLe: (instant) => `Édité le ${instant}`,
+  },
+  en: {
+    code: 'en-GB',
+    titre: { admission: 'Admission letter', refus: 'Refusal letter' },
+    lieuEtDate: (lieu, jour) => (lieu ? `${lieu}, ${jour}` : jour),
+    objet: (formation) => `Subject: your application to the programme ${formation}`,
+    numero: (numero) => `File number: ${numero}`,
+    campagne: (campagne) => `Campaign: ${campagne}`,
+    decisionDu: (jour) => `Decision of ${jour}`,
+    appel: (civilite, prenom, nom) => `Dear ${[civilite === 'madame' ? 'Ms' : civilite === 'monsieur' ? 'Mr' : prenom, nom].filter((p) => p !== '').join(' ')},`,
+    avis: (commission, type, formation, reunion) =>
+      `${reunion ? `At its meeting of ${reunion}, the` : 'The'} admissions committee ${commission} gave ${type === 'admission' ? 'a favourable decision' : 'an unfavourable decision'} on your application to the programme ${formation}.`,
+    confirmation: (avant) =>
+      avant
+        ? `You must confirm your application by ${avant} inclusive, from your applicant space; otherwise, you will be considered to have withdrawn.`
+        : 'You must confirm your application from your applicant space for your admission to be final.',
+    motif: (motif) => `Reason: ${motif}`,
+    commentaire: (commentaire) => `Comment from the admissions committee: ${commentaire}`,
+    formule: (type) =>
+      type === 'admission' ? 'Please accept our congratulations. Yours sincerely,' : 'We regret that we are unable to offer you a place. Yours sincerely,',
+    signataire: 'The chair of the admissions committee',
+    editeLe: (instant) => `Issued on ${instant}`,
+  },
+};
 
 /** The admission letter (avis favorable validated), as a pdfmake definition: pure, every value through `texte()`. */
 export function buildLettreAdmission(data: LettreData): TDocumentDefinitions {
-  const confirmation = data.dateConfirmation
-    ? `Vous devez confirmer votre candidature avant le ${dateLongue(data.dateConfirmation)} inclus, depuis votre espace candidat ; à défaut, votre candidature sera considérée comme un désistement.`
-    : 'Vous devez confirmer votre candidature depuis votre espace candidat pour que votre admission soit définitive.';
+  const t = TEXTES[data.langue];
   return lettre('admission', data, [
-    paragraphe(avis(data, 'un avis favorable')),
-    paragraphe(confirmation),
+    paragraphe(avis(data, 'admission')),
+    paragraphe(t.confirmation(data.dateConfirmation ? dateLongue(data.dateConfirmation, data.langue) : null)),
     ...commentaire(data),
-    paragraphe(`Nous vous adressons nos félicitations et vous prions d'agréer, ${appel(data)}, l'expression de nos salutations distinguées.`),
+    paragraphe(t.formule('admission', civilite(data))),
   ]);
 }
 
 /** The refusal letter (avis défavorable validated), with its motif when there is one. */
 export function buildLettreRefus(data: LettreData & { motif: string | null }): TDocumentDefinitions {
+  const t = TEXTES[data.langue];
   const motif = texte(data.motif).trim();
   return lettre('refus', data, [
-    paragraphe(avis(data, 'un avis défavorable')),
-    ...(motif ? [paragraphe(`Motif : ${motif}`)] : []),
+    paragraphe(avis(data, 'refus')),
+    ...(motif ? [paragraphe(t.motif(motif))] : []),
     ...commentaire(data),
-    paragraphe(`Nous regrettons de ne pouvoir donner une suite favorable à votre demande et vous prions d'agréer, ${appel(data)}, l'expression de nos salutations distinguées.`),
+    paragraphe(t.formule('refus', civilite(data))),
   ]);
 }
 
@@ -58,16 +138,15 @@ export function nomLettre(type: TypeLettre, numeroDossier: string, nom: string, 
 }
 
 function lettre(type: TypeLettre, data: LettreData, corps: Content[]): TDocumentDefinitions {
-  const { candidat, commission } = data;
-  const titre = type === 'admission' ? "Lettre d'admission" : 'Lettre de refus';
+  const { candidat, commission, langue } = data;
+  const t = TEXTES[langue];
   const lieu = texte(data.lieu).trim() || ville(commission.adresse);
-  const leJour = `le ${dateLongue(data.editeLe)}`;
   return {
     pageSize: 'A4',
     pageMargins: [60, 50, 60, 60],
-    language: 'fr-FR',
+    language: t.code,
     info: {
-      title: `${titre} ${texte(data.numeroDossier)}`,
+      title: `${t.titre[type]} ${texte(data.numeroDossier)}`,
       author: texte(data.etablissement),
       subject: texte(data.formation),
     },
@@ -79,7 +158,7 @@ function lettre(type: TypeLettre, data: LettreData, corps: Content[]): TDocument
       reference: { color: '#444444' },
       paragraphe: { margin: [0, 0, 0, 10], alignment: 'justify' },
     },
-    footer: fonctionPdf('piedDePage', [60, 20, 60, 0], `${texte(data.etablissement)} — ${texte(data.campagne)}`, `Édité le ${dateHeure(data.editeLe)}`),
+    footer: fonctionPdf('piedDePage', [60, 20, 60, 0], `${texte(data.etablissement)} — ${texte(data.campagne)}`, t.editeLe(dateHeure(data.editeLe, langue))),
     content: [
       {
         columns: [
@@ -99,21 +178,17 @@ function lettre(type: TypeLettre, data: LettreData, corps: Content[]): TDocument
           },
         ],
       },
-      { text: lieu ? `${lieu}, ${leJour}` : majuscule(leJour), alignment: 'right', margin: [0, 30, 0, 24] },
-      { text: `Objet : votre candidature à la formation ${texte(data.formation)}`, style: 'objet' },
+      { text: t.lieuEtDate(lieu, dateLongue(data.editeLe, langue)), alignment: 'right', margin: [0, 30, 0, 24] },
+      { text: t.objet(texte(data.formation)), style: 'objet' },
       {
         style: 'reference',
         margin: [0, 0, 0, 20],
-        stack: [
-          { text: `N° de dossier : ${texte(data.numeroDossier)}` },
-          { text: `Campagne : ${texte(data.campagne)}` },
-          { text: `Décision du ${date(data.dateValidation)}` },
-        ],
+        stack: [{ text: t.numero(texte(data.numeroDossier)) }, { text: t.campagne(texte(data.campagne)) }, { text: t.decisionDu(date(data.dateValidation, langue)) }],
       },
-      paragraphe(`${appel(data)},`),
+      paragraphe(t.appel(civilite(data), texte(candidat.prenom).trim(), texte(candidat.nom).trim())),
       ...corps,
       {
-        text: texte(commission.signataire).trim() || SIGNATAIRE,
+        text: texte(commission.signataire).trim() || t.signataire,
         alignment: 'right',
         margin: [0, 30, 0, 0],
         unbreakable: true,
@@ -123,22 +198,22 @@ function lettre(type: TypeLettre, data: LettreData, corps: Content[]): TDocument
 }
 
 /** "La commission … a émis un avis … à votre candidature à la formation … [lors de sa réunion du …]." */
-function avis(data: LettreData, libelle: string): string {
-  const reunion = data.dateJury ? ` lors de sa réunion du ${dateLongue(data.dateJury)}` : '';
-  return `La commission ${texte(data.commission.libelle)} a émis ${libelle} à votre candidature à la formation ${texte(data.formation)}${reunion}.`;
+function avis(data: LettreData, type: TypeLettre): string {
+  const reunion = data.dateReunion ? dateLongue(data.dateReunion, data.langue) : null;
+  return TEXTES[data.langue].avis(texte(data.commission.libelle), type, texte(data.formation), reunion);
 }
 
 function commentaire(data: LettreData): Content[] {
   const valeur = texte(data.commentaire).trim();
-  return valeur ? [paragraphe(`Commentaire de la commission : ${valeur}`)] : [];
+  return valeur ? [paragraphe(TEXTES[data.langue].commentaire(valeur))] : [];
 }
 
-/** "Madame", "Monsieur", or both when the civilité says neither. */
-function appel({ candidat }: LettreData): string {
-  const civilite = texte(candidat.civilite).trim().toLowerCase();
-  if (civilite === 'mme' || civilite === 'madame') return 'Madame';
-  if (civilite === 'm.' || civilite === 'm' || civilite === 'monsieur') return 'Monsieur';
-  return 'Madame, Monsieur';
+/** Madame, Monsieur, or neither when the civilité says neither. */
+function civilite({ candidat }: LettreData): Civilite {
+  const valeur = texte(candidat.civilite).trim().toLowerCase();
+  if (valeur === 'mme' || valeur === 'madame') return 'madame';
+  if (valeur === 'm.' || valeur === 'm' || valeur === 'monsieur') return 'monsieur';
+  return 'autre';
 }
 
 function paragraphe(text: string): Content {

@@ -35,6 +35,12 @@ export async function staffConnecte<K extends string>(t: TestApp, comptes: Recor
 export async function candidatComplet(t: TestApp, campagne: Campagne, nom = 'Martin', prenom = 'Élise', identite: Record<string, unknown> = {}) {
   const compte = await createCandidat(t, campagne);
   const token = await login(t, compte.numeroDossier, CANDIDAT_PASSWORD);
+  const ine = await remplirDossier(t, token, nom, prenom, identite);
+  return { token, numero: compte.numeroDossier, email: compte.email, compteId: compte.id, ine };
+}
+
+/** Fills the file of the candidate of this session (identity with a fresh INE, address, bac); answers the INE. */
+export async function remplirDossier(t: TestApp, token: string, nom: string, prenom: string, identite: Record<string, unknown> = {}): Promise<string> {
   const body = String(3_000_000_000 + process.pid * 1000 + ++sequence).slice(-10);
   const ine = `${body}${nneKey(body)}`;
   const put = (path: string, payload: object) => request(t.http).put(`/api/candidat/${path}`).set(bearer(token)).send(payload).expect(200);
@@ -52,5 +58,5 @@ export async function candidatComplet(t: TestApp, campagne: Campagne, nom = 'Mar
   });
   await put('adresse', { pays: 'FR', ligne1: '12 rue de Bourgogne', codePostal: '45000', commune: '45234' });
   await put('bac', { serie: 'GEN', annee: 2021, mention: 'B', specialites: ['MATHS', 'PC'], pays: 'FR', departement: '45', commune: '45234' });
-  return { token, numero: compte.numeroDossier, email: compte.email, compteId: compte.id, ine };
+  return ine;
 }

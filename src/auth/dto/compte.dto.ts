@@ -1,7 +1,9 @@
 import { DossierDto } from '../../candidat/dto/dossier.dto';
 import { ScolariteDto } from '../../candidat/dto/scolarite.dto';
 import { MailEnvoyeDto } from '../../mail/dto/mail.dto';
-import { IsEmail, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { Langue } from '../../common/i18n/langue';
 
 export class CreateCompteDto {
   /** @example "Martin" */
@@ -31,6 +33,16 @@ export class CreateCompteDto {
   /** The same password, typed a second time @example "une phrase de passe toute simple" */
   @IsString({ message: 'doit être une chaîne de caractères' })
   passwordConfirmation: string;
+
+  @ApiProperty({
+    enum: Langue,
+    enumName: 'Langue',
+    required: false,
+    description: 'Language of mails and letters, from the activation mail on (fr by default); changed later with the identity (`PUT /api/candidat/identite` or `/identite/coordonnees`)',
+  })
+  @IsOptional()
+  @IsIn(Object.values(Langue), { message: 'doit valoir fr ou en' })
+  langue?: Langue;
 }
 
 export class TokenDto {
@@ -110,6 +122,8 @@ export class CompteDonneesDto {
   emailNouveau: string | null;
   nom: string;
   prenom: string;
+  @ApiProperty({ enum: Langue, enumName: 'Langue', description: 'Language of mails and letters' })
+  langue: Langue;
   /** Login at the university's CAS, for accounts linked to it */
   casLogin: string | null;
   active: boolean;

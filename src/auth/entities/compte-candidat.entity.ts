@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Langue } from '../../common/i18n/langue';
 import { Campagne } from '../../offre/entities/campagne.entity';
 
 /** A candidate's account for one campaign; the numéro de dossier is the login. */
@@ -74,6 +75,10 @@ export class CompteCandidat {
 
   @Column({ type: 'datetime', nullable: true })
   emailTokenExpiresAt: Date | null;
+
+  /** Language of the candidate's mails and letters: chosen when the account is created, changed with the identity */
+  @Column({ type: 'simple-enum', enum: Langue, default: Langue.FR })
+  langue: Langue;
 
   /** CAS login (lower case) of an account opened or linked through CAS; unique in the campaign */
   @Column({ type: 'varchar', length: 100, nullable: true })

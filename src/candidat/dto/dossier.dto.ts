@@ -3,7 +3,8 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { CursusDto } from '../../cursus/dto/cursus.dto';
 import { OptionalRefCode, OptionalText, RequiredCode, RequiredText } from '../../common/validation/decorators';
-import { Civilite, Langue } from '../entities/candidat.entity';
+import { Langue } from '../../common/i18n/langue';
+import { Civilite } from '../entities/candidat.entity';
 import { IsIne } from '../ine/is-ine.decorator';
 import { CursusInterneDto } from './scolarite.dto';
 

@@ -6,11 +6,6 @@ export enum Civilite {
   MME = 'MME',
 }
 
-export enum Langue {
-  FR = 'fr',
-  EN = 'en',
-}
-
 /** Informations personnelles of a candidate's file (one per account, so one per campaign). */
 @Entity('candidat')
 @Index('candidat_campagne_ine_uq', ['campagneId', 'ine'], { unique: true })
@@ -75,9 +70,6 @@ export class Candidat {
 
   @Column({ type: 'varchar', length: 20, nullable: true })
   telephonePortable: string | null;
-
-  @Column({ type: 'simple-enum', enum: Langue, default: Langue.FR })
-  langue: Langue;
 
   /** Filled from the student records: the identity is locked for the candidate */
   @Column({ type: 'boolean', default: false })

@@ -1,15 +1,25 @@
 import { TypeAvis } from '../entities/avis.entity';
 import { champsAvis, dateLimiteConfirmation, plusJours, publicationDue } from './avis-rules';
 
+const TODAY = '2027-04-12';
+
 describe('avis rules', () => {
   it('asks each family for its own fields and refuses the others', () => {
-    expect(champsAvis({ type: TypeAvis.FA })).toEqual([]);
-    expect(champsAvis({ type: TypeAvis.DE }).map((e) => e.field)).toEqual(['motif']);
-    expect(champsAvis({ type: TypeAvis.DE, motif: 'CAPACITE' })).toEqual([]);
-    expect(champsAvis({ type: TypeAvis.LC, rang: 4 })).toEqual([]);
-    expect(champsAvis({ type: TypeAvis.LC }).map((e) => e.field)).toEqual(['rang']);
-    expect(champsAvis({ type: TypeAvis.PR, preselectionDate: '2027-05-02' }).map((e) => e.field)).toEqual(['preselectionHeure', 'preselectionLieu']);
-    expect(champsAvis({ type: TypeAvis.FA, rang: 2, motif: 'X' }).map((e) => e.field)).toEqual(['motif', 'rang']);
+    expect(champsAvis({ type: TypeAvis.FA }, TODAY)).toEqual([]);
+    expect(champsAvis({ type: TypeAvis.DE }, TODAY).map((e) => e.field)).toEqual(['motif']);
+    expect(champsAvis({ type: TypeAvis.DE, motif: 'CAPACITE' }, TODAY)).toEqual([]);
+    expect(champsAvis({ type: TypeAvis.LC, rang: 4 }, TODAY)).toEqual([]);
+    expect(champsAvis({ type: TypeAvis.LC }, TODAY).map((e) => e.field)).toEqual(['rang']);
+    expect(champsAvis({ type: TypeAvis.PR, preselectionDate: '2027-05-02' }, TODAY).map((e) => e.field)).toEqual(['preselectionHeure', 'preselectionLieu']);
+    expect(champsAvis({ type: TypeAvis.FA, rang: 2, motif: 'X' }, TODAY).map((e) => e.field)).toEqual(['motif', 'rang']);
+  });
+
+  it('takes a meeting date of today or before, never a future one', () => {
+    expect(champsAvis({ type: TypeAvis.FA, dateReunion: '2027-04-12' }, TODAY)).toEqual([]);
+    expect(champsAvis({ type: TypeAvis.DE, motif: 'CAPACITE', dateReunion: '2027-03-30' }, TODAY)).toEqual([]);
+    expect(champsAvis({ type: TypeAvis.FA, dateReunion: '2027-04-13' }, TODAY)).toEqual([
+      { field: 'dateReunion', message: "ne peut pas être postérieure à aujourd'hui (2027-04-12)" },
+    ]);
   });
 
   it('publishes at once without a publication date, else from that date on', () => {

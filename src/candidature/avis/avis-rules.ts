@@ -1,3 +1,4 @@
+import { erreursDatePassee } from '../../common/clock/clock';
 import { FieldError } from '../../common/errors/domain-errors';
 import { Avis, TypeAvis } from '../entities/avis.entity';
 
@@ -20,11 +21,15 @@ export interface SaisieAvis {
   preselectionDate?: string | null;
   preselectionHeure?: string | null;
   preselectionLieu?: string | null;
+  dateReunion?: string | null;
 }
 
-/** Défavorable needs a motif, liste complémentaire a rank, présélection a date, a time and a place; others none of them. */
-export function champsAvis(a: SaisieAvis): FieldError[] {
-  const errors: FieldError[] = [];
+/**
+ * Défavorable needs a motif, liste complémentaire a rank, présélection a date, a time and a place; others none of
+ * them. The commission's meeting, when given, has taken place: it is not after `today`.
+ */
+export function champsAvis(a: SaisieAvis, today: string): FieldError[] {
+  const errors: FieldError[] = erreursDatePassee('dateReunion', a.dateReunion, today);
   const requis = (field: keyof SaisieAvis, pour: string) => {
     if (a[field] === undefined || a[field] === null || a[field] === '') errors.push({ field, message: `est obligatoire pour un avis ${pour}` });
   };
@@ -79,6 +84,7 @@ export function nouvelAvis(a: Pick<Avis, 'candidatureId' | 'type' | 'creePar' | 
     preselectionDate: null,
     preselectionHeure: null,
     preselectionLieu: null,
+    dateReunion: null,
     commentaire: null,
     commentaireVisible: false,
     valide: false,

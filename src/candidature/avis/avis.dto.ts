@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { SelectionCandidatures } from '../dto/selection-candidatures.dto';
-import { OptionalCode, OptionalFlag, OptionalInt, OptionalText } from '../../common/validation/decorators';
+import { CalendarDate, OptionalCode, OptionalFlag, OptionalInt, OptionalText } from '../../common/validation/decorators';
 import { TypeAvis } from '../entities/avis.entity';
 
 export class SaisieAvisInput extends SelectionCandidatures {
@@ -31,6 +31,13 @@ export class SaisieAvisInput extends SelectionCandidatures {
   @OptionalText(100)
   preselectionLieu?: string;
 
+  /**
+   * The day the commission met and gave this avis, YYYY-MM-DD (Europe/Paris), not in the future: the admission or
+   * refusal letter says « lors de sa réunion du … »; without it the letter names no meeting @example "2027-04-12"
+   */
+  @CalendarDate(true)
+  dateReunion?: string;
+
   /** @example "Très bon dossier." */
   @OptionalText(1000)
   commentaire?: string;
@@ -53,6 +60,8 @@ export class AvisDto {
   preselectionDate: string | null;
   preselectionHeure: string | null;
   preselectionLieu: string | null;
+  /** The day the commission met, as staff typed it */
+  dateReunion: string | null;
   commentaire: string | null;
   commentaireVisible: boolean;
   valide: boolean;

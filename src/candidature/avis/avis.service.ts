@@ -42,7 +42,7 @@ export class AvisService {
 
   /** Enters an unvalidated avis on each candidature (refused once the candidate has answered: candidature-rules.ts). */
   async saisir(principal: Principal, input: SaisieAvisInput): Promise<AvisDto[]> {
-    const errors = champsAvis(input);
+    const errors = champsAvis(input, parisDate(this.clock.now()));
     if (input.motif && !(await this.dataSource.getRepository(MotifAvis).existsBy({ code: input.motif, actif: true }))) {
       errors.push({ field: 'motif', message: "n'est pas un motif de la liste (voir GET /api/candidatures/motifs-avis)" });
     }
@@ -62,6 +62,7 @@ export class AvisService {
             preselectionDate: input.preselectionDate ?? null,
             preselectionHeure: input.preselectionHeure ?? null,
             preselectionLieu: input.preselectionLieu ?? null,
+            dateReunion: input.dateReunion ?? null,
             commentaire: input.commentaire ?? null,
             commentaireVisible: input.commentaireVisible ?? false,
             creePar: principal.login,
@@ -198,6 +199,7 @@ export class AvisService {
         preselectionDate: a.preselectionDate,
         preselectionHeure: a.preselectionHeure,
         preselectionLieu: a.preselectionLieu,
+        dateReunion: a.dateReunion,
         commentaire: a.commentaire,
         commentaireVisible: a.commentaireVisible,
         valide: a.valide,

@@ -57,6 +57,10 @@ export class Avis {
   @Column({ type: 'varchar', length: 100, nullable: true })
   preselectionLieu: string | null;
 
+  /** The day the commission met and gave this avis, YYYY-MM-DD as staff typed it (never later than the day it was entered) */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  dateReunion: string | null;
+
   @Column({ type: 'varchar', length: 1000, nullable: true })
   commentaire: string | null;
 

@@ -12,7 +12,7 @@ import { Candidature, StatutDossier } from '../entities/candidature.entity';
 import { PieceCandidature, StatutPiece } from '../entities/piece-candidature.entity';
 import { libellePiece } from '../pieces-candidature.service';
 import { Principal } from '../../common/auth/roles';
-import { Clock, parisDate } from '../../common/clock/clock';
+import { Clock, erreursDatePassee, parisDate } from '../../common/clock/clock';
 import { BusinessRule, NotFound, ValidationFailed } from '../../common/errors/domain-errors';
 import { RenderedMail } from '../../mail/templates/mail-template';
 import { PieceAFournir, statutComplet, statutEnAttente, statutIncomplet, statutReceptionne } from '../../mail/templates/statut.templates';
@@ -53,7 +53,8 @@ export class StatutDossierService {
     const now = this.clock.now();
     const today = parisDate(now);
     const date = input.date ?? today;
-    if (date > today) throw new ValidationFailed([{ field: 'date', message: `ne peut pas être postérieure à aujourd'hui (${today})` }]);
+    const erreurs = erreursDatePassee('date', date, today);
+    if (erreurs.length > 0) throw new ValidationFailed(erreurs);
     const colonne = COLONNE_DATE[input.statut];
     await this.dataSource.transaction(async (em) => {
       const rows = await AccesCandidatures.agir(em, principal, input.candidatureIds, 'gestion');

@@ -1,29 +1,31 @@
 import { ETABLISSEMENT } from '../../pdf/pdf-commun';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, Not } from 'typeorm';
-import { AccesCandidatures, CandidatureComplete, candidat } from '../../candidature/acces-candidatures';
+import { DataSource, In, IsNull, Not } from 'typeorm';
+import { AccesCandidatures, CandidatureAvecCompte, candidat } from '../../candidature/acces-candidatures';
 import { CandidatureService } from '../../candidature/candidature.service';
 import { CourrierCandidature } from '../../candidature/courrier-candidature.service';
 import { datesDe } from '../../candidature/dates-archivees';
 import { DossierPdfService } from '../../candidature/dossier-pdf.service';
 import { Candidature } from '../../candidature/entities/candidature.entity';
 import { DossierService } from '../../candidat/dossier.service';
+import { Principal } from '../../common/auth/roles';
 import { Clock, parisDate } from '../../common/clock/clock';
 import { BusinessRule, NotFound } from '../../common/errors/domain-errors';
 import { MailAttachment } from '../../mail/mail.transport';
 import { PieceJointeResolver, PiecesJointes } from '../../mail/pieces-jointes';
 import { Campagne } from '../../offre/entities/campagne.entity';
-import { buildLettreAdmission, buildLettreRefus, nomLettre } from '../../pdf/lettre-pdf';
+import { LettreData, buildLettreAdmission, buildLettreRefus, nomLettre } from '../../pdf/lettre-pdf';
 import { PdfRenderer } from '../../pdf/pdf-renderer';
 import { Avis, TypeAvis } from '../../candidature/entities/avis.entity';
 import { MotifAvis } from '../../candidature/entities/motif-avis.entity';
 import { LETTRE, dateLimiteConfirmation } from '../../candidature/avis/avis-rules';
 
 /**
- * Lettres d'admission and de refus (reference §6): built from the published favourable or défavorable avis, for the
- * candidate to download when the commission allows it, and as the decision mail's attachment when it wants that —
- * rendered when the mail is sent (PiecesJointes), never stored.
+ * Lettres d'admission and de refus (reference §6), in the candidate's language: built from the published favourable
+ * or défavorable avis, for the candidate to download when the commission allows it, and as the decision mail's
+ * attachment when it wants that — rendered when the mail is sent (PiecesJointes), never stored; staff preview the
+ * letter of an avis before it is validated or published.
  */
 @Injectable()
 export class LettreService extends PieceJointeResolver implements OnModuleInit {
@@ -59,14 +61,35 @@ export class LettreService extends PieceJointeResolver implements OnModuleInit {
     return this.lettre(c, avis);
   }
 
-  /** For the outbox: the letter of an avis, rebuilt when the mail is sent. */
-  async resolve(ref: string): Promise<MailAttachment> {
-    const avis = await this.dataSource.getRepository(Avis).findOneByOrFail({ id: Number(ref) });
-    const c = (await this.dataSource.getRepository(Candidature).findOneOrFail({ where: { id: avis.candidatureId }, relations: { formation: { commission: { centre: true } } } })) as CandidatureComplete;
+  /**
+   * Staff preview, within their scope (AccesCandidatures): the letter of the candidature's latest favourable or
+   * défavorable avis, entered, validated or published, as the candidate will receive it (their language included).
+   */
+  async pourStaff(principal: Principal, candidatureId: number): Promise<MailAttachment> {
+    const c = await AccesCandidatures.lire(this.dataSource.manager, principal, candidatureId);
+    const avis = await this.dataSource.getRepository(Avis).findOne({ where: { candidatureId, type: In([TypeAvis.FA, TypeAvis.DE]) }, order: { id: 'DESC' } });
+    if (!avis) {
+      throw new NotFound('LETTRE_INTROUVABLE', "Cette candidature n'a pas d'avis favorable ou défavorable : une lettre d'admission ou de refus ne s'écrit qu'à partir d'un tel avis.");
+    }
     return this.lettre(c, avis);
   }
 
-  private async lettre(c: CandidatureComplete, avis: Avis): Promise<MailAttachment> {
+  /** For the outbox: the letter of an avis, rebuilt when the mail is sent. */
+  async resolve(ref: string): Promise<MailAttachment> {
+    const avis = await this.dataSource.getRepository(Avis).findOneByOrFail({ id: Number(ref) });
+    const c = (await this.dataSource.getRepository(Candidature).findOneOrFail({
+      where: { id: avis.candidatureId },
+      relations: { formation: { commission: { centre: true } }, compteCandidat: true },
+    })) as CandidatureAvecCompte;
+    return this.lettre(c, avis);
+  }
+
+  /**
+   * The letter of an avis, in the candidate's language. It names the commission's meeting only when staff typed its
+   * date on the avis (never later than the day they entered it): the formation's planned jury date may still be to
+   * come, or may not be the day this candidature was decided, so it is never printed as the meeting.
+   */
+  private async lettre(c: CandidatureAvecCompte, avis: Avis): Promise<MailAttachment> {
     const [dossier, campagne, adresseCommission] = await Promise.all([
       this.dossiers.dossier(c.compteCandidatId),
       this.dataSource.getRepository(Campagne).findOneByOrFail({ id: c.campagneId }),
@@ -77,7 +100,8 @@ export class LettreService extends PieceJointeResolver implements OnModuleInit {
     const nom = identite ? (identite.nomUsage ?? identite.nomNaissance) : '';
     const prenom = identite?.prenom ?? '';
     const publieLe = avis.publieAt ? parisDate(avis.publieAt) : parisDate(avis.valideAt ?? this.clock.now());
-    const data = {
+    const data: LettreData = {
+      langue: c.compteCandidat.langue,
       etablissement: ETABLISSEMENT,
       campagne: campagne.libelle,
       editeLe: this.clock.now(),
@@ -85,7 +109,7 @@ export class LettreService extends PieceJointeResolver implements OnModuleInit {
       candidat: { civilite: identite?.civilite ?? '', nom, prenom, adresse: sections.adresse?.lignes ?? [] },
       formation: `${c.formation.code} — ${c.formation.libelle}`,
       commission: { libelle: c.formation.commission.libelle, adresse: adresseCommission, signataire: c.formation.commission.signataire },
-      dateJury: datesDe(c).dateJury,
+      dateReunion: avis.dateReunion,
       dateValidation: publieLe,
       dateConfirmation: dateLimiteConfirmation(c, datesDe(c), publieLe),
       commentaire: avis.commentaireVisible ? avis.commentaire : null,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { FieldError } from '../errors/domain-errors';
 
 /** Where "now" comes from: injected everywhere so tests can move to "5 days later". */
 export abstract class Clock {
@@ -23,4 +24,12 @@ export function parisDate(instant: Date): string {
 export function formatDate(date: string): string {
   const [y, m, d] = date.split('-');
   return `${d}/${m}/${y}`;
+}
+
+/**
+ * A date staff type for something that already happened (a file received, a commission's meeting): never after
+ * today in Paris. The field's error, or none.
+ */
+export function erreursDatePassee(field: string, date: string | null | undefined, today: string): FieldError[] {
+  return date && date > today ? [{ field, message: `ne peut pas être postérieure à aujourd'hui (${today})` }] : [];
 }
