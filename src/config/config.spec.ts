@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'dotenv';
 import { ConfigValidationError, assertValidConfig } from '.';
 import { parseAppConfig } from './app.config';
 import { parseDatabaseConfig } from './database.config';
@@ -73,6 +76,12 @@ describe('configuration', () => {
     expect(parseAppConfig({ NODE_ENV: 'test' }).logFormat).toBe('json');
     expect(parseAppConfig({ NODE_ENV: 'development', LOG_FORMAT: 'json' }).logFormat).toBe('json');
     expect(parseAppConfig({ NODE_ENV: 'production', LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+  });
+
+  it('accepts the embedded defaults and the production example as written (no key left that start-up refuses)', () => {
+    const read = (file: string) => parse(readFileSync(join(__dirname, '..', '..', 'config', file)));
+    expect(problemsOf(read('default.env'))).toEqual([]);
+    expect(problemsOf({ ...read('default.env'), ...read('production.example.env') })).toEqual([]);
   });
 
   it('understands the embedded SQLite default', () => {

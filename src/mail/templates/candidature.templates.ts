@@ -1,11 +1,6 @@
 import { formatDate } from '../../common/clock/clock';
 import { RenderedMail, render } from './mail-template';
 
-/** The front-end page where a candidate follows their candidatures: the link of every candidature mail. */
-export function lienSuivi(publicUrl: string, numeroDossier: string): string {
-  return `${publicUrl}/candidatures/${numeroDossier}`;
-}
-
 interface Candidat {
   prenom: string;
   nom: string;
