@@ -770,6 +770,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where to start: the API's name and version, and links to its documentation and health checks. */
+        get: operations["getIndex"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/offre/pieces/{id}/modele": {
         parameters: {
             query?: never;
@@ -3197,6 +3214,39 @@ export interface components {
             checks?: {
                 [key: string]: unknown;
             };
+        };
+        ApiIndexLinksDto: {
+            /**
+             * @description Swagger UI, the console to try every operation
+             * @example https://candidatures.univ.fr/api/docs
+             */
+            docs: string;
+            /**
+             * @description The OpenAPI document
+             * @example https://candidatures.univ.fr/api/docs-json
+             */
+            docsJson: string;
+            /**
+             * @description Liveness
+             * @example https://candidatures.univ.fr/health
+             */
+            health: string;
+            /**
+             * @description Readiness: the database answers
+             * @example https://candidatures.univ.fr/health/ready
+             */
+            healthReady: string;
+        };
+        ApiIndexDto: {
+            /** @example API Candidatures */
+            name: string;
+            /**
+             * @description Version of the API and of its contract
+             * @example 0.1.0
+             */
+            version: string;
+            /** @description Absolute, under API_PUBLIC_URL */
+            links: components["schemas"]["ApiIndexLinksDto"];
         };
         ModeleDto: {
             /**
@@ -8168,6 +8218,34 @@ export interface operations {
             };
             /** @description A dependency is unavailable (code : `BASE_DE_DONNEES_INDISPONIBLE`) */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getIndex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiIndexDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

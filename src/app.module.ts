@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ApiIndexModule } from './api-index/api-index.module';
 import { AuthModule } from './auth/auth.module';
 import { ClockModule } from './common/clock/clock.module';
 import { CandidatureModule } from './candidature/candidature.module';
@@ -30,6 +31,7 @@ import { ReferentielModule } from './referentiel/referentiel.module';
     ThrottleModule,
     AuthModule,
     HealthModule,
+    ApiIndexModule,
     MailModule,
     OffreModule,
     PiecesModule,

@@ -3,12 +3,14 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { AppLogger } from './common/logging/app-logger';
 import { version } from '../package.json';
+import { API_NAME } from './api-index/api-index';
 import { AppModule } from './app.module';
 import { genericProblemExamples, problemExamples, problemResponse } from './common/api/api-problem-responses.decorator';
 import { REQUEST_EXAMPLES } from './common/api/api-request-example.decorator';
 import { operationId } from './common/api/operation-id';
+import { API_PREFIX, DOCS_PATH, HEALTH_PATH, OPENAPI_JSON_PATH, READY_PATH } from './common/api/api-paths';
 import { PUBLIC_OPERATIONS } from './common/auth/auth.decorators';
 import { ProblemDto } from './common/errors/problem.dto';
 import { PROBLEM_CONTENT_TYPE } from './common/errors/problem.filter';
@@ -17,10 +19,6 @@ import { inUnitOfWork } from './database/sqlite-gate';
 import { parseAppConfig } from './config/app.config';
 import { parseStorageConfig } from './config/storage.config';
 import { multipartLimits } from './pieces/upload/receive-upload';
-
-export const API_PREFIX = 'api';
-export const DOCS_PATH = `${API_PREFIX}/docs`;
-export const OPENAPI_JSON_PATH = `${API_PREFIX}/docs-json`;
 
 export function createAdapter(): FastifyAdapter {
   // Behind a load balancer the client address comes from X-Forwarded-For (throttling, logs).
@@ -50,17 +48,17 @@ export async function createApp(): Promise<NestFastifyApplication> {
 
 /** What every instance gets, whether built by main.ts, by a test module or by the OpenAPI script. */
 export function setupApp(app: NestFastifyApplication): NestFastifyApplication {
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
-      { path: 'health', method: RequestMethod.GET },
-      { path: 'health/ready', method: RequestMethod.GET },
+      { path: HEALTH_PATH, method: RequestMethod.GET },
+      { path: READY_PATH, method: RequestMethod.GET },
     ],
   });
   app.enableShutdownHooks();
   SwaggerModule.setup(DOCS_PATH, app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: OPENAPI_JSON_PATH,
-    customSiteTitle: 'API Candidatures',
+    customSiteTitle: API_NAME,
   });
   return app;
 }
@@ -76,7 +74,7 @@ interface DocumentedOperation {
 
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
   const config = new DocumentBuilder()
-    .setTitle('API Candidatures')
+    .setTitle(API_NAME)
     .setDescription(
       [
         "API of the applications platform of French universities (successor of eCandidat): reference data, accounts, the candidate's file, the offer, applications, staff processing and decisions.",

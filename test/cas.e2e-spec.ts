@@ -13,11 +13,12 @@ import { TestApp, startTestApp } from './support/test-app';
 
 const SERVICE_BASE = 'https://candidatures.univ.test';
 const FRONT = 'https://front.univ.test/connexion/cas';
+/** The API and the front-end on two hosts: CAS calls the API back, the callback sends the browser to the front-end. */
 const casEnv = (cas: CasTestServer, extra: Record<string, string> = {}) => ({
   CAS_ENABLED: 'true',
   CAS_URL: cas.url,
-  CAS_SERVICE_URL: SERVICE_BASE,
-  CAS_RETOUR_URL: FRONT,
+  API_PUBLIC_URL: SERVICE_BASE,
+  PUBLIC_URL: 'https://front.univ.test',
   STUDENT_RECORDS_ADAPTER: 'file',
   STUDENT_RECORDS_FILE: 'config/demo/etudiants.json',
   ...extra,
@@ -38,7 +39,7 @@ async function callbackUrl(t: TestApp, cas: CasTestServer, user: CasTestUser, qu
   const back = atCas.headers.get('location') as string;
   expect(back.startsWith(`${SERVICE_BASE}/api/auth/cas/callback?`)).toBe(true);
   expect(new URL(back).searchParams.get('ticket')).toMatch(/^ST-/);
-  // CAS_SERVICE_URL is the API as the browser reaches it; here that is supertest's server.
+  // API_PUBLIC_URL is the API as the browser reaches it; here that is supertest's server.
   return back.slice(SERVICE_BASE.length);
 }
 
@@ -308,7 +309,8 @@ describe('CAS login (CAS 2.0)', () => {
 
   beforeAll(async () => {
     cas = await CasTestServer.start();
-    t = await startTestApp(casEnv(cas, { CAS_VERSION: '2.0', STUDENT_RECORDS_ADAPTER: 'none' }));
+    // CAS_RETOUR_URL replaces the front-end's CAS page under PUBLIC_URL.
+    t = await startTestApp(casEnv(cas, { CAS_VERSION: '2.0', STUDENT_RECORDS_ADAPTER: 'none', PUBLIC_URL: 'https://ailleurs.univ.test', CAS_RETOUR_URL: FRONT }));
     await createCampagne(t);
   });
   afterAll(async () => {

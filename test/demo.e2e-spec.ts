@@ -1,22 +1,35 @@
 import { MailOutbox } from '../src/mail/entities/mail-outbox.entity';
 import request from 'supertest';
+import { plusJours } from '../src/candidature/avis/avis-rules';
+import { parisDate } from '../src/common/clock/clock';
+import { Formation } from '../src/offre/entities/formation.entity';
 import { DEMO_CANDIDATS, DEMO_CANDIDAT_PASSWORD, DEMO_STAFF } from '../src/demo/demo.service';
 import { TestApp, startTestApp } from './support/test-app';
 import { TestClock } from './support/test-clock';
 
-/** What the README's first command loads into an empty database (DEMO_DATA=true). */
-describe('Demo data', () => {
+const NOW = new Date();
+const A_YEAR_FROM_NOW = new Date(NOW.getTime() + 365 * 24 * 3600 * 1000);
+
+/**
+ * What the README's first command loads into an empty database (DEMO_DATA=true). Its dates are counted from the day
+ * it is loaded: loaded a year from now, it still has an open campaign and the README's journey runs that day.
+ */
+describe.each([
+  ['today', NOW],
+  ['a year from now', A_YEAR_FROM_NOW],
+])('Demo data loaded %s', (_when, day) => {
   let t: TestApp;
+  const today = parisDate(day);
 
   beforeAll(async () => {
-    // The demo is loaded when the app starts: in December 2026, inside the demo formations' windows.
+    // The demo is loaded when the app starts, on the clock's day.
     const clock = new TestClock();
-    clock.set('2026-12-01T10:00:00Z');
+    clock.set(day);
     t = await startTestApp({ DEMO_DATA: 'true' }, { clock, empty: true });
   });
   afterAll(() => t.close());
 
-  it("offers the guides' formations, the Orléans M1 among them, open in December 2026", async () => {
+  it("offers the guides' formations, the Orléans M1 among them, open that day", async () => {
     const offre = (await request(t.http).get('/api/offre').expect(200)).body;
     const osuc = offre.centres.find((c: { code: string }) => c.code === 'OSUC');
     const m1 = osuc.typesDiplome.flatMap((td: { formations: object[] }) => td.formations).find((f: { code: string }) => f.code === 'M1-GEO2ENV');
@@ -79,9 +92,16 @@ describe('Demo data', () => {
     // A withdrawal is final: the commission cannot give Hugo a new avis, and his récapitulatif says he withdrew.
     expect((await commission.post('candidatures/avis', { candidatureIds: [m1Hugo], type: 'FA' }).expect(422)).body.code).toBe('CANDIDATURE_NON_MODIFIABLE');
     expect((await hugo.get(`candidat/candidatures/${m1Hugo}`).expect(200)).body).toMatchObject({ reponse: { code: 'DESISTEE' }, codeOpi: null });
-    expect((await elise.get(`candidat/candidatures/${m1Elise}`).expect(200)).body.decision).toMatchObject({ code: 'FA', dateLimiteConfirmation: '2026-12-09' });
+    // Promoted from the liste complémentaire: the M1's 8 days to answer, from today.
+    expect((await elise.get(`candidat/candidatures/${m1Elise}`).expect(200)).body.decision).toMatchObject({ code: 'FA', dateLimiteConfirmation: plusJours(today, 8) });
     expect((await elise.post(`candidat/candidatures/${m1Elise}/confirmation`).expect(200)).body.codeOpi).toBe('ECDEMO0001');
     await elise.get(`candidat/candidatures/${m1Elise}/lettre.pdf`).expect(200).expect('content-type', 'application/pdf');
     expect((await admin.get('opi?etat=en-attente').expect(200)).body.items).toEqual([expect.objectContaining({ numeroDossier: 'DEMO0001', codeOpi: 'ECDEMO0001', nature: 'ADMISSION' })]);
+  });
+
+  it('lets a candidate apply that day', async () => {
+    const hugo = (await request(t.http).post('/api/auth/login').send({ login: 'DEMO0002', password: DEMO_CANDIDAT_PASSWORD }).expect(200)).body.token;
+    const { id: formationId } = await t.dataSource.getRepository(Formation).findOneByOrFail({ code: 'L3-CINE' });
+    await request(t.http).post('/api/candidat/candidatures').set({ Authorization: `Bearer ${hugo}` }).send({ formationId }).expect(201);
   });
 });

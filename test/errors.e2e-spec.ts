@@ -28,6 +28,29 @@ describe('Errors as problem+json', () => {
     expect(res.body.instance).toBe(`${method} ${path}`);
   });
 
+  it.each([
+    ['GET', '/comptes/activation?token=SECRET-4f2a'],
+    ['GET', '/api/unknown?token=SECRET-4f2a'],
+    ['POST', '/api/referentiels/pays?token=SECRET-4f2a'],
+    ['GET', '/connexion/cas?code=SECRET-4f2a'],
+  ])('%s %s answers a problem that does not echo the query string', async (method, url) => {
+    const res = await request(t.http)[method.toLowerCase() as 'get'](url);
+    expectProblem(res, 404, 'ROUTE_INTROUVABLE');
+    expect(res.body.instance).toBe(`${method} ${url.split('?')[0]}`);
+    expect(res.text).not.toContain('SECRET');
+    expect(JSON.stringify(res.headers)).not.toContain('SECRET');
+  });
+
+  it("a front-end page of a mail link, asked of the API, says it is the front-end's and which call it makes", async () => {
+    const res = await request(t.http).get('/comptes/activation?token=SECRET-4f2a');
+    expectProblem(res, 404, 'ROUTE_INTROUVABLE');
+    expect(res.body.detail).toMatch(/page du front-end.*PUBLIC_URL.*POST \/api\/comptes\/activation/);
+    const suivi = await request(t.http).get('/candidatures/DEMO0001');
+    expect(suivi.body.detail).toMatch(/POST \/api\/auth\/login.*GET \/api\/candidat\/candidatures/);
+    // An API address is never taken for a front-end page.
+    expect((await request(t.http).get('/api/comptes/activation?token=x')).body.detail).toBe("Cette adresse ne correspond à aucune ressource de l'API.");
+  });
+
   it('malformed JSON is a 400 problem, never a 500', async () => {
     const res = await request(t.http).post('/api/referentiels/pays').set('Content-Type', 'application/json').send('{"nom": ');
     expect(res.status).toBeGreaterThanOrEqual(400);

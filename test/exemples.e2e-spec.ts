@@ -135,7 +135,7 @@ describe('The examples of openapi.json, executed against the demo data', () => {
     const clock = new TestClock();
     clock.set('2026-12-01T10:00:00Z');
     ctx.t = await startTestApp(
-      { DEMO_DATA: 'true', MAIL_TRANSPORT: 'smtp', SMTP_URL: ctx.smtp.url, CAS_ENABLED: 'true', CAS_URL: ctx.cas.url, CAS_SERVICE_URL: SERVICE_BASE },
+      { DEMO_DATA: 'true', MAIL_TRANSPORT: 'smtp', SMTP_URL: ctx.smtp.url, CAS_ENABLED: 'true', CAS_URL: ctx.cas.url, API_PUBLIC_URL: SERVICE_BASE },
       { clock, empty: true },
     );
     const document = (await request(ctx.t.http).get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, Operation>>; components: { examples: Record<string, Exemple> } };

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, LessThan } from 'typeorm';
 import { Principal } from '../common/auth/roles';
 import { Clock } from '../common/clock/clock';
 import { Langue } from '../common/i18n/langue';
+import { lienFrontEnd } from '../common/front-end/front-end-pages';
 import { BusinessRule, Conflict, ValidationFailed } from '../common/errors/domain-errors';
 import { AppConfig, appConfig } from '../config';
 import { isUniqueViolation } from '../database/unique-violation';
@@ -109,7 +110,7 @@ export class ComptesService {
         await this.outbox.enqueue(em, {
           code: 'CPT_MIN_CREATE',
           to: email,
-          ...compteCree({ ...compte, lien: `${this.app.publicUrl}/comptes/activation?token=${token}`, avant: compte.activationDeadline }),
+          ...compteCree({ ...compte, lien: lienFrontEnd(this.app.publicUrl, 'activationCompte', { token }), avant: compte.activationDeadline }),
         });
       });
     } catch (error) {
@@ -162,7 +163,7 @@ export class ComptesService {
       await this.outbox.enqueue(em, {
         code: 'CPT_MIN_MDP_OUBLIE',
         to: compte.email,
-        ...identifiantsOublies({ ...compte, lien: `${this.app.publicUrl}/comptes/mot-de-passe?token=${token}`, avant }),
+        ...identifiantsOublies({ ...compte, lien: lienFrontEnd(this.app.publicUrl, 'reinitialisationMotDePasse', { token }), avant }),
       });
     });
     return SAME_ANSWER;
@@ -221,12 +222,12 @@ export class ComptesService {
       await this.outbox.enqueue(em, {
         code: 'CPT_MIN_MOD_MAIL',
         to: email,
-        ...validationNouvelEmail({ ...compte, lien: `${this.app.publicUrl}/comptes/email?token=${token}`, avant }),
+        ...validationNouvelEmail({ ...compte, lien: lienFrontEnd(this.app.publicUrl, 'validationEmail', { token }), avant }),
       });
       await this.outbox.enqueue(em, {
         code: 'CPT_MIN_MOD_MAIL_INFO',
         to: compte.email,
-        ...changementEmailDemande({ ...compte, nouvelEmail: email, lienIdentifiantsOublies: `${this.app.publicUrl}/comptes/identifiants-oublies` }),
+        ...changementEmailDemande({ ...compte, nouvelEmail: email, lienIdentifiantsOublies: lienFrontEnd(this.app.publicUrl, 'identifiantsOublies', {}) }),
       });
     });
     await this.sessions.revokeAll({ compteCandidatId: compte.id });
@@ -331,7 +332,7 @@ export class ComptesService {
     await this.outbox.enqueue(em, {
       code: 'CPT_MIN_LIEN_VALID_OUBLIE',
       to: compte.email,
-      ...nouveauLienActivation({ ...compte, lien: `${this.app.publicUrl}/comptes/activation?token=${token}`, avant: compte.activationDeadline }),
+      ...nouveauLienActivation({ ...compte, lien: lienFrontEnd(this.app.publicUrl, 'activationCompte', { token }), avant: compte.activationDeadline }),
     });
   }
 
@@ -340,7 +341,7 @@ export class ComptesService {
     await this.outbox.enqueue(em, {
       code: 'CPT_MIN_EXISTANT',
       to: email,
-      ...compteExistant({ lienIdentifiantsOublies: `${this.app.publicUrl}/comptes/identifiants-oublies`, langue }),
+      ...compteExistant({ lienIdentifiantsOublies: lienFrontEnd(this.app.publicUrl, 'identifiantsOublies', {}), langue }),
     });
   }
 }

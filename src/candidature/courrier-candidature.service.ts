@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CompteCandidat } from '../auth/entities/compte-candidat.entity';
 import { Langue } from '../common/i18n/langue';
+import { lienFrontEnd } from '../common/front-end/front-end-pages';
 import { AppConfig, appConfig } from '../config';
 import { OutboxService } from '../mail/outbox.service';
 import { PieceJointeRef } from '../mail/pieces-jointes';
-import { lienSuivi } from '../mail/templates/candidature.templates';
 import { RenderedMail } from '../mail/templates/mail-template';
 import { Commission } from '../offre/entities/commission.entity';
 import { ReferentielService } from '../referentiel/referentiel.service';
@@ -56,7 +56,7 @@ export class CourrierCandidature {
 
   private async donnees(em: EntityManager, c: Concernee): Promise<{ compte: CompteCandidat; donnees: DonneesCourrier }> {
     const compte = await em.getRepository(CompteCandidat).findOneByOrFail({ id: c.compteCandidatId });
-    const donnees = { langue: compte.langue, prenom: compte.prenom, nom: compte.nom, numeroDossier: compte.numeroDossier, formation: c.formation.libelle, lien: lienSuivi(this.app.publicUrl, compte.numeroDossier) };
+    const donnees = { langue: compte.langue, prenom: compte.prenom, nom: compte.nom, numeroDossier: compte.numeroDossier, formation: c.formation.libelle, lien: lienFrontEnd(this.app.publicUrl, 'suiviCandidatures', { numeroDossier: compte.numeroDossier }) };
     return { compte, donnees };
   }
 

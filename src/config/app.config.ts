@@ -1,7 +1,7 @@
 import { ConfigType, registerAs } from '@nestjs/config';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsUrl, Matches, Max, Min } from 'class-validator';
-import { validateEnv } from './config-validation';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUrl, Matches, Max, Min } from 'class-validator';
+import { HTTP_URL, validateEnv } from './config-validation';
 import { toBoolean } from './config-transforms';
 
 class AppEnv {
@@ -19,15 +19,24 @@ class AppEnv {
   @Max(65535, { message: 'doit être un entier entre 1 et 65535' })
   PORT = 3000;
 
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, {
-    message: 'doit être l’URL publique du service (http:// ou https://)',
-  })
+  /** Where the front-end's pages live: the base of every link in mails */
+  @IsUrl(HTTP_URL, { message: 'doit être l’URL publique du front-end, base des liens des mails (http:// ou https://)' })
   PUBLIC_URL = 'http://localhost:3000';
+
+  /** Where browsers and other services reach this API (the base of /api/...); empty: PUBLIC_URL */
+  @IsOptional()
+  @IsUrl(HTTP_URL, { message: 'doit être l’URL publique de l’API, base de /api (http:// ou https://)' })
+  API_PUBLIC_URL?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'doit valoir fatal, error, warn, info, debug, trace ou silent',
   })
   LOG_LEVEL = 'info';
+
+  /** Empty: pretty in development, JSON otherwise */
+  @IsOptional()
+  @IsIn(['pretty', 'json'], { message: 'doit valoir pretty (lignes lisibles) ou json (une ligne JSON par entrée)' })
+  LOG_FORMAT?: string;
 
   @Transform(toBoolean)
   @IsBoolean({ message: 'doit valoir true ou false' })
@@ -93,8 +102,10 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
     env: e.NODE_ENV as 'development' | 'test' | 'production',
     host: e.HOST,
     port: e.PORT,
-    publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
+    publicUrl: withoutTrailingSlash(e.PUBLIC_URL),
+    apiPublicUrl: withoutTrailingSlash(e.API_PUBLIC_URL ?? e.PUBLIC_URL),
     logLevel: e.LOG_LEVEL,
+    logFormat: (e.LOG_FORMAT ?? (e.NODE_ENV === 'development' ? 'pretty' : 'json')) as 'pretty' | 'json',
     trustProxy: e.TRUST_PROXY,
     jobsEnabled: e.JOBS_ENABLED,
     joursActivation: e.COMPTE_JOURS_ACTIVATION,
@@ -108,6 +119,10 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
     // Demo accounts have published passwords: never in production, whatever the variable says.
     demoData: e.DEMO_DATA && e.NODE_ENV !== 'production',
   };
+}
+
+function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
 }
 
 export const appConfig = registerAs('app', () => parseAppConfig(process.env));

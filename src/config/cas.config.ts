@@ -1,10 +1,8 @@
 import { ConfigType, registerAs } from '@nestjs/config';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsUrl, ValidateIf } from 'class-validator';
-import { validateEnv } from './config-validation';
+import { IsBoolean, IsEmpty, IsIn, IsOptional, IsUrl, ValidateIf } from 'class-validator';
+import { HTTP_URL, validateEnv } from './config-validation';
 import { toBoolean } from './config-transforms';
-
-const HTTP_URL = { require_tld: false, protocols: ['http', 'https'], require_protocol: true };
 
 class CasEnv {
   @Transform(toBoolean)
@@ -18,8 +16,8 @@ class CasEnv {
   @IsIn(['2.0', '3.0'], { message: 'doit valoir 2.0 ou 3.0' })
   CAS_VERSION = '3.0';
 
-  @IsOptional()
-  @IsUrl(HTTP_URL, { message: 'doit être l’URL publique de l’API telle que le CAS la voit (https://candidatures.univ.fr)' })
+  /** Replaced by API_PUBLIC_URL: refused rather than ignored, so CAS never silently calls back somewhere else */
+  @IsEmpty({ message: 'n’existe plus : CAS rappelle <API_PUBLIC_URL>/api/auth/cas/callback, réglez API_PUBLIC_URL' })
   CAS_SERVICE_URL?: string;
 
   @IsOptional()
@@ -27,14 +25,13 @@ class CasEnv {
   CAS_RETOUR_URL?: string;
 }
 
-/** `serviceUrl` and `retourUrl` are undefined when not set: CasService derives them from PUBLIC_URL. */
+/** `retourUrl` is undefined when not set: CasService uses the front-end's CAS page under PUBLIC_URL. */
 export function parseCasConfig(env: NodeJS.ProcessEnv) {
   const e = validateEnv(CasEnv, env);
   return {
     enabled: e.CAS_ENABLED,
     url: e.CAS_URL?.replace(/\/+$/, ''),
     version: e.CAS_VERSION as '2.0' | '3.0',
-    serviceUrl: e.CAS_SERVICE_URL?.replace(/\/+$/, ''),
     retourUrl: e.CAS_RETOUR_URL,
   };
 }

@@ -1,6 +1,9 @@
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
 
+/** class-validator's IsUrl options for the URLs of the configuration: http(s), a host without TLD allowed (localhost). */
+export const HTTP_URL = { require_tld: false, protocols: ['http', 'https'], require_protocol: true };
+
 /** A configuration key holds a value the service cannot run with: the message names the key. */
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'dotenv';
 import { ConfigValidationError, assertValidConfig } from '.';
+import { parseAppConfig } from './app.config';
 import { parseDatabaseConfig } from './database.config';
 
 const valid = {
@@ -39,6 +43,9 @@ describe('configuration', () => {
     ['SMTP_URL', 'relay.univ.fr'],
     ['CAS_URL', 'cas.univ.fr'],
     ['LOG_LEVEL', 'verbose'],
+    ['LOG_FORMAT', 'texte'],
+    ['PUBLIC_URL', 'candidater.univ.fr'],
+    ['API_PUBLIC_URL', 'ftp://api.univ.fr'],
     ['COMPTE_NUMERO_PREFIXE', 'ab'],
     ['COMPTE_NUMERO_PREFIXE', 'UNIV'],
     ['THROTTLE_IP_PER_MINUTE', '0'],
@@ -53,6 +60,28 @@ describe('configuration', () => {
     const problems = problemsOf({ ...valid, PORT: '70000', DATABASE_URL: 'postgres://app:topsecret@db/x' });
     expect(problems.map((p) => p.split(' ')[0])).toEqual(['PORT', 'DATABASE_URL']);
     expect(problems.join('\n')).not.toContain('topsecret');
+  });
+
+  it('keeps the front-end (PUBLIC_URL) and the API (API_PUBLIC_URL) apart, the API defaulting to PUBLIC_URL', () => {
+    expect(parseAppConfig(valid)).toMatchObject({ publicUrl: 'https://candidatures.univ.fr', apiPublicUrl: 'https://candidatures.univ.fr' });
+    expect(parseAppConfig({ ...valid, PUBLIC_URL: 'https://candidater.univ.fr/', API_PUBLIC_URL: 'https://api.univ.fr/candidatures/' })).toMatchObject({
+      publicUrl: 'https://candidater.univ.fr',
+      apiPublicUrl: 'https://api.univ.fr/candidatures',
+    });
+  });
+
+  it('logs readable lines in development and JSON elsewhere, unless LOG_FORMAT says', () => {
+    expect(parseAppConfig({ NODE_ENV: 'development' }).logFormat).toBe('pretty');
+    expect(parseAppConfig({ NODE_ENV: 'production' }).logFormat).toBe('json');
+    expect(parseAppConfig({ NODE_ENV: 'test' }).logFormat).toBe('json');
+    expect(parseAppConfig({ NODE_ENV: 'development', LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(parseAppConfig({ NODE_ENV: 'production', LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+  });
+
+  it('accepts the embedded defaults and the production example as written (no key left that start-up refuses)', () => {
+    const read = (file: string) => parse(readFileSync(join(__dirname, '..', '..', 'config', file)));
+    expect(problemsOf(read('default.env'))).toEqual([]);
+    expect(problemsOf({ ...read('default.env'), ...read('production.example.env') })).toEqual([]);
   });
 
   it('understands the embedded SQLite default', () => {

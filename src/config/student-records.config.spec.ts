@@ -13,24 +13,22 @@ function problemsOf(parse: (env: NodeJS.ProcessEnv) => unknown, env: NodeJS.Proc
 }
 
 describe('CAS and student-records configuration', () => {
-  it('leaves the CAS service and return URLs to PUBLIC_URL unless set', () => {
+  it('leaves the CAS return page to PUBLIC_URL unless set', () => {
     expect(parseCasConfig({ CAS_ENABLED: 'true', CAS_URL: 'https://cas.univ.fr/cas/' })).toEqual({
       enabled: true,
       url: 'https://cas.univ.fr/cas',
       version: '3.0',
-      serviceUrl: undefined,
       retourUrl: undefined,
     });
-    expect(
-      parseCasConfig({ CAS_SERVICE_URL: 'https://api.univ.fr/', CAS_RETOUR_URL: 'https://candidater.univ.fr/cas?x=1', CAS_VERSION: '2.0' }),
-    ).toMatchObject({ serviceUrl: 'https://api.univ.fr', retourUrl: 'https://candidater.univ.fr/cas?x=1', version: '2.0' });
+    expect(parseCasConfig({ CAS_RETOUR_URL: 'https://candidater.univ.fr/cas?x=1', CAS_VERSION: '2.0' })).toMatchObject({ retourUrl: 'https://candidater.univ.fr/cas?x=1', version: '2.0' });
   });
 
-  it.each([
-    ['CAS_SERVICE_URL', 'candidatures.univ.fr'],
-    ['CAS_RETOUR_URL', 'ftp://front.univ.fr'],
-  ])('names %s when it is %s', (key, value) => {
-    expect(problemsOf(parseCasConfig, { [key]: value })).toEqual([expect.stringMatching(new RegExp(`^${key} : doit être l’URL`))]);
+  it('names CAS_RETOUR_URL when it is not an http(s) URL', () => {
+    expect(problemsOf(parseCasConfig, { CAS_RETOUR_URL: 'ftp://front.univ.fr' })).toEqual([expect.stringMatching(/^CAS_RETOUR_URL : doit être l’URL/)]);
+  });
+
+  it('refuses CAS_SERVICE_URL, replaced by API_PUBLIC_URL, rather than ignoring it', () => {
+    expect(problemsOf(parseCasConfig, { CAS_SERVICE_URL: 'https://api.univ.fr' })).toEqual([expect.stringMatching(/^CAS_SERVICE_URL : n’existe plus .*API_PUBLIC_URL/)]);
   });
 
   it('defaults to no student records, and requires the file of the file adapter', () => {

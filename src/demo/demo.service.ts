@@ -9,12 +9,14 @@ import { DossierService } from '../candidat/dossier.service';
 import { CandidatureService } from '../candidature/candidature.service';
 import { DomainError } from '../common/errors/domain-errors';
 import { NO_SCOPES, Principal, Role } from '../common/auth/roles';
+import { Clock, formatDate, parisDate } from '../common/clock/clock';
 import { AppConfig, appConfig } from '../config';
 import { CampagneService } from '../offre/campagne.service';
 import { Campagne } from '../offre/entities/campagne.entity';
 import { TypeTraitement } from '../offre/entities/formation.entity';
 import { GestionOffreService } from '../offre/gestion-offre.service';
 import { PiecesService } from '../pieces/pieces.service';
+import { demoDates } from './demo-dates';
 
 /** The demo staff: one account a role, so a newcomer can try every screen from the Swagger console. */
 export const DEMO_STAFF = [
@@ -38,77 +40,70 @@ export const DEMO_CANDIDATS = [
   { numeroDossier: 'DEMO0004', civilite: Civilite.M, nom: 'BERNARD', prenom: 'Lucas', formations: [] },
 ] as const;
 
-/** Dates of a formation open now in the demo campaign (2026-11-01 to 2027-09-30). */
-const OUVERTE = {
-  dateDebutCandidature: '2026-11-15',
-  dateFinCandidature: '2027-03-31',
-  dateRetour: '2027-04-07',
-  dateJury: '2027-05-15',
-  datePublication: '2027-05-20',
-  dateConfirmation: '2027-06-10',
-};
-
 /**
  * The guides' offer: the Orléans guide's OSUC master and DEG licences pro (paper files, as in its offer table), and
  * the Caen guide's dematerialised formations.
  */
-const DEMO_OFFRE = [
-  {
-    centre: { code: 'OSUC', libelle: "Observatoire des Sciences de l'Univers en région Centre (OSUC)", contactEmail: 'admission-osuc@univ-orleans.fr', maxVoeux: 5, dematDefaut: false },
-    commission: {
-      code: 'OSUC-SCOL',
-      libelle: 'OSUC - SCOLARITE',
-      adresse: { ligne1: 'Martine BODUSSEAU', ligne2: '1 A rue de la Férollerie', codePostal: '45071', commune: '45234', ville: 'ORLEANS CEDEX 2', pays: 'FR' },
-      email: 'admission-osuc@univ-orleans.fr',
-      signataire: 'Martine BODUSSEAU',
-      lettreJointeAuMail: true,
-    },
-    formations: [
-      {
-        code: 'M1-GEO2ENV',
-        libelle: 'M1 SCIENCES DE LA TERRE ET DES PLANETES, ENVIRONNEMENT -GEO2env',
-        motsCles: 'géologie environnement planètes',
-        typeDiplome: 'MAS',
-        ...OUVERTE,
-        // No publication date: a validated avis is shown and mailed at once, so the demo's journey runs today (the
-        // other formations keep theirs, 20/05/2027, and hold validated avis until then).
-        datePublication: undefined,
-        // Each withdrawal promotes the best ranked of the liste complémentaire, who then has 8 days to answer.
-        listeComplementaire: true,
-        delaiConfirmationListeComplementaire: 8,
+function demoOffre(dates: ReturnType<typeof demoDates>) {
+  const { ouverte, plusTard } = dates;
+  return [
+    {
+      centre: { code: 'OSUC', libelle: "Observatoire des Sciences de l'Univers en région Centre (OSUC)", contactEmail: 'admission-osuc@univ-orleans.fr', maxVoeux: 5, dematDefaut: false },
+      commission: {
+        code: 'OSUC-SCOL',
+        libelle: 'OSUC - SCOLARITE',
+        adresse: { ligne1: 'Martine BODUSSEAU', ligne2: '1 A rue de la Férollerie', codePostal: '45071', commune: '45234', ville: 'ORLEANS CEDEX 2', pays: 'FR' },
+        email: 'admission-osuc@univ-orleans.fr',
+        signataire: 'Martine BODUSSEAU',
+        lettreJointeAuMail: true,
       },
-    ],
-  },
-  {
-    centre: { code: 'DEG', libelle: 'UFR COLLEGIUM DROIT, ECONOMIE ET GESTION', contactEmail: 'scolarite.deg@univ-orleans.fr', dematDefaut: false },
-    commission: {
-      code: 'DEG-LP',
-      libelle: 'DEG - LICENCES PROFESSIONNELLES',
-      adresse: { ligne1: 'Rue de Blois', codePostal: '45067', commune: '45234', ville: 'ORLEANS CEDEX 2', pays: 'FR' },
-      email: 'scolarite.deg@univ-orleans.fr',
+      formations: [
+        {
+          code: 'M1-GEO2ENV',
+          libelle: 'M1 SCIENCES DE LA TERRE ET DES PLANETES, ENVIRONNEMENT -GEO2env',
+          motsCles: 'géologie environnement planètes',
+          typeDiplome: 'MAS',
+          ...ouverte,
+          // No publication date: a validated avis is shown and mailed at once, so the demo's journey runs today (the
+          // other formations keep theirs, and hold validated avis until then).
+          datePublication: undefined,
+          // Each withdrawal promotes the best ranked of the liste complémentaire, who then has 8 days to answer.
+          listeComplementaire: true,
+          delaiConfirmationListeComplementaire: 8,
+        },
+      ],
     },
-    formations: [
-      { code: 'LP-ABF', libelle: 'LP ASSURANCE BANQUE FINANCE : CHARGE DE CLIENTELE Formation en apprentissage', motsCles: 'assurance banque apprentissage', typeDiplome: 'LP', ...OUVERTE },
-      // Opens later, as in the guide: not "ouverte" yet.
-      { code: 'LP-MP', libelle: "LP MARCHES PUBLICS - METIERS DE L'ACHAT PUBLIC", motsCles: 'achat public', typeDiplome: 'LP', ...OUVERTE, dateDebutCandidature: '2027-04-16', dateFinCandidature: '2027-06-04', dateRetour: '2027-06-11', dateJury: '2027-06-20', datePublication: '2027-06-25', dateConfirmation: '2027-07-05' },
-    ],
-  },
-  {
-    centre: { code: 'UFR-ARTS', libelle: 'UFR des Humanités et Sciences sociales', contactEmail: 'scolarite.hss@unicaen.fr', dematDefaut: true },
-    commission: {
-      code: 'HSS-L3',
-      libelle: 'Commission Arts du spectacle',
-      adresse: { ligne1: '5, rue Thomas Mann', ligne2: 'Bât A des Grands Moulins', codePostal: '75205', commune: '75056', ville: 'PARIS 13EME', pays: 'FR' },
-      email: 'scolarite.hss@unicaen.fr',
-      commentaireCandidat: "Veuillez bien à ne pas passer la date limite d'envoi. Un conseil : n'attendez pas la dernière minute.",
+    {
+      centre: { code: 'DEG', libelle: 'UFR COLLEGIUM DROIT, ECONOMIE ET GESTION', contactEmail: 'scolarite.deg@univ-orleans.fr', dematDefaut: false },
+      commission: {
+        code: 'DEG-LP',
+        libelle: 'DEG - LICENCES PROFESSIONNELLES',
+        adresse: { ligne1: 'Rue de Blois', codePostal: '45067', commune: '45234', ville: 'ORLEANS CEDEX 2', pays: 'FR' },
+        email: 'scolarite.deg@univ-orleans.fr',
+      },
+      formations: [
+        { code: 'LP-ABF', libelle: 'LP ASSURANCE BANQUE FINANCE : CHARGE DE CLIENTELE Formation en apprentissage', motsCles: 'assurance banque apprentissage', typeDiplome: 'LP', ...ouverte },
+        // Opens later, as in the guide: not "ouverte" yet.
+        { code: 'LP-MP', libelle: "LP MARCHES PUBLICS - METIERS DE L'ACHAT PUBLIC", motsCles: 'achat public', typeDiplome: 'LP', ...plusTard },
+      ],
     },
-    formations: [
-      { code: 'L3-CINE', libelle: 'L3 Arts du spectacle - Etudes cinématographiques', motsCles: 'cinéma spectacle', typeDiplome: 'LIC', ...OUVERTE },
-      { code: 'L1-MATHINFO', libelle: 'L1 Mathématiques/Informatique - double Licence', motsCles: 'mathématiques informatique', typeDiplome: 'LIC', ...OUVERTE },
-      { code: 'M2-DROIT-ASS', libelle: 'Master 2A Droit des Assurances P. Assurances et Personnes', motsCles: 'droit assurances', typeDiplome: 'MAS', ...OUVERTE },
-    ],
-  },
-];
+    {
+      centre: { code: 'UFR-ARTS', libelle: 'UFR des Humanités et Sciences sociales', contactEmail: 'scolarite.hss@unicaen.fr', dematDefaut: true },
+      commission: {
+        code: 'HSS-L3',
+        libelle: 'Commission Arts du spectacle',
+        adresse: { ligne1: '5, rue Thomas Mann', ligne2: 'Bât A des Grands Moulins', codePostal: '75205', commune: '75056', ville: 'PARIS 13EME', pays: 'FR' },
+        email: 'scolarite.hss@unicaen.fr',
+        commentaireCandidat: "Veuillez bien à ne pas passer la date limite d'envoi. Un conseil : n'attendez pas la dernière minute.",
+      },
+      formations: [
+        { code: 'L3-CINE', libelle: 'L3 Arts du spectacle - Etudes cinématographiques', motsCles: 'cinéma spectacle', typeDiplome: 'LIC', ...ouverte },
+        { code: 'L1-MATHINFO', libelle: 'L1 Mathématiques/Informatique - double Licence', motsCles: 'mathématiques informatique', typeDiplome: 'LIC', ...ouverte },
+        { code: 'M2-DROIT-ASS', libelle: 'Master 2A Droit des Assurances P. Assurances et Personnes', motsCles: 'droit assurances', typeDiplome: 'MAS', ...ouverte },
+      ],
+    },
+  ];
+}
 
 /** The pièces justificatives of the guides: the Orléans M1's eight (two conditional), and the Caen centre's. */
 const DEMO_PIECES: { centre: string; formations?: string[]; pieces: [code: string, libelle: string, conditionnel: boolean][] }[] = [
@@ -133,7 +128,7 @@ const DEMO_PIECES: { centre: string; formations?: string[]; pieces: [code: strin
 
 /**
  * Loads the demo data once, into an empty database, when DEMO_DATA=true (the embedded default): a campaign in
- * service and the demo staff. Never in production.
+ * service, dated from the day it is loaded (demoDates), and the demo staff. Never in production.
  */
 @Injectable()
 export class DemoService implements OnApplicationBootstrap {
@@ -149,11 +144,13 @@ export class DemoService implements OnApplicationBootstrap {
     private readonly candidatures: CandidatureService,
     private readonly comptes: ComptesService,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.app.demoData || (await this.dataSource.getRepository(Campagne).count()) > 0) return;
-    const { id: campagneId } = await this.campagnes.create({ code: '2027', libelle: 'Campagne 2027', dateDebut: '2026-11-01', dateFin: '2027-09-30', enService: true });
+    const dates = demoDates(parisDate(this.clock.now()));
+    const { id: campagneId } = await this.campagnes.create({ ...dates.campagne, enService: true });
     for (const s of DEMO_STAFF) {
       await this.auth.createStaff({
         login: s.login,
@@ -169,7 +166,7 @@ export class DemoService implements OnApplicationBootstrap {
     const loader: Principal = { kind: 'staff', id: 0, login: 'demo', roles: [Role.SCOL_CENTRALE], scopes: NO_SCOPES, sessionId: 0 };
     const centres = new Map<string, number>();
     const formations = new Map<string, number>();
-    for (const { centre, commission, formations: list } of DEMO_OFFRE) {
+    for (const { centre, commission, formations: list } of demoOffre(dates)) {
       const c = await this.offre.createCentre(loader, centre);
       centres.set(c.code, c.id);
       const m = await this.offre.createCommission(loader, { ...commission, centreId: c.id });
@@ -185,7 +182,7 @@ export class DemoService implements OnApplicationBootstrap {
     }
     const candidatures = await this.candidats(campagneId, formations);
     this.logger.log(
-      `Données de démonstration chargées : campagne 2027 en service, ${formations.size} formations des guides, ${pieces} pièces justificatives, un compte par rôle, ${DEMO_CANDIDATS.length} candidats et ${candidatures} candidatures`,
+      `Données de démonstration chargées : campagne ${dates.campagne.code} en service (candidatures du ${formatDate(dates.ouverte.dateDebutCandidature)} au ${formatDate(dates.ouverte.dateFinCandidature)}), ${formations.size} formations des guides, ${pieces} pièces justificatives, un compte par rôle, ${DEMO_CANDIDATS.length} candidats et ${candidatures} candidatures`,
     );
   }
 
@@ -208,7 +205,7 @@ export class DemoService implements OnApplicationBootstrap {
           await this.candidatures.candidater(compte.id, formations.get(code) as number);
           candidatures++;
         } catch (error) {
-          // The demo's windows are dated: outside them, the candidates are there, without candidatures.
+          // The institution's settings may refuse one (CANDIDATURE_NB_VOEUX_MAX_ETABLISSEMENT=1): the candidate stays.
           if (!(error instanceof DomainError)) throw error;
           this.logger.warn(`Candidature de démonstration ${c.numeroDossier} à ${code} non créée : ${error.detail}`);
         }

@@ -1,8 +1,5 @@
-/** Runs the @nestjs/swagger CLI plugin inside ts-jest, so tests see the same OpenAPI metadata as `nest build`. */
-const plugin = require('@nestjs/swagger/plugin');
-const { compilerOptions } = require('../../nest-cli.json');
-
-const options = compilerOptions.plugins.find((p) => p.name === '@nestjs/swagger').options;
+/** Runs the @nestjs/swagger compiler plugin inside ts-jest, so tests see the same OpenAPI metadata as the build. */
+const { swaggerTransformer } = require('../../scripts/lib/swagger-plugin');
 
 module.exports = {
   name: 'nestjs-swagger-plugin',
@@ -21,6 +18,6 @@ module.exports = {
         },
       },
     );
-    return plugin.before(options, program);
+    return swaggerTransformer(program);
   },
 };

@@ -5,6 +5,7 @@ import { DossierService } from '../../candidat/dossier.service';
 import { ScolariteService } from '../../candidat/scolarite.service';
 import { StudentRecord } from '../../candidat/student-records/student-records.port';
 import { Clock } from '../../common/clock/clock';
+import { FRONT_END_PAGES } from '../../common/front-end/front-end-pages';
 import { BusinessRule, Conflict, Forbidden, NotFound, ServiceUnavailable, Unauthorized } from '../../common/errors/domain-errors';
 import { AppConfig, CasConfig, appConfig, casConfig } from '../../config';
 import { isUniqueViolation } from '../../database/unique-violation';
@@ -94,7 +95,7 @@ export class CasService {
   /** Our callback for this espace; the very same string goes to /login and, with the ticket, to serviceValidate. */
   private serviceUrl(query: CasLoginQueryDto): string {
     const params = new URLSearchParams({ espace: query.espace, ...(query.reponse ? { reponse: query.reponse } : {}) });
-    return `${this.cas.serviceUrl ?? this.app.publicUrl}${CALLBACK_PATH}?${params}`;
+    return `${this.app.apiPublicUrl}${CALLBACK_PATH}?${params}`;
   }
 
   private async validateTicket(strategy: CasStrategy, ticket: string, service: string): Promise<CasUser> {
@@ -193,7 +194,7 @@ export class CasService {
     const repo = this.dataSource.getRepository(CasCode);
     await repo.delete({ expiresAt: LessThan(now) });
     await repo.insert({ codeHash: hash, utilisateurId: null, compteCandidatId: null, ...owner, expiresAt: new Date(now.getTime() + CODE_MS) });
-    const url = new URL(this.cas.retourUrl ?? `${this.app.publicUrl}/connexion/cas`);
+    const url = new URL(this.cas.retourUrl ?? `${this.app.publicUrl}${FRONT_END_PAGES.connexionCas.path}`);
     url.searchParams.set('code', code);
     return url.toString();
   }

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { frontEndPageAt } from '../front-end/front-end-pages';
 import { DomainError, TooManyRequests } from './domain-errors';
 import { ProblemDto } from './problem.dto';
 
@@ -34,7 +35,9 @@ export class ProblemFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const requestId = String(request.id);
-    const problem = this.toProblem(exception, requestId, `${request.method} ${request.url}`);
+    // Never the query string: it may hold a mail link's token or a CAS ticket.
+    const path = request.url.split('?')[0];
+    const problem = this.toProblem(exception, requestId, `${request.method} ${path}`, path);
     if (problem.status >= 500 && !(exception instanceof DomainError)) {
       this.logger.error({ err: exception, requestId }, 'Erreur non gérée');
     }
@@ -48,27 +51,36 @@ export class ProblemFilter implements ExceptionFilter {
       .send(problem);
   }
 
-  private toProblem(exception: unknown, requestId: string, instance: string): ProblemDto {
+  private toProblem(exception: unknown, requestId: string, instance: string, path: string): ProblemDto {
     if (exception instanceof DomainError) {
       const { status, title, code, detail, errors } = exception;
       return { type: problemType(code), title, status, detail, code, instance, requestId, ...(errors ? { errors } : {}) };
     }
     const status = statusOf(exception);
     const [code, title, detail] = status === 500 ? INTERNAL : (GENERIC[status] ?? GENERIC[400]);
-    return { type: problemType(code), title, status, detail: this.detailFor(exception, status) ?? detail, code, instance, requestId };
+    return { type: problemType(code), title, status, detail: this.detailFor(exception, status, path) ?? detail, code, instance, requestId };
   }
 
   /** A few framework errors deserve a more precise sentence than the generic one. */
-  private detailFor(exception: unknown, status: number): string | undefined {
+  private detailFor(exception: unknown, status: number, path: string): string | undefined {
     if (status >= 500) return undefined;
     const fastifyCode = (exception as { code?: unknown })?.code;
     if (fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY' || exception instanceof SyntaxError) {
       return "Le corps de la requête n'est pas un JSON valide.";
     }
     if (fastifyCode === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'Le corps de la requête est vide alors que du JSON est attendu.';
-    if (status === 404 && exception instanceof HttpException) return "Cette adresse ne correspond à aucune ressource de l'API.";
+    if (status === 404 && exception instanceof HttpException) return frontEndPageDetail(path) ?? "Cette adresse ne correspond à aucune ressource de l'API.";
     return undefined;
   }
+}
+
+/** A mail link followed to the API's own address (PUBLIC_URL set to the API, as on the embedded default). */
+function frontEndPageDetail(path: string): string | undefined {
+  const page = frontEndPageAt(path);
+  return (
+    page &&
+    `Cette adresse est celle d'une page du front-end (lien d'un mail), que l'API ne sert pas : PUBLIC_URL doit désigner le front-end. Cette page appelle ${page.api.join(' puis ')}.`
+  );
 }
 
 function statusOf(exception: unknown): number {

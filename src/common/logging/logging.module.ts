@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import { Module, RequestMethod } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Global, Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { Logger as Pino, pino } from 'pino';
+import { pinoHttp } from 'pino-http';
 import { AppConfig, appConfig } from '../../config';
+import { AppLogger, ROOT_LOGGER, inRequestContext } from './app-logger';
+import { loggerOptions, serializeRequest } from './logger-options';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -16,25 +19,26 @@ export function requestId(req: IncomingMessage): string {
   return typeof incoming === 'string' && ACCEPTABLE_ID.test(incoming) ? incoming : randomUUID();
 }
 
+/**
+ * Logs through pino: one line per request (pino-http, level by status) and Nest's own logs through AppLogger, which
+ * inside a request writes with that request's logger, so every line of a request carries its id.
+ */
+@Global()
 @Module({
-  imports: [
-    LoggerModule.forRootAsync({
-      inject: [appConfig.KEY],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.logLevel,
-          redact: {
-            paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-            censor: '[masqué]',
-          },
-          customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-          serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-          },
-        },
-        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-      }),
-    }),
-  ],
+  providers: [{ provide: ROOT_LOGGER, useFactory: (config: AppConfig) => pino(loggerOptions(config)), inject: [appConfig.KEY] }, AppLogger],
+  exports: [AppLogger],
 })
-export class LoggingModule {}
+export class LoggingModule implements NestModule {
+  constructor(@Inject(ROOT_LOGGER) private readonly root: Pino) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    const http = pinoHttp({
+      logger: this.root,
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      serializers: { req: serializeRequest },
+    });
+    // pino-http leaves a `log` already on the request (Fastify's, silent) in place: its own is the last of allLogs.
+    const bind = (req: IncomingMessage, _res: ServerResponse, next: () => void) => inRequestContext(req.allLogs.at(-1) ?? req.log, next);
+    consumer.apply(http, bind).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
+}

@@ -1,10 +1,5 @@
 import { modele } from './mail-template';
 
-/** The front-end page where a candidate follows their candidatures: the link of every candidature mail. */
-export function lienSuivi(publicUrl: string, numeroDossier: string): string {
-  return `${publicUrl}/candidatures/${numeroDossier}`;
-}
-
 interface Candidat {
   prenom: string;
   nom: string;

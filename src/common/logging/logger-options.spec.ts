@@ -1,0 +1,16 @@
+import { loggerOptions, maskSecrets } from './logger-options';
+
+describe('logger options', () => {
+  it('masks the values of secret query parameters, whatever their case or encoding, and keeps the others', () => {
+    expect(maskSecrets('/api/comptes/activation?token=abc123')).toBe('/api/comptes/activation?token=[masqué]');
+    expect(maskSecrets('/api/auth/cas/callback?espace=candidat&ticket=ST-1&reponse=json')).toBe('/api/auth/cas/callback?espace=candidat&ticket=[masqué]&reponse=json');
+    expect(maskSecrets('/connexion/cas?Code=x&%74oken=y')).toBe('/connexion/cas?Code=[masqué]&%74oken=[masqué]');
+    expect(maskSecrets('/api/offre?ouverte=true&q=%E9')).toBe('/api/offre?ouverte=true&q=%E9');
+    expect(maskSecrets('/health')).toBe('/health');
+  });
+
+  it('writes JSON lines, or pino-pretty lines when the format is pretty', () => {
+    expect(loggerOptions({ logLevel: 'warn', logFormat: 'json' })).toEqual({ level: 'warn', redact: expect.any(Object) });
+    expect(loggerOptions({ logLevel: 'info', logFormat: 'pretty' }).transport).toMatchObject({ target: 'pino-pretty' });
+  });
+});
