@@ -6,6 +6,12 @@ export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
 type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 
+/**
+ * Nest's start-up chatter, one line a module and a route (about 150): at debug, so that what an operator reads at
+ * start-up (the banner, the reference data, the demo, errors) is not buried under it. LOG_LEVEL=debug shows it.
+ */
+const BOOTSTRAP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
 /** The logger of the request being handled (pino-http's child, bound to the request id), set by LoggingModule. */
 const requestLogger = new AsyncLocalStorage<Pino>();
 
@@ -30,7 +36,7 @@ export class AppLogger implements LoggerService {
   }
 
   log(message: unknown, ...params: unknown[]): void {
-    this.write('info', message, params);
+    this.write(BOOTSTRAP_CONTEXTS.has(String(params.at(-1))) ? 'debug' : 'info', message, params);
   }
 
   warn(message: unknown, ...params: unknown[]): void {
