@@ -63,6 +63,8 @@ export class CandidatureService {
       );
     }
     if (!dansLaFenetre(formation, today)) throw new BusinessRule('CANDIDATURE_HORS_PERIODE', HORS_PERIODE);
+    // Read before the transaction: inside it, nothing may wait for another pool connection than its own.
+    const adresse = await this.courrier.adresseCommission(formation.commission!);
 
     const id = await this.dataSource.transaction(async (em) => {
       await lockRows(em, CompteCandidat, { id: compteId });
@@ -90,7 +92,6 @@ export class CandidatureService {
       }
       await this.dossiers.verrouillerIdentite(em, compteId);
       await this.pieces.reprendrePartagees(em, inserted);
-      const adresse = await this.courrier.adresseCommission(formation.commission!);
       await this.courrier.auCandidat(em, { compteCandidatId: compteId, formation }, 'CANDIDATURE', (d) => candidatureEnregistree({ ...d, dateRetour: formation.dateRetour, demat: formation.demat, adresse }));
       return inserted;
     });

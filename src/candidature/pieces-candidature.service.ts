@@ -78,15 +78,24 @@ export class PiecesCandidatureService {
     const repo = em.getRepository(PieceCandidature);
     const anciennes = await repo.find({ where: { candidatureId: In(candidatureIds), pieceId } });
     const liberes = anciennes.map((r) => r.fichierCle).filter((k): k is string => k !== null);
-    await repo.delete({ candidatureId: In(candidatureIds), pieceId });
-    if (valeur !== 'AT') {
-      const colonnes =
-        valeur === 'NC'
-          ? { statut: StatutPiece.NC, fichierCle: null, fichierNom: null, fichierType: null, fichierTaille: null }
-          : { statut: StatutPiece.TR, fichierCle: valeur.fichier.key, fichierNom: valeur.nom, fichierType: valeur.fichier.type, fichierTaille: valeur.fichier.taille };
-      const updatedAt = this.clock.now();
-      await repo.insert(candidatureIds.map((candidatureId) => ({ candidatureId, pieceId, commentaire: null, updatedAt, ...colonnes })));
+    // Rows are changed by primary key only, never by (candidature, pièce): on MariaDB a DELETE or UPDATE matching no
+    // row of that unique index locks the gap around it, and two candidates whose candidatures are neighbours would
+    // each wait for the other's gap to insert (a deadlock). An INSERT of a key nobody holds takes no such lock.
+    const existantes = { id: In(anciennes.map((r) => r.id)) };
+    if (valeur === 'AT') {
+      if (anciennes.length > 0) await repo.delete(existantes);
+      return liberes;
     }
+    const colonnes = {
+      commentaire: null,
+      updatedAt: this.clock.now(),
+      ...(valeur === 'NC'
+        ? { statut: StatutPiece.NC, fichierCle: null, fichierNom: null, fichierType: null, fichierTaille: null }
+        : { statut: StatutPiece.TR, fichierCle: valeur.fichier.key, fichierNom: valeur.nom, fichierType: valeur.fichier.type, fichierTaille: valeur.fichier.taille }),
+    };
+    if (anciennes.length > 0) await repo.update(existantes, colonnes);
+    const nouvelles = candidatureIds.filter((id) => !anciennes.some((r) => r.candidatureId === id));
+    if (nouvelles.length > 0) await repo.insert(nouvelles.map((candidatureId) => ({ candidatureId, pieceId, ...colonnes })));
     return liberes;
   }
 

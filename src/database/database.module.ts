@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DatabaseConfig, databaseConfig } from '../config';
 import { DataSource } from 'typeorm';
+import { retryTransactionsOnLockConflict } from './lock-conflict-retry';
 import { gateSqlite } from './sqlite-gate';
 import { dataSourceOptions } from './data-source-options';
 
@@ -18,6 +19,7 @@ import { dataSourceOptions } from './data-source-options';
       dataSourceFactory: async (options) => {
         const dataSource = await new DataSource(options!).initialize();
         gateSqlite(dataSource);
+        retryTransactionsOnLockConflict(dataSource);
         return dataSource;
       },
     }),

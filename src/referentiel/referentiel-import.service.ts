@@ -51,7 +51,8 @@ export class ReferentielImportService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.importMissing();
+    // The snapshot is loaded now in any case, before the first request (importMissing loads it after a change).
+    if (Object.keys(await this.importMissing()).length === 0) await this.referentiel.charger();
   }
 
   async importMissing(): Promise<Record<string, number>> {
@@ -89,7 +90,7 @@ export class ReferentielImportService implements OnApplicationBootstrap {
       }
     });
     if (Object.keys(inserted).length > 0) {
-      this.referentiel.invalidate();
+      await this.referentiel.charger();
       this.logger.log(`Référentiels chargés : ${JSON.stringify(inserted)}`);
     }
     return inserted;

@@ -45,9 +45,15 @@ export class ReferentielService {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Called after an import changed the tables: the next request reads them again. */
-  invalidate(): void {
-    this.catalog = undefined;
+  /**
+   * Reads the tables into a new snapshot, which replaces the current one once complete. Called at start-up (after the
+   * import), so that no request ever loads it: one doing so inside a transaction would wait for a second pool
+   * connection while holding one, and a burst of such requests would take the whole pool and wait for ever.
+   */
+  async charger(): Promise<void> {
+    const catalog = this.loadCatalog();
+    await catalog;
+    this.catalog = catalog;
   }
 
   async listPays(query: SearchQueryDto): Promise<Page<PaysDto>> {
@@ -131,6 +137,7 @@ export class ReferentielService {
     return (await this.snapshot()).seriesBac.byCode(code);
   }
 
+  /** The snapshot `charger` made at start-up; read here only by code running before it (start-up hooks). */
   private snapshot(): Promise<Catalog> {
     this.catalog ??= this.loadCatalog().catch((error: unknown) => {
       this.catalog = undefined;
