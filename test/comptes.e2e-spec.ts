@@ -149,6 +149,20 @@ describe('Candidate accounts', () => {
     expect(me.body.me.email).toBe('change@example.org');
   });
 
+  it('a validation link whose address another account took meanwhile: 409, the change dropped, the old address logs in', async () => {
+    await create('lent@example.org').expect(202);
+    await request(t.http).post('/api/comptes/activation').send({ token: tokenOf(await mailTo('lent@example.org', /^Création/)) }).expect(200);
+    const session = (await request(t.http).post('/api/auth/login').send({ login: 'lent@example.org', password: PASSWORD }).expect(200)).body.token;
+    const cible = { email: 'convoitee@example.org', emailConfirmation: 'convoitee@example.org', password: PASSWORD };
+    await request(t.http).put('/api/comptes/moi/email').set('Authorization', `Bearer ${session}`).send(cible).expect(202);
+    const lien = /email\?token=([A-Za-z0-9_-]+)/.exec((await mailTo('convoitee@example.org', /^Validation/)).text ?? '')?.[1];
+    await create('convoitee@example.org').expect(202);
+
+    const late = await request(t.http).post('/api/comptes/email/validation').send({ token: lien }).expect(409);
+    expect(late.body.code).toBe('EMAIL_DEJA_UTILISE');
+    expect((await request(t.http).post('/api/auth/login').send({ login: 'lent@example.org', password: PASSWORD }).expect(200)).body.me.email).toBe('lent@example.org');
+  });
+
   it('answers the same for an address that already has an account, and mails that address instead', async () => {
     const first = await create('deja@example.org').expect(202);
     const second = await create('DEJA@example.org').expect(202);
