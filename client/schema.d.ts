@@ -148,7 +148,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Changes the logged-in candidate's password (the current one is required); closes their other sessions */
+        /**
+         * Changes the logged-in candidate's password (the current one is required, its guesses throttled per account like
+         *     the login's); closes their other sessions and voids an outstanding reset link
+         */
         put: operations["updateMotDePasse"];
         post?: never;
         delete?: never;
@@ -167,7 +170,8 @@ export interface paths {
         get?: never;
         /**
          * Asks to change the logged-in candidate's e-mail: a link goes to the new address, the old one is told. Every
-         *     session is closed and logging in waits until the new address is validated.
+         *     session is closed and logging in waits until the new address is validated. The same answer when another account
+         *     has the address: that account's owner gets a mail instead, and the caller's address stays.
          */
         put: operations["updateEmail"];
         post?: never;
@@ -4655,6 +4659,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests: see Retry-After (code : `TROP_DE_TENTATIVES`) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
@@ -4714,15 +4729,6 @@ export interface operations {
             };
             /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Conflicts with the current state (code : `EMAIL_DEJA_UTILISE`) */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -98,26 +98,38 @@ describe('Candidate accounts', () => {
     await request(t.http).post('/api/auth/login').send({ login: numero, password: choisi }).expect(200);
   });
 
-  it("refuses an e-mail change to a taken address or without the password; the link expires, the owner's reset cancels it", async () => {
+  it("answers the same to an e-mail change to a taken address (its owner is told, nothing changes); refuses one without the password; the link expires, the owner's reset cancels it", async () => {
     const login = async (email: string) => {
       await create(email).expect(202);
       await request(t.http).post('/api/comptes/activation').send({ token: tokenOf(await mailTo(email, /^Création/)) }).expect(200);
       return (await request(t.http).post('/api/auth/login').send({ login: email, password: PASSWORD }).expect(200)).body.token as string;
     };
-    const token = await login('change@example.org');
+    let token = await login('change@example.org');
     await login('prise@example.org');
     const ask = (body: Record<string, string>) =>
       request(t.http).put('/api/comptes/moi/email').set('Authorization', `Bearer ${token}`).send({ password: PASSWORD, ...body });
 
-    const taken = await ask({ email: 'Prise@example.org', emailConfirmation: 'prise@example.org' }).expect(409);
-    expect(taken.body.code).toBe('EMAIL_DEJA_UTILISE');
     const wrong = await ask({ email: 'libre@example.org', emailConfirmation: 'libre@example.org', password: 'pas le mot de passe' }).expect(400);
     expect(wrong.body.errors[0].field).toBe('password');
     expect((await ask({ email: 'libre@example.org', emailConfirmation: 'libre2@example.org' }).expect(400)).body.errors[0].field).toBe('emailConfirmation');
     expect((await ask({ email: 'CHANGE@example.org', emailConfirmation: 'change@example.org' }).expect(400)).body.errors[0].field).toBe('email');
     await request(t.http).get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
 
-    await ask({ email: 'libre@example.org', emailConfirmation: 'libre@example.org' }).expect(202);
+    // A taken address: the same 202; its owner gets a mail, the old address its word, and nobody a validation link.
+    const taken = await ask({ email: 'Prise@example.org', emailConfirmation: 'prise@example.org' }).expect(202);
+    const owner = await mailTo('prise@example.org', /^Demande de changement d'adresse e-mail vers la vôtre$/);
+    expect(owner.text).toContain("Elle est déjà celle de votre compte : rien n'a changé");
+    expect((await mailTo('change@example.org', /^Changement de l'adresse e-mail/)).text).toContain('Prise@example.org');
+    expect(smtp.to('prise@example.org').filter((m) => /^Validation/.test(m.subject ?? ''))).toEqual([]);
+    // Logged out as after any request, the caller logs in again at once: the address has not changed, nothing awaits.
+    await request(t.http).get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
+    const unchanged = await request(t.http).post('/api/auth/login').send({ login: 'change@example.org', password: PASSWORD }).expect(200);
+    expect(unchanged.body.me.email).toBe('change@example.org');
+    token = unchanged.body.token;
+    await request(t.http).post('/api/auth/login').send({ login: 'prise@example.org', password: PASSWORD }).expect(200);
+
+    const free = await ask({ email: 'libre@example.org', emailConfirmation: 'libre@example.org' }).expect(202);
+    expect(free.body.message.replace('libre@example.org', '…')).toBe(taken.body.message.replace('Prise@example.org', '…'));
     const lien = /email\?token=([A-Za-z0-9_-]+)/.exec((await mailTo('libre@example.org', /^Validation/)).text ?? '')?.[1];
     await request(t.http).post('/api/auth/login').send({ login: 'change@example.org', password: PASSWORD }).expect(403);
     t.clock.advance({ hours: 48, minutes: 1 });
@@ -135,6 +147,20 @@ describe('Candidate accounts', () => {
     await request(t.http).post('/api/comptes/email/validation').send({ token: pirate }).expect(422);
     const me = await request(t.http).post('/api/auth/login').send({ login: 'change@example.org', password: choisi }).expect(200);
     expect(me.body.me.email).toBe('change@example.org');
+  });
+
+  it('a validation link whose address another account took meanwhile: 409, the change dropped, the old address logs in', async () => {
+    await create('lent@example.org').expect(202);
+    await request(t.http).post('/api/comptes/activation').send({ token: tokenOf(await mailTo('lent@example.org', /^Création/)) }).expect(200);
+    const session = (await request(t.http).post('/api/auth/login').send({ login: 'lent@example.org', password: PASSWORD }).expect(200)).body.token;
+    const cible = { email: 'convoitee@example.org', emailConfirmation: 'convoitee@example.org', password: PASSWORD };
+    await request(t.http).put('/api/comptes/moi/email').set('Authorization', `Bearer ${session}`).send(cible).expect(202);
+    const lien = /email\?token=([A-Za-z0-9_-]+)/.exec((await mailTo('convoitee@example.org', /^Validation/)).text ?? '')?.[1];
+    await create('convoitee@example.org').expect(202);
+
+    const late = await request(t.http).post('/api/comptes/email/validation').send({ token: lien }).expect(409);
+    expect(late.body.code).toBe('EMAIL_DEJA_UTILISE');
+    expect((await request(t.http).post('/api/auth/login').send({ login: 'lent@example.org', password: PASSWORD }).expect(200)).body.me.email).toBe('lent@example.org');
   });
 
   it('answers the same for an address that already has an account, and mails that address instead', async () => {
@@ -227,6 +253,43 @@ describe('Candidate accounts', () => {
     await request(t.http).get('/api/auth/me').set('Authorization', `Bearer ${current}`).expect(200);
     await request(t.http).get('/api/auth/me').set('Authorization', `Bearer ${other}`).expect(401);
     await request(t.http).post('/api/auth/login').send({ login: 'prudent@example.org', password: 'encore une autre phrase' }).expect(200);
+  });
+
+  it('a password change voids the reset link asked before it', async () => {
+    await create('revenu@example.org').expect(202);
+    await request(t.http).post('/api/comptes/activation').send({ token: tokenOf(await mailTo('revenu@example.org', /^Création/)) }).expect(200);
+    await request(t.http).post('/api/comptes/identifiants-oublies').send({ email: 'revenu@example.org' }).expect(202);
+    const reset = /mot-de-passe\?token=([A-Za-z0-9_-]+)/.exec((await mailTo('revenu@example.org', /^Vos identifiants/)).text ?? '')?.[1];
+    const session = (await request(t.http).post('/api/auth/login').send({ login: 'revenu@example.org', password: PASSWORD }).expect(200)).body.token;
+    const changed = 'retrouvé entre-temps, changé';
+    await request(t.http)
+      .put('/api/comptes/moi/mot-de-passe')
+      .set('Authorization', `Bearer ${session}`)
+      .send({ ancienPassword: PASSWORD, password: changed, passwordConfirmation: changed })
+      .expect(204);
+    const stale = await request(t.http).post('/api/comptes/mot-de-passe/reinitialisation').send({ token: reset, password: 'celui du vieux lien', passwordConfirmation: 'celui du vieux lien' }).expect(422);
+    expect(stale.body.code).toBe('LIEN_REINITIALISATION_INVALIDE');
+    await request(t.http).post('/api/auth/login').send({ login: 'revenu@example.org', password: changed }).expect(200);
+  });
+
+  it('throttles the current-password check per account like the login, on both routes that ask for it', async () => {
+    await create('devine@example.org').expect(202);
+    await request(t.http).post('/api/comptes/activation').send({ token: tokenOf(await mailTo('devine@example.org', /^Création/)) }).expect(200);
+    const session = (await request(t.http).post('/api/auth/login').send({ login: 'devine@example.org', password: PASSWORD }).expect(200)).body.token;
+    const nouveau = 'une phrase de passe devinée';
+    const change = (ancienPassword: string) =>
+      request(t.http).put('/api/comptes/moi/mot-de-passe').set('Authorization', `Bearer ${session}`).send({ ancienPassword, password: nouveau, passwordConfirmation: nouveau });
+    for (let i = 0; i < 10; i++) await change(`essai numéro ${i} du mot de passe`).expect(400);
+    const locked = await change('essai numéro 10 du mot de passe').expect(429);
+    expect(locked.body.code).toBe('TROP_DE_TENTATIVES');
+    expect(Number(locked.headers['retry-after'])).toBe(900);
+    await change(PASSWORD).expect(429);
+    const email = { email: 'devine@ailleurs.example', emailConfirmation: 'devine@ailleurs.example', password: PASSWORD };
+    await request(t.http).put('/api/comptes/moi/email').set('Authorization', `Bearer ${session}`).send(email).expect(429);
+
+    t.clock.advance({ minutes: 15 });
+    await change(PASSWORD).expect(204);
+    await request(t.http).post('/api/auth/login').send({ login: 'devine@example.org', password: nouveau }).expect(200);
   });
 
   it('SMTP down while 50 accounts are created, then back: 50 activation mails arrive, each once', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { Server, request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -381,7 +381,7 @@ describe('Pièces justificatives: set-up by staff, model documents, and the piè
       expect(await t.dataSource.getRepository(PieceJustificative).findOneByOrFail({ id: theirs.id })).toMatchObject({ modeleCle: null, version: 1 });
     });
 
-    it('the nightly sweep deletes stored files no row refers to once a day old, and nothing else', async () => {
+    it('the nightly sweep deletes stored files no row refers to once a day old, and partial uploads nobody writes, and nothing else', async () => {
       const referenced = (await api('scol').post(pieceBody(uniq('SWEEP'), { centreId: ids[MIEN] })).expect(201)).body;
       await api('scol').upload(referenced.id, PDF, 'modele.pdf', 1).expect(200);
       const key = (await t.dataSource.getRepository(PieceJustificative).findOneByOrFail({ id: referenced.id })).modeleCle as string;
@@ -393,11 +393,19 @@ describe('Pièces justificatives: set-up by staff, model documents, and the piè
       const anHourAgo = new Date(t.clock.now().getTime() - 3600 * 1000);
       for (const k of [key, old.key]) utimesSync(path(k), twoDaysAgo, twoDaysAgo);
       utimesSync(path(young.key), anHourAgo, anHourAgo);
+      // Partial uploads of a killed process: one untouched for an hour, one written a minute ago (maybe another instance's).
+      const [dead, live] = [join(storageDir, 'tmp', 'tue.part'), join(storageDir, 'tmp', 'en-cours.part')];
+      const aMinuteAgo = new Date(t.clock.now().getTime() - 60 * 1000);
+      writeFileSync(dead, PDF);
+      writeFileSync(live, PDF);
+      utimesSync(dead, anHourAgo, anHourAgo);
+      utimesSync(live, aMinuteAgo, aMinuteAgo);
 
       const run = await t.app.get(JobsService).trigger('purge-fichiers');
-      expect(JSON.parse(run?.counts ?? 'null')).toEqual({ examines: 3, supprimes: 1 });
-      expect(storedFiles().sort()).toEqual([path(key), path(young.key)].sort());
+      expect(JSON.parse(run?.counts ?? 'null')).toEqual({ examines: 3, supprimes: 1, partielsSupprimes: 1 });
+      expect(storedFiles().sort()).toEqual([path(key), path(young.key), live].sort());
       await download(referenced.id).expect(200);
+      rmSync(live);
     });
   });
 

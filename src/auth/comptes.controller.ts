@@ -78,10 +78,14 @@ export class ComptesController {
     return this.comptes.resetPassword(body);
   }
 
-  /** Changes the logged-in candidate's password (the current one is required); closes their other sessions */
+  /**
+   * Changes the logged-in candidate's password (the current one is required, its guesses throttled per account like
+   * the login's); closes their other sessions and voids an outstanding reset link
+   */
   @Put('moi/mot-de-passe')
   @HttpCode(204)
   @Roles(Role.CANDIDAT)
+  @Throttled({ name: 'compte', principal: true })
   @ApiProblemResponses(400)
   @ApiRequestExample({ ancienPassword: 'demo-candidat-candidatures', password: 'une autre phrase de passe', passwordConfirmation: 'une autre phrase de passe' })
   updateMotDePasse(@CurrentPrincipal() principal: Principal, @Body() body: ChangementMotDePasseDto): Promise<void> {
@@ -90,13 +94,14 @@ export class ComptesController {
 
   /**
    * Asks to change the logged-in candidate's e-mail: a link goes to the new address, the old one is told. Every
-   * session is closed and logging in waits until the new address is validated.
+   * session is closed and logging in waits until the new address is validated. The same answer when another account
+   * has the address: that account's owner gets a mail instead, and the caller's address stays.
    */
   @Put('moi/email')
   @HttpCode(202)
   @Roles(Role.CANDIDAT)
-  @Throttled({ name: 'compte', field: 'email' })
-  @ApiProblemResponses(400, { 409: 'EMAIL_DEJA_UTILISE' })
+  @Throttled({ name: 'compte', field: 'email', principal: true })
+  @ApiProblemResponses(400)
   @ApiRequestExample({ email: 'lucas.bernard@nouveau.example', emailConfirmation: 'lucas.bernard@nouveau.example', password: 'demo-candidat-candidatures' })
   updateEmail(@CurrentPrincipal() principal: Principal, @Body() body: ChangementEmailDto): Promise<MessageDto> {
     return this.comptes.changeEmail(principal, body);

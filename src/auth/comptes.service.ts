@@ -10,6 +10,7 @@ import { AppConfig, appConfig } from '../config';
 import { isUniqueViolation } from '../database/unique-violation';
 import { OutboxService } from '../mail/outbox.service';
 import {
+  adresseDejaUtilisee,
   changementEmailDemande,
   compteCree,
   compteExistant,
@@ -42,9 +43,9 @@ const PASSWORD_MISMATCH = { field: 'passwordConfirmation', message: "n'est pas i
 
 const EMAIL_MISMATCH = { field: 'emailConfirmation', message: "n'est pas identique à l'adresse e-mail" };
 const WRONG_PASSWORD = (field: string) => new ValidationFailed([{ field, message: "n'est pas votre mot de passe actuel" }]);
-const EMAIL_TAKEN = () =>
-  new Conflict('EMAIL_DEJA_UTILISE', "Cette adresse est déjà celle d'un autre compte de la campagne : choisissez-en une autre.");
 const NO_EMAIL_CHANGE = { emailNouveau: null, emailTokenHash: null, emailTokenExpiresAt: null };
+/** A password set (changed or reset) voids the reset link still outstanding: it was issued for the old one. */
+const NO_RESET_LINK = { resetTokenHash: null, resetExpiresAt: null };
 const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 function assertConfirmed(password: string, confirmation: string): void {
@@ -183,8 +184,7 @@ export class ComptesService {
     const passwordHash = await hashPassword(dto.password);
     const done = await repo.update({ id: compte.id, resetTokenHash: tokenHash }, {
       passwordHash,
-      resetTokenHash: null,
-      resetExpiresAt: null,
+      ...NO_RESET_LINK,
       // The old address proved it is still the owner's: a pending e-mail change (perhaps not theirs) is dropped.
       ...NO_EMAIL_CHANGE,
     });
@@ -192,20 +192,26 @@ export class ComptesService {
     await this.sessions.revokeAll({ compteCandidatId: compte.id });
   }
 
-  /** Changes the password of the logged-in candidate (old one required); their other sessions are closed. */
+  /**
+   * Changes the password of the logged-in candidate (old one required, the route throttles guesses); their other
+   * sessions are closed and an outstanding reset link is void.
+   */
   async changePassword(principal: Principal, dto: ChangementMotDePasseDto): Promise<void> {
     assertConfirmed(dto.password, dto.passwordConfirmation);
     const repo = this.dataSource.getRepository(CompteCandidat);
     const compte = await repo.findOneByOrFail({ id: principal.id });
     if (!(await verifyPassword(compte.passwordHash, dto.ancienPassword))) throw WRONG_PASSWORD('ancienPassword');
     assertAcceptablePassword(dto.password);
-    await repo.update({ id: compte.id }, { passwordHash: await hashPassword(dto.password) });
+    await repo.update({ id: compte.id }, { passwordHash: await hashPassword(dto.password), ...NO_RESET_LINK });
     await this.sessions.revokeAll({ compteCandidatId: compte.id }, principal.sessionId);
   }
 
   /**
    * E-mail change (CPT_MIN_MOD_MAIL): the new address, unused in the campaign, gets a validation link; the old one
    * is told. Every session is closed and logging in waits until the link is followed (or expires: 48 hours).
+   * An address another account of the campaign has gets CPT_MIN_MOD_MAIL_EXISTANT instead and the caller's address
+   * stays (a pending change is dropped, as a new request would replace it): the answer, the closed sessions and the
+   * word to the old address are the same, so the form does not tell which addresses have an account.
    */
   async changeEmail(principal: Principal, dto: ChangementEmailDto): Promise<MessageDto> {
     if (!sameAddress(dto.email, dto.emailConfirmation)) throw new ValidationFailed([EMAIL_MISMATCH]);
@@ -214,25 +220,31 @@ export class ComptesService {
     if (!(await verifyPassword(compte.passwordHash, dto.password))) throw WRONG_PASSWORD('password');
     if (sameAddress(email, compte.email)) throw new ValidationFailed([{ field: 'email', message: "est déjà l'adresse de votre compte" }]);
     const avant = new Date(this.clock.now().getTime() + EMAIL_LINK_MS);
+    const lienIdentifiantsOublies = lienFrontEnd(this.app.publicUrl, 'identifiantsOublies', {});
     await this.dataSource.transaction(async (em) => {
       const repo = em.getRepository(CompteCandidat);
-      if (await repo.existsBy({ campagneId: compte.campagneId, emailNormalise: email.toLowerCase() })) throw EMAIL_TAKEN();
-      const { token, hash } = newToken();
-      await repo.update({ id: compte.id }, { emailNouveau: email, emailTokenHash: hash, emailTokenExpiresAt: avant });
-      await this.outbox.enqueue(em, {
-        code: 'CPT_MIN_MOD_MAIL',
-        to: email,
-        ...validationNouvelEmail({ ...compte, lien: lienFrontEnd(this.app.publicUrl, 'validationEmail', { token }), avant }),
-      });
+      const titulaire = await repo.findOneBy({ campagneId: compte.campagneId, emailNormalise: email.toLowerCase() });
+      if (titulaire) {
+        await repo.update({ id: compte.id }, NO_EMAIL_CHANGE);
+        await this.outbox.enqueue(em, { code: 'CPT_MIN_MOD_MAIL_EXISTANT', to: titulaire.email, ...adresseDejaUtilisee({ ...titulaire, lienIdentifiantsOublies }) });
+      } else {
+        const { token, hash } = newToken();
+        await repo.update({ id: compte.id }, { emailNouveau: email, emailTokenHash: hash, emailTokenExpiresAt: avant });
+        await this.outbox.enqueue(em, {
+          code: 'CPT_MIN_MOD_MAIL',
+          to: email,
+          ...validationNouvelEmail({ ...compte, lien: lienFrontEnd(this.app.publicUrl, 'validationEmail', { token }), avant }),
+        });
+      }
       await this.outbox.enqueue(em, {
         code: 'CPT_MIN_MOD_MAIL_INFO',
         to: compte.email,
-        ...changementEmailDemande({ ...compte, nouvelEmail: email, lienIdentifiantsOublies: lienFrontEnd(this.app.publicUrl, 'identifiantsOublies', {}) }),
+        ...changementEmailDemande({ ...compte, nouvelEmail: email, lienIdentifiantsOublies }),
       });
     });
     await this.sessions.revokeAll({ compteCandidatId: compte.id });
     return {
-      message: `Un lien de validation a été envoyé à ${email}. Vous êtes déconnecté : suivez ce lien, puis reconnectez-vous avec votre numéro de dossier.`,
+      message: `Si ${email} peut devenir votre adresse, un lien de validation vient de lui être envoyé. Vous êtes déconnecté : suivez ce lien, puis reconnectez-vous avec votre numéro de dossier.`,
     };
   }
 
@@ -253,9 +265,14 @@ export class ComptesService {
       const done = await repo.update({ id: compte.id, emailTokenHash: tokenHash }, { email, emailNormalise: email.toLowerCase(), ...NO_EMAIL_CHANGE });
       if (done.affected !== 1) throw new BusinessRule('LIEN_EMAIL_INVALIDE', 'Ce lien a déjà servi.');
     } catch (error) {
-      // Another account took the address between the request and the link: the unique index says so.
-      if (isUniqueViolation(error)) throw EMAIL_TAKEN();
-      throw error;
+      // Another account took the address between the request and the link: the unique index says so. Whoever follows
+      // the link reads that address's mail, so telling them is no disclosure; the change is dropped so login no longer waits.
+      if (!isUniqueViolation(error)) throw error;
+      await repo.update({ id: compte.id, emailTokenHash: tokenHash }, NO_EMAIL_CHANGE);
+      throw new Conflict(
+        'EMAIL_DEJA_UTILISE',
+        "Cette adresse est devenue celle d'un autre compte de la campagne entre-temps : votre adresse n'a pas changé, reconnectez-vous et choisissez-en une autre.",
+      );
     }
     return { numeroDossier: compte.numeroDossier, message: 'Votre nouvelle adresse e-mail est validée : connectez-vous avec votre numéro de dossier.' };
   }

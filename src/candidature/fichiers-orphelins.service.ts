@@ -13,7 +13,8 @@ export const DELAI_GRACE_FICHIERS_MS = 24 * 60 * 60 * 1000;
  * The nightly sweep of stored files no row refers to (a candidate's pièce, a pièce's model document). Files are
  * written before the transaction that refers to them and deleted after the one that lets them go; a process killed
  * in between leaves a file behind, which this collects. A key found unreferenced is checked again just before its
- * file is deleted; new references only ever copy a key some row holds, so an unreferenced key stays so.
+ * file is deleted; new references only ever copy a key some row holds, so an unreferenced key stays so. Partial
+ * writes of uploads no request owns go too (the start-up removes them as well).
  */
 @Injectable()
 export class FichiersOrphelinsService {
@@ -26,7 +27,8 @@ export class FichiersOrphelinsService {
     private readonly clock: Clock,
   ) {}
 
-  async purger(): Promise<{ examines: number; supprimes: number }> {
+  async purger(): Promise<{ examines: number; supprimes: number; partielsSupprimes: number }> {
+    const partielsSupprimes = await this.storage.purgeAbandoned(this.clock.now());
     const avant = this.clock.now().getTime() - DELAI_GRACE_FICHIERS_MS;
     const references = await this.references();
     let examines = 0;
@@ -38,7 +40,7 @@ export class FichiersOrphelinsService {
       this.logger.warn(`Fichier orphelin supprimé : ${key} (écrit le ${ecritLe.toISOString()})`);
       supprimes++;
     }
-    return { examines, supprimes };
+    return { examines, supprimes, partielsSupprimes };
   }
 
   private async references(): Promise<Set<string>> {

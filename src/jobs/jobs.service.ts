@@ -117,7 +117,7 @@ export class JobsService {
         work: () => opi.envoyerEnAttente(),
       },
       [PURGE_FICHIERS]: {
-        description: "Supprime les fichiers stockés depuis plus d'un jour auxquels aucune pièce ne renvoie (laissés par un processus interrompu entre l'enregistrement du fichier et celui de la pièce)",
+        description: "Supprime les fichiers stockés depuis plus d'un jour auxquels aucune pièce ne renvoie (laissés par un processus interrompu entre l'enregistrement du fichier et celui de la pièce), et les fichiers partiels d'envois interrompus",
         schedule: SCHEDULES[PURGE_FICHIERS],
         leaseSeconds: 1800,
         work: () => fichiers.purger(),

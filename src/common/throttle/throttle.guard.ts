@@ -3,6 +3,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { AppConfig, appConfig } from '../../config';
+import { Principal } from '../auth/roles';
 import { TooManyRequests } from '../errors/domain-errors';
 import { THROTTLE_POLICY, ThrottlePolicy } from './throttled.decorator';
 import { ThrottleService } from './throttle.service';
@@ -12,8 +13,9 @@ const QUARTER = 15 * MINUTE;
 
 /**
  * Counts the attempts of a @Throttled route per client address (a minute window) and, when the policy names a
- * body field, per identifier typed (login or e-mail, a 15-minute window). Over either limit: 429 with Retry-After,
- * before any work is done. Behind a proxy, the address is X-Forwarded-For's (TRUST_PROXY=true).
+ * body field, per identifier typed (login or e-mail, a 15-minute window); when it says so, per logged-in account
+ * (same window and limit; the AuthGuard, global, has run before). Over any limit: 429 with Retry-After, before any
+ * work is done. Behind a proxy, the address is X-Forwarded-For's (TRUST_PROXY=true).
  */
 @Injectable()
 export class ThrottleGuard implements CanActivate {
@@ -33,6 +35,8 @@ export class ThrottleGuard implements CanActivate {
       const id = createHash('sha256').update(typed.trim().toLowerCase()).digest('hex');
       checks.push([`${policy.name}:id:${id}`, QUARTER, this.app.throttle.accountPer15Min]);
     }
+    const principal = policy.principal ? (request as FastifyRequest & { principal?: Principal }).principal : undefined;
+    if (principal) checks.push([`principal:${principal.kind}:${principal.id}`, QUARTER, this.app.throttle.accountPer15Min]);
     for (const [cle, windowMs, limit] of checks) {
       const hit = await this.throttle.hit(cle, windowMs, limit);
       if (!hit.allowed) throw new TooManyRequests(hit.retryAfterSeconds);

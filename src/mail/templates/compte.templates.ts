@@ -55,6 +55,33 @@ export const compteExistant = modele<{ lienIdentifiantsOublies: string }>({
   }),
 });
 
+/**
+ * CPT_MIN_MOD_MAIL_EXISTANT, to an address another account asked to take: sent instead of the validation link, so the
+ * e-mail change answers the same whether or not the address has an account. Nothing changes on either account.
+ */
+export const adresseDejaUtilisee = modele<Destinataire & { lienIdentifiantsOublies: string }>({
+  fr: (c) => ({
+    sujet: 'Demande de changement d\'adresse e-mail vers la vôtre',
+    corps: [
+      `Bonjour ${c.prenom} ${c.nom},`,
+      "Le titulaire d'un autre compte candidat a demandé que cette adresse devienne la sienne. Elle est déjà celle de votre compte : rien n'a changé, ni pour vous ni pour lui.",
+      "Si vous avez oublié votre numéro de dossier ou votre mot de passe, utilisez « J'ai oublié mes identifiants » :",
+      { lien: c.lienIdentifiantsOublies, libelle: "J'ai oublié mes identifiants" },
+      "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.",
+    ],
+  }),
+  en: (c) => ({
+    sujet: 'Request to move another account to your e-mail address',
+    corps: [
+      `Dear ${c.prenom} ${c.nom},`,
+      'The holder of another applicant account asked for this address to become theirs. It is already the address of your account: nothing has changed, for you or for them.',
+      'If you have forgotten your file number or your password, use "I forgot my login details":',
+      { lien: c.lienIdentifiantsOublies, libelle: 'I forgot my login details' },
+      'If you did not make this request, please ignore this message.',
+    ],
+  }),
+});
+
 /** CPT_MIN_LIEN_VALID_OUBLIE: a new activation link; the deadline does not move. */
 export const nouveauLienActivation = modele<Lien>({
   fr: (c, dates) => ({

@@ -29,4 +29,10 @@ export abstract class FileStorage {
 
   /** Every stored file and when it was written, in no particular order (the nightly sweep of unreferenced files). */
   abstract list(): AsyncIterable<{ key: string; ecritLe: Date }>;
+
+  /**
+   * Removes the partial writes no request owns any more (a process killed mid-upload leaves them), at start-up and in
+   * the nightly sweep; answers how many went.
+   */
+  abstract purgeAbandoned(now: Date): Promise<number>;
 }

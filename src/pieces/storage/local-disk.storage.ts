@@ -13,8 +13,12 @@ import { SNIFF_LENGTH, TypeFichier, sniffType } from './magic-bytes';
 
 /** Files being received; renamed to their key only once complete and accepted. */
 const TEMP_DIR = 'tmp';
-/** Temporary files older than this at start-up were left by a crash: removed. */
-const STALE_TEMP_MS = 24 * 60 * 60 * 1000;
+/**
+ * A temporary file nobody wrote to for this long is nobody's: an upload in progress touches its file with every chunk
+ * (10 Mo at most), so only a killed process, or a client silent for 10 minutes, leaves one that old. Also what keeps
+ * an instance from removing another's uploads when several share STORAGE_DIR.
+ */
+export const TEMP_ABANDONNE_MS = 10 * 60 * 1000;
 /** The only keys this adapter ever hands out: no user input, no `..`, no absolute path can reach the disk. */
 const KEY = /^([0-9a-f]{2})\/([0-9a-f]{2})\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
@@ -27,6 +31,8 @@ const KEY = /^([0-9a-f]{2})\/([0-9a-f]{2})\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}
 export class LocalDiskStorage extends FileStorage implements OnModuleInit {
   private readonly logger = new Logger('LocalDiskStorage');
   private readonly root: string;
+  /** The temporary files this process is writing: never removed, however long their client stays silent */
+  private readonly enCours = new Set<string>();
 
   constructor(@Inject(storageConfig.KEY) config: StorageConfig) {
     super();
@@ -34,19 +40,30 @@ export class LocalDiskStorage extends FileStorage implements OnModuleInit {
   }
 
   async onModuleInit(): Promise<void> {
+    await mkdir(join(this.root, TEMP_DIR), { recursive: true });
+    const supprimes = await this.purgeAbandoned(new Date());
+    if (supprimes > 0) this.logger.warn(`${supprimes} fichier(s) temporaire(s) d'envois interrompus supprimé(s) au démarrage`);
+  }
+
+  async purgeAbandoned(now: Date): Promise<number> {
     const temp = join(this.root, TEMP_DIR);
-    await mkdir(temp, { recursive: true });
-    for (const name of await readdir(temp)) {
+    let supprimes = 0;
+    for (const name of await readdir(temp).catch(() => [] as string[])) {
+      if (this.enCours.has(name)) continue;
       const path = join(temp, name);
       const info = await stat(path).catch(() => undefined);
-      if (info && Date.now() - info.mtimeMs > STALE_TEMP_MS) await rm(path, { force: true });
+      if (!info || now.getTime() - info.mtimeMs <= TEMP_ABANDONNE_MS) continue;
+      await rm(path, { force: true });
+      supprimes++;
     }
+    return supprimes;
   }
 
   async write(source: Readable, { maxBytes }: { maxBytes: number }): Promise<StoredFile> {
     const id = randomUUID();
     const key = `${id.slice(0, 2)}/${id.slice(2, 4)}/${id}`;
     const temp = join(this.root, TEMP_DIR, `${id}.part`);
+    this.enCours.add(`${id}.part`);
     const check = new UploadCheck(maxBytes);
     let sourceFailed = false;
     source.once('error', () => (sourceFailed = true));
@@ -62,6 +79,8 @@ export class LocalDiskStorage extends FileStorage implements OnModuleInit {
       if (error instanceof DomainError) throw error;
       if (sourceFailed) throw FichierErrors.incomplet();
       throw error;
+    } finally {
+      this.enCours.delete(`${id}.part`);
     }
   }
 
