@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { Transform, TransformFnParams } from 'class-transformer';
 import { IsBoolean, IsDefined, IsISO8601, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
@@ -25,9 +26,9 @@ export function Identifiant(message: string, options: { each?: boolean } = {}) {
   return applyDecorators(Transform(toInteger), IsInt({ each, message }), Min(1, { each, message }), Max(INT32_MAX, { each, message }));
 }
 
-/** A required id of a path parameter or a body. */
+/** A required id of a path parameter or a body (the contract says its bounds: the CLI plugin cannot see through a composite). */
 export function RequiredIdentifiant(message: string) {
-  return applyDecorators(IsDefined({ message: 'est obligatoire' }), Identifiant(message));
+  return applyDecorators(ApiProperty({ type: 'integer', minimum: 1, maximum: INT32_MAX }), IsDefined({ message: 'est obligatoire' }), Identifiant(message));
 }
 
 // C0 and C1 control characters: none on one line; a multi-line text keeps \n and \t.
