@@ -2523,15 +2523,15 @@ export interface components {
         };
         FormationInput: {
             /**
-             * @description Default type de traitement: AC accès contrôlé, AD accès de droit, AT en attente
-             * @example AC
-             */
-            typeTraitement: components["schemas"]["TypeTraitement"];
-            /**
              * @description The commission processing its candidatures
              * @example 1
              */
             commissionId: number;
+            /**
+             * @description Default type de traitement: AC accès contrôlé, AD accès de droit, AT en attente
+             * @example AC
+             */
+            typeTraitement: components["schemas"]["TypeTraitement"];
             /**
              * @description Unique in the institution
              * @example M1-GEO2ENV

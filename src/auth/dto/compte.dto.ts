@@ -4,16 +4,15 @@ import { MailEnvoyeDto } from '../../mail/dto/mail.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
 import { Langue } from '../../common/i18n/langue';
+import { RequiredText } from '../../common/validation/decorators';
 
 export class CreateCompteDto {
   /** @example "Martin" */
-  @IsString({ message: 'doit être une chaîne de caractères' })
-  @Length(1, 100, { message: 'est obligatoire (100 caractères au plus)' })
+  @RequiredText(100)
   nom: string;
 
   /** @example "Élise" */
-  @IsString({ message: 'doit être une chaîne de caractères' })
-  @Length(1, 100, { message: 'est obligatoire (100 caractères au plus)' })
+  @RequiredText(100)
   prenom: string;
 
   /** @example "elise.martin@example.org" */

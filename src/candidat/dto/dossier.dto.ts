@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { CursusDto } from '../../cursus/dto/cursus.dto';
 import { OptionalRefCode, OptionalText, RequiredCode, RequiredText } from '../../common/validation/decorators';
@@ -159,7 +158,6 @@ export class BacInput {
 
   /** Year obtained (not for "sans bac") @example 2023 */
   @IsOptional()
-  @Type(() => Number)
   @IsInt({ message: 'doit être une année' })
   @Min(1950, { message: 'doit être une année à partir de 1950' })
   @Max(2100, { message: 'doit être une année' })

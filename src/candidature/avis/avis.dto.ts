@@ -39,7 +39,7 @@ export class SaisieAvisInput extends SelectionCandidatures {
   dateReunion?: string;
 
   /** @example "Très bon dossier." */
-  @OptionalText(1000)
+  @OptionalText(1000, { multiline: true })
   commentaire?: string;
 
   /** The candidate sees the comment (false, the default) */

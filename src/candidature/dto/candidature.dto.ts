@@ -1,22 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, Min } from 'class-validator';
+import { RequiredIdentifiant } from '../../common/validation/decorators';
 import { TypeTraitement } from '../../offre/entities/formation.entity';
 import { StatutDossier } from '../entities/candidature.entity';
 
 export class CandidaterInput {
   /** The formation (id of the public offer) @example 4 */
-  @Type(() => Number)
-  @IsInt({ message: 'doit être un identifiant de formation' })
-  @Min(1, { message: 'doit être un identifiant de formation' })
+  @RequiredIdentifiant('doit être un identifiant de formation')
   formationId: number;
 }
 
 export class CandidatureParams {
   /** @example 1 */
-  @Type(() => Number)
-  @IsInt({ message: 'doit être un identifiant de candidature' })
-  @Min(1, { message: 'doit être un identifiant de candidature' })
+  @RequiredIdentifiant('doit être un identifiant de candidature')
   id: number;
 }
 
@@ -193,8 +188,6 @@ export class CandidatureDto {
 
 export class PieceParams extends CandidatureParams {
   /** @example 3 */
-  @Type(() => Number)
-  @IsInt({ message: 'doit être un identifiant de pièce justificative' })
-  @Min(1, { message: 'doit être un identifiant de pièce justificative' })
+  @RequiredIdentifiant('doit être un identifiant de pièce justificative')
   pieceId: number;
 }

@@ -1,4 +1,5 @@
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsInt, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined } from 'class-validator';
+import { Identifiant } from '../../common/validation/decorators';
 
 /** Bulk actions on candidatures: at most this many at once (reference §7). */
 export const MAX_SELECTION = 200;
@@ -13,8 +14,6 @@ export class SelectionCandidatures {
   @ArrayMinSize(1, { message: 'doit citer au moins une candidature' })
   @ArrayMaxSize(MAX_SELECTION, { message: `ne doit pas citer plus de ${MAX_SELECTION} candidatures` })
   @ArrayUnique({ message: 'ne doit pas citer deux fois la même candidature' })
-  @IsInt({ each: true, message: IDS_MESSAGE })
-  @Min(1, { each: true, message: IDS_MESSAGE })
-  @Max(2_147_483_647, { each: true, message: IDS_MESSAGE })
+  @Identifiant(IDS_MESSAGE, { each: true })
   candidatureIds: number[];
 }

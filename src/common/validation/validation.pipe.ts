@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, ValidationFailed } from '../errors/domain-errors';
 
 /** class-validator's built-in messages are English: the ones our composites do not set are translated here. */
@@ -30,9 +30,34 @@ function isDefaultEnglish(message: string, property: string): boolean {
   return message.startsWith(`${property} `) || message.startsWith('property ') || message.startsWith('each value ');
 }
 
-/** The global pipe: unknown fields refused, values converted to the DTO's types, French messages. */
+/** No request needs more nesting than this; class-transformer recurses, so a deeper body would overflow its stack. */
+export const MAX_DEPTH = 32;
+
+/** Whether a parsed JSON value nests deeper than `max` objects or arrays; iterative, so it cannot overflow itself. */
+export function deeperThan(value: unknown, max: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** Refuses too deep a body before class-transformer sees it. */
+class DepthLimitedValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && deeperThan(value, MAX_DEPTH)) {
+      throw new ValidationFailed([], `Le corps de la requête est imbriqué trop profondément (${MAX_DEPTH} niveaux au plus).`);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+/** The global pipe: too deep a body and unknown fields refused, values converted to the DTO's types, French messages. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new DepthLimitedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, Max, Min } from 'class-validator';
-import { OptionalInt, OptionalRefCode, OptionalText, RequiredCode, RequiredText } from '../../common/validation/decorators';
+import { IsIn, IsInt, Min } from 'class-validator';
+import { OptionalInt, OptionalRefCode, OptionalText, RequiredCode, RequiredIdentifiant, RequiredText } from '../../common/validation/decorators';
 import { ResultatCursus } from '../entities/cursus-externe.entity';
 
 export const PREMIERE_ANNEE = 1950;
@@ -77,7 +76,7 @@ export class StageInput {
   organisme: string;
 
   /** @example "Inventaire des espaces verts, cartographie sous QGIS" */
-  @RequiredText(500)
+  @RequiredText(500, { multiline: true })
   descriptif: string;
 }
 
@@ -107,7 +106,7 @@ export class ExperienceProInput {
   organisme: string;
 
   /** @example "Accompagnement des visiteurs, tenue de stands" */
-  @OptionalText(500)
+  @OptionalText(500, { multiline: true })
   descriptif?: string;
 }
 
@@ -128,9 +127,6 @@ export class CursusDto {
 /** The `{id}` of an item route. */
 export class ElementParams {
   /** @example 1 */
-  @Type(() => Number)
-  @IsInt({ message: 'doit être un identifiant (nombre entier)' })
-  @Min(1, { message: 'doit être un identifiant (nombre entier)' })
-  @Max(2_147_483_647, { message: 'doit être un identifiant (nombre entier)' })
+  @RequiredIdentifiant('doit être un identifiant (nombre entier)')
   id: number;
 }

@@ -1,5 +1,5 @@
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { RequiredText } from '../../common/validation/decorators';
+import { IsOptional } from 'class-validator';
+import { Identifiant, RequiredText } from '../../common/validation/decorators';
 import { CalendarDate } from '../../common/validation/decorators';
 import { OffreCode } from './gestion-offre.dto';
 
@@ -31,9 +31,7 @@ export class CampagneInput {
 
   /** The campaign archived when this one is put in service: the one in service now @example 1 */
   @IsOptional()
-  @IsInt({ message: ID_MESSAGE })
-  @Min(1, { message: ID_MESSAGE })
-  @Max(2_147_483_647, { message: ID_MESSAGE })
+  @Identifiant(ID_MESSAGE)
   campagneAArchiverId?: number;
 }
 

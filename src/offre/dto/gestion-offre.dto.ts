@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsEmail, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
-import { CalendarDate, OptionalInt, OptionalRefCode, OptionalText, RequiredCode, RequiredText, OptionalFlag } from '../../common/validation/decorators';
+import { CalendarDate, OptionalInt, OptionalRefCode, OptionalText, RequiredCode, RequiredIdentifiant, RequiredText, OptionalFlag } from '../../common/validation/decorators';
 import { TypeTraitement } from '../entities/formation.entity';
 
 const CODE_MESSAGE = 'doit être un code fait de lettres, de chiffres et des signes « - », « _ » ou « . »';
@@ -21,7 +21,6 @@ export function OffreCode(maxLength: number) {
 }
 
 const OptionalEmail = () => applyDecorators(IsOptional(), IsEmail({}, { message: 'doit être une adresse e-mail valide' }), Length(3, 80, { message: 'ne doit pas dépasser 80 caractères' }));
-const RequiredId = () => applyDecorators(IsDefined({ message: 'est obligatoire' }), IsInt({ message: ID_MESSAGE }), Min(1, { message: ID_MESSAGE }), Max(2_147_483_647, { message: ID_MESSAGE }));
 
 export class CentreInput {
   /** Unique; staff scopes name the centre by it, so it cannot change once created @example "OSUC" */
@@ -112,7 +111,7 @@ export class AdresseCommissionDto {
 
 export class CommissionInput {
   /** The centre de candidature it belongs to @example 1 */
-  @RequiredId()
+  @RequiredIdentifiant(ID_MESSAGE)
   centreId: number;
 
   /** Unique; staff scopes may name the commission by it, so it cannot change once created @example "OSUC-SCOL" */
@@ -142,7 +141,7 @@ export class CommissionInput {
   signataire?: string;
 
   /** Shown to candidates in their file @example "Joindre une lettre de motivation manuscrite." */
-  @OptionalText(5000)
+  @OptionalText(5000, { multiline: true })
   commentaireCandidat?: string;
 
   /** Alert mails on transmissions, confirmations and withdrawals (true, the default) @example true */
@@ -180,7 +179,7 @@ export class CommissionDto {
 
 export class FormationInput {
   /** The commission processing its candidatures @example 1 */
-  @RequiredId()
+  @RequiredIdentifiant(ID_MESSAGE)
   commissionId: number;
 
   /** Unique in the institution @example "M1-GEO2ENV" */
@@ -256,7 +255,7 @@ export class FormationInput {
   capacite?: number;
 
   /** Shown in the offer @example "Admission sur dossier, entretien éventuel." */
-  @OptionalText(5000)
+  @OptionalText(5000, { multiline: true })
   informationsComplementaires?: string;
 
   /** Shown in the public offer (true, the default) @example true */
@@ -298,10 +297,7 @@ export class FormationDto {
 /** The `{id}` of an item route. */
 export class IdParams {
   /** @example 1 */
-  @Type(() => Number)
-  @IsInt({ message: ID_MESSAGE })
-  @Min(1, { message: ID_MESSAGE })
-  @Max(2_147_483_647, { message: ID_MESSAGE })
+  @RequiredIdentifiant(ID_MESSAGE)
   id: number;
 }
 

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
-import { OptionalInt, OptionalRefCode, RequiredText, OptionalFlag } from '../../common/validation/decorators';
+import { Identifiant, OptionalInt, OptionalRefCode, RequiredText, OptionalFlag } from '../../common/validation/decorators';
 import { TypeTraitement } from '../../offre/entities/formation.entity';
 
 const CODE_MESSAGE = 'doit être un code fait de lettres, de chiffres et des signes « - », « _ » ou « . »';
@@ -48,9 +48,7 @@ export class PieceInput {
   /** Owner: a centre de candidature; null or absent: the whole institution (scolarité centrale and admin only) @example 1 */
   @ApiProperty({ type: 'integer', nullable: true, required: false, example: 1 })
   @IsOptional()
-  @IsInt({ message: ID_MESSAGE })
-  @Min(1, { message: ID_MESSAGE })
-  @Max(2_147_483_647, { message: ID_MESSAGE })
+  @Identifiant(ID_MESSAGE)
   centreId?: number | null;
 
   // Inline rather than the named TypeTraitement schema: OpenAPI 3.0 cannot make a $ref nullable.
@@ -70,9 +68,7 @@ export class PieceInput {
   @IsArray({ message: "doit être une liste d'identifiants de formations" })
   @ArrayMaxSize(MAX_FORMATIONS, { message: `ne doit pas compter plus de ${MAX_FORMATIONS} formations` })
   @ArrayUnique({ message: 'ne doit pas citer deux fois la même formation' })
-  @IsInt({ each: true, message: "doit être une liste d'identifiants de formations (nombres entiers)" })
-  @Min(1, { each: true, message: "doit être une liste d'identifiants de formations (nombres entiers)" })
-  @Max(2_147_483_647, { each: true, message: "doit être une liste d'identifiants de formations (nombres entiers)" })
+  @Identifiant("doit être une liste d'identifiants de formations (nombres entiers)", { each: true })
   formationIds?: number[];
 }
 

@@ -90,8 +90,16 @@ function isClientError(error: unknown): boolean {
 }
 
 /** The name as the client sent it, safe to show and to put in a header: base name, no control characters, 200 at most. */
+// Control characters, and the bidirectional marks that disguise a name (`ok.pdf\u202Egpj.exe` shows as `ok.pdfexe.jpg`).
+// eslint-disable-next-line no-control-regex
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A file name without the characters that hide or disguise what it says. */
+export function withoutHiddenCharacters(name: string): string {
+  return name.replace(HIDDEN, '');
+}
+
 export function sanitizeFileName(name: string | undefined): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = basename((name ?? '').replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  const clean = withoutHiddenCharacters(basename((name ?? '').replace(/\\/g, '/'))).trim();
   return [...(clean || 'fichier')].slice(0, NOM_MAX).join('');
 }

@@ -2,6 +2,7 @@ import { Header, StreamableFile, applyDecorators } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { Readable } from 'node:stream';
 import { TypeFichier } from '../storage/magic-bytes';
+import { withoutHiddenCharacters } from './receive-upload';
 
 const TYPES: TypeFichier[] = ['application/pdf', 'image/jpeg', 'image/png'];
 
@@ -21,7 +22,9 @@ export function sendFile(fichier: FichierATelecharger): StreamableFile {
   return new StreamableFile(fichier.stream, { type: fichier.type, length: fichier.taille, disposition: contentDisposition(fichier.nom) });
 }
 
-export function contentDisposition(nom: string): string {
+export function contentDisposition(stored: string): string {
+  // Names stored before uploads were cleaned may still hold them.
+  const nom = withoutHiddenCharacters(stored);
   const fallback = nom.replace(/[^\x20-\x7e]|["\\%;]/g, '_');
   const encoded = encodeURIComponent(nom).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;

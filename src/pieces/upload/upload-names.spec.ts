@@ -11,6 +11,12 @@ describe('file names of uploads and downloads', () => {
     expect(sanitizeFileName(undefined)).toBe('fichier');
   });
 
+  it('drops the bidirectional marks that disguise an extension, on upload and on download', () => {
+    expect(sanitizeFileName('ok.pdf\u202Egpj.exe')).toBe('ok.pdfgpj.exe');
+    expect(sanitizeFileName('\u2066a\u2069\u200Eb\u200F\u202Ac\u202C.pdf')).toBe('abc.pdf');
+    expect(contentDisposition('ok.pdf\u202Egpj.exe')).toBe(`attachment; filename="ok.pdfgpj.exe"; filename*=UTF-8''ok.pdfgpj.exe`);
+  });
+
   it('writes Content-Disposition as an attachment with an ASCII fallback and the RFC 5987 UTF-8 name', () => {
     expect(contentDisposition('cv.pdf')).toBe(`attachment; filename="cv.pdf"; filename*=UTF-8''cv.pdf`);
     expect(contentDisposition('Lettre "motivée"; v2 (100%).pdf')).toBe(

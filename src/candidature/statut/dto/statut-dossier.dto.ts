@@ -1,11 +1,11 @@
 import { MAX_SELECTION, SelectionCandidatures } from '../../dto/selection-candidatures.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, ValidateNested } from 'class-validator';
 import { StatutDossierDto } from '../../dto/candidature.dto';
 import { StatutDossier } from '../../entities/candidature.entity';
 import { StatutPiece } from '../../entities/piece-candidature.entity';
-import { OptionalText } from '../../../common/validation/decorators';
+import { OptionalText, RequiredIdentifiant } from '../../../common/validation/decorators';
 import { CalendarDate } from '../../../common/validation/decorators';
 
 const ID_MESSAGE = 'doit être un identifiant (nombre entier)';
@@ -48,21 +48,15 @@ export class StatutPieceInput {
   statut: StatutPieceGestion;
 
   /** Shown to the candidate; required to refuse a pièce (RE) @example "Le relevé de notes du semestre 2 manque." */
-  @OptionalText(500)
+  @OptionalText(500, { multiline: true })
   commentaire?: string;
 }
 
 export class PieceCandidatureRef {
-  @IsDefined({ message: 'est obligatoire' })
-  @IsInt({ message: ID_MESSAGE })
-  @Min(1, { message: ID_MESSAGE })
-  @Max(2_147_483_647, { message: ID_MESSAGE })
+  @RequiredIdentifiant(ID_MESSAGE)
   candidatureId: number;
 
-  @IsDefined({ message: 'est obligatoire' })
-  @IsInt({ message: ID_MESSAGE })
-  @Min(1, { message: ID_MESSAGE })
-  @Max(2_147_483_647, { message: ID_MESSAGE })
+  @RequiredIdentifiant(ID_MESSAGE)
   pieceId: number;
 }
 

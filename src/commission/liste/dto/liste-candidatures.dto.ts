@@ -148,7 +148,7 @@ export class NoteDto {
 
 export class NoteInput {
   /** @example "Appelé le 12/03 : envoie son relevé de notes par courrier." */
-  @RequiredText(255)
+  @RequiredText(255, { multiline: true })
   message: string;
 }
 
