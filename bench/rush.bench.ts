@@ -125,7 +125,7 @@ async function rush(cible: Cible, tokens: string[], formationId: number, pieceId
           continue;
         }
         const form = new FormData();
-        form.append('fichier', new Blob([pdf], { type: 'application/pdf' }), 'releve-de-notes.pdf');
+        form.append('fichier', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), 'releve-de-notes.pdf');
         t0 = performance.now();
         const upload = await fetch(`${base(cible)}/api/candidat/candidatures/${body.id}/pieces/${pieceId}/fichier`, { method: 'PUT', headers: { authorization }, body: form });
         const reponse = (await upload.json()) as { code?: string };
