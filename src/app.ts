@@ -15,20 +15,23 @@ import { PUBLIC_OPERATIONS } from './common/auth/auth.decorators';
 import { ProblemDto } from './common/errors/problem.dto';
 import { PROBLEM_CONTENT_TYPE } from './common/errors/problem.filter';
 import { requestId } from './common/logging/logging.module';
+import { registerSecurityHeaders } from './common/security/security-headers';
 import { inUnitOfWork } from './database/sqlite-gate';
 import { parseAppConfig } from './config/app.config';
 import { parseStorageConfig } from './config/storage.config';
 import { multipartLimits } from './pieces/upload/receive-upload';
 
 export function createAdapter(): FastifyAdapter {
+  const config = parseAppConfig(process.env);
   // Behind a load balancer the client address comes from X-Forwarded-For (throttling, logs).
   const adapter = new FastifyAdapter({
-    trustProxy: parseAppConfig(process.env).trustProxy,
+    trustProxy: config.trustProxy,
     requestIdHeader: false,
     genReqId: requestId,
   });
   // Each request is its own unit of work for the embedded database's connection gate (gateSqlite).
   adapter.getInstance().addHook('onRequest', (_request, _reply, done) => inUnitOfWork(done));
+  registerSecurityHeaders(adapter.getInstance(), config.hsts);
   // multipart/form-data is only read by the handler (UploadReceiver), after the guard: never buffered before.
   void adapter.getInstance().register(fastifyMultipart, { limits: multipartLimits(parseStorageConfig(process.env).maxBytes), throwFileSizeLimit: false });
   adapter.getInstance().addHook('onSend', async (request, reply) => {

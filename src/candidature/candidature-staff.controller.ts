@@ -1,5 +1,5 @@
 import { ApiRequestExample } from '../common/api/api-request-example.decorator';
-import { Body, Controller, Get, Header, HttpCode, Param, Post, StreamableFile, applyDecorators } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile, applyDecorators } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DossierDto } from '../candidat/dto/dossier.dto';
 import { ApiProblemResponses } from '../common/api/api-problem-responses.decorator';
@@ -10,11 +10,9 @@ import { CandidatureStaffService } from './candidature-staff.service';
 import { CandidatureParams, PieceParams } from './dto/candidature.dto';
 import { DossiersZipInput } from './dto/dossiers-zip.dto';
 
-/** A ZIP streamed as it is built: an attachment, never sniffed nor cached, binary in the contract. */
+/** A ZIP streamed as it is built: an attachment (never sniffed nor stored, as every answer), binary in the contract. */
 const ZipDownload = (description: string) =>
   applyDecorators(
-    Header('X-Content-Type-Options', 'nosniff'),
-    Header('Cache-Control', 'private, no-cache'),
     ApiProduces('application/zip'),
     ApiOkResponse({ description, content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } }),
   );

@@ -42,6 +42,17 @@ class AppEnv {
   @IsBoolean({ message: 'doit valoir true ou false' })
   TRUST_PROXY = false;
 
+  /** Strict-Transport-Security max-age, in seconds; 0: no header (the embedded default answers plain http) */
+  @Type(() => Number)
+  @IsInt({ message: 'doit être un nombre de secondes entre 0 (pas de HSTS) et 63072000 (deux ans)' })
+  @Min(0, { message: 'doit être un nombre de secondes entre 0 (pas de HSTS) et 63072000 (deux ans)' })
+  @Max(63_072_000, { message: 'doit être un nombre de secondes entre 0 (pas de HSTS) et 63072000 (deux ans)' })
+  HSTS_MAX_AGE = 0;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'doit valoir true ou false' })
+  HSTS_INCLUDE_SUBDOMAINS = false;
+
   @Transform(toBoolean)
   @IsBoolean({ message: 'doit valoir true ou false' })
   JOBS_ENABLED = true;
@@ -107,6 +118,8 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
     logLevel: e.LOG_LEVEL,
     logFormat: (e.LOG_FORMAT ?? (e.NODE_ENV === 'development' ? 'pretty' : 'json')) as 'pretty' | 'json',
     trustProxy: e.TRUST_PROXY,
+    /** null: no Strict-Transport-Security header */
+    hsts: e.HSTS_MAX_AGE > 0 ? { maxAge: e.HSTS_MAX_AGE, includeSubDomains: e.HSTS_INCLUDE_SUBDOMAINS } : null,
     jobsEnabled: e.JOBS_ENABLED,
     joursActivation: e.COMPTE_JOURS_ACTIVATION,
     prefixeNumeroDossier: e.COMPTE_NUMERO_PREFIXE,

@@ -39,6 +39,10 @@ describe('configuration', () => {
     ['NODE_ENV', 'staging'],
     ['DATABASE_POOL_SIZE', '0'],
     ['TRUST_PROXY', 'oui'],
+    ['HSTS_MAX_AGE', '-1'],
+    ['HSTS_MAX_AGE', '1an'],
+    ['HSTS_MAX_AGE', '63072001'],
+    ['HSTS_INCLUDE_SUBDOMAINS', 'oui'],
     ['MAIL_TRANSPORT', 'pigeon'],
     ['SMTP_URL', 'relay.univ.fr'],
     ['CAS_URL', 'cas.univ.fr'],
@@ -76,6 +80,13 @@ describe('configuration', () => {
     expect(parseAppConfig({ NODE_ENV: 'test' }).logFormat).toBe('json');
     expect(parseAppConfig({ NODE_ENV: 'development', LOG_FORMAT: 'json' }).logFormat).toBe('json');
     expect(parseAppConfig({ NODE_ENV: 'production', LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+  });
+
+  it('sends no HSTS unless HSTS_MAX_AGE says how long (the embedded default answers plain http)', () => {
+    expect(parseAppConfig(valid).hsts).toBeNull();
+    expect(parseAppConfig({ ...valid, HSTS_MAX_AGE: '0', HSTS_INCLUDE_SUBDOMAINS: 'true' }).hsts).toBeNull();
+    expect(parseAppConfig({ ...valid, HSTS_MAX_AGE: '31536000' }).hsts).toEqual({ maxAge: 31536000, includeSubDomains: false });
+    expect(parseAppConfig({ ...valid, HSTS_MAX_AGE: '63072000', HSTS_INCLUDE_SUBDOMAINS: 'true' }).hsts).toEqual({ maxAge: 63072000, includeSubDomains: true });
   });
 
   it('accepts the embedded defaults and the production example as written (no key left that start-up refuses)', () => {

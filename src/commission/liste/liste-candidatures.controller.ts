@@ -1,5 +1,5 @@
 import { ApiRequestExample } from '../../common/api/api-request-example.decorator';
-import { Body, Controller, Get, Header, Param, Post, Query, StreamableFile, applyDecorators } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, StreamableFile, applyDecorators } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CandidatureParams } from '../../candidature/dto/candidature.dto';
 import { ApiProblemResponses } from '../../common/api/api-problem-responses.decorator';
@@ -10,11 +10,9 @@ import { CandidatureStaffDetailDto, CandidatureStaffPage, FiltresCandidaturesDto
 import { ExportCandidaturesService, FichierExport } from './export-candidatures.service';
 import { ListeCandidaturesService } from './liste-candidatures.service';
 
-/** A streamed export: an attachment, never sniffed nor cached, documented as a binary of its type. */
+/** A streamed export: an attachment (never sniffed nor stored, as every answer), documented as a binary of its type. */
 const Export = (type: string, description: string) =>
   applyDecorators(
-    Header('X-Content-Type-Options', 'nosniff'),
-    Header('Cache-Control', 'private, no-cache'),
     ApiProduces(type),
     ApiOkResponse({ description, content: { [type]: { schema: { type: 'string', format: 'binary' } } } }),
     ApiProblemResponses(400),

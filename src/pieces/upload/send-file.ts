@@ -1,4 +1,4 @@
-import { Header, StreamableFile, applyDecorators } from '@nestjs/common';
+import { StreamableFile, applyDecorators } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { Readable } from 'node:stream';
 import { TypeFichier } from '../storage/magic-bytes';
@@ -30,10 +30,11 @@ export function contentDisposition(stored: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
-/** Marks a route answering sendFile(): no MIME sniffing by the browser, no shared cache, binary in the contract. */
+/**
+ * Marks a route answering sendFile(): binary in the contract. Like every answer, it is never sniffed nor stored
+ * (src/common/security/security-headers.ts).
+ */
 export const FileDownload = (description = 'The file (PDF, JPEG or PNG), as an attachment') =>
   applyDecorators(
-    Header('X-Content-Type-Options', 'nosniff'),
-    Header('Cache-Control', 'private, no-cache'),
     ApiOkResponse({ description, content: Object.fromEntries(TYPES.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) }),
   );
