@@ -1,8 +1,10 @@
 import { readdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import request from 'supertest';
 import { PieceCandidature } from '../src/candidature/entities/piece-candidature.entity';
 import { Role } from '../src/common/auth/roles';
 import { Campagne } from '../src/offre/entities/campagne.entity';
+import { analyserFlux } from '../src/pieces/antivirus/clamd';
 import { api, bearer } from './support/api';
 import { CLAMD_BIN, Clamd, SIGNATURE_TEST, startClamd } from './support/clamd';
 import { createCampagne } from './support/factories';
@@ -94,6 +96,15 @@ avecClamd('Uploads scanned by ClamAV (a real clamd with a signature database mad
     expect(res.body.pieces.find((p: { id: number }) => p.id === o.pieceId)).toMatchObject({ statut: 'TR' });
     const ready = await request(t.http).get('/health/ready').expect(200);
     expect(ready.body.checks.clamav).toMatchObject({ status: 'up' });
+  });
+
+  it('speaks INSTREAM over TCP too, in chunks, whatever the pieces the source comes in', async () => {
+    const morceaux = (b: Buffer, taille: number) => Readable.from(Array.from({ length: Math.ceil(b.length / taille) }, (_, i) => b.subarray(i * taille, (i + 1) * taille)));
+    const gros = pdf(Buffer.concat([Buffer.alloc(300_000, 'a'), SIGNATURE_TEST]));
+    expect(await analyserFlux(clamd.tcp, morceaux(pdf(), 7), 2000)).toEqual({ sain: true });
+    expect(await analyserFlux(clamd.tcp, morceaux(gros, 100_000), 2000)).toEqual({ sain: false, signature: 'ApiCandidatures.Test.Signature.UNOFFICIAL' });
+    // The signature split across the client's chunks: clamd sees one stream.
+    expect(await analyserFlux(clamd.tcp, morceaux(PDF_INFECTE, 15), 2000)).toMatchObject({ sain: false });
   });
 
   it('refuses a file carrying the test signature with 422 FICHIER_INFECTE, storing nothing', async () => {

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { AddressInfo, connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,6 +14,8 @@ const NOM_SIGNATURE = 'ApiCandidatures.Test.Signature';
 export interface Clamd {
   /** `unix:<socket>`, for CLAMAV_URL */
   url: string;
+  /** The same clamd on a loopback TCP port */
+  tcp: { host: string; port: number };
   /** SIGSTOP / SIGCONT: a frozen clamd still accepts connections (the kernel's backlog) but never answers. */
   freeze(): void;
   thaw(): void;
@@ -21,7 +23,7 @@ export interface Clamd {
 }
 
 /**
- * A clamd of its own, in a temporary folder: a Unix socket, in the foreground, with a signature database written
+ * A clamd of its own, in a temporary folder: a Unix socket and a free loopback TCP port, in the foreground, with a signature database written
  * here (one `.ndb` hex pattern: SIGNATURE_TEST anywhere in any file), so no download and a start in about a second.
  * Resolves once clamd answers PING.
  */
@@ -31,7 +33,10 @@ export async function startClamd(options: { streamMaxLength?: string } = {}): Pr
   const socket = join(dir, 'clamd.sock');
   mkdirSync(join(dir, 'db'));
   writeFileSync(join(dir, 'db', 'test.ndb'), `${NOM_SIGNATURE}:0:*:${SIGNATURE_TEST.toString('hex')}\n`);
+  const port = await portLibre();
   const config = [
+    `TCPSocket ${port}`,
+    'TCPAddr 127.0.0.1',
     'Foreground yes',
     `LocalSocket ${socket}`,
     `DatabaseDirectory ${join(dir, 'db')}`,
@@ -62,7 +67,7 @@ export async function startClamd(options: { streamMaxLength?: string } = {}): Pr
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url: `unix:${socket}`, freeze: () => child.kill('SIGSTOP'), thaw: () => child.kill('SIGCONT'), stop };
+  return { url: `unix:${socket}`, tcp: { host: '127.0.0.1', port }, freeze: () => child.kill('SIGSTOP'), thaw: () => child.kill('SIGCONT'), stop };
 }
 
 function pong(path: string): Promise<boolean> {
@@ -74,5 +79,15 @@ function pong(path: string): Promise<boolean> {
     socket.on('data', (chunk: Buffer) => (reply += chunk.toString()));
     socket.once('error', () => resolve(false));
     socket.once('close', () => resolve(reply.startsWith('PONG')));
+  });
+}
+
+function portLibre(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
   });
 }
