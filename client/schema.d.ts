@@ -774,23 +774,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Where to start: the API's name and version, and links to its documentation and health checks. */
-        get: operations["getIndex"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/offre/pieces/{id}/modele": {
         parameters: {
             query?: never;
@@ -856,6 +839,23 @@ export interface paths {
         post?: never;
         /** Removes the model document of a pièce (If-Match of the version read) */
         delete: operations["deleteModelePiece"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where to start: the API's name and version, and links to its documentation and health checks. */
+        get: operations["getIndex"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3207,50 +3207,21 @@ export interface components {
              */
             uptimeSeconds: number;
             /**
-             * @description Dependencies checked, by name (readiness only)
+             * @description Dependencies checked, by name (readiness only); `clamav`, present when CLAMAV_URL is set, is shown but does not decide readiness (only uploads need clamd)
              * @example {
              *       "database": {
              *         "status": "up",
              *         "responseTime": 2
+             *       },
+             *       "clamav": {
+             *         "status": "up",
+             *         "responseTime": 1
              *       }
              *     }
              */
             checks?: {
                 [key: string]: unknown;
             };
-        };
-        ApiIndexLinksDto: {
-            /**
-             * @description Swagger UI, the console to try every operation
-             * @example https://candidatures.univ.fr/api/docs
-             */
-            docs: string;
-            /**
-             * @description The OpenAPI document
-             * @example https://candidatures.univ.fr/api/docs-json
-             */
-            docsJson: string;
-            /**
-             * @description Liveness
-             * @example https://candidatures.univ.fr/health
-             */
-            health: string;
-            /**
-             * @description Readiness: the database answers
-             * @example https://candidatures.univ.fr/health/ready
-             */
-            healthReady: string;
-        };
-        ApiIndexDto: {
-            /** @example API Candidatures */
-            name: string;
-            /**
-             * @description Version of the API and of its contract
-             * @example 0.1.0
-             */
-            version: string;
-            /** @description Absolute, under API_PUBLIC_URL */
-            links: components["schemas"]["ApiIndexLinksDto"];
         };
         ModeleDto: {
             /**
@@ -3377,6 +3348,39 @@ export interface components {
              *     ]
              */
             formationIds?: number[];
+        };
+        ApiIndexLinksDto: {
+            /**
+             * @description Swagger UI, the console to try every operation
+             * @example https://candidatures.univ.fr/api/docs
+             */
+            docs: string;
+            /**
+             * @description The OpenAPI document
+             * @example https://candidatures.univ.fr/api/docs-json
+             */
+            docsJson: string;
+            /**
+             * @description Liveness
+             * @example https://candidatures.univ.fr/health
+             */
+            health: string;
+            /**
+             * @description Readiness: the database answers
+             * @example https://candidatures.univ.fr/health/ready
+             */
+            healthReady: string;
+        };
+        ApiIndexDto: {
+            /** @example API Candidatures */
+            name: string;
+            /**
+             * @description Version of the API and of its contract
+             * @example 0.1.0
+             */
+            version: string;
+            /** @description Absolute, under API_PUBLIC_URL */
+            links: components["schemas"]["ApiIndexLinksDto"];
         };
         JobRunDto: {
             /** @example 12 */
@@ -5031,6 +5035,8 @@ export interface operations {
             /** @description A dependency is unavailable (code : `CAS_INDISPONIBLE`) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again, when known */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8225,34 +8231,8 @@ export interface operations {
             /** @description A dependency is unavailable (code : `BASE_DE_DONNEES_INDISPONIBLE`) */
             503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    getIndex: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiIndexDto"];
-                };
-            };
-            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
-            500: {
-                headers: {
+                    /** @description Seconds to wait before trying again, when known */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8593,7 +8573,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description PDF, JPEG or PNG (checked by content), at most UPLOAD_MAX_MO Mo
+                     * @description PDF, JPEG or PNG (checked by content), at most UPLOAD_MAX_MO Mo; scanned by ClamAV when CLAMAV_URL is set
                      */
                     fichier: string;
                 };
@@ -8664,6 +8644,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A business rule refuses the request: see `code` (code : `FICHIER_INFECTE`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description If-Match is required to change an existing resource (code : `IF_MATCH_REQUIS`) */
             428: {
                 headers: {
@@ -8676,6 +8665,17 @@ export interface operations {
             /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A dependency is unavailable (code : `ANTIVIRUS_INDISPONIBLE`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8760,6 +8760,34 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getIndex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiIndexDto"];
                 };
             };
             /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
@@ -9403,7 +9431,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description PDF, JPEG or PNG (checked by content), at most UPLOAD_MAX_MO Mo
+                     * @description PDF, JPEG or PNG (checked by content), at most UPLOAD_MAX_MO Mo; scanned by ClamAV when CLAMAV_URL is set
                      */
                     fichier: string;
                 };
@@ -9463,7 +9491,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A business rule refuses the request: see `code` (codes : `PIECES_NON_MODIFIABLES`, `PIECE_VALIDEE`) */
+            /** @description A business rule refuses the request: see `code` (codes : `PIECES_NON_MODIFIABLES`, `PIECE_VALIDEE`, `FICHIER_INFECTE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9475,6 +9503,17 @@ export interface operations {
             /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A dependency is unavailable (code : `ANTIVIRUS_INDISPONIBLE`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -75,9 +75,8 @@ export class CandidatureController {
 
   /** Uploads or replaces the file of a pièce (a shared pièce goes to every candidature still open to changes) */
   @Put(':id/pieces/:pieceId/fichier')
-  @ApiFileUpload()
+  @ApiFileUpload({ 404: 'CANDIDATURE_INTROUVABLE', 422: ['PIECES_NON_MODIFIABLES', 'PIECE_VALIDEE'] })
   @ApiOkResponse({ type: CandidatureDto })
-  @ApiProblemResponses({ 404: 'CANDIDATURE_INTROUVABLE', 422: ['PIECES_NON_MODIFIABLES', 'PIECE_VALIDEE'] })
   @ApiRequestExample(null, { id: 2, pieceId: 11 })
   uploadPiece(@CurrentPrincipal() principal: Principal, @Param() params: PieceParams, @Req() request: FastifyRequest): Promise<CandidatureDto> {
     return this.depot.deposer(principal.id, params.id, params.pieceId, request);

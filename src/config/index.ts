@@ -1,5 +1,6 @@
 import { appConfig, parseAppConfig } from './app.config';
 import { casConfig, parseCasConfig } from './cas.config';
+import { clamavConfig, parseClamavConfig } from './clamav.config';
 import { ConfigValidationError } from './config-validation';
 import { databaseConfig, parseDatabaseConfig } from './database.config';
 import { mailConfig, parseMailConfig } from './mail.config';
@@ -8,9 +9,10 @@ import { parsePdfConfig, pdfConfig } from './pdf.config';
 import { parseStudentRecordsConfig, studentRecordsConfig } from './student-records.config';
 import { parseStorageConfig, storageConfig } from './storage.config';
 
-export { appConfig, casConfig, databaseConfig, mailConfig, opiConfig, pdfConfig, studentRecordsConfig, storageConfig, ConfigValidationError };
+export { appConfig, casConfig, clamavConfig, databaseConfig, mailConfig, opiConfig, pdfConfig, studentRecordsConfig, storageConfig, ConfigValidationError };
 export type { AppConfig } from './app.config';
 export type { CasConfig } from './cas.config';
+export type { ClamavConfig } from './clamav.config';
 export type { DatabaseConfig } from './database.config';
 export type { MailConfig } from './mail.config';
 export type { OpiConfig } from './opi.config';
@@ -18,12 +20,12 @@ export type { PdfConfig } from './pdf.config';
 export type { StudentRecordsConfig } from './student-records.config';
 export type { StorageConfig } from './storage.config';
 
-export const configNamespaces = [appConfig, databaseConfig, mailConfig, casConfig, studentRecordsConfig, storageConfig, opiConfig, pdfConfig];
+export const configNamespaces = [appConfig, databaseConfig, mailConfig, casConfig, studentRecordsConfig, storageConfig, clamavConfig, opiConfig, pdfConfig];
 
 /** Validates every namespace at once, so one start-up reports every bad key. */
 export function assertValidConfig(env: NodeJS.ProcessEnv = process.env): void {
   const problems: string[] = [];
-  for (const parse of [parseAppConfig, parseDatabaseConfig, parseMailConfig, parseCasConfig, parseStudentRecordsConfig, parseStorageConfig, parseOpiConfig, parsePdfConfig]) {
+  for (const parse of [parseAppConfig, parseDatabaseConfig, parseMailConfig, parseCasConfig, parseStudentRecordsConfig, parseStorageConfig, parseClamavConfig, parseOpiConfig, parsePdfConfig]) {
     try {
       parse(env);
     } catch (e) {

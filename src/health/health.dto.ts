@@ -12,6 +12,6 @@ export class HealthDto {
   time: string;
   /** Seconds since the process started @example 3600 */
   uptimeSeconds: number;
-  /** Dependencies checked, by name (readiness only) @example {"database":{"status":"up","responseTime":2}} */
+  /** Dependencies checked, by name (readiness only); `clamav`, present when CLAMAV_URL is set, is shown but does not decide readiness (only uploads need clamd) @example {"database":{"status":"up","responseTime":2},"clamav":{"status":"up","responseTime":1}} */
   checks?: Record<string, HealthCheckDto>;
 }

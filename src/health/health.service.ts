@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Clock } from '../common/clock/clock';
 import { ServiceUnavailable } from '../common/errors/domain-errors';
+import { Antivirus } from '../pieces/antivirus/antivirus.service';
 import { HealthDto } from './health.dto';
 
 const DATABASE_TIMEOUT_MS = 2000;
+const CLAMAV_TIMEOUT_MS = 2000;
 
 @Injectable()
 export class HealthService {
@@ -12,16 +14,24 @@ export class HealthService {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly clock: Clock,
+    private readonly antivirus: Antivirus,
   ) {}
 
   liveness(): HealthDto {
     return { status: 'ok', time: this.clock.now().toISOString(), uptimeSeconds: Math.round(process.uptime()) };
   }
 
+  /**
+   * The database decides readiness. clamd, when configured, is only shown: without it uploads answer 503 but every
+   * other route works, so taking the instance out of service would make a partial outage a total one.
+   */
   async readiness(): Promise<HealthDto> {
     try {
-      const result = await this.health.check([() => this.database.pingCheck('database', { timeout: DATABASE_TIMEOUT_MS })]);
-      return { ...this.liveness(), checks: result.details as HealthDto['checks'] };
+      const [result, clamav] = await Promise.all([
+        this.health.check([() => this.database.pingCheck('database', { timeout: DATABASE_TIMEOUT_MS })]),
+        this.antivirus.etat(CLAMAV_TIMEOUT_MS),
+      ]);
+      return { ...this.liveness(), checks: { ...(result.details as HealthDto['checks']), ...(clamav ? { clamav } : {}) } };
     } catch {
       throw new ServiceUnavailable(
         'BASE_DE_DONNEES_INDISPONIBLE',

@@ -60,8 +60,7 @@ export class GestionPiecesController {
   /** Uploads the model document candidates may download, replacing the previous one (If-Match of the version read) */
   @Put(':id/modele')
   @ChecksVersion(PieceDto)
-  @ApiFileUpload()
-  @ApiProblemResponses({ 403: 'CENTRE_HORS_PERIMETRE', 404: 'PIECE_INTROUVABLE' })
+  @ApiFileUpload({ 403: 'CENTRE_HORS_PERIMETRE', 404: 'PIECE_INTROUVABLE' })
   @ApiRequestExample(null, { id: 4 })
   uploadModelePiece(@CurrentPrincipal() principal: Principal, @Param() params: IdParams, @Req() request: FastifyRequest, @IfMatch() ifMatch?: number): Promise<PieceDto> {
     return this.pieces.setModele(principal, params.id, () => this.uploads.receive(request), ifMatch);

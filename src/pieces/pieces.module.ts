@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { Antivirus } from './antivirus/antivirus.service';
 import { GestionPiecesController } from './gestion-pieces.controller';
 import { PiecesController } from './pieces.controller';
 import { PiecesService } from './pieces.service';
@@ -6,10 +7,10 @@ import { FileStorage } from './storage/file-storage';
 import { LocalDiskStorage } from './storage/local-disk.storage';
 import { UploadReceiver } from './upload/receive-upload';
 
-/** Pièces justificatives and the file plumbing every upload goes through (FileStorage, UploadReceiver). */
+/** Pièces justificatives and the file plumbing every upload goes through (FileStorage, UploadReceiver, Antivirus). */
 @Module({
   controllers: [PiecesController, GestionPiecesController],
-  providers: [PiecesService, UploadReceiver, { provide: FileStorage, useClass: LocalDiskStorage }],
-  exports: [PiecesService, UploadReceiver, FileStorage],
+  providers: [PiecesService, UploadReceiver, Antivirus, { provide: FileStorage, useClass: LocalDiskStorage }],
+  exports: [PiecesService, UploadReceiver, FileStorage, Antivirus],
 })
 export class PiecesModule {}

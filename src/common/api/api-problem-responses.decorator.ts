@@ -66,12 +66,14 @@ export type ProblemCodes = Partial<Record<401 | 403 | 404 | 409 | 413 | 422 | 50
 /** Codes by operationId (= method name, unique) and status, written into the document by buildOpenApiDocument. */
 export const PROBLEM_CODES = new Map<string, Map<number, string[]>>();
 
-/** The OpenAPI response object of a problem+json status; 429 also documents its Retry-After header. */
+const RETRY_AFTER: Record<number, string> = { 429: 'Seconds to wait before trying again', 503: 'Seconds to wait before trying again, when known' };
+
+/** The OpenAPI response object of a problem+json status; 429 and 503 also document their Retry-After header. */
 export function problemResponse(status: number) {
   return {
     description: DESCRIPTIONS[status] ?? 'Error',
     content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDto) } } },
-    ...(status === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } } } } : {}),
+    ...(RETRY_AFTER[status] ? { headers: { 'Retry-After': { description: RETRY_AFTER[status], schema: { type: 'integer' } } } } : {}),
   };
 }
 

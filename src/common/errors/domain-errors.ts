@@ -112,10 +112,15 @@ export class TooManyRequests extends DomainError {
   }
 }
 
+/** A dependency is down; `retryAfterSeconds`, when known, becomes the answer's `Retry-After`. */
 export class ServiceUnavailable extends DomainError {
   readonly status = 503;
   readonly title = 'Service indisponible';
-  constructor(code: string, detail: string) {
+  constructor(
+    code: string,
+    detail: string,
+    readonly retryAfterSeconds?: number,
+  ) {
     super(code, detail);
   }
 }

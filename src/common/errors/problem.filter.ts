@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { frontEndPageAt } from '../front-end/front-end-pages';
-import { DomainError, TooManyRequests } from './domain-errors';
+import { DomainError, ServiceUnavailable, TooManyRequests } from './domain-errors';
 import { ProblemDto } from './problem.dto';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -42,7 +42,8 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId }, 'Erreur non gérée');
     }
     if (reply.sent) return;
-    if (exception instanceof TooManyRequests) reply.header('retry-after', String(exception.retryAfterSeconds));
+    const retryAfter = exception instanceof TooManyRequests || exception instanceof ServiceUnavailable ? exception.retryAfterSeconds : undefined;
+    if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
     reply
       .status(problem.status)
       .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)

@@ -1,6 +1,8 @@
-import { DomainError, FieldError, NotFound, PayloadTooLarge } from '../../common/errors/domain-errors';
+import { BusinessRule, DomainError, FieldError, NotFound, PayloadTooLarge, ServiceUnavailable } from '../../common/errors/domain-errors';
 
 const MO = 1024 * 1024;
+/** Retry-After of ANTIVIRUS_INDISPONIBLE: clamd restarts (or reloads its signatures) in about a minute. */
+const ANTIVIRUS_REESSAYER_S = 60;
 const mo = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
 /** An uploaded file refused for what it is (or is missing): a 400 naming the `fichier` field, with its own code. */
@@ -36,4 +38,18 @@ export const FichierErrors = {
     new FichierRefuse('FICHIER_INCOMPLET', "L'envoi du fichier a été interrompu avant la fin : envoyez-le de nouveau.", "n'a pas été reçu en entier"),
 
   introuvable: () => new NotFound('FICHIER_INTROUVABLE', "Ce fichier n'existe pas (ou plus)."),
+
+  infecte: () =>
+    new BusinessRule(
+      'FICHIER_INFECTE',
+      "L'antivirus a détecté un virus ou un contenu malveillant dans ce fichier : il n'a pas été enregistré. Analysez votre appareil, puis envoyez une copie saine du document.",
+      [{ field: 'fichier', message: "a été refusé par l'antivirus" }],
+    ),
+
+  antivirusIndisponible: () =>
+    new ServiceUnavailable(
+      'ANTIVIRUS_INDISPONIBLE',
+      "L'analyse antivirus des fichiers est momentanément indisponible : votre fichier n'a pas été enregistré. Réessayez dans quelques minutes.",
+      ANTIVIRUS_REESSAYER_S,
+    ),
 };

@@ -18,8 +18,10 @@ export abstract class FileStorage {
    * Streams `source` into the storage and keeps it only if it is a PDF, JPEG or PNG of at most `maxBytes`:
    * otherwise nothing is left behind and FICHIER_TYPE_REFUSE (400), FICHIER_TROP_VOLUMINEUX (413) or, when the
    * source fails (client gone), FICHIER_INCOMPLET (400) is thrown. `source` is consumed, or destroyed on failure.
+   * `inspecter` (the antivirus), once every byte is received and checked and before the file is kept, reads the
+   * received bytes as often as it calls `lire`; if it throws, nothing is kept and its error is thrown.
    */
-  abstract write(source: Readable, options: { maxBytes: number }): Promise<StoredFile>;
+  abstract write(source: Readable, options: { maxBytes: number; inspecter?: (lire: () => Readable) => Promise<void> }): Promise<StoredFile>;
 
   /** The bytes of a stored file; FICHIER_INTROUVABLE (404) when it is gone. */
   abstract read(key: string): Promise<Readable>;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Readable, Transform, TransformCallback } from 'node:stream';
@@ -59,7 +59,7 @@ export class LocalDiskStorage extends FileStorage implements OnModuleInit {
     return supprimes;
   }
 
-  async write(source: Readable, { maxBytes }: { maxBytes: number }): Promise<StoredFile> {
+  async write(source: Readable, { maxBytes, inspecter }: Parameters<FileStorage['write']>[1]): Promise<StoredFile> {
     const id = randomUUID();
     const key = `${id.slice(0, 2)}/${id.slice(2, 4)}/${id}`;
     const temp = join(this.root, TEMP_DIR, `${id}.part`);
@@ -70,6 +70,8 @@ export class LocalDiskStorage extends FileStorage implements OnModuleInit {
     try {
       await pipeline(source, check, createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
       const type = check.finish();
+      // The complete `.part`, not the request stream: clamd's few threads stay free while slow clients send.
+      await inspecter?.(() => createReadStream(temp));
       const path = this.pathOf(key) as string;
       await mkdir(dirname(path), { recursive: true });
       await rename(temp, path);

@@ -3,8 +3,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { basename } from 'node:path';
+import { Readable } from 'node:stream';
 import { StorageConfig, storageConfig } from '../../config/storage.config';
 import { ValidationFailed } from '../../common/errors/domain-errors';
+import { Antivirus } from '../antivirus/antivirus.service';
 import { FichierErrors } from '../storage/file-errors';
 import { FileStorage, StoredFile } from '../storage/file-storage';
 
@@ -31,12 +33,14 @@ export function multipartLimits(maxBytes: number) {
 /**
  * Receives the one file of a multipart/form-data request (field `fichier`) into the FileStorage. Call it from the
  * handler, after the guard and the service's own checks, so that nothing is streamed to disk for a caller who may
- * not upload. Refused uploads (not multipart, no file, wrong type, too large, interrupted) leave nothing stored.
+ * not upload. Refused uploads (not multipart, no file, wrong type, too large, interrupted, infected or unscanned
+ * while clamd is down) leave nothing stored.
  */
 @Injectable()
 export class UploadReceiver {
   constructor(
     private readonly storage: FileStorage,
+    private readonly antivirus: Antivirus,
     @Inject(storageConfig.KEY) private readonly config: StorageConfig,
   ) {}
 
@@ -52,7 +56,8 @@ export class UploadReceiver {
         part.file.resume();
         throw FichierErrors.manquant();
       }
-      return { stored: await this.storage.write(part.file, { maxBytes }), nomOriginal: sanitizeFileName(part.filename) };
+      const inspecter = (lire: () => Readable) => this.antivirus.analyser(lire);
+      return { stored: await this.storage.write(part.file, { maxBytes, inspecter }), nomOriginal: sanitizeFileName(part.filename) };
     } catch (error) {
       await discardRest(request.raw, DISCARD_MAX);
       throw error;
