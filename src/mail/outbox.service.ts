@@ -118,6 +118,7 @@ export class OutboxService {
       this.logger.warn(`Envoi des mails interrompu : ${why}`);
     };
     const onAbort = () => halt('le bail du job envoi-mails a été perdu');
+    if (signal?.aborted) onAbort();
     signal?.addEventListener('abort', onAbort);
     const heartbeat = startHeartbeat(
       renewalIntervalMs(this.mail.claimSeconds),
@@ -166,10 +167,15 @@ export class OutboxService {
       try {
         // Resolved on each try: a failure to build the attachment is retried like an SMTP failure.
         attachments = await this.attachments(mail);
-        if (row.lost || !(await this.renew(mail.id, run.token))) {
-          row.lost = true;
-          return halt(`le mail ${mail.id} a été repris par un autre expéditeur avant son envoi`);
-        }
+      } catch (error) {
+        row.settling = true;
+        return await this.postpone(mail, run, error);
+      }
+      if (row.lost || !(await this.renew(mail.id, run.token))) {
+        row.lost = true;
+        return halt(`le mail ${mail.id} a été repris par un autre expéditeur avant son envoi`);
+      }
+      try {
         await this.transport.send({ to: mail.destinataire, subject: mail.sujet, text: mail.texte, html: mail.html, messageId: mail.messageId, ...(attachments && { attachments }) });
       } catch (error) {
         row.settling = true;
