@@ -48,4 +48,29 @@ describe('Job runner', () => {
     t.clock.advance({ minutes: 2 });
     expect(await first.run('job-orphelin', async () => ({}))).not.toBeNull();
   });
+
+  it('renews the lease of a run that outlasts it, and tells the work when another instance took it over', async () => {
+    t.clock.flow();
+    const leases = t.dataSource.getRepository(JobLease);
+    let aborted = false;
+    // A 2-second lease (whole seconds on MariaDB) for 4 seconds of work: only its renewal keeps it.
+    const long = first.run(
+      'job-long',
+      (signal) =>
+        new Promise((resolve) => {
+          signal.addEventListener('abort', () => (aborted = true));
+          setTimeout(() => resolve({ faits: 1 }), 4000);
+        }),
+      2,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(await second.run('job-long', async () => ({}))).toBeNull();
+    expect(aborted).toBe(false);
+    // Taken over (as if the holder had frozen past its lease): the work is told, and the run still ends recorded.
+    await leases.update({ name: 'job-long' }, { holder: 'autre-instance', leaseUntil: new Date(t.clock.now().getTime() + 60_000) });
+    expect(await long).toMatchObject({ status: StatutJobRun.SUCCES, counts: '{"faits":1}' });
+    expect(aborted).toBe(true);
+    // The release leaves the other instance's lease alone.
+    expect(await leases.findOneByOrFail({ name: 'job-long' })).toMatchObject({ holder: 'autre-instance' });
+  });
 });

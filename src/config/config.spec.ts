@@ -45,6 +45,8 @@ describe('configuration', () => {
     ['HSTS_INCLUDE_SUBDOMAINS', 'oui'],
     ['MAIL_TRANSPORT', 'pigeon'],
     ['SMTP_URL', 'relay.univ.fr'],
+    ['SMTP_POOL_SIZE', '0'],
+    ['MAIL_CLAIM_SECONDS', '1'],
     ['CAS_URL', 'cas.univ.fr'],
     ['LOG_LEVEL', 'verbose'],
     ['LOG_FORMAT', 'texte'],

@@ -1,5 +1,6 @@
 import { ConfigType, registerAs } from '@nestjs/config';
-import { IsIn, IsOptional, IsString, Matches, MinLength, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { validateEnv } from './config-validation';
 
 class MailEnv {
@@ -19,6 +20,20 @@ class MailEnv {
   })
   @IsOptional()
   SMTP_URL?: string;
+
+  /** SMTP connections used at once by one sender: a slow server then delays the queue less */
+  @Type(() => Number)
+  @IsInt({ message: 'doit être un nombre de connexions entre 1 et 20' })
+  @Min(1, { message: 'doit être un nombre de connexions entre 1 et 20' })
+  @Max(20, { message: 'doit être un nombre de connexions entre 1 et 20' })
+  SMTP_POOL_SIZE = 3;
+
+  /** How long a sender's hold on a mail (and on the envoi-mails lease) lasts unless renewed */
+  @Type(() => Number)
+  @IsInt({ message: 'doit être un nombre de secondes entre 2 et 3600' })
+  @Min(2, { message: 'doit être un nombre de secondes entre 2 et 3600' })
+  @Max(3600, { message: 'doit être un nombre de secondes entre 2 et 3600' })
+  MAIL_CLAIM_SECONDS = 60;
 }
 
 export function parseMailConfig(env: NodeJS.ProcessEnv) {
@@ -28,6 +43,8 @@ export function parseMailConfig(env: NodeJS.ProcessEnv) {
     fileDir: e.MAIL_FILE_DIR,
     from: e.MAIL_FROM,
     smtpUrl: e.SMTP_URL,
+    smtpPoolSize: e.SMTP_POOL_SIZE,
+    claimSeconds: e.MAIL_CLAIM_SECONDS,
   };
 }
 

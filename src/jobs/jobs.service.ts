@@ -15,7 +15,7 @@ import { ThrottleService } from '../common/throttle/throttle.service';
 import { JobDto, JobRunDto } from './dto/job.dto';
 import { inUnitOfWork } from '../database/sqlite-gate';
 import { JobRun } from './entities/job-run.entity';
-import { JobCounts, JobRunner } from './job-runner.service';
+import { JobRunner, JobWork } from './job-runner.service';
 
 export const ENVOI_MAILS = 'envoi-mails';
 export const PURGE_COMPTES = 'purge-comptes';
@@ -45,7 +45,7 @@ interface JobDefinition {
   description: string;
   schedule: string;
   leaseSeconds: number;
-  work: () => Promise<JobCounts>;
+  work: JobWork;
 }
 
 /** The catalogue of jobs: what each does, when it runs, and running one now (scheduler or admin). */
@@ -71,8 +71,9 @@ export class JobsService {
       [ENVOI_MAILS]: {
         description: "Envoie les mails en attente de l'outbox, avec nouvel essai différé en cas d'échec SMTP",
         schedule: SCHEDULES[ENVOI_MAILS],
-        leaseSeconds: 120,
-        work: async () => ({ ...(await outbox.deliverDue()) }),
+        // Renewed while the run lasts, like each mail's claim: as long as a claim, so a crashed sender holds neither longer.
+        leaseSeconds: outbox.claimSeconds,
+        work: async (signal) => ({ ...(await outbox.deliverDue(undefined, signal)) }),
       },
       [PURGE_COMPTES]: {
         description: "Supprime les comptes candidats non activés avant leur date limite (leur numéro de dossier n'est jamais réattribué)",

@@ -32,8 +32,13 @@ export class MailTransport implements OnModuleDestroy {
   constructor(@Inject(mailConfig.KEY) private readonly config: MailConfig) {
     this.transporter =
       config.transport === 'smtp'
-        ? createTransport(config.smtpUrl as string)
+        ? createTransport(pooled(config.smtpUrl as string, config.smtpPoolSize))
         : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  }
+
+  /** How many mails this transport sends at once (the outbox runs that many sends side by side). */
+  get connexions(): number {
+    return this.config.transport === 'smtp' ? this.config.smtpPoolSize : 1;
   }
 
   /** Sends and returns the Message-ID; throws when the SMTP server refuses or cannot be reached. */
@@ -51,4 +56,15 @@ export class MailTransport implements OnModuleDestroy {
   onModuleDestroy(): void {
     this.transporter.close();
   }
+}
+
+/**
+ * The SMTP URL with nodemailer's pool options: up to `size` connections kept open and used side by side. Set in the
+ * URL because nodemailer reads every other option from the URL when it is given one (`?tls.…` and the like stay).
+ */
+function pooled(smtpUrl: string, size: number): string {
+  const url = new URL(smtpUrl);
+  url.searchParams.set('pool', 'true');
+  url.searchParams.set('maxConnections', String(size));
+  return url.toString();
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, LessThanOrEqual } from 'typeorm';
 import { Clock } from '../common/clock/clock';
-import { AppConfig, appConfig } from '../config';
+import { renewalIntervalMs, startHeartbeat } from '../common/concurrency/heartbeat';
+import { AppConfig, MailConfig, appConfig, mailConfig } from '../config';
 import { MailOutbox, StatutMail } from './entities/mail-outbox.entity';
 import { MailEnvoyeDto } from './dto/mail.dto';
 import { MailAttachment, MailTransport } from './mail.transport';
@@ -28,9 +29,6 @@ export interface DeliveryCounts {
 
 /** After this many failed tries a mail is marked ECHEC and left for an operator to look at. */
 export const MAX_ESSAIS = 8;
-/** A sender that claimed rows and died releases them after this long. */
-const CLAIM_SECONDS = 300;
-
 /** Wait before try n+1: 1, 2, 4, 8… minutes, at most an hour. */
 export function delaiAvantNouvelEssai(essais: number): number {
   return Math.min(60, 2 ** (essais - 1)) * 60_000;
@@ -38,8 +36,10 @@ export function delaiAvantNouvelEssai(essais: number): number {
 
 /**
  * The transactional outbox: features enqueue mails in their own transaction; the sender job delivers due rows.
- * Rows are claimed with a token by an atomic UPDATE, so concurrent senders (instances, or two ticks) never send
- * the same row; an SMTP failure leaves the row waiting with a backoff, so nothing is lost during an outage.
+ * A row is claimed with a token by an atomic UPDATE just before it is sent, and the claim is renewed while the send
+ * lasts, so concurrent senders (instances, or two ticks) never send the same row however slow the SMTP server is;
+ * a sender that crashed leaves its claims to expire after MAIL_CLAIM_SECONDS. An SMTP failure leaves the row waiting
+ * with a backoff, so nothing is lost during an outage.
  */
 @Injectable()
 export class OutboxService {
@@ -51,7 +51,13 @@ export class OutboxService {
     private readonly clock: Clock,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
     private readonly piecesJointes: PiecesJointes,
+    @Inject(mailConfig.KEY) private readonly mail: MailConfig,
   ) {}
+
+  /** How long a claim lasts unless renewed: also the envoi-mails job's lease. */
+  get claimSeconds(): number {
+    return this.mail.claimSeconds;
+  }
 
   /** The mails written to these addresses, newest first: what, when, whether sent (not their text, which held links). */
   async sentTo(addresses: string[]): Promise<MailEnvoyeDto[]> {
@@ -97,39 +103,118 @@ export class OutboxService {
     return (await this.dataSource.getRepository(MailOutbox).count({ where: { statut: StatutMail.EN_ATTENTE, prochainEssaiAt: LessThanOrEqual(this.clock.now()) }, take: 1 })) > 0;
   }
 
-  /** Sends up to `batchSize` due mails. */
-  async deliverDue(batchSize = 100): Promise<DeliveryCounts> {
-    const counts: DeliveryCounts = { envoyes: 0, reportes: 0, abandonnes: 0 };
-    const claimed = await this.claim(batchSize);
-    const repo = this.dataSource.getRepository(MailOutbox);
-    for (const mail of claimed) {
-      const mine = { id: mail.id, claimToken: mail.claimToken as string };
+  /**
+   * Sends up to `limit` due mails, as many at once as the transport has connections. Each mail is claimed just
+   * before it is sent, its claim renewed while it is under way (six times over MAIL_CLAIM_SECONDS) and once more
+   * right before the send, and it is marked sent as soon as the server acknowledged it. A claim found lost (this
+   * sender could not renew it in time and another took the row) stops the run: that row is not sent, nor any other.
+   * `signal` (the job lease lost) stops it too; sends under way finish and are recorded.
+   */
+  async deliverDue(limit = 100, signal?: AbortSignal): Promise<DeliveryCounts> {
+    const run: SenderRun = { token: randomUUID(), counts: { envoyes: 0, reportes: 0, abandonnes: 0 }, underway: new Map(), stopped: false };
+    const halt = (why: string) => {
+      if (run.stopped) return;
+      run.stopped = true;
+      this.logger.warn(`Envoi des mails interrompu : ${why}`);
+    };
+    const onAbort = () => halt('le bail du job envoi-mails a été perdu');
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener('abort', onAbort);
+    const heartbeat = startHeartbeat(
+      renewalIntervalMs(this.mail.claimSeconds),
+      async () => {
+        await Promise.all(
+          [...run.underway].map(async ([id, row]) => {
+            // A row being recorded may no longer match; only a row still being sent after the renewal is lost.
+            if (row.settling || (await this.renew(id, run.token)) || row.settling) return;
+            row.lost = true;
+            halt(`le mail ${id} a été repris par un autre expéditeur`);
+          }),
+        );
+      },
+      (error) => halt(`réservations non renouvelées : ${error instanceof Error ? error.message : String(error)}`),
+    );
+    const errors: unknown[] = [];
+    let started = 0;
+    const worker = async () => {
+      try {
+        while (!run.stopped && started < limit) {
+          started++;
+          const mail = await this.claimNext(run.token);
+          if (!mail) return;
+          await this.deliverOne(mail, run, halt);
+        }
+      } catch (error) {
+        errors.push(error);
+        halt(error instanceof Error ? error.message : String(error));
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: Math.min(this.transport.connexions, limit) }, worker));
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      await heartbeat.stop();
+    }
+    if (errors.length > 0) throw errors[0];
+    return run.counts;
+  }
+
+  private async deliverOne(mail: MailOutbox, run: SenderRun, halt: (why: string) => void): Promise<void> {
+    const row = { lost: false, settling: false };
+    run.underway.set(mail.id, row);
+    try {
+      let attachments: MailAttachment[] | undefined;
       try {
         // Resolved on each try: a failure to build the attachment is retried like an SMTP failure.
-        const attachments = await this.attachments(mail);
-        await this.transport.send({ to: mail.destinataire, subject: mail.sujet, text: mail.texte, html: mail.html, messageId: mail.messageId, ...(attachments && { attachments }) });
-        await repo.update(mine, { statut: StatutMail.ENVOYE, envoyeAt: this.clock.now(), claimToken: null, claimedUntil: null, derniereErreur: null });
-        counts.envoyes++;
+        attachments = await this.attachments(mail);
       } catch (error) {
-        const essais = mail.essais + 1;
-        const abandon = essais >= MAX_ESSAIS;
-        await repo.update(mine, {
-          essais,
-          statut: abandon ? StatutMail.ECHEC : StatutMail.EN_ATTENTE,
-          prochainEssaiAt: new Date(this.clock.now().getTime() + delaiAvantNouvelEssai(essais)),
-          claimToken: null,
-          claimedUntil: null,
-          derniereErreur: String(error instanceof Error ? error.message : error).slice(0, 1000),
-        });
-        if (abandon) {
-          counts.abandonnes++;
-          this.logger.error(`Mail ${mail.id} (${mail.code}) abandonné après ${essais} essais : ${String(error)}`);
-        } else {
-          counts.reportes++;
-        }
+        row.settling = true;
+        return await this.postpone(mail, run, error);
       }
+      if (row.lost || !(await this.renew(mail.id, run.token))) {
+        row.lost = true;
+        return halt(`le mail ${mail.id} a été repris par un autre expéditeur avant son envoi`);
+      }
+      try {
+        await this.transport.send({ to: mail.destinataire, subject: mail.sujet, text: mail.texte, html: mail.html, messageId: mail.messageId, ...(attachments && { attachments }) });
+      } catch (error) {
+        row.settling = true;
+        return await this.postpone(mail, run, error);
+      }
+      row.settling = true;
+      // Whoever holds the claim now, this mail has left: recorded so that nobody sends it again.
+      const recorded = await this.dataSource
+        .getRepository(MailOutbox)
+        .update({ id: mail.id, statut: StatutMail.EN_ATTENTE }, { statut: StatutMail.ENVOYE, envoyeAt: this.clock.now(), claimToken: null, claimedUntil: null, derniereErreur: null });
+      if (recorded.affected !== 1) this.logger.error(`Mail ${mail.id} (${mail.code}) envoyé alors qu'un autre expéditeur l'avait déjà envoyé : il est parti deux fois`);
+      run.counts.envoyes++;
+    } finally {
+      run.underway.delete(mail.id);
     }
-    return counts;
+  }
+
+  /** After a failed try: waits with a backoff, or is given up; left alone if this sender no longer holds it. */
+  private async postpone(mail: MailOutbox, run: SenderRun, error: unknown): Promise<void> {
+    const essais = mail.essais + 1;
+    const abandon = essais >= MAX_ESSAIS;
+    const updated = await this.dataSource.getRepository(MailOutbox).update(
+      { id: mail.id, claimToken: run.token },
+      {
+        essais,
+        statut: abandon ? StatutMail.ECHEC : StatutMail.EN_ATTENTE,
+        prochainEssaiAt: new Date(this.clock.now().getTime() + delaiAvantNouvelEssai(essais)),
+        claimToken: null,
+        claimedUntil: null,
+        derniereErreur: String(error instanceof Error ? error.message : error).slice(0, 1000),
+      },
+    );
+    if (updated.affected !== 1) return;
+    if (abandon) {
+      run.counts.abandonnes++;
+      this.logger.error(`Mail ${mail.id} (${mail.code}) abandonné après ${essais} essais : ${String(error)}`);
+    } else {
+      run.counts.reportes++;
+    }
   }
 
   private async attachments(mail: MailOutbox): Promise<MailAttachment[] | undefined> {
@@ -142,28 +227,54 @@ export class OutboxService {
     }
   }
 
-  /** Takes due rows for this sender: candidates are read, then an UPDATE that re-checks them decides who gets each. */
-  private async claim(batchSize: number): Promise<MailOutbox[]> {
-    const now = this.clock.now();
+  /**
+   * Claims the oldest due mail nobody holds, or null when there is none: candidates are read, then an UPDATE that
+   * re-checks one decides who gets it (another sender may have taken it in between: then the next).
+   */
+  private async claimNext(token: string): Promise<MailOutbox | null> {
     const repo = this.dataSource.getRepository(MailOutbox);
-    const candidates = await repo
-      .createQueryBuilder('m')
-      .select('m.id', 'id')
-      .where('m.statut = :statut', { statut: StatutMail.EN_ATTENTE })
-      .andWhere('m.prochainEssaiAt <= :now', { now })
-      .andWhere('(m.claimedUntil IS NULL OR m.claimedUntil < :now)', { now })
-      .orderBy('m.id', 'ASC')
-      .limit(batchSize)
-      .getRawMany<{ id: number }>();
-    if (candidates.length === 0) return [];
-    const token = randomUUID();
-    await repo
-      .createQueryBuilder()
-      .update()
-      .set({ claimToken: token, claimedUntil: new Date(now.getTime() + CLAIM_SECONDS * 1000) })
-      .where({ id: In(candidates.map((c) => c.id)), statut: StatutMail.EN_ATTENTE })
-      .andWhere('(claimed_until IS NULL OR claimed_until < :now)', { now })
-      .execute();
-    return repo.find({ where: { claimToken: token }, order: { id: 'ASC' } });
+    for (let round = 0; round < 10; round++) {
+      const now = this.clock.now();
+      const due = { statut: StatutMail.EN_ATTENTE, prochainEssaiAt: LessThanOrEqual(now) };
+      const candidates = await repo
+        .createQueryBuilder('m')
+        .select('m.id', 'id')
+        .where(due)
+        .andWhere('(m.claimedUntil IS NULL OR m.claimedUntil < :now)', { now })
+        .orderBy('m.id', 'ASC')
+        .limit(this.transport.connexions * 2)
+        .getRawMany<{ id: number }>();
+      if (candidates.length === 0) return null;
+      for (const { id } of candidates) {
+        const taken = await repo
+          .createQueryBuilder()
+          .update()
+          .set({ claimToken: token, claimedUntil: this.claimedUntil() })
+          .where({ id, ...due })
+          .andWhere('(claimed_until IS NULL OR claimed_until < :now)', { now })
+          .execute();
+        if (taken.affected === 1) return repo.findOneByOrFail({ id });
+      }
+    }
+    return null;
   }
+
+  /** Extends this sender's claim on a mail still waiting; false when it no longer holds it. */
+  private async renew(id: number, token: string): Promise<boolean> {
+    const renewed = await this.dataSource.getRepository(MailOutbox).update({ id, claimToken: token, statut: StatutMail.EN_ATTENTE }, { claimedUntil: this.claimedUntil() });
+    return renewed.affected === 1;
+  }
+
+  private claimedUntil(): Date {
+    return new Date(this.clock.now().getTime() + this.mail.claimSeconds * 1000);
+  }
+}
+
+/** One call of deliverDue: its claim token, its counts, the mails it is sending, and whether it must stop. */
+interface SenderRun {
+  token: string;
+  counts: DeliveryCounts;
+  /** By id: `lost` once another sender holds it, `settling` once its outcome is being recorded */
+  underway: Map<number, { lost: boolean; settling: boolean }>;
+  stopped: boolean;
 }

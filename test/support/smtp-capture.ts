@@ -4,7 +4,9 @@ import { SMTPServer } from 'smtp-server';
 
 /**
  * A real SMTP server on loopback that keeps what it receives, parsed. `down()` makes it refuse every session
- * (an SMTP outage), `up()` brings it back. Tests read mails and follow their links as a candidate would.
+ * (an SMTP outage), `up()` brings it back; `delayMs` makes it a slow server, which acknowledges each message that
+ * long after receiving it (it is kept, as delivered, when acknowledged). Tests read mails and follow their links as a
+ * candidate would.
  */
 export class SmtpCapture {
   readonly messages: ParsedMail[] = [];
@@ -13,8 +15,10 @@ export class SmtpCapture {
   private server!: SMTPServer;
   port = 0;
 
-  static async start(): Promise<SmtpCapture> {
-    const capture = new SmtpCapture();
+  private constructor(private readonly delayMs: number) {}
+
+  static async start({ delayMs = 0 }: { delayMs?: number } = {}): Promise<SmtpCapture> {
+    const capture = new SmtpCapture(delayMs);
     await capture.listen();
     return capture;
   }
@@ -60,18 +64,23 @@ export class SmtpCapture {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  private refuseWhenDown(callback: (error?: Error) => void): void {
+    if (this.available) return callback();
+    callback(Object.assign(new Error('Service temporairement indisponible'), { responseCode: 421 }));
+  }
+
   private listen(): Promise<void> {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
-      onConnect: (_session, callback) => {
-        if (this.available) return callback();
-        callback(Object.assign(new Error('Service temporairement indisponible'), { responseCode: 421 }));
-      },
+      onConnect: (_session, callback) => this.refuseWhenDown(callback),
+      // Sessions opened before the outage (a pooled connection) are refused too.
+      onMailFrom: (_address, _session, callback) => this.refuseWhenDown(callback),
       onData: (stream, _session, callback) => {
         simpleParser(stream)
-          .then((mail) => {
+          .then(async (mail) => {
+            if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
             this.messages.push(mail);
             this.waiters = this.waiters.filter((w) => (w.predicate(mail) ? (w.resolve(mail), false) : true));
             callback();
