@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { POOL_ACQUIRE_TIMEOUT, QUERY_TIMEOUT, boundMariadbWaits, withJobQueryTimeout } from './bounded-waits';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { isLockConflict } from './lock-conflict-retry';
@@ -68,8 +68,14 @@ describe('boundMariadbWaits', () => {
   });
 
   it('counts a timeout as an outage, never as a lock conflict to retry', () => {
-    const timeout = Object.assign(new Error('Query inactivity timeout'), { code: QUERY_TIMEOUT });
+    const timeout = new QueryFailedError('UPDATE x', [], Object.assign(new Error('Query inactivity timeout'), { code: QUERY_TIMEOUT }));
     expect(isDatabaseUnavailable(timeout)).toBe(true);
     expect(isLockConflict(timeout)).toBe(false);
+  });
+
+  it("does not take another service's network error for the database's", () => {
+    const clamd = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3310'), { code: 'ECONNREFUSED' });
+    const mysql2 = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { code: 'ECONNREFUSED', fatal: true });
+    expect([clamd, mysql2].map(isDatabaseUnavailable)).toEqual([false, true]);
   });
 });

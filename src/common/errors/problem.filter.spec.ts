@@ -76,7 +76,7 @@ describe('ProblemFilter', () => {
     error.mockClear();
     const outages = [
       new QueryFailedError('SELECT 1', [], Object.assign(new Error('Query inactivity timeout'), { code: 'PROTOCOL_SEQUENCE_TIMEOUT' })),
-      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { code: 'ECONNREFUSED' }),
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { code: 'ECONNREFUSED', fatal: true }),
       Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }),
     ];
     for (const outage of outages) {
