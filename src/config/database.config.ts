@@ -17,6 +17,18 @@ class DatabaseEnv {
   @Max(500, { message: 'doit être un entier entre 1 et 500' })
   DATABASE_POOL_SIZE = 10;
 
+  @Type(() => Number)
+  @IsInt({ message: 'doit être un entier entre 1 et 600' })
+  @Min(1, { message: 'doit être un entier entre 1 et 600' })
+  @Max(600, { message: 'doit être un entier entre 1 et 600' })
+  DATABASE_QUERY_TIMEOUT_SECONDS = 5;
+
+  @Type(() => Number)
+  @IsInt({ message: 'doit être un entier entre 1 et 86400' })
+  @Min(1, { message: 'doit être un entier entre 1 et 86400' })
+  @Max(86400, { message: 'doit être un entier entre 1 et 86400' })
+  DATABASE_JOB_QUERY_TIMEOUT_SECONDS = 600;
+
   @Transform(toBoolean)
   @IsBoolean({ message: 'doit valoir true ou false' })
   DATABASE_LOGGING = false;
@@ -36,6 +48,10 @@ export type DatabaseConfig =
       password: string;
       database: string;
       poolSize: number;
+      /** Bound of a pool acquisition, a connection and a statement (bounded-waits.ts), in ms */
+      queryTimeoutMs: number;
+      /** The same inside a job run */
+      jobQueryTimeoutMs: number;
       logging: boolean;
       migrationsRun: boolean;
     };
@@ -55,6 +71,8 @@ export function parseDatabaseConfig(env: NodeJS.ProcessEnv): DatabaseConfig {
     password: decodeURIComponent(url.password),
     database: url.pathname.slice(1),
     poolSize: e.DATABASE_POOL_SIZE,
+    queryTimeoutMs: e.DATABASE_QUERY_TIMEOUT_SECONDS * 1000,
+    jobQueryTimeoutMs: e.DATABASE_JOB_QUERY_TIMEOUT_SECONDS * 1000,
     ...common,
   };
 }

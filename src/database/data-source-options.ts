@@ -36,6 +36,8 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
     poolSize: config.poolSize,
+    // Opening a connection to a server that accepts it but does not answer (frozen) fails after this, not 10 s.
+    connectTimeout: config.queryTimeoutMs,
     ...common,
   };
 }

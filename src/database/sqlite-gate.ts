@@ -23,7 +23,7 @@ export function inUnitOfWork<T>(work: () => T): T {
  */
 export function gateSqlite(dataSource: DataSource): void {
   if (dataSource.options.type !== 'better-sqlite3') return;
-  const runner = dataSource.driver.createQueryRunner('master') as QueryRunner & { transactionDepth: number };
+  const runner = dataSource.driver.createQueryRunner('master') as QueryRunner & { transactionDepth: number; isTransactionActive: boolean };
   let holder: symbol | null = null;
   let waiting: (() => void)[] = [];
   const owner = () => unitOfWork.getStore() ?? ANONYMOUS;
@@ -59,6 +59,8 @@ export function gateSqlite(dataSource: DataSource): void {
     try {
       await startTransaction(...args);
     } catch (error) {
+      // TypeORM marks the transaction active before its BEGIN: one that failed (SQLITE_BUSY…) must not keep the gate.
+      if (runner.transactionDepth === 0) runner.isTransactionActive = false;
       release();
       throw error;
     }

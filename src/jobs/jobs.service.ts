@@ -13,6 +13,7 @@ import { OutboxService } from '../mail/outbox.service';
 import { OpiService } from '../opi/opi.service';
 import { ThrottleService } from '../common/throttle/throttle.service';
 import { JobDto, JobRunDto } from './dto/job.dto';
+import { withJobQueryTimeout } from '../database/bounded-waits';
 import { inUnitOfWork } from '../database/sqlite-gate';
 import { JobRun } from './entities/job-run.entity';
 import { JobRunner, JobWork } from './job-runner.service';
@@ -140,7 +141,8 @@ export class JobsService {
   async trigger(name: string, slot?: Date): Promise<JobRun | null> {
     const definition = this.definitions[name];
     if (!definition) throw new NotFound('JOB_INCONNU', `Aucun job ne s'appelle « ${name} ».`);
-    return this.runner.run(name, definition.work, definition.leaseSeconds, slot);
+    // A job's statements (a night's purge, archiving a campaign) may take longer than a request's.
+    return withJobQueryTimeout(() => this.runner.run(name, definition.work, definition.leaseSeconds, slot));
   }
 
   /**

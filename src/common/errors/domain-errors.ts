@@ -125,6 +125,14 @@ export class ServiceUnavailable extends DomainError {
   }
 }
 
+/** The database is unreachable, frozen or overloaded (see isDatabaseUnavailable): the request may be sent again. */
+export const baseIndisponible = () =>
+  new ServiceUnavailable(
+    'BASE_DE_DONNEES_INDISPONIBLE',
+    'La base de données ne répond pas pour le moment : réessayez dans quelques instants.',
+    5,
+  );
+
 function describeFields(errors: FieldError[]): string {
   if (errors.length === 1) return `Le champ « ${errors[0].field} » est invalide : ${errors[0].message}.`;
   return `${errors.length} champs sont invalides : ${errors.map((e) => `« ${e.field} »`).join(', ')}.`;

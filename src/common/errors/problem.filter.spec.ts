@@ -1,4 +1,5 @@
 import { ArgumentsHost, BadRequestException, NotFoundException } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
 import { BusinessRule, ValidationFailed } from './domain-errors';
 import { ProblemFilter } from './problem.filter';
 
@@ -67,6 +68,40 @@ describe('ProblemFilter', () => {
     const bad = hostFor();
     filter.catch(new BadRequestException(), bad.host);
     expect(bad.reply.body).toMatchObject({ status: 400, code: 'REQUETE_INVALIDE' });
+  });
+
+  it('answers a database outage with a 503 to retry, logged in one line without a stack', () => {
+    const warn = jest.spyOn(filter['logger'], 'warn').mockImplementation(() => undefined);
+    const error = jest.spyOn(filter['logger'], 'error').mockImplementation(() => undefined);
+    error.mockClear();
+    const outages = [
+      new QueryFailedError('SELECT 1', [], Object.assign(new Error('Query inactivity timeout'), { code: 'PROTOCOL_SEQUENCE_TIMEOUT' })),
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { code: 'ECONNREFUSED', fatal: true }),
+      Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }),
+    ];
+    for (const outage of outages) {
+      const { host, reply } = hostFor();
+      filter.catch(outage, host);
+      expect(reply.statusCode).toBe(503);
+      expect(reply.headers['retry-after']).toBe('5');
+      expect(reply.body).toMatchObject({ status: 503, code: 'BASE_DE_DONNEES_INDISPONIBLE', requestId: 'req-test' });
+    }
+    expect(error).not.toHaveBeenCalled();
+    expect(warn.mock.calls.map(([fields]) => fields)).toEqual([
+      { requestId: 'req-test', cause: 'PROTOCOL_SEQUENCE_TIMEOUT' },
+      { requestId: 'req-test', cause: 'ECONNREFUSED' },
+      { requestId: 'req-test', cause: 'SQLITE_BUSY' },
+    ]);
+    warn.mockRestore();
+    error.mockRestore();
+  });
+
+  it('keeps a 500 for a failed statement that is a bug, not an outage', () => {
+    jest.spyOn(filter['logger'], 'error').mockImplementation(() => undefined);
+    const { host, reply } = hostFor();
+    filter.catch(new QueryFailedError('INSERT', [], Object.assign(new Error('Duplicate entry'), { code: 'ER_DUP_ENTRY', errno: 1062 })), host);
+    expect(reply.statusCode).toBe(500);
+    expect(reply.headers['retry-after']).toBeUndefined();
   });
 
   it('forbids caching an error', () => {

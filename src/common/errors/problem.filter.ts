@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { frontEndPageAt } from '../front-end/front-end-pages';
-import { DomainError, ServiceUnavailable, TooManyRequests } from './domain-errors';
+import { isDatabaseUnavailable, unavailabilityCause } from '../../database/database-unavailable';
+import { DomainError, ServiceUnavailable, TooManyRequests, baseIndisponible } from './domain-errors';
 import { ProblemDto } from './problem.dto';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -31,12 +32,18 @@ const INTERNAL: [string, string, string] = [
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const requestId = String(request.id);
     // Never the query string: it may hold a mail link's token or a CAS ticket.
     const path = request.url.split('?')[0];
+    let exception = thrown;
+    if (isDatabaseUnavailable(thrown)) {
+      // An outage, not a bug: one line per request (its stack would say nothing), and a 503 the client may retry.
+      this.logger.warn({ requestId, cause: unavailabilityCause(thrown) }, 'Base de données indisponible');
+      exception = baseIndisponible();
+    }
     const problem = this.toProblem(exception, requestId, `${request.method} ${path}`, path);
     if (problem.status >= 500 && !(exception instanceof DomainError)) {
       this.logger.error({ err: exception, requestId }, 'Erreur non gérée');

@@ -1,4 +1,4 @@
-import { loggerOptions, maskSecrets } from './logger-options';
+import { loggerOptions, maskSecrets, requestErrorFields, requestLogLevel } from './logger-options';
 
 describe('logger options', () => {
   it('masks the values of secret query parameters, whatever their case or encoding, and keeps the others', () => {
@@ -12,5 +12,13 @@ describe('logger options', () => {
   it('writes JSON lines, or pino-pretty lines when the format is pretty', () => {
     expect(loggerOptions({ logLevel: 'warn', logFormat: 'json' })).toEqual({ level: 'warn', redact: expect.any(Object) });
     expect(loggerOptions({ logLevel: 'info', logFormat: 'pretty' }).transport).toMatchObject({ target: 'pino-pretty' });
+  });
+
+  it("closes an outage's request (503) with a warning without a made-up stack, and other failures as before", () => {
+    expect([200, 404, 500, 503].map((statusCode) => requestLogLevel({}, { statusCode }))).toEqual(['info', 'warn', 'error', 'warn']);
+    expect(requestLogLevel({}, { statusCode: 200 }, new Error('x'))).toBe('error');
+    const fields = { res: { statusCode: 0 }, err: new Error('failed with status code'), responseTime: 12 };
+    expect(requestErrorFields({}, { statusCode: 503 }, fields.err, fields)).toEqual({ res: fields.res, responseTime: 12 });
+    expect(requestErrorFields({}, { statusCode: 500 }, fields.err, fields)).toBe(fields);
   });
 });

@@ -47,3 +47,20 @@ function decoded(text: string): string {
     return text;
   }
 }
+
+/** The level of a request's closing line: errors for a failure of ours, warnings for the client's and for outages. */
+export function requestLogLevel(_req: unknown, res: { statusCode: number }, err?: Error): 'info' | 'warn' | 'error' {
+  // A 503 (database, CAS down) is an outage of something the request needs, not a bug: the line that says which is
+  // written where it is known (the problem filter's « Base de données indisponible »).
+  if (res.statusCode === 503) return 'warn';
+  return err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
+}
+
+/**
+ * The closing line of a failed request. pino-http makes up an error for any 5xx without one (« failed with status
+ * code 503 ») and logs its stack, which only points at pino-http: a 503's line keeps the status and the time only.
+ */
+export function requestErrorFields(_req: unknown, res: { statusCode: number }, _error: Error, fields: Record<string, unknown>): Record<string, unknown> {
+  if (res.statusCode !== 503) return fields;
+  return Object.fromEntries(Object.entries(fields).filter(([key]) => key !== 'err'));
+}

@@ -5,7 +5,7 @@ import { Logger as Pino, pino } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AppConfig, appConfig } from '../../config';
 import { AppLogger, ROOT_LOGGER, inRequestContext } from './app-logger';
-import { loggerOptions, serializeRequest } from './logger-options';
+import { loggerOptions, requestErrorFields, requestLogLevel, serializeRequest } from './logger-options';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -34,7 +34,8 @@ export class LoggingModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     const http = pinoHttp({
       logger: this.root,
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: requestLogLevel,
+      customErrorObject: requestErrorFields,
       serializers: { req: serializeRequest },
     });
     // pino-http leaves a `log` already on the request (Fastify's, silent) in place: its own is the last of allLogs.

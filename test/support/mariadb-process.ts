@@ -1,0 +1,170 @@
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { createConnection } from 'mysql2/promise';
+import { publishedTemplate } from '../../scripts/lib/scratch-database';
+
+const MARIADBD = '/usr/sbin/mariadbd';
+const INSTALL_DB = '/usr/bin/mariadb-install-db';
+
+/** Whether this machine can run a MariaDB server of a test's own. */
+export const mariadbInstalled = () => existsSync(MARIADBD) && existsSync(INSTALL_DB);
+
+/**
+ * A MariaDB server of one test file's own (its datadir in a temporary folder, its port, its socket): a test may
+ * kill, freeze and restart it without touching the shared server the other specs use. Root without a password.
+ */
+export class MariadbProcess {
+  private process?: ChildProcess;
+
+  private constructor(
+    private readonly dir: string,
+    readonly port: number,
+  ) {}
+
+  static async create(): Promise<MariadbProcess> {
+    const dir = await mkdtemp(join(tmpdir(), 'candidatures-mariadbd-'));
+    const server = new MariadbProcess(dir, await freePort());
+    await promisify(execFile)(INSTALL_DB, [
+      '--no-defaults',
+      '--user=root',
+      `--datadir=${join(dir, 'data')}`,
+      '--auth-root-authentication-method=normal',
+      '--skip-test-db',
+    ]);
+    return server;
+  }
+
+  url(database: string): string {
+    return `mariadb://root@127.0.0.1:${this.port}/${database}`;
+  }
+
+  /** Starts mariadbd on the datadir (again after a kill) and waits until it answers. */
+  async start(timeoutMs = 30_000): Promise<void> {
+    const child = spawn(
+      MARIADBD,
+      [
+        '--no-defaults',
+        '--user=root',
+        `--datadir=${join(this.dir, 'data')}`,
+        `--socket=${join(this.dir, 'mariadbd.sock')}`,
+        `--pid-file=${join(this.dir, 'mariadbd.pid')}`,
+        `--log-error=${join(this.dir, 'error.log')}`,
+        '--bind-address=127.0.0.1',
+        `--port=${this.port}`,
+        '--skip-name-resolve',
+        '--skip-log-bin',
+        '--innodb-buffer-pool-size=32M',
+        '--character-set-server=utf8mb4',
+        '--collation-server=utf8mb4_unicode_ci',
+      ],
+      { stdio: 'ignore' },
+    );
+    this.process = child;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`mariadbd s'est arrêté au démarrage (code ${child.exitCode}), voir ${this.dir}/error.log`);
+      if (await this.answers()) return;
+      if (Date.now() > deadline) throw new Error(`mariadbd ne répond pas sur le port ${this.port} après ${timeoutMs} ms`);
+      await sleep(200);
+    }
+  }
+
+  /**
+   * A database of this server, a copy of this jest run's template (migrated, reference data loaded) when the run
+   * published one on MariaDB: `mariadb-dump` from the shared server into this one, a second or two where the app's
+   * own start-up would take a minute to migrate and load an empty one.
+   */
+  async createDatabase(name: string): Promise<{ url: string; fromTemplate: boolean }> {
+    await this.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    const template = publishedTemplate('mariadb');
+    if (template) {
+      const source = new URL(template.url);
+      const dump = spawn(
+        'mariadb-dump',
+        [
+          '--protocol=tcp',
+          `--host=${source.hostname}`,
+          `--port=${source.port || 3306}`,
+          `--user=${decodeURIComponent(source.username || 'root')}`,
+          ...(source.password ? [`--password=${decodeURIComponent(source.password)}`] : []),
+          '--single-transaction',
+          source.pathname.slice(1),
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      const load = spawn('mariadb', ['--protocol=tcp', '--host=127.0.0.1', `--port=${this.port}`, '--user=root', name], { stdio: ['pipe', 'ignore', 'pipe'] });
+      dump.stdout.pipe(load.stdin);
+      const done = (child: ChildProcess, what: string) =>
+        new Promise<void>((resolve, reject) => {
+          let stderr = '';
+          child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+          child.once('error', reject);
+          child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${what} a échoué (code ${code}) : ${stderr}`))));
+        });
+      await Promise.all([done(dump, 'mariadb-dump'), done(load, 'mariadb')]);
+    }
+    return { url: this.url(name), fromTemplate: !!template };
+  }
+
+  async query(sql: string): Promise<void> {
+    const conn = await createConnection({ host: '127.0.0.1', port: this.port, user: 'root', connectTimeout: 2000 });
+    try {
+      await conn.query(sql);
+    } finally {
+      await conn.end();
+    }
+  }
+
+  /** SIGKILL: the server is gone at once, as after a crash; waits until the process has exited. */
+  async kill(): Promise<void> {
+    const child = this.process;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  /** SIGSTOP: the server keeps its sockets but answers nothing, as a wedged host would. */
+  freeze(): void {
+    this.process?.kill('SIGSTOP');
+  }
+
+  thaw(): void {
+    this.process?.kill('SIGCONT');
+  }
+
+  /** Kills the server (even frozen) and removes its datadir. */
+  async destroy(): Promise<void> {
+    if (this.process && this.process.exitCode === null && this.process.signalCode === null) {
+      this.process.kill('SIGCONT');
+      await this.kill();
+    }
+    await rm(this.dir, { recursive: true, force: true });
+  }
+
+  private async answers(): Promise<boolean> {
+    try {
+      await this.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('aucun port libre'))));
+    });
+  });
+}
