@@ -63,7 +63,16 @@ export class Identifiants1765200000000 implements MigrationInterface {
          GROUP BY rc.constraint_name, rc.table_name, rc.referenced_table_name, rc.update_rule, rc.delete_rule`,
       );
       for (const l of liens) await queryRunner.query(`ALTER TABLE \`${l.tableName}\` DROP FOREIGN KEY \`${l.name}\``);
+      // CONVERT TO turns a text column into mediumtext to hold as many characters: they go back to the entities' text.
+      const textes: { tableName: string; name: string; nullable: string }[] = await queryRunner.query(
+        `SELECT c.table_name AS tableName, c.column_name AS name, c.is_nullable AS nullable FROM information_schema.columns c
+         JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+         WHERE c.table_schema = DATABASE() AND c.data_type = 'text' AND t.table_type = 'BASE TABLE' AND t.table_collation NOT LIKE 'utf8mb4\\_%'`,
+      );
       for (const { name } of tables) await queryRunner.query(`ALTER TABLE \`${name}\` CONVERT TO ${UTF8MB4}`);
+      for (const c of textes) {
+        await queryRunner.query(`ALTER TABLE \`${c.tableName}\` MODIFY \`${c.name}\` text ${c.nullable === 'YES' ? 'NULL' : 'NOT NULL'}`);
+      }
       for (const l of liens) {
         await queryRunner.query(
           `ALTER TABLE \`${l.tableName}\` ADD CONSTRAINT \`${l.name}\` FOREIGN KEY (${l.cols}) REFERENCES \`${l.refTable}\` (${l.refCols}) ON DELETE ${l.onDelete} ON UPDATE ${l.onUpdate}`,

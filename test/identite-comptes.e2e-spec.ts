@@ -117,4 +117,9 @@ describe(`Identifiers and names outside Latin-1 (${testEngine() === 'mariadb' ? 
     expect(session.body.me.login).toBe('demo0003');
     await request(t.http).post('/api/auth/login').send({ login: 'ＤＥＭＯ０００３', password: 'pas le bon mot de passe' }).expect(401);
   });
+
+  it('leaves the schema as the entities describe it (the text columns the conversion widened are text again)', async () => {
+    const { upQueries } = await t.dataSource.driver.createSchemaBuilder().log();
+    expect(upQueries.map((q) => q.query)).toEqual([]);
+  });
 });
