@@ -2,6 +2,9 @@ import { DataSource } from 'typeorm';
 import { parseDatabaseConfig } from '../src/config/database.config';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { MIGRATIONS } from '../migrations';
+import { CompteCandidat } from '../src/auth/entities/compte-candidat.entity';
+import { Utilisateur } from '../src/auth/entities/utilisateur.entity';
+import { Campagne } from '../src/offre/entities/campagne.entity';
 import { ScratchDatabase, createScratchDatabase } from '../scripts/lib/scratch-database';
 
 /** Every migration goes up, all the way down, and up again on the engine under test (TEST_DB). */
@@ -45,5 +48,55 @@ describe('migrations', () => {
   it('leaves nothing for the entities to change (no schema drift)', async () => {
     const pending = await dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+});
+
+/** Identifiants1765200000000 recomputes the identifier keys of existing rows with cleIdentifiant. */
+describe('migration Identifiants: existing keys', () => {
+  let database: ScratchDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createScratchDatabase(undefined, { empty: true });
+    dataSource = new DataSource({ ...dataSourceOptions(parseDatabaseConfig({ DATABASE_URL: database.url })), migrationsRun: false });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  it('folds every key; on a collision the row already holding the key keeps it and the other keeps its former key', async () => {
+    expect(MIGRATIONS[MIGRATIONS.length - 1].name).toBe('Identifiants1765200000000');
+    await dataSource.undoLastMigration();
+    const campagne = await dataSource.getRepository(Campagne).save({ code: 'MIG', libelle: 'Migration', dateDebut: '2026-01-01', dateFin: '2026-12-31' });
+    const compte = (numeroDossier: string, email: string) => ({
+      campagneId: campagne.id,
+      numeroDossier,
+      email,
+      emailNormalise: email.toLowerCase(),
+      nom: 'Nom',
+      prenom: 'Prénom',
+      passwordHash: null,
+      activationDeadline: new Date(),
+      createdAt: new Date(),
+    });
+    const comptes = dataSource.getRepository(CompteCandidat);
+    const [zoe, ırıs, iris] = await comptes.save([compte('MIG00001', 'Zoé@Example.org'), compte('MIG00002', 'ırıs@example.org'), compte('MIG00003', 'Iris@example.org')]);
+    const staff = await dataSource.getRepository(Utilisateur).save({ login: 'josé', email: 'jose@univ.test', nom: 'N', prenom: 'P', passwordHash: null });
+
+    await dataSource.runMigrations();
+    const cles = async () => Object.fromEntries((await comptes.findBy({ campagneId: campagne.id })).map((c) => [c.id, [c.email, c.emailNormalise]]));
+    expect(await cles()).toEqual({
+      [zoe.id]: ['Zoé@Example.org', 'zoe@example.org'],
+      [ırıs.id]: ['ırıs@example.org', 'ırıs@example.org'],
+      [iris.id]: ['Iris@example.org', 'iris@example.org'],
+    });
+    expect((await dataSource.getRepository(Utilisateur).findOneByOrFail({ id: staff.id })).login).toBe('jose');
+
+    await dataSource.undoLastMigration();
+    expect((await cles())[zoe.id]).toEqual(['Zoé@Example.org', 'zoé@example.org']);
+    await dataSource.runMigrations();
   });
 });

@@ -54,7 +54,10 @@ const SCRATCH_PREFIX = { sqlite: 'candidatures-', mariadb: 'cand_test_' };
  * demo loader start from nothing, and so does everything outside jest (no template is published there). SQLite is in
  * memory unless several connections must share it (`sqliteFile`: a temporary file).
  */
-export async function createScratchDatabase(engine: Engine = testEngine(), { sqliteFile = false, empty = false } = {}): Promise<ScratchDatabase> {
+export async function createScratchDatabase(
+  engine: Engine = testEngine(),
+  { sqliteFile = false, empty = false, charset = 'utf8mb4' as 'utf8mb4' | 'latin1' } = {},
+): Promise<ScratchDatabase> {
   const template = empty ? undefined : publishedTemplate(engine);
   if (engine === 'sqlite') {
     if (!sqliteFile) {
@@ -66,7 +69,7 @@ export async function createScratchDatabase(engine: Engine = testEngine(), { sql
     if (template) await copyFile(sqlitePath(template.url), file);
     return { engine, url: `sqlite:${file}`, fromTemplate: !!template, drop: () => rm(dir, { recursive: true, force: true }) };
   }
-  const database = await createMariadbDatabase(SCRATCH_PREFIX.mariadb);
+  const database = await createMariadbDatabase(SCRATCH_PREFIX.mariadb, charset);
   if (template) {
     try {
       await copyMariadbSchema(template, database.name);
@@ -117,12 +120,13 @@ export async function dropTemplateDatabase(template: TemplateDatabase): Promise<
 
 const sqlitePath = (url: string) => url.slice('sqlite:'.length);
 
-async function createMariadbDatabase(prefix: string) {
+/** `latin1`: a server or database whose default is not utf8mb4, which the migrations must cope with. */
+async function createMariadbDatabase(prefix: string, charset: 'utf8mb4' | 'latin1' = 'utf8mb4') {
   const server = new URL(mariadbServerUrl());
   const name = `${prefix}${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = await adminConnection(server);
   try {
-    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await admin.query(`CREATE DATABASE \`${name}\` ${charset === 'latin1' ? 'CHARACTER SET latin1' : 'CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci'}`);
   } finally {
     await admin.end();
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CandidatModule } from '../candidat/candidat.module';
+import { CompteVise } from '../common/throttle/compte-vise';
 import { MailModule } from '../mail/mail.module';
 import { OffreModule } from '../offre/offre.module';
 import { AuthController } from './auth.controller';
@@ -17,7 +18,16 @@ import { SessionService } from './session.service';
 @Module({
   imports: [MailModule, OffreModule, CandidatModule],
   controllers: [AuthController, ComptesController, CasController],
-  providers: [AuthService, SessionService, ComptesService, NumeroDossierService, CasService, casStrategyProvider, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    SessionService,
+    ComptesService,
+    NumeroDossierService,
+    CasService,
+    casStrategyProvider,
+    { provide: CompteVise, useExisting: AuthService },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AuthService, SessionService, ComptesService, NumeroDossierService],
 })
 export class AuthModule {}

@@ -11,6 +11,8 @@ import { NO_SCOPES, Principal, Role, Scopes, TypePerimetre } from '../common/aut
 import { hashPassword, verifyPassword } from './secrets';
 import { SessionService } from './session.service';
 import { Clock } from '../common/clock/clock';
+import { cleIdentifiant, cleNumeroDossier, estEmail } from '../common/text/cle-identifiant';
+import { CompteVise } from '../common/throttle/compte-vise';
 
 const STAFF_RELATIONS = { roles: true, perimetres: true } as const;
 const rolesOf = (user: Utilisateur) => (user.roles ?? []).map((r) => r.role);
@@ -32,7 +34,7 @@ export interface NewStaff {
 
 /** Logging in (staff and candidates), sessions' principals, staff accounts. */
 @Injectable()
-export class AuthService {
+export class AuthService implements CompteVise {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
@@ -66,6 +68,14 @@ export class AuthService {
     return { token, expiresAt: session.expiresAt.toISOString(), me: user ? staffMe(user) : candidatMe(compte as CompteCandidat) };
   }
 
+  /** The account a typed login reaches, as the login would find it: the throttle counts per account, not per spelling. */
+  async compteVise(saisi: string): Promise<string | null> {
+    const user = await this.findStaff(saisi);
+    if (user) return `staff:${user.id}`;
+    const compte = await this.findCandidat(saisi);
+    return compte ? `candidat:${compte.id}` : null;
+  }
+
   /** The principal of a bearer token, or null when the token opens no live session of an active account. */
   async authenticate(token: string): Promise<Principal | null> {
     const session = await this.sessions.find(token);
@@ -97,9 +107,9 @@ export class AuthService {
     return this.sessions.revoke(principal.sessionId);
   }
 
-  /** Creates a staff account (CLI, demo data, later the admin API). The login is unique, case-insensitively. */
+  /** Creates a staff account (CLI, demo data, later the admin API). The login is stored as its key, so unique in every spelling. */
   async createStaff(staff: NewStaff): Promise<Utilisateur> {
-    const login = staff.login.trim().toLowerCase();
+    const login = cleIdentifiant(staff.login);
     const passwordHash = staff.password ? await hashPassword(staff.password) : null;
     try {
       return await this.dataSource.transaction((em) =>
@@ -124,14 +134,14 @@ export class AuthService {
   }
 
   private findStaff(login: string): Promise<Utilisateur | null> {
-    return this.dataSource.getRepository(Utilisateur).findOne({ where: { login: login.trim().toLowerCase() }, relations: STAFF_RELATIONS });
+    return this.dataSource.getRepository(Utilisateur).findOne({ where: { login: cleIdentifiant(login) }, relations: STAFF_RELATIONS });
   }
 
   private async findCandidat(login: string): Promise<CompteCandidat | null> {
     const campagne = await this.dataSource.getRepository(Campagne).findOneBy({ enService: true });
     if (!campagne) return null;
-    const value = login.trim();
-    const where = value.includes('@') ? { emailNormalise: value.toLowerCase() } : { numeroDossier: value.toUpperCase() };
+    const cle = cleIdentifiant(login);
+    const where = estEmail(cle) ? { emailNormalise: cle } : { numeroDossier: cleNumeroDossier(login) };
     return this.dataSource.getRepository(CompteCandidat).findOneBy({ campagneId: campagne.id, ...where });
   }
 }

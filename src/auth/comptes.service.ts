@@ -4,6 +4,7 @@ import { DataSource, EntityManager, LessThan } from 'typeorm';
 import { Principal } from '../common/auth/roles';
 import { Clock } from '../common/clock/clock';
 import { Langue } from '../common/i18n/langue';
+import { cleIdentifiant } from '../common/text/cle-identifiant';
 import { lienFrontEnd } from '../common/front-end/front-end-pages';
 import { BusinessRule, Conflict, ValidationFailed } from '../common/errors/domain-errors';
 import { AppConfig, appConfig } from '../config';
@@ -46,7 +47,7 @@ const WRONG_PASSWORD = (field: string) => new ValidationFailed([{ field, message
 const NO_EMAIL_CHANGE = { emailNouveau: null, emailTokenHash: null, emailTokenExpiresAt: null };
 /** A password set (changed or reset) voids the reset link still outstanding: it was issued for the old one. */
 const NO_RESET_LINK = { resetTokenHash: null, resetExpiresAt: null };
-const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+const sameAddress = (a: string, b: string) => cleIdentifiant(a) === cleIdentifiant(b);
 
 function assertConfirmed(password: string, confirmation: string): void {
   if (password !== confirmation) throw new ValidationFailed([PASSWORD_MISMATCH]);
@@ -88,7 +89,7 @@ export class ComptesService {
     const langue = dto.langue ?? Langue.FR;
     try {
       await this.dataSource.transaction(async (em) => {
-        const exists = await em.getRepository(CompteCandidat).existsBy({ campagneId: campagne.id, emailNormalise: email.toLowerCase() });
+        const exists = await em.getRepository(CompteCandidat).existsBy({ campagneId: campagne.id, emailNormalise: cleIdentifiant(email) });
         if (exists) return this.tellAccountExists(em, email, langue);
         const now = this.clock.now();
         const { token, hash } = newToken();
@@ -96,7 +97,7 @@ export class ComptesService {
           campagneId: campagne.id,
           numeroDossier: await this.numeros.issue(em),
           email,
-          emailNormalise: email.toLowerCase(),
+          emailNormalise: cleIdentifiant(email),
           nom: dto.nom.trim(),
           prenom: dto.prenom.trim(),
           langue,
@@ -142,7 +143,7 @@ export class ComptesService {
   async resendActivation(email: string): Promise<MessageDto> {
     const campagne = await this.campagnes.enService();
     await this.dataSource.transaction(async (em) => {
-      const compte = await em.getRepository(CompteCandidat).findOneBy({ campagneId: campagne.id, emailNormalise: email.trim().toLowerCase() });
+      const compte = await em.getRepository(CompteCandidat).findOneBy({ campagneId: campagne.id, emailNormalise: cleIdentifiant(email) });
       if (compte && !compte.active) await this.sendActivationLink(em, compte);
     });
     return SAME_ANSWER;
@@ -155,7 +156,7 @@ export class ComptesService {
   async forgotIdentifiers(email: string): Promise<MessageDto> {
     const campagne = await this.campagnes.enService();
     await this.dataSource.transaction(async (em) => {
-      const compte = await em.getRepository(CompteCandidat).findOneBy({ campagneId: campagne.id, emailNormalise: email.trim().toLowerCase() });
+      const compte = await em.getRepository(CompteCandidat).findOneBy({ campagneId: campagne.id, emailNormalise: cleIdentifiant(email) });
       if (!compte) return;
       if (!compte.active) return this.sendActivationLink(em, compte);
       const { token, hash } = newToken();
@@ -223,7 +224,7 @@ export class ComptesService {
     const lienIdentifiantsOublies = lienFrontEnd(this.app.publicUrl, 'identifiantsOublies', {});
     await this.dataSource.transaction(async (em) => {
       const repo = em.getRepository(CompteCandidat);
-      const titulaire = await repo.findOneBy({ campagneId: compte.campagneId, emailNormalise: email.toLowerCase() });
+      const titulaire = await repo.findOneBy({ campagneId: compte.campagneId, emailNormalise: cleIdentifiant(email) });
       if (titulaire) {
         await repo.update({ id: compte.id }, NO_EMAIL_CHANGE);
         await this.outbox.enqueue(em, { code: 'CPT_MIN_MOD_MAIL_EXISTANT', to: titulaire.email, ...adresseDejaUtilisee({ ...titulaire, lienIdentifiantsOublies }) });
@@ -262,7 +263,7 @@ export class ComptesService {
     }
     const email = compte.emailNouveau;
     try {
-      const done = await repo.update({ id: compte.id, emailTokenHash: tokenHash }, { email, emailNormalise: email.toLowerCase(), ...NO_EMAIL_CHANGE });
+      const done = await repo.update({ id: compte.id, emailTokenHash: tokenHash }, { email, emailNormalise: cleIdentifiant(email), ...NO_EMAIL_CHANGE });
       if (done.affected !== 1) throw new BusinessRule('LIEN_EMAIL_INVALIDE', 'Ce lien a déjà servi.');
     } catch (error) {
       // Another account took the address between the request and the link: the unique index says so. Whoever follows
@@ -323,7 +324,7 @@ export class ComptesService {
       await em.getRepository(NumeroDossier).insert({ numero: input.numeroDossier, issuedAt: now });
       return em.getRepository(CompteCandidat).save({
         ...input,
-        emailNormalise: input.email.toLowerCase(),
+        emailNormalise: cleIdentifiant(input.email),
         passwordHash,
         active: true,
         activationTokenHash: null,

@@ -6,6 +6,7 @@ import { Clock, parisDate } from '../common/clock/clock';
 import { Langue } from '../common/i18n/langue';
 import { assertVersion } from '../common/concurrency/versioned';
 import { BusinessRule, Conflict, FieldError, NotFound, PreconditionFailed, ValidationFailed } from '../common/errors/domain-errors';
+import { cleNumeroDossier } from '../common/text/cle-identifiant';
 import { normalizeForSearch } from '../common/text/normalize';
 import { AppConfig, appConfig } from '../config';
 import { CursusService } from '../cursus/cursus.service';
@@ -76,7 +77,7 @@ export class DossierService {
 
   /** The account of a numéro de dossier (staff type it with or without spaces, in any case). */
   async compteParNumero(numeroDossier: string): Promise<CompteCandidat> {
-    const compte = await this.dataSource.getRepository(CompteCandidat).findOneBy({ numeroDossier: numeroDossier.replace(/\s/g, '').toUpperCase() });
+    const compte = await this.dataSource.getRepository(CompteCandidat).findOneBy({ numeroDossier: cleNumeroDossier(numeroDossier.replace(/\s/g, '')) });
     if (!compte) throw new NotFound('DOSSIER_INTROUVABLE', `Aucun dossier ne porte le numéro ${numeroDossier}.`);
     return compte;
   }

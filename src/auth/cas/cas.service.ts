@@ -6,6 +6,7 @@ import { ScolariteService } from '../../candidat/scolarite.service';
 import { StudentRecord } from '../../candidat/student-records/student-records.port';
 import { Clock } from '../../common/clock/clock';
 import { FRONT_END_PAGES } from '../../common/front-end/front-end-pages';
+import { cleIdentifiant } from '../../common/text/cle-identifiant';
 import { BusinessRule, Conflict, Forbidden, NotFound, ServiceUnavailable, Unauthorized } from '../../common/errors/domain-errors';
 import { AppConfig, CasConfig, appConfig, casConfig } from '../../config';
 import { isUniqueViolation } from '../../database/unique-violation';
@@ -118,7 +119,7 @@ export class CasService {
 
   /** Staff log in through CAS only with a local account of the same login, active. */
   private async staffOwner(user: CasUser): Promise<Owner> {
-    const login = user.login.toLowerCase();
+    const login = cleIdentifiant(user.login);
     const staff = await this.dataSource.getRepository(Utilisateur).findOneBy({ login, actif: true });
     if (!staff) {
       throw new Forbidden(
@@ -153,7 +154,7 @@ export class CasService {
     if (linked) return linked.id;
     const { email, nom, prenom } = identityOf(user, record);
     const now = this.clock.now();
-    const existing = await repo.findOneBy({ campagneId, emailNormalise: email.toLowerCase() });
+    const existing = await repo.findOneBy({ campagneId, emailNormalise: cleIdentifiant(email) });
     if (existing) {
       // An account created with this address before CAS was used: it becomes this student's. CAS proves who the
       // student is, not who typed the password of an account never activated: such an account loses its password.
@@ -173,7 +174,7 @@ export class CasService {
       campagneId,
       numeroDossier: await this.numeros.issue(em),
       email,
-      emailNormalise: email.toLowerCase(),
+      emailNormalise: cleIdentifiant(email),
       nom,
       prenom,
       // CAS proved the identity: active at once, and no password (the "forgotten identifiers" link can set one).

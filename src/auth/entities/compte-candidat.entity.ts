@@ -22,6 +22,7 @@ export class CompteCandidat {
   @JoinColumn({ name: 'campagne_id', foreignKeyConstraintName: 'compte_candidat_campagne_fk' })
   campagne?: Campagne;
 
+  /** Issued in capitals; typed values are folded to them (cleNumeroDossier); utf8mb4_bin on MariaDB */
   @Column({ type: 'varchar', length: 8 })
   numeroDossier: string;
 
@@ -29,7 +30,7 @@ export class CompteCandidat {
   @Column({ type: 'varchar', length: 255 })
   email: string;
 
-  /** Lower case: the unique index is case-insensitive on every engine */
+  /** The address's key (cleIdentifiant): every spelling of it finds the account, and the unique index holds for all (utf8mb4_bin on MariaDB) */
   @Column({ type: 'varchar', length: 255 })
   emailNormalise: string;
 

@@ -9,7 +9,7 @@ export class Utilisateur {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
 
-  /** Lower case, so that the unique index is case-insensitive on every engine */
+  /** Its key (cleIdentifiant), so that every spelling logs in and the unique index holds for all (utf8mb4_bin on MariaDB) */
   @Column({ type: 'varchar', length: 100 })
   login: string;
 
