@@ -90,4 +90,21 @@ describe('Mail outbox on a slow SMTP server, two instances', () => {
     expect(await rows().count({ where: { statut: StatutMail.ENVOYE } })).toBe(repris.affected);
     expect(await rows().count({ where: { statut: StatutMail.EN_ATTENTE, claimToken: IsNull() } })).toBe(20 - (repris.affected as number));
   }, 30_000);
+
+  it("sends one person's mails one after the other, in the order they were written, while others go in parallel", async () => {
+    smtp.clear();
+    await rows().clear();
+    const outbox = a.app.get(OutboxService);
+    const x = 'meme.personne@example.org';
+    await a.dataSource.transaction(async (em) => {
+      for (const n of [1, 2, 3]) await outbox.enqueue(em, { ...mail(n, 'ordre'), to: x, subject: `Lien n°${n}` });
+      for (let n = 4; n <= 8; n++) await outbox.enqueue(em, mail(n, 'ordre'));
+    });
+    expect(await outbox.deliverDue()).toEqual({ envoyes: 8, reportes: 0, abandonnes: 0 });
+
+    const arrivees = smtp.messages.map((m) => (m.to && !Array.isArray(m.to) ? m.to.text : ''));
+    expect(smtp.to(x).map((m) => m.subject)).toEqual(['Lien n°1', 'Lien n°2', 'Lien n°3']);
+    // The five other addresses went out with the first of x's mails, x's second only once its first had left.
+    expect(arrivees.indexOf(x, arrivees.indexOf(x) + 1)).toBeGreaterThan(Math.max(...[4, 5, 6, 7, 8].map((n) => arrivees.indexOf(`candidat${n}.ordre@example.org`))));
+  }, 30_000);
 });

@@ -111,7 +111,7 @@ export class OutboxService {
    * `signal` (the job lease lost) stops it too; sends under way finish and are recorded.
    */
   async deliverDue(limit = 100, signal?: AbortSignal): Promise<DeliveryCounts> {
-    const run: SenderRun = { token: randomUUID(), counts: { envoyes: 0, reportes: 0, abandonnes: 0 }, underway: new Map(), stopped: false };
+    const run: SenderRun = { token: randomUUID(), counts: { envoyes: 0, reportes: 0, abandonnes: 0 }, underway: new Map(), destinataires: new Set(), stopped: false };
     const halt = (why: string) => {
       if (run.stopped) return;
       run.stopped = true;
@@ -140,7 +140,7 @@ export class OutboxService {
       try {
         while (!run.stopped && started < limit) {
           started++;
-          const mail = await this.claimNext(run.token);
+          const mail = await this.claimNext(run);
           if (!mail) return;
           await this.deliverOne(mail, run, halt);
         }
@@ -190,6 +190,7 @@ export class OutboxService {
       run.counts.envoyes++;
     } finally {
       run.underway.delete(mail.id);
+      run.destinataires.delete(mail.destinataire);
     }
   }
 
@@ -229,9 +230,11 @@ export class OutboxService {
 
   /**
    * Claims the oldest due mail nobody holds, or null when there is none: candidates are read, then an UPDATE that
-   * re-checks one decides who gets it (another sender may have taken it in between: then the next).
+   * re-checks one decides who gets it (another sender may have taken it in between: then the next). A mail waits
+   * while an older one to the same address is being sent, by this run or another sender, so that one person's mails
+   * leave in the order they were written (the second of two activation links is the one that works).
    */
-  private async claimNext(token: string): Promise<MailOutbox | null> {
+  private async claimNext(run: SenderRun): Promise<MailOutbox | null> {
     const repo = this.dataSource.getRepository(MailOutbox);
     for (let round = 0; round < 10; round++) {
       const now = this.clock.now();
@@ -239,22 +242,33 @@ export class OutboxService {
       const candidates = await repo
         .createQueryBuilder('m')
         .select('m.id', 'id')
+        .addSelect('m.destinataire', 'destinataire')
         .where(due)
         .andWhere('(m.claimedUntil IS NULL OR m.claimedUntil < :now)', { now })
+        .andWhere(
+          'NOT EXISTS (SELECT 1 FROM mail_outbox o WHERE o.destinataire = m.destinataire AND o.id < m.id AND o.statut = :attente AND o.claimed_until >= :now)',
+          { attente: StatutMail.EN_ATTENTE },
+        )
         .orderBy('m.id', 'ASC')
         .limit(this.transport.connexions * 2)
-        .getRawMany<{ id: number }>();
+        .getRawMany<{ id: number; destinataire: string }>();
       if (candidates.length === 0) return null;
-      for (const { id } of candidates) {
+      for (const { id, destinataire } of candidates) {
+        // Reserved before the UPDATE is sent: another worker of this run skips the address at once.
+        if (run.destinataires.has(destinataire)) continue;
+        run.destinataires.add(destinataire);
         const taken = await repo
           .createQueryBuilder()
           .update()
-          .set({ claimToken: token, claimedUntil: this.claimedUntil() })
+          .set({ claimToken: run.token, claimedUntil: this.claimedUntil() })
           .where({ id, ...due })
           .andWhere('(claimed_until IS NULL OR claimed_until < :now)', { now })
           .execute();
         if (taken.affected === 1) return repo.findOneByOrFail({ id });
+        run.destinataires.delete(destinataire);
       }
+      // Every candidate was taken by another sender or waits behind a mail of this run: none for this worker now.
+      if (candidates.every(({ destinataire }) => run.destinataires.has(destinataire))) return null;
     }
     return null;
   }
@@ -276,5 +290,7 @@ interface SenderRun {
   counts: DeliveryCounts;
   /** By id: `lost` once another sender holds it, `settling` once its outcome is being recorded */
   underway: Map<number, { lost: boolean; settling: boolean }>;
+  /** The addresses of the mails this run is sending (one at a time per address) */
+  destinataires: Set<string>;
   stopped: boolean;
 }
