@@ -1,4 +1,4 @@
-import { loggerOptions, maskSecrets, requestErrorFields, requestLogLevel } from './logger-options';
+import { loggerOptions, maskSecrets, requestErrorFields, requestLogLevel, serializeResponse } from './logger-options';
 
 describe('logger options', () => {
   it('masks the values of secret query parameters, whatever their case or encoding, and keeps the others', () => {
@@ -7,6 +7,12 @@ describe('logger options', () => {
     expect(maskSecrets('/connexion/cas?Code=x&%74oken=y')).toBe('/connexion/cas?Code=[masqué]&%74oken=[masqué]');
     expect(maskSecrets('/api/offre?ouverte=true&q=%E9')).toBe('/api/offre?ouverte=true&q=%E9');
     expect(maskSecrets('/health')).toBe('/health');
+  });
+
+  it('logs a response as its status, and how long to wait when it says so, not its other headers', () => {
+    const headers = { 'content-security-policy': "default-src 'none'", 'x-content-type-options': 'nosniff', 'set-cookie': 'a=b' };
+    expect(serializeResponse({ statusCode: 200, headers })).toEqual({ statusCode: 200 });
+    expect(serializeResponse({ statusCode: 503, headers: { ...headers, 'retry-after': '5' } })).toEqual({ statusCode: 503, retryAfter: '5' });
   });
 
   it('writes JSON lines, or pino-pretty lines when the format is pretty', () => {

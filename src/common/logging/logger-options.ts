@@ -10,7 +10,7 @@ const SECRET_PARAMS = new Set(['token', 'code', 'ticket']);
 export function loggerOptions(config: Pick<AppConfig, 'logLevel' | 'logFormat'>): LoggerOptions {
   return {
     level: config.logLevel,
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: MASK },
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: MASK },
     ...(config.logFormat === 'pretty'
       ? {
           transport: {
@@ -25,6 +25,15 @@ export function loggerOptions(config: Pick<AppConfig, 'logLevel' | 'logFormat'>)
 /** A request as logged: its id, method and address, with the values of secret query parameters masked. */
 export function serializeRequest(req: { id: string; method: string; url: string }): { id: string; method: string; url: string } {
   return { id: req.id, method: req.method, url: maskSecrets(req.url) };
+}
+
+/**
+ * A response as logged: its status, and when it says so how long to wait (a 503's Retry-After). Not its other
+ * headers: the security headers every answer carries would fill each line and tell an operator nothing.
+ */
+export function serializeResponse(res: { statusCode: number; headers?: Record<string, unknown> }): { statusCode: number; retryAfter?: unknown } {
+  const retryAfter = res.headers?.['retry-after'];
+  return retryAfter === undefined ? { statusCode: res.statusCode } : { statusCode: res.statusCode, retryAfter };
 }
 
 export function maskSecrets(url: string): string {

@@ -5,7 +5,7 @@ import { Logger as Pino, pino } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AppConfig, appConfig } from '../../config';
 import { AppLogger, ROOT_LOGGER, inRequestContext } from './app-logger';
-import { loggerOptions, requestErrorFields, requestLogLevel, serializeRequest } from './logger-options';
+import { loggerOptions, requestErrorFields, requestLogLevel, serializeRequest, serializeResponse } from './logger-options';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -36,7 +36,7 @@ export class LoggingModule implements NestModule {
       logger: this.root,
       customLogLevel: requestLogLevel,
       customErrorObject: requestErrorFields,
-      serializers: { req: serializeRequest },
+      serializers: { req: serializeRequest, res: serializeResponse },
     });
     // pino-http leaves a `log` already on the request (Fastify's, silent) in place: its own is the last of allLogs.
     const bind = (req: IncomingMessage, _res: ServerResponse, next: () => void) => inRequestContext(req.allLogs.at(-1) ?? req.log, next);
