@@ -43,7 +43,7 @@ async function principal(request: FastifyRequest, reply: FastifyReply): Promise<
   return null;
 }
 
-const formationResume = (r: Row) => ({ id: Number(r.formation_id), code: r.f_code, libelle: r.f_libelle, demat: bool(r.f_demat) });
+const formationResume = (r: Row) => ({ id: Number(r.formation_id), code: String(r.f_code), libelle: String(r.f_libelle), demat: bool(r.f_demat) });
 
 /** A candidature row (with its formation's columns prefixed `f_`) in the shape the rules' functions read. */
 function candidature(r: Row) {
@@ -141,7 +141,7 @@ async function main(): Promise<void> {
     ]);
     void avis;
     const parPiece = new Map(lignes.map((l) => [Number(l.piece_id), l]));
-    const retirees = lignes.filter((l) => !defs.some((d) => Number(d.id) === Number(l.piece_id))).map((l) => ({ ...l, id: l.piece_id }));
+    const retirees = lignes.filter((l) => !defs.some((d) => Number(d.id) === Number(l.piece_id))).map((l): Row => ({ ...l, id: l.piece_id }));
     const pieces: PieceCandidatureDto[] = [...defs, ...retirees].map((d) => {
       const l = parPiece.get(Number(d.id));
       const statut = (l?.statut ?? 'AT') as never;
