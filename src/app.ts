@@ -3,7 +3,8 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { AppLogger } from './common/logging/app-logger';
+import { AppLogger, ROOT_LOGGER } from './common/logging/app-logger';
+import { journaliserRequetes } from './common/logging/journal-requetes';
 import { version } from '../package.json';
 import { API_NAME } from './api-index/api-index';
 import { AppModule } from './app.module';
@@ -52,6 +53,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
 /** What every instance gets, whether built by main.ts, by a test module or by the OpenAPI script. */
 export function setupApp(app: NestFastifyApplication): NestFastifyApplication {
   app.useLogger(app.get(AppLogger));
+  journaliserRequetes(app.getHttpAdapter().getInstance(), app.get(ROOT_LOGGER));
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: HEALTH_PATH, method: RequestMethod.GET },

@@ -13,6 +13,10 @@ import { SessionService } from './session.service';
 import { Clock } from '../common/clock/clock';
 import { cleIdentifiant, cleNumeroDossier, estEmail } from '../common/text/cle-identifiant';
 import { CompteVise } from '../common/throttle/compte-vise';
+import { requetePreparee } from '../database/requete-preparee';
+
+/** A candidate's account by id (`GET /auth/me`, read on every page of the candidate's front-end). */
+const compteParId = requetePreparee((em) => em.getRepository(CompteCandidat).createQueryBuilder('c').where('c.id = :id'));
 
 const STAFF_RELATIONS = { roles: true, perimetres: true } as const;
 const rolesOf = (user: Utilisateur) => (user.roles ?? []).map((r) => r.role);
@@ -85,8 +89,8 @@ export class AuthService implements CompteVise {
       return { kind: 'staff', id: user.id, login: user.login, roles: rolesOf(user), scopes: scopesOf(user), sessionId: session.id };
     }
     if (session?.compteCandidatId) {
-      const compte = await this.dataSource.getRepository(CompteCandidat).findOneBy({ id: session.compteCandidatId, active: true });
-      if (!compte) return null;
+      const compte = session.compteCandidat;
+      if (!compte?.active) return null;
       return { kind: 'candidat', id: compte.id, login: compte.numeroDossier, roles: [Role.CANDIDAT], scopes: NO_SCOPES, sessionId: session.id };
     }
     return null;
@@ -94,7 +98,7 @@ export class AuthService implements CompteVise {
 
   async me(principal: Principal): Promise<MeDto> {
     if (principal.kind === 'candidat') {
-      const compte = await this.dataSource.getRepository(CompteCandidat).findOneBy({ id: principal.id });
+      const [compte] = await compteParId(this.dataSource.manager, { id: principal.id });
       if (!compte) throw new NotFound('COMPTE_INTROUVABLE', "Ce compte n'existe plus.");
       return candidatMe(compte);
     }

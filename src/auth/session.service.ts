@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { Clock } from '../common/clock/clock';
+import { requetePreparee } from '../database/requete-preparee';
 import { Session } from './entities/session.entity';
 import { hashToken, newToken } from './secrets';
 
@@ -9,6 +10,20 @@ export const SESSION_IDLE_MS = 30 * 60_000;
 export const SESSION_ABSOLUTE_MS = 12 * 3_600_000;
 /** lastSeenAt is written at most this often: a burst of requests costs one UPDATE, not one each. */
 const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * The session of a token hash, with what the guard needs of a candidate's account (active, numéro de dossier) in the
+ * same statement: every authenticated request runs it.
+ */
+const sessionDuJeton = requetePreparee((em) =>
+  em
+    .getRepository(Session)
+    .createQueryBuilder('s')
+    .leftJoin('s.compteCandidat', 'compte')
+    .select(['s.id', 's.utilisateurId', 's.compteCandidatId', 's.lastSeenAt', 's.expiresAt', 'compte.id', 'compte.numeroDossier', 'compte.active'])
+    .where('s.tokenHash = :hash')
+    .andWhere('s.revokedAt IS NULL'),
+);
 
 /** Opaque bearer sessions: random token to the client, SHA-256 in the database, idle and absolute expiry. */
 @Injectable()
@@ -34,10 +49,13 @@ export class SessionService {
     return { token, session };
   }
 
-  /** The live session of a token, or null (unknown, revoked, idle too long or past its absolute end). */
+  /**
+   * The live session of a token, or null (unknown, revoked, idle too long or past its absolute end); a candidate's
+   * comes with `compteCandidat` (id, numéro de dossier, active) loaded.
+   */
   async find(token: string): Promise<Session | null> {
     const repo = this.dataSource.getRepository(Session);
-    const session = await repo.findOneBy({ tokenHash: hashToken(token), revokedAt: IsNull() });
+    const [session] = await sessionDuJeton(this.dataSource.manager, { hash: hashToken(token) });
     const now = this.clock.now().getTime();
     if (!session || session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + SESSION_IDLE_MS <= now) return null;
     if (now - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {

@@ -2,6 +2,7 @@ import { Brackets, EntityManager, In, ObjectLiteral, SelectQueryBuilder } from '
 import { CompteCandidat } from '../auth/entities/compte-candidat.entity';
 import { NO_SCOPES, Principal, Role } from '../common/auth/roles';
 import { Forbidden, NotFound } from '../common/errors/domain-errors';
+import { requetePreparee } from '../database/requete-preparee';
 import { lockRows } from '../database/row-lock';
 import { Commission } from '../offre/entities/commission.entity';
 import { Formation } from '../offre/entities/formation.entity';
@@ -32,6 +33,18 @@ interface Place {
 
 const RELATIONS = { formation: { commission: { centre: true } }, compteCandidat: true } as const;
 
+/** The candidatures named with RELATIONS, in one statement built once (the récapitulatif is read on every page). */
+const candidaturesParId = requetePreparee((em) =>
+  em
+    .getRepository(Candidature)
+    .createQueryBuilder('c')
+    .innerJoinAndSelect('c.formation', 'formation')
+    .innerJoinAndSelect('formation.commission', 'commission')
+    .innerJoinAndSelect('commission.centre', 'centre')
+    .innerJoinAndSelect('c.compteCandidat', 'compteCandidat')
+    .where('c.id IN (:...ids)'),
+);
+
 /** The one wording of « not there, or not yours »: the same whether the candidature is missing or out of reach. */
 const introuvable = (ids: number[]) =>
   new NotFound(
@@ -60,7 +73,7 @@ function permis(d: Demandeur, c: CandidatureComplete, usage: Usage): boolean {
 
 /** The candidatures named, in the order asked, when `d` may do `usage` on every one; 404 naming the others. */
 async function choisir(em: EntityManager, d: Demandeur, ids: number[], usage: Usage): Promise<CandidatureAvecCompte[]> {
-  const rows = (await em.getRepository(Candidature).find({ where: { id: In(ids) }, relations: RELATIONS })) as CandidatureAvecCompte[];
+  const rows = (await candidaturesParId(em, { ids })) as CandidatureAvecCompte[];
   const permises = rows.filter((c) => permis(d, c, usage));
   const manquantes = ids.filter((id) => !permises.some((c) => c.id === id));
   if (manquantes.length > 0) throw introuvable(d.kind === 'candidat' ? [] : manquantes);
@@ -76,7 +89,7 @@ async function choisir(em: EntityManager, d: Demandeur, ids: number[], usage: Us
 export const AccesCandidatures = {
   /** May this principal read this candidature? Cancelled ones included; 404 otherwise. */
   async lire(em: EntityManager, d: Demandeur, id: number): Promise<CandidatureAvecCompte> {
-    const c = (await em.getRepository(Candidature).findOne({ where: { id }, relations: RELATIONS })) as CandidatureAvecCompte | null;
+    const [c] = (await candidaturesParId(em, { ids: [id] })) as (CandidatureAvecCompte | undefined)[];
     if (!c || !permis(d, c, 'lecture')) throw introuvable([]);
     return c;
   },

@@ -8,6 +8,7 @@ import { BusinessRule, Conflict } from '../common/errors/domain-errors';
 import { AppConfig, appConfig } from '../config';
 import { isUniqueViolation } from '../database/unique-violation';
 import { lockRows } from '../database/row-lock';
+import { requetePreparee } from '../database/requete-preparee';
 import { CourrierCandidature } from './courrier-candidature.service';
 import { alerteCommission, candidatureAnnulee, candidatureEnregistree, candidatureTransmise } from '../mail/templates/candidature.templates';
 import { CampagneService } from '../offre/campagne.service';
@@ -17,10 +18,22 @@ import { AccesCandidatures, CandidatureComplete, candidat } from './acces-candid
 import { ActionCandidat, Actions, HORS_PERIODE, STATUT_DOSSIER_LIBELLES, TYPE_TRAITEMENT_LIBELLES, actionsPossibles, dansLaFenetre, exiger, typeTraitementInitial } from './candidature-rules';
 import { datesDe } from './dates-archivees';
 import { codeOpiDe, decisionsVisibles, reponseDe } from './decisions';
-import { etatsDe } from './etat-candidature';
+import { AvisCourants, avisCourants, etatDe, etatsDe } from './etat-candidature';
 import { CandidatureDto, CandidatureResumeDto, PieceCandidatureDto } from './dto/candidature.dto';
 import { Candidature, StatutDossier } from './entities/candidature.entity';
 import { PiecesCandidatureService } from './pieces-candidature.service';
+
+/** The candidate's live candidatures with their formations, newest first: the statement of their list, built once. */
+const candidaturesVivantes = requetePreparee((em) =>
+  em
+    .getRepository(Candidature)
+    .createQueryBuilder('c')
+    .innerJoinAndSelect('c.formation', 'formation')
+    .where('c.compteCandidatId = :compteId')
+    .andWhere('c.nonAnnulee = :oui')
+    .orderBy('c.createdAt', 'DESC')
+    .addOrderBy('c.id', 'DESC'),
+);
 
 /**
  * The candidate's vœux: apply, list, récapitulatif, cancel, transmit. Whether an action is allowed is the transition
@@ -100,11 +113,7 @@ export class CandidatureService {
 
   /** The candidate's live candidatures, newest first (the guide's table). */
   async liste(compteId: number): Promise<CandidatureResumeDto[]> {
-    const rows = (await this.dataSource.getRepository(Candidature).find({
-      where: { compteCandidatId: compteId, nonAnnulee: true },
-      relations: { formation: true },
-      order: { createdAt: 'DESC', id: 'DESC' },
-    })) as CandidatureComplete[];
+    const rows = (await candidaturesVivantes(this.dataSource.manager, { compteId, oui: 1 })) as CandidatureComplete[];
     const decisions = await decisionsVisibles(this.dataSource.manager, rows);
     return rows.map((c) => ({
       id: c.id,
@@ -169,20 +178,25 @@ export class CandidatureService {
     return actionsPossibles(await this.etat(c, em, pieces), parisDate(this.clock.now()));
   }
 
-  private async etat(c: CandidatureComplete, em: EntityManager, pieces?: PieceCandidatureDto[]) {
+  private async etat(c: CandidatureComplete, em: EntityManager, pieces?: PieceCandidatureDto[], avis?: Map<number, AvisCourants>) {
     const liste = pieces ?? (await this.pieces.ofCandidature(c, em));
     const manquantes = liste.filter((p) => p.statut === 'AT' || p.statut === 'RE').map((p) => p.libelle);
+    if (avis) return etatDe(c, avis.get(c.id), manquantes);
     return (await etatsDe(em, [c], new Map([[c.id, manquantes]]))).get(c.id)!;
   }
 
-  async recapitulatif(c: CandidatureComplete): Promise<CandidatureDto> {
+  /** The récapitulatif: the candidature's pièces and current avis are read once each, for what it shows and for its actions. */
+  async recapitulatif(c: CandidatureComplete & { compteCandidat?: CompteCandidat }): Promise<CandidatureDto> {
     const f = c.formation;
     const dates = datesDe(c);
-    const [pieces, compte, decisions] = await Promise.all([
+    const em = this.dataSource.manager;
+    const [pieces, compte, avis] = await Promise.all([
       this.pieces.ofCandidature(c),
-      this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: c.compteCandidatId }),
-      decisionsVisibles(this.dataSource.manager, [c]),
+      c.compteCandidat ?? this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: c.compteCandidatId }),
+      avisCourants(em, [c.id]),
     ]);
+    const decisions = await decisionsVisibles(em, [c], avis);
+    const etat = await this.etat(c, em, pieces, avis);
     return {
       id: c.id,
       numeroDossier: compte.numeroDossier,
@@ -204,7 +218,7 @@ export class CandidatureService {
       informationsComplementaires: f.informationsComplementaires,
       messageCommission: f.commission.commentaireCandidat,
       pieces,
-      actions: await this.actions(c, undefined, pieces),
+      actions: actionsPossibles(etat, parisDate(this.clock.now())),
       createdAt: c.createdAt.toISOString(),
       transmiseAt: c.transmiseAt?.toISOString() ?? null,
       annuleeAt: c.annuleeAt?.toISOString() ?? null,

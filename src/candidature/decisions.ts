@@ -5,7 +5,7 @@ import { DecisionDto, ReponseDto } from './dto/candidature.dto';
 import { Candidature } from './entities/candidature.entity';
 import { Avis, TypeAvis } from './entities/avis.entity';
 import { MotifAvis } from './entities/motif-avis.entity';
-import { avisCourants, limiteDeReponse } from './etat-candidature';
+import { AvisCourants, avisCourants, limiteDeReponse } from './etat-candidature';
 
 /** Who withdrew for the candidate: the job, once the confirmation deadline passed. */
 export const DESISTEMENT_AUTO = 'autoDesist';
@@ -26,12 +26,12 @@ export const SANS_DECISION: DecisionDto = { code: null, libelle: 'En attente' };
 /**
  * What candidates see of the avis: the latest published one (validated, and its publication date come), never an
  * unvalidated or unpublished one; a liste complémentaire shows the candidature's one rank. One query for any number
- * of candidatures.
+ * of candidatures (none when the caller has already read their current avis: `courantsLus`).
  */
-export async function decisionsVisibles(em: EntityManager, candidatures: CandidatureComplete[]): Promise<Map<number, DecisionDto>> {
+export async function decisionsVisibles(em: EntityManager, candidatures: CandidatureComplete[], courantsLus?: Map<number, AvisCourants>): Promise<Map<number, DecisionDto>> {
   const decisions = new Map<number, DecisionDto>();
   if (candidatures.length === 0) return decisions;
-  const courants = await avisCourants(em, candidatures.map((c) => c.id));
+  const courants = courantsLus ?? (await avisCourants(em, candidatures.map((c) => c.id)));
   const publies = [...courants.values()].map((a) => a.dernierPublie).filter((a): a is Avis => a !== null);
   const codes = [...new Set(publies.map((a) => a.motif).filter((m): m is string => m !== null))];
   const motifs = new Map((codes.length ? await em.getRepository(MotifAvis).findBy({ code: In(codes) }) : []).map((m) => [m.code, m.libelle]));

@@ -1,5 +1,6 @@
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { parisDate } from '../common/clock/clock';
+import { requetePreparee } from '../database/requete-preparee';
 import { CandidatureComplete } from './acces-candidatures';
 import { dateLimiteConfirmation } from './avis/avis-rules';
 import { ActionAutomatique, ActionGestion, EtatCandidature, exigerPourTous } from './candidature-rules';
@@ -15,11 +16,13 @@ export interface AvisCourants {
 
 const AUCUN: AvisCourants = { dernier: null, dernierValide: null, dernierPublie: null };
 
+const avisDe = requetePreparee((em) => em.getRepository(Avis).createQueryBuilder('a').where('a.candidatureId IN (:...ids)').orderBy('a.id', 'ASC'));
+
 /** The current avis of any number of candidatures, in one query (avis_candidature_id_idx). */
 export async function avisCourants(em: EntityManager, ids: number[]): Promise<Map<number, AvisCourants>> {
   const courants = new Map<number, AvisCourants>();
   if (ids.length === 0) return courants;
-  const rows = await em.getRepository(Avis).find({ where: { candidatureId: In(ids) }, order: { id: 'ASC' } });
+  const rows = await avisDe(em, { ids });
   for (const a of rows) {
     const c = courants.get(a.candidatureId) ?? { ...AUCUN };
     c.dernier = a;

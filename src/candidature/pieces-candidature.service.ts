@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { Clock } from '../common/clock/clock';
+import { requetePreparee } from '../database/requete-preparee';
 import { NotFound } from '../common/errors/domain-errors';
 import { PieceJustificative } from '../pieces/entities/piece-justificative.entity';
 import { PiecesService } from '../pieces/pieces.service';
@@ -24,6 +25,9 @@ export const libellePiece = (statut: StatutPiece, ligne: boolean): string => (st
 
 type AvecFormation = Pick<Candidature, 'id' | 'typeTraitement' | 'compteCandidatId'> & { formation?: { id: number; commissionId: number } };
 
+/** A candidature's pièce rows with their definitions, in a statement built once (every récapitulatif reads it). */
+const piecesDeLaCandidature = requetePreparee((em) => em.getRepository(PieceCandidature).createQueryBuilder('pc').innerJoinAndSelect('pc.piece', 'piece').where('pc.candidatureId = :id'));
+
 /** A common pièce without unicity: one file for all the candidate's candidatures. */
 export const estPartagee = (p: Pick<PieceJustificative, 'commun' | 'unicite'>) => p.commun && !p.unicite;
 
@@ -44,7 +48,7 @@ export class PiecesCandidatureService {
   async ofCandidature(c: AvecFormation, em: EntityManager = this.dataSource.manager): Promise<PieceCandidatureDto[]> {
     const [defs, rows] = await Promise.all([
       this.definitions.piecesDe(c.formation!, c.typeTraitement, em),
-      em.getRepository(PieceCandidature).find({ where: { candidatureId: c.id }, relations: { piece: true } }),
+      piecesDeLaCandidature(em, { id: c.id }),
     ]);
     const byPiece = new Map(rows.map((r) => [r.pieceId, r]));
     const retirees = rows.filter((r) => !defs.some((d) => d.id === r.pieceId)).map((r) => r.piece!);

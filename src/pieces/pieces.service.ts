@@ -5,6 +5,7 @@ import { Principal } from '../common/auth/roles';
 import { assertVersion } from '../common/concurrency/versioned';
 import { Conflict, FieldError, NotFound, PreconditionFailed, ValidationFailed } from '../common/errors/domain-errors';
 import { Page, toPage } from '../common/pagination/page';
+import { requetePreparee } from '../database/requete-preparee';
 import { isUniqueViolation } from '../database/unique-violation';
 import { CentreCandidature } from '../offre/entities/centre-candidature.entity';
 import { Formation, TypeTraitement } from '../offre/entities/formation.entity';
@@ -18,6 +19,26 @@ import { ReceivedUpload } from './upload/receive-upload';
 import { FichierATelecharger } from './upload/send-file';
 
 type Columns = Omit<PieceJustificative, 'id' | 'version' | 'centre' | 'modeleCle' | 'modeleNom' | 'modeleType'>;
+
+/** The statement of `piecesDe`, built once: every récapitulatif, transmission and upload runs it. */
+const piecesDemandees = requetePreparee((em) =>
+  em
+    .getRepository(PieceJustificative)
+    .createQueryBuilder('p')
+    .where('p.actif = :oui')
+    .andWhere('(p.typeTraitement IS NULL OR p.typeTraitement = :typeTraitement)')
+    .andWhere(
+      new Brackets((owner) =>
+        owner
+          .where('p.commun = :oui AND p.centreId IS NULL')
+          .orWhere('p.commun = :oui AND p.centreId = (SELECT c.centre_id FROM commission c WHERE c.id = :commissionId)')
+          .orWhere('p.commun = :non AND EXISTS (SELECT 1 FROM piece_formation pf WHERE pf.piece_id = p.id AND pf.formation_id = :formationId)'),
+      ),
+    )
+    .orderBy('p.ordre', 'ASC')
+    .addOrderBy('p.libelle', 'ASC')
+    .addOrderBy('p.id', 'ASC'),
+);
 
 /**
  * Pièces justificatives: their set-up by staff (the institution's by scolarité centrale, a centre's by its
@@ -38,25 +59,8 @@ export class PiecesService {
    * of its type de traitement (or of every type). One query.
    */
   piecesDe(formation: { id: number; commissionId: number }, typeTraitement: TypeTraitement, em: EntityManager = this.dataSource.manager): Promise<PieceJustificative[]> {
-    return em
-      .getRepository(PieceJustificative)
-      .createQueryBuilder('p')
-      .where('p.actif = :oui')
-      .andWhere('(p.typeTraitement IS NULL OR p.typeTraitement = :typeTraitement)')
-      .andWhere(
-        new Brackets((owner) =>
-          owner
-            .where('p.commun = :oui AND p.centreId IS NULL')
-            .orWhere('p.commun = :oui AND p.centreId = (SELECT c.centre_id FROM commission c WHERE c.id = :commissionId)')
-            .orWhere('p.commun = :non AND EXISTS (SELECT 1 FROM piece_formation pf WHERE pf.piece_id = p.id AND pf.formation_id = :formationId)'),
-        ),
-      )
-      // Booleans as 1/0: the same on MariaDB (tinyint) and SQLite (integer), which cannot bind `true`.
-      .setParameters({ oui: 1, non: 0, typeTraitement, commissionId: formation.commissionId, formationId: formation.id })
-      .orderBy('p.ordre', 'ASC')
-      .addOrderBy('p.libelle', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .getMany();
+    // Booleans as 1/0: the same on MariaDB (tinyint) and SQLite (integer), which cannot bind `true`.
+    return piecesDemandees(em, { oui: 1, non: 0, typeTraitement, commissionId: formation.commissionId, formationId: formation.id });
   }
 
   async list(principal: Principal, query: PieceQueryDto): Promise<Page<PieceDto>> {

@@ -12,10 +12,13 @@ type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
  */
 const BOOTSTRAP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
 
-/** The logger of the request being handled (pino-http's child, bound to the request id), set by LoggingModule. */
-const requestLogger = new AsyncLocalStorage<Pino>();
+/**
+ * The logger of the request being handled (a child bound to the request), set by the access log's hook
+ * (journal-requetes.ts): a function, so that the child is made only when a line is written.
+ */
+const requestLogger = new AsyncLocalStorage<() => Pino>();
 
-export function inRequestContext(logger: Pino, next: () => void): void {
+export function inRequestContext(logger: () => Pino, next: () => void): void {
   requestLogger.run(logger, next);
 }
 
@@ -53,7 +56,7 @@ export class AppLogger implements LoggerService {
 
   /** Nest passes the context last; an error handler of Nest's passes (message, stack, context). */
   private write(level: Level, message: unknown, params: unknown[]): void {
-    const logger = requestLogger.getStore() ?? this.root;
+    const logger = requestLogger.getStore()?.() ?? this.root;
     const context = params.length > 0 ? params[params.length - 1] : undefined;
     const rest = params.slice(0, -1);
     const fields: Record<string, unknown> = context === undefined ? {} : { context };
