@@ -49,8 +49,7 @@ interface DocumentPdfmake {
  * anew: about half of the CPU of a one-page dossier (restructure and fontkit in a profile). The first document of
  * the thread loads each font pdfmake's way; the next ones wrap the same fontkit font in a new pdfkit font of their
  * own (its subset, its widths and its object in the PDF are the document's), registered as pdfkit registers one, so
- * that the document embeds it when it ends. fontkit's font is only read after it is parsed (glyphs and layouts are
- * cached in it), and a worker thread renders one document at a time.
+ * that the document embeds it when it ends. A worker thread renders one document at a time.
  */
 function policesParseesUneFois(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -68,6 +67,11 @@ function policesParseesUneFois(): void {
       return police;
     }
     const PoliceDuDocument = modele.constructor as new (document: DocumentPdfmake, font: object, id: string) => PoliceIntegree;
+    // fontkit keeps each glyph with the characters it was first asked for; a glyph first reached as a component of
+    // another (the "e" of "é", when the previous document's subset was written) has none, and would be missing from
+    // this document's ToUnicode map (its text no longer copied nor read aloud). Glyphs are cheap to make again from
+    // the parsed tables: each document starts with none, as it did with a font of its own.
+    (modele.font as { _glyphs: object })._glyphs = {};
     const id = `F${++this._fontCount}`;
     const police = new PoliceDuDocument(this, modele.font, id);
     this._fontFamilies[id] = police;
