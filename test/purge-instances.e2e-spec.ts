@@ -41,7 +41,7 @@ describe('Purge of unactivated accounts on two instances', () => {
     expect(await b.app.get(JobsService).tick(PURGE_COMPTES)).toBeNull();
     const runs = await a.dataSource.getRepository(JobRun).find({ where: { name: PURGE_COMPTES } });
     expect(runs).toHaveLength(1);
-    expect(JSON.parse(runs[0].counts ?? '{}')).toEqual({ supprimes: 3 });
+    expect(JSON.parse(runs[0].counts ?? '{}')).toEqual({ supprimes: 3, lots: 1 });
     expect(await comptes.count()).toBe(2);
     expect(await comptes.count({ where: { active: false, activationDeadline: LessThan(a.clock.now()) } })).toBe(0);
 

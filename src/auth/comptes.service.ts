@@ -35,6 +35,7 @@ import { NumeroDossierService } from './numero-dossier.service';
 import { DossierService } from '../candidat/dossier.service';
 import { ScolariteService } from '../candidat/scolarite.service';
 import { assertAcceptablePassword } from './password-policy';
+import { TAILLE_LOT, supprimerParLots } from '../database/par-lots';
 import { hashPassword, hashToken, newToken, verifyPassword } from './secrets';
 import { SessionService } from './session.service';
 
@@ -337,10 +338,9 @@ export class ComptesService {
     });
   }
 
-  /** Deletes the accounts not activated before their deadline (and their sessions); numbers stay burned. */
-  async purgeNonActives(): Promise<{ supprimes: number }> {
-    const result = await this.dataSource.getRepository(CompteCandidat).delete({ active: false, activationDeadline: LessThan(this.clock.now()) });
-    return { supprimes: result.affected ?? 0 };
+  /** Deletes the accounts not activated before their deadline (and their sessions), in batches; numbers stay burned. */
+  purgeNonActives(taille = TAILLE_LOT): Promise<{ supprimes: number; lots: number }> {
+    return supprimerParLots(this.dataSource.getRepository(CompteCandidat), { active: false, activationDeadline: LessThan(this.clock.now()) }, taille);
   }
 
   private async sendActivationLink(em: EntityManager, compte: CompteCandidat): Promise<void> {

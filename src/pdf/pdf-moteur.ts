@@ -30,6 +30,56 @@ const ROBOTO: TFontDictionary = {
 
 let configure = false;
 
+/** What this file needs of pdfmake's pdfkit document (pdfmake/js/PDFDocument.js) and of pdfkit's embedded fonts. */
+interface PoliceIntegree {
+  /** fontkit's parsed font: its tables, decoded lazily, and its glyphs, cached as they are used */
+  font: object;
+}
+interface DocumentPdfmake {
+  fontCache: Record<string, Record<string, PoliceIntegree>>;
+  _fontFamilies: Record<string, PoliceIntegree>;
+  _fontCount: number;
+  getFontType(bold: boolean, italics: boolean): string;
+  provideFont(famille: string, bold: boolean, italics: boolean): PoliceIntegree;
+}
+
+/**
+ * Each font parsed once per thread, not once per document. pdfmake gives every document a fresh pdfkit document,
+ * which parses the font file again with fontkit (`fontkit.create`) and decodes its tables (cmap, glyf, GSUB, GPOS…)
+ * anew: about half of the CPU of a one-page dossier (restructure and fontkit in a profile). The first document of
+ * the thread loads each font pdfmake's way; the next ones wrap the same fontkit font in a new pdfkit font of their
+ * own (its subset, its widths and its object in the PDF are the document's), registered as pdfkit registers one, so
+ * that the document embeds it when it ends. A worker thread renders one document at a time.
+ */
+function policesParseesUneFois(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const prototype = (require('pdfmake/js/PDFDocument') as { default: { prototype: DocumentPdfmake } }).default.prototype;
+  const premiere = prototype.provideFont;
+  const parsees = new Map<string, PoliceIntegree>();
+  prototype.provideFont = function (this: DocumentPdfmake, famille: string, bold: boolean, italics: boolean): PoliceIntegree {
+    const type = this.getFontType(bold, italics);
+    const deja = this.fontCache[famille]?.[type];
+    if (deja) return deja;
+    const modele = parsees.get(`${famille}\0${type}`);
+    if (!modele) {
+      const police = premiere.call(this, famille, bold, italics);
+      parsees.set(`${famille}\0${type}`, police);
+      return police;
+    }
+    const PoliceDuDocument = modele.constructor as new (document: DocumentPdfmake, font: object, id: string) => PoliceIntegree;
+    // fontkit keeps each glyph with the characters it was first asked for; a glyph first reached as a component of
+    // another (the "e" of "é", when the previous document's subset was written) has none, and would be missing from
+    // this document's ToUnicode map (its text no longer copied nor read aloud). Glyphs are cheap to make again from
+    // the parsed tables: each document starts with none, as it did with a font of its own.
+    (modele.font as { _glyphs: object })._glyphs = {};
+    const id = `F${++this._fontCount}`;
+    const police = new PoliceDuDocument(this, modele.font, id);
+    this._fontFamilies[id] = police;
+    (this.fontCache[famille] ??= {})[type] = police;
+    return police;
+  };
+}
+
 // pdf-lib pauses (setTimeout 0) every 100 objects parsed and 50 written so that a main thread can serve other
 // requests; on a worker thread that only slows the work down.
 const LECTURE: LoadOptions = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest };
@@ -51,6 +101,7 @@ function pdfmakeConfigure(): typeof pdfmake {
     pdfmake.setFonts(ROBOTO);
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
+    policesParseesUneFois();
     configure = true;
   }
   return pdfmake;

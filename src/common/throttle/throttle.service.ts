@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan, LessThanOrEqual, MoreThan } from 'typeorm';
 import { Clock } from '../clock/clock';
+import { supprimerParLots } from '../../database/par-lots';
 import { isUniqueViolation } from '../../database/unique-violation';
 import { ThrottleCounter } from './throttle-counter.entity';
 
@@ -48,8 +49,7 @@ export class ThrottleService {
   }
 
   /** Forgets the windows that have ended (hourly job). */
-  async purgeEnded(): Promise<{ supprimes: number }> {
-    const result = await this.dataSource.getRepository(ThrottleCounter).delete({ windowEndsAt: LessThanOrEqual(this.clock.now()) });
-    return { supprimes: result.affected ?? 0 };
+  purgeEnded(): Promise<{ supprimes: number; lots: number }> {
+    return supprimerParLots(this.dataSource.getRepository(ThrottleCounter), { windowEndsAt: LessThanOrEqual(this.clock.now()) });
   }
 }
