@@ -102,7 +102,6 @@ async function insererCandidatures(dataSource: DataSource, campagneId: number, f
           pays_naissance: 'FR',
           nationalite: 'FR',
           telephone_portable: '+33 6 12 34 56 78',
-          langue: 'fr',
           version: 1,
           updated_at: now,
         })),

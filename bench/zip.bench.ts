@@ -97,8 +97,8 @@ async function candidatures(dataSource: DataSource, storage: FileStorage, campag
       ]);
       const [{ id: compteId }] = (await em.query('SELECT id FROM compte_candidat WHERE numero_dossier = ?', [numero])) as { id: number }[];
       await em.query(
-        'INSERT INTO candidat (compte_candidat_id, campagne_id, civilite, nom_naissance, prenom, nom_recherche, date_naissance, pays_naissance, nationalite, langue, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)',
-        [compteId, campagneId, 'MME', `Nom${numero}`, 'Élise', `NOM${numero} ELISE`, '2003-03-14', 'FR', 'FR', 'fr', now],
+        'INSERT INTO candidat (compte_candidat_id, campagne_id, civilite, nom_naissance, prenom, nom_recherche, date_naissance, pays_naissance, nationalite, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)',
+        [compteId, campagneId, 'MME', `Nom${numero}`, 'Élise', `NOM${numero} ELISE`, '2003-03-14', 'FR', 'FR', now],
       );
       await em.query(
         "INSERT INTO candidature (campagne_id, compte_candidat_id, formation_id, statut_dossier, statut_dossier_at, type_traitement, type_traitement_valide, created_at, non_annulee, version) VALUES (?, ?, ?, 'AT', ?, 'AC', 1, ?, 1, 1)",
