@@ -184,6 +184,7 @@ export async function donneesListe(base: string, n: number, log: (m: string) => 
           const annulee = statut === 'AT' && r() < 0.075;
           const transmise = statut !== 'AT' || r() < 0.3 ? sql(new Date(creee.getTime() + 86400_000)) : null;
           let acceptee: number | null = null;
+          let courant: [string, number] | [null, null] = [null, null];
           if (statut === 'CO' && r() < 0.7) {
             // The history: sometimes an earlier avis (LA, PR) before the current one.
             const y = r();
@@ -205,6 +206,7 @@ export async function donneesListe(base: string, n: number, log: (m: string) => 
               'bench',
               sql(quand2),
             ]);
+            courant = [type, valide];
             if (type === 'FA' && valide) acceptee = r() < 0.5 ? 1 : r() < 0.2 ? 0 : null;
           }
           const statutAt = sql(new Date(creee.getTime() + (statut === 'AT' ? 0 : 5 * 86400_000)));
@@ -226,6 +228,10 @@ export async function donneesListe(base: string, n: number, log: (m: string) => 
             acceptee === null ? null : statutAt,
             acceptee === null ? null : numero,
             campagne === 3 ? null : '{}',
+            // The list's copies (src/candidature/liste-candidature-colonnes.ts)
+            ...courant,
+            identites[identites.length - 1][6],
+            numero,
           ]);
         }
       }
@@ -243,6 +249,7 @@ export async function donneesListe(base: string, n: number, log: (m: string) => 
         [
           'id', 'campagne_id', 'compte_candidat_id', 'formation_id', 'statut_dossier', 'statut_dossier_at', 'type_traitement', 'type_traitement_valide', 'created_at',
           'transmise_at', 'annulee_at', 'annulee_par', 'non_annulee', 'acceptee', 'acceptee_at', 'accepte_par', 'dates_archivees',
+          'avis_type', 'avis_valide', 'nom_recherche', 'numero_dossier',
         ],
         lignes,
       );

@@ -23,7 +23,8 @@ const base = `http://127.0.0.1:${port}`;
 const TAILLES = (process.env.BENCH_TAILLES ?? '10000,1000000').split(',').map(Number);
 const REPS = Number(process.env.BENCH_REPS ?? 5);
 const CAS = process.env.BENCH_CAS ? new RegExp(process.env.BENCH_CAS) : null;
-const PAGES = (process.env.BENCH_PAGES ?? '1,50').split(',').map(Number);
+/** `50`: page=50 (offset); `50c`: the 50th page reached by following `suivant` (apres, keyset), only the last one timed */
+const PAGES = (process.env.BENCH_PAGES ?? '1,50,50c').split(',');
 const PASSWORD = 'mot de passe du banc de mesure';
 const dossier = join(__dirname, '..', 'var', 'bench-liste');
 
@@ -89,7 +90,7 @@ async function mesurerTaille(n: number): Promise<Mesures> {
       if (CAS && !CAS.test(nom)) continue;
       for (const role of Object.keys(tokens)) {
         for (const page of PAGES) {
-          const url = `${base}/api/candidatures?${query}${query ? '&' : ''}page=${page}`;
+          const url = await adresse(query, page, tokens[role]);
           const durees: number[] = [];
           let total: unknown;
           for (let i = 0; i <= REPS; i++) {
@@ -115,6 +116,19 @@ async function mesurerTaille(n: number): Promise<Mesures> {
   }
 }
 
+/** The URL of a page: by number, or (`<n>c`) by the cursor the previous page gave. */
+async function adresse(query: string, page: string, token: string): Promise<string> {
+  const liste = `${base}/api/candidatures?${query}${query ? '&' : ''}`;
+  if (!page.endsWith('c')) return `${liste}page=${page}`;
+  let apres: string | null = null;
+  for (let n = 1; n < Number(page.slice(0, -1)); n++) {
+    const res: Response = await fetch(`${liste}${apres ? `apres=${apres}` : ''}`, { headers: { authorization: `Bearer ${token}` } });
+    apres = ((await res.json()) as { suivant: string | null }).suivant;
+    if (!apres) break;
+  }
+  return apres ? `${liste}apres=${apres}` : `${liste}page=${page.slice(0, -1)}`;
+}
+
 function lire(n: number): Mesures | null {
   try {
     return JSON.parse(readFileSync(join(dossier, `${nomBase(n)}.json`), 'utf8')) as Mesures;
@@ -128,7 +142,7 @@ async function main(): Promise<void> {
   for (const n of TAILLES) resultats.set(n, await mesurerTaille(n));
   const petit = resultats.get(10_000) ?? lire(10_000);
   const grand = resultats.get(1_000_000) ?? lire(1_000_000);
-  const cles = Object.keys(grand ?? petit ?? {});
+  const cles = [...new Set([...Object.keys(petit ?? {}), ...Object.keys(grand ?? {})])];
   const ms = (m: Mesures | null, c: string) => (m?.[c] ? m[c].p50.toFixed(1) : '–');
   const lignes = cles.map((c) => {
     const ratio = petit?.[c] && grand?.[c] ? grand[c].p50 / petit[c].p50 : null;

@@ -13,7 +13,7 @@ import { TYPE_AVIS_LIBELLES } from '../../candidature/avis/avis-rules';
 import { MotifAvis } from '../../candidature/entities/motif-avis.entity';
 import { BOM, Cellule, ligneCsv } from '../../common/csv/csv';
 import { FiltresCandidaturesDto } from './dto/liste-candidatures.dto';
-import { LigneCandidature, avecAvisCourant, requeteCandidatures, resoudreFiltres } from './requete-candidatures';
+import { LigneCandidature, idsDe, lignes, requeteCandidatures, resoudreFiltres } from './requete-candidatures';
 
 /** Rows read per query: the export holds one page at a time, whatever the size of the list. */
 export const TAILLE_PAGE = 1000;
@@ -91,12 +91,10 @@ export class ExportCandidaturesService {
    */
   async exporter(principal: Principal, filtres: FiltresCandidaturesDto, format: FormatExport): Promise<FichierExport> {
     // Later pages are read from stream callbacks: keep them in this request's unit of work (sqlite-gate).
-    const resolus = await resoudreFiltres(this.dataSource, filtres);
+    const resolus = await resoudreFiltres(this.dataSource, principal, filtres);
+    // Each page: the next ids from the candidature table alone (its primary key, from where the last page ended), then their rows.
     const lire = AsyncResource.bind(async (apres: number) =>
-      avecAvisCourant(
-        this.dataSource.manager,
-        await requeteCandidatures(this.dataSource, principal, resolus).andWhere('c.id > :apres', { apres }).orderBy('c.id', 'ASC').limit(TAILLE_PAGE).getMany(),
-      ),
+      lignes(this.dataSource, principal, await idsDe(requeteCandidatures(this.dataSource, resolus).andWhere('c.id > :apres', { apres }).orderBy('c.id', 'ASC').limit(TAILLE_PAGE))),
     );
     const [libelles, premiere] = await Promise.all([this.libelles(), lire(0)]);
     async function* pages(): AsyncGenerator<LigneCandidature[]> {

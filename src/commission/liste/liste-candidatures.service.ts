@@ -16,12 +16,13 @@ import { CandidatureStaffDetailDto, CandidatureStaffItemDto, CandidatureStaffPag
 import { NoteCandidature } from './entities/note-candidature.entity';
 import {
   LigneCandidature,
-  avecAvisCourant,
   candidaturesDuPerimetre,
   cleDeTri,
   compterBorne,
   decoderCurseur,
   encoderCurseur,
+  idsDe,
+  lignes,
   requeteCandidatures,
   resoudreFiltres,
   trier,
@@ -43,7 +44,8 @@ export class ListeCandidaturesService {
 
   /**
    * A page of the list: by `page` (offset, PROFONDEUR_MAX rows deep at most) or after the cursor `apres` (keyset, any
-   * depth); the total is counted up to BORNE_TOTAL. Three queries whatever the size: the page, the count, the avis.
+   * depth); the total is counted up to BORNE_TOTAL. A fixed number of queries: the scope's formations, the page's ids and
+   * the count (candidature alone, by its indexes), then the page's rows and their current avis.
    */
   async liste(principal: Principal, query: ListeCandidaturesQueryDto): Promise<CandidatureStaffPage> {
     const page = query.page ?? 1;
@@ -53,16 +55,17 @@ export class ListeCandidaturesService {
     if (!apres && page * limit > PROFONDEUR_MAX) {
       throw new ValidationFailed([{ field: 'page', message: `ne peut dépasser ${PROFONDEUR_MAX} lignes (page × limit) : suivez le curseur suivant avec apres` }]);
     }
-    const filtres = await resoudreFiltres(this.dataSource, query);
-    const requete = requeteCandidatures(this.dataSource, principal, filtres);
-    const [rows, { total, plusDe }] = await Promise.all([
-      trier(requete.clone(), tri, query.order, apres)
-        .offset(apres ? undefined : (page - 1) * limit)
-        .limit(limit)
-        .getMany(),
+    const filtres = await resoudreFiltres(this.dataSource, principal, query);
+    const requete = requeteCandidatures(this.dataSource, filtres);
+    const [ids, { total, plusDe }] = await Promise.all([
+      idsDe(
+        trier(requete.clone(), tri, query.order, apres)
+          .offset(apres ? undefined : (page - 1) * limit)
+          .limit(limit),
+      ),
       compterBorne(requete),
     ]);
-    await avecAvisCourant(this.dataSource.manager, rows);
+    const rows = await lignes(this.dataSource, principal, ids);
     const dernier = rows.length === limit ? rows[rows.length - 1] : null;
     return { ...toPage(rows.map(itemDto), total, query), plusDe, suivant: dernier ? encoderCurseur({ cle: cleDeTri(dernier, tri), id: dernier.id }) : null };
   }

@@ -22,13 +22,10 @@ export type LigneCandidature = Candidature & {
   avisCourant?: Avis | null;
 };
 
-/** The filters with the campaign decided: the one asked, else the one in service. */
-export type FiltresResolus = FiltresCandidaturesDto & { campagne: number };
-
 /**
  * The sort keys, all columns of the candidature row (liste-candidature-colonnes.ts keeps the copies) so that an
  * index of candidature (campaign, live or cancelled, key) hands rows over in order and the LIMIT stops the read.
- * `formation` is the exception: the formation's code is not copied (see the note on the list).
+ * `formation` is the exception: the formation's code is not copied, that sort joins the formation.
  */
 const COLONNES_TRI: Record<Tri, string> = {
   nom: 'c.nomRecherche',
@@ -41,6 +38,9 @@ const COLONNES_TRI: Record<Tri, string> = {
 /** The statuts in the order of a file's life: MariaDB sorts its ENUM by position (this order); SQLite by text. */
 const ORDRE_STATUT = [StatutDossier.AT, StatutDossier.RE, StatutDossier.IN, StatutDossier.CO];
 const ORDRE_STATUT_SQLITE = "CASE c.statutDossier WHEN 'AT' THEN 1 WHEN 'RE' THEN 2 WHEN 'IN' THEN 3 ELSE 4 END";
+
+/** The filters with the campaign decided and the formations the list may show (null: all of them). */
+export type FiltresResolus = FiltresCandidaturesDto & { campagne: number; formations: number[] | null };
 
 /** Every candidature of the caller's scope (cancelled ones included), with what the list shows of it (the avis apart). */
 export function candidaturesDuPerimetre(dataSource: DataSource | EntityManager, principal: Principal): SelectQueryBuilder<LigneCandidature> {
@@ -55,27 +55,38 @@ export function candidaturesDuPerimetre(dataSource: DataSource | EntityManager, 
   return AccesCandidatures.restreindre(principal, qb, { centre: 'ce.code', commission: 'cm.code' });
 }
 
-/** The campaign a list shows: the one asked, else the one in service, else the latest. */
-export async function resoudreFiltres(dataSource: DataSource, filtres: FiltresCandidaturesDto): Promise<FiltresResolus> {
-  if (filtres.campagne !== undefined) return { ...filtres, campagne: filtres.campagne };
-  const repo = dataSource.getRepository(Campagne);
-  const campagne = (await repo.findOne({ where: { enService: true }, select: { id: true } })) ?? (await repo.findOne({ where: {}, order: { id: 'DESC' }, select: { id: true } }));
-  return { ...filtres, campagne: campagne?.id ?? 0 };
+/**
+ * What a list reads before its candidatures: the campaign (the one asked, else the one in service, else the latest)
+ * and the formations of the caller's scope and of the centre and commission filters (at most the offer's 2,000 ids),
+ * so that the list itself is a query of the candidature table alone, which its indexes answer in order.
+ */
+export async function resoudreFiltres(dataSource: DataSource, principal: Principal, filtres: FiltresCandidaturesDto): Promise<FiltresResolus> {
+  const campagnes = dataSource.getRepository(Campagne);
+  const campagne =
+    filtres.campagne ??
+    ((await campagnes.findOne({ where: { enService: true }, select: { id: true } })) ?? (await campagnes.findOne({ where: {}, order: { id: 'DESC' }, select: { id: true } })))?.id ??
+    0;
+  if (AccesCandidatures.partout(principal) && filtres.commission === undefined && filtres.centre === undefined) return { ...filtres, campagne, formations: null };
+  const qb = dataSource.getRepository(Formation).createQueryBuilder('f').innerJoin('f.commission', 'cm').innerJoin('cm.centre', 'ce').select('f.id', 'id');
+  AccesCandidatures.restreindre(principal, qb, { centre: 'ce.code', commission: 'cm.code' });
+  if (filtres.commission !== undefined) qb.andWhere('cm.code = :commission', { commission: filtres.commission });
+  if (filtres.centre !== undefined) qb.andWhere('ce.code = :centre', { centre: filtres.centre });
+  const formations = (await qb.getRawMany<{ id: number | string }>()).map((f) => Number(f.id));
+  return { ...filtres, campagne, formations };
 }
 
 /**
- * The candidatures of the caller's scope matching the filters, as one query: the scope is a condition of the query
- * (AccesCandidatures.restreindre), so pages, counts and exports never see a row outside it. Every filter is an
- * equality on a column of candidature that follows (campaign, live or cancelled) in one of its list indexes.
+ * The candidatures matching the filters, within the scope resolved by resoudreFiltres, as a query of the candidature
+ * table alone, selecting the ids: every filter is a condition on its own columns (the identity's only for an INE, by a subquery), and
+ * (campaign, live or cancelled) lead each of its list indexes, so pages, counts and exports read an index in order.
  */
-export function requeteCandidatures(dataSource: DataSource | EntityManager, principal: Principal, filtres: FiltresResolus): SelectQueryBuilder<LigneCandidature> {
-  const qb = candidaturesDuPerimetre(dataSource, principal);
-  qb.andWhere('c.campagneId = :campagne', { campagne: filtres.campagne });
+export function requeteCandidatures(dataSource: DataSource | EntityManager, filtres: FiltresResolus): SelectQueryBuilder<Candidature> {
+  const qb = dataSource.getRepository(Candidature).createQueryBuilder('c').select('c.id', 'id');
+  qb.where('c.campagneId = :campagne', { campagne: filtres.campagne });
   // An equality (never IS NOT NULL, a range): the index's next column then comes in order.
   qb.andWhere(filtres.annulees ? 'c.nonAnnulee IS NULL' : 'c.nonAnnulee = 1');
+  if (filtres.formations !== null) qb.andWhere(filtres.formations.length > 0 ? 'c.formationId IN (:...formations)' : '1 = 0', { formations: filtres.formations });
   if (filtres.formationId !== undefined) qb.andWhere('c.formationId = :formationId', { formationId: filtres.formationId });
-  if (filtres.commission !== undefined) qb.andWhere('cm.code = :commission', { commission: filtres.commission });
-  if (filtres.centre !== undefined) qb.andWhere('ce.code = :centre', { centre: filtres.centre });
   if (filtres.statutDossier !== undefined) qb.andWhere('c.statutDossier = :statutDossier', { statutDossier: filtres.statutDossier });
   if (filtres.typeTraitement !== undefined) qb.andWhere('c.typeTraitement = :typeTraitement', { typeTraitement: filtres.typeTraitement });
   if (filtres.avis === SANS_AVIS) qb.andWhere('c.avisType IS NULL');
@@ -87,12 +98,28 @@ export function requeteCandidatures(dataSource: DataSource | EntityManager, prin
   return qb;
 }
 
+/** The rows of these candidatures as the list shows them, in this order (the scope checked again, the current avis loaded). */
+export async function lignes(dataSource: DataSource, principal: Principal, ids: number[]): Promise<LigneCandidature[]> {
+  if (ids.length === 0) return [];
+  const rows = await candidaturesDuPerimetre(dataSource, principal).andWhere('c.id IN (:...ids)', { ids }).getMany();
+  const parId = new Map(rows.map((c) => [c.id, c]));
+  return avecAvisCourant(
+    dataSource.manager,
+    ids.map((id) => parId.get(id)).filter((c): c is LigneCandidature => c !== undefined),
+  );
+}
+
+/** The ids of a query of requeteCandidatures, in its order. */
+export async function idsDe(qb: SelectQueryBuilder<Candidature>): Promise<number[]> {
+  return (await qb.getRawMany<{ id: number | string }>()).map((r) => Number(r.id));
+}
+
 /**
  * Text search as staff type it: every word is the start of a word of the folded name (nom de naissance, nom
  * d'usage, prénom: "elise mar" finds MARTIN Élise), or the beginning of a numéro de dossier, or a whole INE.
  * Folded and numéro terms hold only A-Z, 0-9 and spaces, so nothing in them is a LIKE wildcard.
  */
-function rechercher(qb: SelectQueryBuilder<LigneCandidature>, q: string): void {
+function rechercher(qb: SelectQueryBuilder<Candidature>, q: string): void {
   const mots = normalizeForSearch(q).split(' ').filter(Boolean);
   const compact = q.replace(/\s/g, '').toUpperCase();
   const code = /^[A-Z0-9]+$/.test(compact) ? compact : null;
@@ -107,7 +134,7 @@ function rechercher(qb: SelectQueryBuilder<LigneCandidature>, q: string): void {
       }
       if (code) {
         w.orWhere('c.numeroDossier LIKE :numero', { numero: `${code}%` });
-        w.orWhere('cd.ine = :ine', { ine: code });
+        w.orWhere('c.compteCandidatId IN (SELECT cd.compte_candidat_id FROM candidat cd WHERE cd.ine = :ine)', { ine: code });
       }
       if (mots.length === 0 && !code) w.where('1 = 0');
     }),
@@ -148,13 +175,15 @@ export function cleDeTri(c: LigneCandidature, tri: Tri): string | number | null 
   }
 }
 
-const estSqlite = (qb: SelectQueryBuilder<LigneCandidature>) => qb.connection.options.type === 'better-sqlite3';
+const estSqlite = (qb: SelectQueryBuilder<Candidature>) => qb.connection.options.type === 'better-sqlite3';
 
 /**
  * The list's order: the chosen key, then id in the same direction, so pages never overlap or skip; with `apres`, the
  * rows after that cursor in this order (keyset: the index seeks there instead of counting rows from the start).
  */
-export function trier(qb: SelectQueryBuilder<LigneCandidature>, tri: Tri = 'createdAt', ordre: 'asc' | 'desc' = 'desc', apres?: Curseur): SelectQueryBuilder<LigneCandidature> {
+export function trier(qb: SelectQueryBuilder<Candidature>, tri: Tri = 'createdAt', ordre: 'asc' | 'desc' = 'desc', apres?: Curseur): SelectQueryBuilder<Candidature> {
+  // The formation's code is not on the candidature row: this sort alone joins its formation.
+  if (tri === 'formation') qb.innerJoin('c.formation', 'f');
   const sens = ordre === 'asc' ? 'ASC' : 'DESC';
   const colonne = tri === 'statutDossier' && estSqlite(qb) ? ORDRE_STATUT_SQLITE : COLONNES_TRI[tri];
   if (apres) suivre(qb, tri, colonne, sens, apres);
@@ -163,7 +192,7 @@ export function trier(qb: SelectQueryBuilder<LigneCandidature>, tri: Tri = 'crea
 }
 
 /** `(key, id)` strictly after the cursor in the order; NULL keys come first ascending, last descending (both engines). */
-function suivre(qb: SelectQueryBuilder<LigneCandidature>, tri: Tri, colonne: string, sens: 'ASC' | 'DESC', apres: Curseur): void {
+function suivre(qb: SelectQueryBuilder<Candidature>, tri: Tri, colonne: string, sens: 'ASC' | 'DESC', apres: Curseur): void {
   const apresCle = sens === 'ASC' ? '>' : '<';
   let cle: unknown = apres.cle;
   let egal = `${colonne} = :cleCurseur`;
@@ -201,8 +230,8 @@ export async function avecAvisCourant(em: EntityManager, rows: LigneCandidature[
 export const BORNE_TOTAL = 1000;
 
 /** The number of rows of the query, read up to BORNE_TOTAL + 1 in an index: `plusDe` when there are more. */
-export async function compterBorne(qb: SelectQueryBuilder<LigneCandidature>): Promise<{ total: number; plusDe: boolean }> {
-  const ids = qb.clone().select('c.id', 'id').orderBy().offset(undefined).limit(BORNE_TOTAL + 1);
+export async function compterBorne(qb: SelectQueryBuilder<Candidature>): Promise<{ total: number; plusDe: boolean }> {
+  const ids = qb.clone().orderBy().offset(undefined).limit(BORNE_TOTAL + 1);
   const [sql, params] = ids.getQueryAndParameters();
   const [{ n }] = (await qb.connection.query(`SELECT COUNT(*) AS n FROM (${sql}) t`, params)) as [{ n: number | string }];
   const total = Number(n);
