@@ -2,7 +2,9 @@ import { MigrationInterface, QueryRunner, TableColumn, TableIndex } from 'typeor
 import { AVIS_COURANT_SQL, NOM_RECHERCHE_SQL } from '../src/candidature/liste-candidature-colonnes';
 
 const INDEX = [
-  // The staff list, scope (campaign, live or cancelled) first, then each sort or filter it reads in order.
+  // The staff list, scope (campaign, live or cancelled) first, then each sort or filter it reads in order; the
+  // first one is (campaign, live, id) for the exports' keyset pages (InnoDB appends the primary key).
+  new TableIndex({ name: 'candidature_liste_id_idx', columnNames: ['campagne_id', 'non_annulee'] }),
   new TableIndex({ name: 'candidature_liste_cree_idx', columnNames: ['campagne_id', 'non_annulee', 'created_at'] }),
   new TableIndex({ name: 'candidature_liste_nom_idx', columnNames: ['campagne_id', 'non_annulee', 'nom_recherche'] }),
   new TableIndex({ name: 'candidature_liste_numero_idx', columnNames: ['campagne_id', 'non_annulee', 'numero_dossier'] }),
@@ -33,9 +35,12 @@ export class ListeCandidatures1765300000000 implements MigrationInterface {
     const numero = 'numero_dossier = (SELECT cc.numero_dossier FROM compte_candidat cc WHERE cc.id = candidature.compte_candidat_id)';
     await queryRunner.query(`UPDATE candidature SET ${AVIS_COURANT_SQL}, ${NOM_RECHERCHE_SQL}, ${numero}`);
     await queryRunner.createIndices('candidature', INDEX);
+    // A boolean alone selects nothing; MariaDB intersected it with the campaign's index, then sorted every row.
+    await queryRunner.dropIndex('candidature', 'candidature_non_annulee_idx');
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.createIndex('candidature', new TableIndex({ name: 'candidature_non_annulee_idx', columnNames: ['non_annulee'] }));
     for (const index of INDEX) await queryRunner.dropIndex('candidature', index.name!);
     for (const column of ['numero_dossier', 'nom_recherche', 'avis_valide', 'avis_type']) await queryRunner.dropColumn('candidature', column);
   }

@@ -28,7 +28,7 @@ export enum StatutDossier {
 @Index('candidature_statut_dossier_idx', ['statutDossier'])
 @Index('candidature_type_traitement_idx', ['typeTraitement'])
 @Index('candidature_acceptee_idx', ['acceptee'])
-@Index('candidature_non_annulee_idx', ['nonAnnulee'])
+@Index('candidature_liste_id_idx', ['campagneId', 'nonAnnulee'])
 @Index('candidature_liste_cree_idx', ['campagneId', 'nonAnnulee', 'createdAt'])
 @Index('candidature_liste_nom_idx', ['campagneId', 'nonAnnulee', 'nomRecherche'])
 @Index('candidature_liste_numero_idx', ['campagneId', 'nonAnnulee', 'numeroDossier'])

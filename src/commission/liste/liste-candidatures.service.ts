@@ -23,9 +23,9 @@ import {
   encoderCurseur,
   idsDe,
   lignes,
+  pageListe,
   requeteCandidatures,
   resoudreFiltres,
-  trier,
 } from './requete-candidatures';
 
 /**
@@ -58,11 +58,7 @@ export class ListeCandidaturesService {
     const filtres = await resoudreFiltres(this.dataSource, principal, query);
     const requete = requeteCandidatures(this.dataSource, filtres);
     const [ids, { total, plusDe }] = await Promise.all([
-      idsDe(
-        trier(requete.clone(), tri, query.order, apres)
-          .offset(apres ? undefined : (page - 1) * limit)
-          .limit(limit),
-      ),
+      idsDe(pageListe(requete, query, apres)),
       compterBorne(requete),
     ]);
     const rows = await lignes(this.dataSource, principal, ids);

@@ -109,6 +109,22 @@ export async function lignes(dataSource: DataSource, principal: Principal, ids: 
   );
 }
 
+/** A page of the list's ids: by offset, or after the cursor (then `page` is ignored). */
+export function pageListe(requete: SelectQueryBuilder<Candidature>, q: { sort?: Tri; order?: 'asc' | 'desc'; page?: number; limit?: number }, apres?: Curseur): SelectQueryBuilder<Candidature> {
+  const limit = q.limit ?? 20;
+  return trier(requete.clone(), q.sort, q.order, apres)
+    .offset(apres ? undefined : ((q.page ?? 1) - 1) * limit)
+    .limit(limit);
+}
+
+/** Rows an export reads per query. */
+export const TAILLE_PAGE_EXPORT = 1000;
+
+/** An export's next page of ids: by the primary key, after the last one read (keyset). */
+export function pageExport(dataSource: DataSource | EntityManager, filtres: FiltresResolus, apres: number): SelectQueryBuilder<Candidature> {
+  return requeteCandidatures(dataSource, filtres).andWhere('c.id > :apres', { apres }).orderBy('c.id', 'ASC').limit(TAILLE_PAGE_EXPORT);
+}
+
 /** The ids of a query of requeteCandidatures, in its order. */
 export async function idsDe(qb: SelectQueryBuilder<Candidature>): Promise<number[]> {
   return (await qb.getRawMany<{ id: number | string }>()).map((r) => Number(r.id));
@@ -229,11 +245,15 @@ export async function avecAvisCourant(em: EntityManager, rows: LigneCandidature[
 /** How many rows a count reads at most: beyond, the list says « more than BORNE_TOTAL ». */
 export const BORNE_TOTAL = 1000;
 
+/** The statement of the bounded count: at most BORNE_TOTAL + 1 ids of the query, counted. */
+export function requeteCompte(qb: SelectQueryBuilder<Candidature>): [string, unknown[]] {
+  const [sql, params] = qb.clone().orderBy().offset(undefined).limit(BORNE_TOTAL + 1).getQueryAndParameters();
+  return [`SELECT COUNT(*) AS n FROM (${sql}) t`, params];
+}
+
 /** The number of rows of the query, read up to BORNE_TOTAL + 1 in an index: `plusDe` when there are more. */
 export async function compterBorne(qb: SelectQueryBuilder<Candidature>): Promise<{ total: number; plusDe: boolean }> {
-  const ids = qb.clone().orderBy().offset(undefined).limit(BORNE_TOTAL + 1);
-  const [sql, params] = ids.getQueryAndParameters();
-  const [{ n }] = (await qb.connection.query(`SELECT COUNT(*) AS n FROM (${sql}) t`, params)) as [{ n: number | string }];
+  const [{ n }] = (await qb.connection.query(...requeteCompte(qb))) as [{ n: number | string }];
   const total = Number(n);
   return total > BORNE_TOTAL ? { total: BORNE_TOTAL, plusDe: true } : { total, plusDe: false };
 }
