@@ -4078,6 +4078,13 @@ export interface components {
              * @example 1
              */
             total: number;
+            /**
+             * @description The count is exact up to 1,000 matching candidatures; beyond, `total` is 1000 and `plusDe` is true (« plus de
+             *     1 000 »): narrow the filters for an exact figure
+             */
+            plusDe: boolean;
+            /** @description The `apres` of the next page (same sort, same filters); null on the last page */
+            suivant: string | null;
         };
         NoteDto: {
             id: number;
@@ -11654,6 +11661,8 @@ export interface operations {
                 page?: number;
                 /** @description Items per page, 200 at most */
                 limit?: number;
+                /** @description The campaign (id); by default the one in service (else the latest) */
+                campagne?: number;
                 /** @description Only this formation */
                 formationId?: number;
                 /** @description Only this commission (code) */
@@ -11668,6 +11677,11 @@ export interface operations {
                 annulees?: boolean;
                 /** @description Name (accents and case ignored, any word start), numéro de dossier (its beginning) or INE */
                 q?: string;
+                /**
+                 * @description The `suivant` of the previous page: the page after it, in the same sort and filters (keyset: as fast at any depth).
+                 *     With `apres`, `page` is ignored.
+                 */
+                apres?: string;
             };
             header?: never;
             path?: never;
@@ -11730,6 +11744,8 @@ export interface operations {
                 typeTraitement?: components["schemas"]["TypeTraitement"];
                 /** @description The current avis (the latest, validated or not): FA, DE, LC, LA, PR, or AUCUN for the candidatures without any */
                 avis?: "FA" | "DE" | "LC" | "LA" | "PR" | "AUCUN";
+                /** @description The campaign (id); by default the one in service (else the latest) */
+                campagne?: number;
                 /** @description Only this formation */
                 formationId?: number;
                 /** @description Only this commission (code) */
@@ -11807,6 +11823,8 @@ export interface operations {
                 typeTraitement?: components["schemas"]["TypeTraitement"];
                 /** @description The current avis (the latest, validated or not): FA, DE, LC, LA, PR, or AUCUN for the candidatures without any */
                 avis?: "FA" | "DE" | "LC" | "LA" | "PR" | "AUCUN";
+                /** @description The campaign (id); by default the one in service (else the latest) */
+                campagne?: number;
                 /** @description Only this formation */
                 formationId?: number;
                 /** @description Only this commission (code) */

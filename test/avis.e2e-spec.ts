@@ -164,6 +164,27 @@ describe('Avis: entered unvalidated, validated, published, mailed; what the cand
     expect((await as('gest').get('candidatures/motifs-avis').expect(200)).body).toContainEqual({ code: 'CAPACITE', libelle: "Capacité d'accueil atteinte", actif: true });
   });
 
+  it("the staff list's avis filters follow every change of the current avis: entered, validated, deleted, replaced", async () => {
+    const f = await formation();
+    const c = await candidature(f, 'Courant');
+    const courant = async () => {
+      const ids = (q: string) => as('gest').get(`candidatures?formationId=${f}&${q}`).expect(200).then((r) => (r.body.items as { id: number }[]).map((i) => i.id));
+      const [fa, la, aucun, valide, nonValide] = await Promise.all([ids('avis=FA'), ids('avis=LA'), ids('avis=AUCUN'), ids('avisValide=true'), ids('avisValide=false')]);
+      return { fa, la, aucun, valide, nonValide };
+    };
+    expect(await courant()).toEqual({ fa: [], la: [], aucun: [c.id], valide: [], nonValide: [] });
+    await as('gest').post('candidatures/avis', { candidatureIds: [c.id], type: 'LA' }).expect(201);
+    expect(await courant()).toEqual({ fa: [], la: [c.id], aucun: [], valide: [], nonValide: [c.id] });
+    await as('gest').post('candidatures/avis', { candidatureIds: [c.id], type: 'FA' }).expect(201);
+    expect(await courant()).toEqual({ fa: [c.id], la: [], aucun: [], valide: [], nonValide: [c.id] });
+    await as('gest').delete(`candidatures/${c.id}/avis/dernier`).expect(204);
+    expect(await courant()).toEqual({ fa: [], la: [c.id], aucun: [], valide: [], nonValide: [c.id] });
+    await as('gest').post('candidatures/avis/validation', { candidatureIds: [c.id] }).expect(200);
+    expect(await courant()).toEqual({ fa: [], la: [c.id], aucun: [], valide: [c.id], nonValide: [] });
+    await as('gest').post('candidatures/avis', { candidatureIds: [c.id], type: 'FA' }).expect(201);
+    expect(await courant()).toEqual({ fa: [c.id], la: [], aucun: [], valide: [], nonValide: [c.id] });
+  });
+
   it('an avis of a formation with a future publication date is neither visible nor mailed before that date, and both right after the job runs', async () => {
     const f = await formation({ datePublication: '2027-04-13', dateConfirmation: '2027-04-20' });
     const [a, b] = [await candidature(f, 'Publie'), await candidature(f, 'Attente')];

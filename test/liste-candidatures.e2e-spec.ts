@@ -1,9 +1,11 @@
 import { binary, parseCsv, workbook } from './support/exports';
+import { reporterAvisCourant } from '../src/candidature/liste-candidature-colonnes';
 import request from 'supertest';
 import { Candidature, StatutDossier } from '../src/candidature/entities/candidature.entity';
 import { Role } from '../src/common/auth/roles';
 import { Avis, TypeAvis } from '../src/candidature/entities/avis.entity';
 import { Campagne } from '../src/offre/entities/campagne.entity';
+import { TypeTraitement } from '../src/offre/entities/formation.entity';
 import { createCampagne } from './support/factories';
 import { bearer } from './support/api';
 import { creerOffre } from './support/offre';
@@ -39,8 +41,11 @@ describe('Staff lists of candidatures: filters, scopes, full view, bloc-notes, C
     return out;
   }
 
-  const avis = (candidatureId: number, type: TypeAvis, extra: Partial<Avis> = {}) =>
-    t.dataSource.getRepository(Avis).insert({ candidatureId, type, creePar: 'gest.osuc', createdAt: t.clock.now(), valide: false, commentaireVisible: false, ...extra });
+  // As the avis module writes them: the row, then the candidature's copy of its current avis (liste-candidature-colonnes.ts).
+  const avis = async (candidatureId: number, type: TypeAvis, extra: Partial<Avis> = {}) => {
+    await t.dataSource.getRepository(Avis).insert({ candidatureId, type, creePar: 'gest.osuc', createdAt: t.clock.now(), valide: false, commentaireVisible: false, ...extra });
+    await reporterAvisCourant(t.dataSource.manager, [candidatureId]);
+  };
 
   beforeAll(async () => {
     t = await startTestApp({ THROTTLE_IP_PER_MINUTE: '10000' });
@@ -161,6 +166,52 @@ describe('Staff lists of candidatures: filters, scopes, full view, bloc-notes, C
     const page2 = await list('scol', '?sort=formation&order=asc&limit=3&page=2');
     expect({ total: page1.total, page: page2.page, limit: page2.limit }).toEqual({ total: 4, page: 2, limit: 3 });
     expect([...page1.items, ...page2.items].map((i) => i.id)).toEqual(all);
+  });
+
+  it('pages by cursor: suivant leads through every sort and order to the same rows as one page; page is bounded; the total says when it is exact', async () => {
+    type Page = { items: Item[]; total: number; plusDe: boolean; suivant: string | null };
+    for (const sort of ['nom', 'numeroDossier', 'createdAt', 'formation', 'statutDossier']) {
+      for (const order of ['asc', 'desc']) {
+        const all = (await list('scol', `?sort=${sort}&order=${order}&limit=50`)).items.map((i) => i.id);
+        const seen: number[] = [];
+        let page = (await get('scol', `?sort=${sort}&order=${order}&limit=1`).expect(200)).body as Page;
+        for (let n = 0; n < 10 && page.items.length > 0; n++) {
+          seen.push(...page.items.map((i) => i.id));
+          if (!page.suivant) break;
+          page = (await get('scol', `?sort=${sort}&order=${order}&limit=1&apres=${page.suivant}`).expect(200)).body as Page;
+        }
+        expect({ sort, order, seen }).toEqual({ sort, order, seen: all });
+      }
+    }
+    const first = (await get('scol', '?limit=2').expect(200)).body as Page;
+    expect({ total: first.total, plusDe: first.plusDe, suivant: typeof first.suivant }).toEqual({ total: 4, plusDe: false, suivant: 'string' });
+    expect(((await get('scol', '?limit=50').expect(200)).body as Page).suivant).toBeNull();
+    const deep = await get('scol', '?page=51&limit=200').expect(400);
+    expect(deep.body.errors[0].field).toBe('page');
+    expect((await get('scol', '?apres=nimporte').expect(400)).body.errors[0].field).toBe('apres');
+  });
+
+  it("shows the campaign in service by default, another one when asked (campagne)", async () => {
+    const ancienne = await t.dataSource.getRepository(Campagne).save({ code: 'ANCIENNE', libelle: 'Campagne précédente', dateDebut: '2025-01-01', dateFin: '2025-12-31', enService: false });
+    const { identifiers } = await t.dataSource.getRepository(Candidature).insert({
+      campagneId: ancienne.id,
+      compteCandidatId: (await t.dataSource.getRepository(Candidature).findOneByOrFail({ id: ids.zoe })).compteCandidatId,
+      formationId: ids.geo,
+      statutDossier: StatutDossier.CO,
+      statutDossierAt: t.clock.now(),
+      typeTraitement: TypeTraitement.AC,
+      createdAt: t.clock.now(),
+      nonAnnulee: true,
+      datesArchivees: '{}',
+    });
+    try {
+      expect((await list('scol')).items.map((i) => i.id)).not.toContain(identifiers[0].id);
+      expect((await list('scol', `?campagne=${ancienne.id}`)).items.map((i) => i.id)).toEqual([identifiers[0].id]);
+      expect((await list('scol', `?campagne=${campagne.id}`)).total).toBe(4);
+    } finally {
+      await t.dataSource.getRepository(Candidature).delete({ id: identifiers[0].id });
+      await t.dataSource.getRepository(Campagne).delete({ id: ancienne.id });
+    }
   });
 
   it('keeps each member of staff to their scope, in the list, the full view, the notes and the exports', async () => {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { reporterNomRecherche } from '../candidature/liste-candidature-colonnes';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { CompteCandidat } from '../auth/entities/compte-candidat.entity';
@@ -372,7 +373,9 @@ export class DossierService {
     const updatedAt = this.clock.now();
     if (!current) {
       try {
-        return void (await repo.insert({ ...values, compteCandidatId, version: 1, updatedAt } as never));
+        await repo.insert({ ...values, compteCandidatId, version: 1, updatedAt } as never);
+        if (entity === Candidat) await reporterNomRecherche(this.dataSource.manager, compteCandidatId);
+        return;
       } catch (error) {
         // Two CAS logins at once: the other one created it; write over it as a new version.
         if (!isUniqueViolation(error) || !(await this.find(entity, compteCandidatId))) throw error;
@@ -380,6 +383,7 @@ export class DossierService {
     }
     const version = (current ?? (await this.find(entity, compteCandidatId)) as E).version;
     await repo.update({ compteCandidatId } as never, { ...values, version: version + 1, updatedAt } as never);
+    if (entity === Candidat) await reporterNomRecherche(this.dataSource.manager, compteCandidatId);
   }
 
   /**
@@ -405,6 +409,8 @@ export class DossierService {
       const done = await repo.update({ compteCandidatId, version: current.version } as never, { ...values, version: current.version + 1, updatedAt } as never);
       if (done.affected !== 1) throw new PreconditionFailed();
     }
+    // The staff list reads the folded name on the candidatures (locked identities never get here, imports do).
+    if (entity === Candidat) await reporterNomRecherche(this.dataSource.manager, compteCandidatId);
     return (await this.find(entity, compteCandidatId)) as E;
   }
 }

@@ -142,6 +142,11 @@ export const AccesCandidatures = {
     }
   },
 
+  /** Does this principal reach every candidature (so a list needs no condition of scope)? */
+  partout(d: Demandeur): boolean {
+    return institutionWide(d);
+  },
+
   /** Gestionnaires, scolarité centrale and admin change statuts and validate; commission members read and give avis. */
   gere(d: Demandeur): boolean {
     return institutionWide(d) || d.roles.includes(Role.GESTIONNAIRE);

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { reporterNomRecherche } from './liste-candidature-colonnes';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CompteCandidat } from '../auth/entities/compte-candidat.entity';
@@ -90,6 +91,7 @@ export class CandidatureService {
         const result = await em.getRepository(Candidature).insert({
           campagneId: campagne.id,
           compteCandidatId: compteId,
+          numeroDossier: compte.numeroDossier,
           formationId,
           statutDossier: StatutDossier.AT,
           statutDossierAt: now,
@@ -103,6 +105,7 @@ export class CandidatureService {
         if (isUniqueViolation(error)) throw dejaCandidat();
         throw error;
       }
+      await reporterNomRecherche(em, compteId);
       await this.dossiers.verrouillerIdentite(em, compteId);
       await this.pieces.reprendrePartagees(em, inserted);
       await this.courrier.auCandidat(em, { compteCandidatId: compteId, formation }, 'CANDIDATURE', (d) => candidatureEnregistree({ ...d, dateRetour: formation.dateRetour, demat: formation.demat, adresse }));

@@ -5,6 +5,7 @@ import { AccesCandidatures, CandidatureComplete } from '../acces-candidatures';
 import { verdict } from '../candidature-rules';
 import { avisCourants, etatsDe, exigerEtat } from '../etat-candidature';
 import { recalculerRangs } from '../liste-complementaire';
+import { reporterAvisCourant } from '../liste-candidature-colonnes';
 import { datesDe } from '../dates-archivees';
 import { Candidature } from '../entities/candidature.entity';
 import { Principal } from '../../common/auth/roles';
@@ -71,6 +72,7 @@ export class AvisService {
         );
         inserted.push(Number(result.identifiers[0].id));
       }
+      await reporterAvisCourant(em, input.candidatureIds);
       return inserted;
     });
     return this.dtos(await this.dataSource.getRepository(Avis).findBy({ id: In(ids) }));
@@ -110,6 +112,7 @@ export class AvisService {
   private async validerAvis(em: EntityManager, lot: { c: CandidatureComplete; avis: Avis }[], par: string, now: Date): Promise<void> {
     const publies = lot.filter(({ c }) => publicationDue(datesDe(c).datePublication, parisDate(now)));
     for (const { avis } of lot) await em.getRepository(Avis).update({ id: avis.id }, { valide: true, valideAt: now, validePar: par, publieAt: publies.some((p) => p.avis.id === avis.id) ? now : null });
+    await reporterAvisCourant(em, lot.map(({ c }) => c.id));
     await recalculerRangs(em, lot.map(({ c }) => c.formationId));
     for (const { c, avis } of publies) await this.mailDecision(em, c, { ...avis, publieAt: now });
   }
@@ -121,6 +124,7 @@ export class AvisService {
       await exigerEtat(em, 'supprimerAvis', candidatures, parisDate(this.clock.now()));
       const dernier = (await avisCourants(em, [candidatureId])).get(candidatureId)!.dernier!;
       await em.getRepository(Avis).delete({ id: dernier.id, valide: false });
+      await reporterAvisCourant(em, [candidatureId]);
     });
   }
 

@@ -20,6 +20,7 @@ import { alerteDecision, avisFavorable, relanceConfirmation, reponseCandidat } f
 import { Formation } from '../../offre/entities/formation.entity';
 import { OpiService } from '../../opi/opi.service';
 import { dateLimiteConfirmation, nouvelAvis, plusJours } from '../avis/avis-rules';
+import { reporterAvisCourant } from '../liste-candidature-colonnes';
 import { Avis, TypeAvis } from '../entities/avis.entity';
 
 const PROMOTION_AUTO = 'autoListComp';
@@ -130,6 +131,7 @@ export class ConfirmationService {
     await em.getRepository(Avis).insert(
       nouvelAvis({ candidatureId: promu.id, type: TypeAvis.FA, valide: true, valideAt: now, validePar: PROMOTION_AUTO, publieAt: now, creePar: PROMOTION_AUTO, createdAt: now }),
     );
+    await reporterAvisCourant(em, [promu.id]);
     await em.getRepository(Candidature).update({ id: promu.id }, { acceptee: null, accepteeAt: null, acceptePar: null, relanceEnvoyee: false, dateConfirmationCandidature: limite ?? null, version: promu.version + 1 });
     const apres = { ...promu, dateConfirmationCandidature: limite ?? null } as CandidatureComplete;
     await this.mail(em, apres, 'AVIS_FAVORABLE', (d) => avisFavorable({ ...d, commentaire: null, dateConfirmation: dateLimiteConfirmation(apres, datesDe(apres), today) }));

@@ -2,6 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { CompteCandidat } from '../../auth/entities/compte-candidat.entity';
 import { Campagne } from '../../offre/entities/campagne.entity';
 import { Formation, TypeTraitement } from '../../offre/entities/formation.entity';
+import type { TypeAvis } from './avis.entity';
 
 /** Statut du dossier (reference codes). */
 export enum StatutDossier {
@@ -27,7 +28,17 @@ export enum StatutDossier {
 @Index('candidature_statut_dossier_idx', ['statutDossier'])
 @Index('candidature_type_traitement_idx', ['typeTraitement'])
 @Index('candidature_acceptee_idx', ['acceptee'])
-@Index('candidature_non_annulee_idx', ['nonAnnulee'])
+@Index('candidature_liste_id_idx', ['campagneId', 'nonAnnulee'])
+@Index('candidature_liste_cree_idx', ['campagneId', 'nonAnnulee', 'createdAt'])
+@Index('candidature_liste_nom_idx', ['campagneId', 'nonAnnulee', 'nomRecherche'])
+@Index('candidature_liste_numero_idx', ['campagneId', 'nonAnnulee', 'numeroDossier'])
+@Index('candidature_liste_statut_idx', ['campagneId', 'nonAnnulee', 'statutDossier', 'createdAt'])
+@Index('candidature_liste_tri_statut_idx', ['campagneId', 'nonAnnulee', 'statutDossier', 'id'])
+@Index('candidature_liste_traitement_idx', ['campagneId', 'nonAnnulee', 'typeTraitement', 'createdAt'])
+@Index('candidature_liste_acceptee_idx', ['campagneId', 'nonAnnulee', 'acceptee', 'createdAt'])
+@Index('candidature_liste_avis_idx', ['campagneId', 'nonAnnulee', 'avisType', 'createdAt'])
+@Index('candidature_liste_avis_valide_idx', ['campagneId', 'nonAnnulee', 'avisValide', 'createdAt'])
+@Index('candidature_liste_formation_idx', ['formationId', 'campagneId', 'nonAnnulee', 'createdAt'])
 export class Candidature {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -131,6 +142,23 @@ export class Candidature {
   /** The formation's dates, copied when the campaign is archived (JSON); the candidature is read-only then */
   @Column({ type: 'text', nullable: true })
   datesArchivees: string | null;
+
+  /** The current avis (latest row of the history, validated or not), copied for the staff list: liste-candidature-colonnes.ts */
+  // The values of TypeAvis, spelt out: avis.entity.ts imports this file, so its enum may not be loaded yet here.
+  @Column({ type: 'simple-enum', enum: ['FA', 'DE', 'LC', 'LA', 'PR'], nullable: true })
+  avisType: TypeAvis | null;
+
+  /** Whether the current avis is validated; null without avis (liste-candidature-colonnes.ts) */
+  @Column({ type: 'boolean', nullable: true })
+  avisValide: boolean | null;
+
+  /** The candidate's folded name (candidat.nom_recherche), copied for the staff list: liste-candidature-colonnes.ts */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  nomRecherche: string | null;
+
+  /** The account's numéro de dossier (never changes), copied for the staff list's sort */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  numeroDossier: string | null;
 
   /** Optimistic concurrency for staff changes */
   @Column({ type: 'integer', default: 1 })

@@ -13,10 +13,10 @@ import { TYPE_AVIS_LIBELLES } from '../../candidature/avis/avis-rules';
 import { MotifAvis } from '../../candidature/entities/motif-avis.entity';
 import { BOM, Cellule, ligneCsv } from '../../common/csv/csv';
 import { FiltresCandidaturesDto } from './dto/liste-candidatures.dto';
-import { LigneCandidature, requeteCandidatures } from './requete-candidatures';
+import { LigneCandidature, TAILLE_PAGE_EXPORT, idsDe, lignes, pageExport, resoudreFiltres } from './requete-candidatures';
 
 /** Rows read per query: the export holds one page at a time, whatever the size of the list. */
-export const TAILLE_PAGE = 1000;
+export const TAILLE_PAGE = TAILLE_PAGE_EXPORT;
 
 export type FormatExport = 'csv' | 'xlsx';
 
@@ -91,8 +91,10 @@ export class ExportCandidaturesService {
    */
   async exporter(principal: Principal, filtres: FiltresCandidaturesDto, format: FormatExport): Promise<FichierExport> {
     // Later pages are read from stream callbacks: keep them in this request's unit of work (sqlite-gate).
-    const lire = AsyncResource.bind((apres: number) =>
-      requeteCandidatures(this.dataSource, principal, filtres).andWhere('c.id > :apres', { apres }).orderBy('c.id', 'ASC').limit(TAILLE_PAGE).getMany(),
+    const resolus = await resoudreFiltres(this.dataSource, principal, filtres);
+    // Each page: the next ids from the candidature table alone (its primary key, from where the last page ended), then their rows.
+    const lire = AsyncResource.bind(async (apres: number) =>
+      lignes(this.dataSource, principal, await idsDe(pageExport(this.dataSource, resolus, apres))),
     );
     const [libelles, premiere] = await Promise.all([this.libelles(), lire(0)]);
     async function* pages(): AsyncGenerator<LigneCandidature[]> {

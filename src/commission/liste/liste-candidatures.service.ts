@@ -8,12 +8,25 @@ import { CandidatureService } from '../../candidature/candidature.service';
 import { codeOpiDe, reponseDe } from '../../candidature/decisions';
 import { Principal } from '../../common/auth/roles';
 import { Clock } from '../../common/clock/clock';
-import { Page, toPage } from '../../common/pagination/page';
+import { toPage } from '../../common/pagination/page';
+import { ValidationFailed } from '../../common/errors/domain-errors';
 import { TYPE_AVIS_LIBELLES } from '../../candidature/avis/avis-rules';
 import { AvisService } from '../../candidature/avis/avis.service';
-import { CandidatureStaffDetailDto, CandidatureStaffItemDto, ListeCandidaturesQueryDto, NoteDto } from './dto/liste-candidatures.dto';
+import { CandidatureStaffDetailDto, CandidatureStaffItemDto, CandidatureStaffPage, ListeCandidaturesQueryDto, NoteDto, PROFONDEUR_MAX } from './dto/liste-candidatures.dto';
 import { NoteCandidature } from './entities/note-candidature.entity';
-import { LigneCandidature, candidaturesDuPerimetre, requeteCandidatures, trier } from './requete-candidatures';
+import {
+  LigneCandidature,
+  candidaturesDuPerimetre,
+  cleDeTri,
+  compterBorne,
+  decoderCurseur,
+  encoderCurseur,
+  idsDe,
+  lignes,
+  pageListe,
+  requeteCandidatures,
+  resoudreFiltres,
+} from './requete-candidatures';
 
 /**
  * The staff side of candidatures: the filtered list, one candidature's full view, its bloc-notes. Every read goes
@@ -29,14 +42,28 @@ export class ListeCandidaturesService {
     private readonly avis: AvisService,
   ) {}
 
-  async liste(principal: Principal, query: ListeCandidaturesQueryDto): Promise<Page<CandidatureStaffItemDto>> {
+  /**
+   * A page of the list: by `page` (offset, PROFONDEUR_MAX rows deep at most) or after the cursor `apres` (keyset, any
+   * depth); the total is counted up to BORNE_TOTAL. A fixed number of queries: the scope's formations, the page's ids and
+   * the count (candidature alone, by its indexes), then the page's rows and their current avis.
+   */
+  async liste(principal: Principal, query: ListeCandidaturesQueryDto): Promise<CandidatureStaffPage> {
     const page = query.page ?? 1;
     const limit = query.limit ?? 20;
-    const [rows, total] = await trier(requeteCandidatures(this.dataSource, principal, query), query.sort, query.order)
-      .offset((page - 1) * limit)
-      .limit(limit)
-      .getManyAndCount();
-    return toPage(rows.map(itemDto), total, query);
+    const tri = query.sort ?? 'createdAt';
+    const apres = query.apres !== undefined ? decoderCurseur(query.apres) : undefined;
+    if (!apres && page * limit > PROFONDEUR_MAX) {
+      throw new ValidationFailed([{ field: 'page', message: `ne peut dépasser ${PROFONDEUR_MAX} lignes (page × limit) : suivez le curseur suivant avec apres` }]);
+    }
+    const filtres = await resoudreFiltres(this.dataSource, principal, query);
+    const requete = requeteCandidatures(this.dataSource, filtres);
+    const [ids, { total, plusDe }] = await Promise.all([
+      idsDe(pageListe(requete, query, apres)),
+      compterBorne(requete),
+    ]);
+    const rows = await lignes(this.dataSource, principal, ids);
+    const dernier = rows.length === limit ? rows[rows.length - 1] : null;
+    return { ...toPage(rows.map(itemDto), total, query), plusDe, suivant: dernier ? encoderCurseur({ cle: cleDeTri(dernier, tri), id: dernier.id }) : null };
   }
 
   async detail(principal: Principal, id: number): Promise<CandidatureStaffDetailDto> {

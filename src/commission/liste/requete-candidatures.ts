@@ -1,13 +1,16 @@
-import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { CompteCandidat } from '../../auth/entities/compte-candidat.entity';
 import { Candidat } from '../../candidat/entities/candidat.entity';
-import { Candidature } from '../../candidature/entities/candidature.entity';
+import { Candidature, StatutDossier } from '../../candidature/entities/candidature.entity';
 import { AccesCandidatures } from '../../candidature/acces-candidatures';
+import { avisCourants } from '../../candidature/etat-candidature';
 import { Principal } from '../../common/auth/roles';
+import { ValidationFailed } from '../../common/errors/domain-errors';
 import { normalizeForSearch } from '../../common/text/normalize';
 import { CentreCandidature } from '../../offre/entities/centre-candidature.entity';
 import { Commission } from '../../offre/entities/commission.entity';
 import { Formation } from '../../offre/entities/formation.entity';
+import { Campagne } from '../../offre/entities/campagne.entity';
 import { Avis } from '../../candidature/entities/avis.entity';
 import { FiltresCandidaturesDto, SANS_AVIS, Tri } from './dto/liste-candidatures.dto';
 
@@ -19,22 +22,28 @@ export type LigneCandidature = Candidature & {
   avisCourant?: Avis | null;
 };
 
-/** The current avis is the latest row of the candidature's history (avis_candidature_id_idx answers the MAX). */
-const AVIS_COURANT = 'a.id = (SELECT MAX(a2.id) FROM avis a2 WHERE a2.candidature_id = c.id)';
-
+/**
+ * The sort keys, all columns of the candidature row (liste-candidature-colonnes.ts keeps the copies) so that an
+ * index of candidature (campaign, live or cancelled, key) hands rows over in order and the LIMIT stops the read.
+ * `formation` is the exception: the formation's code is not copied, that sort joins the formation.
+ */
 const COLONNES_TRI: Record<Tri, string> = {
-  nom: 'cd.nomRecherche',
-  numeroDossier: 'cc.numeroDossier',
+  nom: 'c.nomRecherche',
+  numeroDossier: 'c.numeroDossier',
   createdAt: 'c.createdAt',
   formation: 'f.code',
-  statutDossier: 'ordre_statut',
+  statutDossier: 'c.statutDossier',
 };
 
-/** The statuts in the order of a file's life, the same on both engines (MariaDB sorts an ENUM by position, SQLite by text) */
-const ORDRE_STATUT = "CASE c.statutDossier WHEN 'AT' THEN 1 WHEN 'RE' THEN 2 WHEN 'IN' THEN 3 ELSE 4 END";
+/** The statuts in the order of a file's life: MariaDB sorts its ENUM by position (this order); SQLite by text. */
+const ORDRE_STATUT = [StatutDossier.AT, StatutDossier.RE, StatutDossier.IN, StatutDossier.CO];
+const ORDRE_STATUT_SQLITE = "CASE c.statutDossier WHEN 'AT' THEN 1 WHEN 'RE' THEN 2 WHEN 'IN' THEN 3 ELSE 4 END";
 
-/** Every candidature of the caller's scope (cancelled ones included), with what the list shows of it. */
-export function candidaturesDuPerimetre(dataSource: DataSource, principal: Principal): SelectQueryBuilder<LigneCandidature> {
+/** The filters with the campaign decided and the formations the list may show (null: all of them). */
+export type FiltresResolus = FiltresCandidaturesDto & { campagne: number; formations: number[] | null };
+
+/** Every candidature of the caller's scope (cancelled ones included), with what the list shows of it (the avis apart). */
+export function candidaturesDuPerimetre(dataSource: DataSource | EntityManager, principal: Principal): SelectQueryBuilder<LigneCandidature> {
   const qb = dataSource
     .getRepository(Candidature)
     .createQueryBuilder('c')
@@ -42,30 +51,83 @@ export function candidaturesDuPerimetre(dataSource: DataSource, principal: Princ
     .innerJoinAndSelect('f.commission', 'cm')
     .innerJoinAndSelect('cm.centre', 'ce')
     .innerJoinAndSelect('c.compteCandidat', 'cc')
-    .leftJoinAndMapOne('c.candidat', Candidat, 'cd', 'cd.compteCandidatId = c.compteCandidatId')
-    .leftJoinAndMapOne('c.avisCourant', Avis, 'a', AVIS_COURANT) as SelectQueryBuilder<LigneCandidature>;
+    .leftJoinAndMapOne('c.candidat', Candidat, 'cd', 'cd.compteCandidatId = c.compteCandidatId') as SelectQueryBuilder<LigneCandidature>;
   return AccesCandidatures.restreindre(principal, qb, { centre: 'ce.code', commission: 'cm.code' });
 }
 
 /**
- * The candidatures of the caller's scope matching the filters, as one query: the scope is a condition of the query
- * (AccesCandidatures.restreindre), so pages, counts and exports never see a row outside it.
+ * What a list reads before its candidatures: the campaign (the one asked, else the one in service, else the latest)
+ * and the formations of the caller's scope and of the centre and commission filters (at most the offer's 2,000 ids),
+ * so that the list itself is a query of the candidature table alone, which its indexes answer in order.
  */
-export function requeteCandidatures(dataSource: DataSource, principal: Principal, filtres: FiltresCandidaturesDto): SelectQueryBuilder<LigneCandidature> {
-  const qb = candidaturesDuPerimetre(dataSource, principal);
-  qb.andWhere(filtres.annulees ? 'c.nonAnnulee IS NULL' : 'c.nonAnnulee IS NOT NULL');
-  if (filtres.formationId !== undefined) qb.andWhere('c.formationId = :formationId', { formationId: filtres.formationId });
+export async function resoudreFiltres(dataSource: DataSource, principal: Principal, filtres: FiltresCandidaturesDto): Promise<FiltresResolus> {
+  const campagnes = dataSource.getRepository(Campagne);
+  const campagne =
+    filtres.campagne ??
+    ((await campagnes.findOne({ where: { enService: true }, select: { id: true } })) ?? (await campagnes.findOne({ where: {}, order: { id: 'DESC' }, select: { id: true } })))?.id ??
+    0;
+  if (AccesCandidatures.partout(principal) && filtres.commission === undefined && filtres.centre === undefined) return { ...filtres, campagne, formations: null };
+  const qb = dataSource.getRepository(Formation).createQueryBuilder('f').innerJoin('f.commission', 'cm').innerJoin('cm.centre', 'ce').select('f.id', 'id');
+  AccesCandidatures.restreindre(principal, qb, { centre: 'ce.code', commission: 'cm.code' });
   if (filtres.commission !== undefined) qb.andWhere('cm.code = :commission', { commission: filtres.commission });
   if (filtres.centre !== undefined) qb.andWhere('ce.code = :centre', { centre: filtres.centre });
+  const formations = (await qb.getRawMany<{ id: number | string }>()).map((f) => Number(f.id));
+  return { ...filtres, campagne, formations };
+}
+
+/**
+ * The candidatures matching the filters, within the scope resolved by resoudreFiltres, as a query of the candidature
+ * table alone, selecting the ids: every filter is a condition on its own columns (the identity's only for an INE, by a subquery), and
+ * (campaign, live or cancelled) lead each of its list indexes, so pages, counts and exports read an index in order.
+ */
+export function requeteCandidatures(dataSource: DataSource | EntityManager, filtres: FiltresResolus): SelectQueryBuilder<Candidature> {
+  const qb = dataSource.getRepository(Candidature).createQueryBuilder('c').select('c.id', 'id');
+  qb.where('c.campagneId = :campagne', { campagne: filtres.campagne });
+  // An equality (never IS NOT NULL, a range): the index's next column then comes in order.
+  qb.andWhere(filtres.annulees ? 'c.nonAnnulee IS NULL' : 'c.nonAnnulee = 1');
+  if (filtres.formations !== null) qb.andWhere(filtres.formations.length > 0 ? 'c.formationId IN (:...formations)' : '1 = 0', { formations: filtres.formations });
+  if (filtres.formationId !== undefined) qb.andWhere('c.formationId = :formationId', { formationId: filtres.formationId });
   if (filtres.statutDossier !== undefined) qb.andWhere('c.statutDossier = :statutDossier', { statutDossier: filtres.statutDossier });
   if (filtres.typeTraitement !== undefined) qb.andWhere('c.typeTraitement = :typeTraitement', { typeTraitement: filtres.typeTraitement });
-  if (filtres.avis === SANS_AVIS) qb.andWhere('a.id IS NULL');
-  else if (filtres.avis !== undefined) qb.andWhere('a.type = :avis', { avis: filtres.avis });
+  if (filtres.avis === SANS_AVIS) qb.andWhere('c.avisType IS NULL');
+  else if (filtres.avis !== undefined) qb.andWhere('c.avisType = :avis', { avis: filtres.avis });
   // Booleans as 0/1: better-sqlite3 binds no JavaScript boolean, and both engines store 0/1.
-  if (filtres.avisValide !== undefined) qb.andWhere('a.valide = :avisValide', { avisValide: filtres.avisValide ? 1 : 0 });
+  if (filtres.avisValide !== undefined) qb.andWhere('c.avisValide = :avisValide', { avisValide: filtres.avisValide ? 1 : 0 });
   if (filtres.acceptee !== undefined) qb.andWhere('c.acceptee = :acceptee', { acceptee: filtres.acceptee ? 1 : 0 });
   if (filtres.q) rechercher(qb, filtres.q);
   return qb;
+}
+
+/** The rows of these candidatures as the list shows them, in this order (the scope checked again, the current avis loaded). */
+export async function lignes(dataSource: DataSource, principal: Principal, ids: number[]): Promise<LigneCandidature[]> {
+  if (ids.length === 0) return [];
+  const rows = await candidaturesDuPerimetre(dataSource, principal).andWhere('c.id IN (:...ids)', { ids }).getMany();
+  const parId = new Map(rows.map((c) => [c.id, c]));
+  return avecAvisCourant(
+    dataSource.manager,
+    ids.map((id) => parId.get(id)).filter((c): c is LigneCandidature => c !== undefined),
+  );
+}
+
+/** A page of the list's ids: by offset, or after the cursor (then `page` is ignored). */
+export function pageListe(requete: SelectQueryBuilder<Candidature>, q: { sort?: Tri; order?: 'asc' | 'desc'; page?: number; limit?: number }, apres?: Curseur): SelectQueryBuilder<Candidature> {
+  const limit = q.limit ?? 20;
+  return trier(requete.clone(), q.sort, q.order, apres)
+    .offset(apres ? undefined : ((q.page ?? 1) - 1) * limit)
+    .limit(limit);
+}
+
+/** Rows an export reads per query. */
+export const TAILLE_PAGE_EXPORT = 1000;
+
+/** An export's next page of ids: by the primary key, after the last one read (keyset). */
+export function pageExport(dataSource: DataSource | EntityManager, filtres: FiltresResolus, apres: number): SelectQueryBuilder<Candidature> {
+  return requeteCandidatures(dataSource, filtres).andWhere('c.id > :apres', { apres }).orderBy('c.id', 'ASC').limit(TAILLE_PAGE_EXPORT);
+}
+
+/** The ids of a query of requeteCandidatures, in its order. */
+export async function idsDe(qb: SelectQueryBuilder<Candidature>): Promise<number[]> {
+  return (await qb.getRawMany<{ id: number | string }>()).map((r) => Number(r.id));
 }
 
 /**
@@ -73,7 +135,7 @@ export function requeteCandidatures(dataSource: DataSource, principal: Principal
  * d'usage, prénom: "elise mar" finds MARTIN Élise), or the beginning of a numéro de dossier, or a whole INE.
  * Folded and numéro terms hold only A-Z, 0-9 and spaces, so nothing in them is a LIKE wildcard.
  */
-function rechercher(qb: SelectQueryBuilder<LigneCandidature>, q: string): void {
+function rechercher(qb: SelectQueryBuilder<Candidature>, q: string): void {
   const mots = normalizeForSearch(q).split(' ').filter(Boolean);
   const compact = q.replace(/\s/g, '').toUpperCase();
   const code = /^[A-Z0-9]+$/.test(compact) ? compact : null;
@@ -82,22 +144,116 @@ function rechercher(qb: SelectQueryBuilder<LigneCandidature>, q: string): void {
       if (mots.length > 0) {
         w.orWhere(
           new Brackets((nom) => {
-            mots.forEach((mot, i) => nom.andWhere(`(cd.nomRecherche LIKE :debut${i} OR cd.nomRecherche LIKE :mot${i})`, { [`debut${i}`]: `${mot}%`, [`mot${i}`]: `% ${mot}%` }));
+            mots.forEach((mot, i) => nom.andWhere(`(c.nomRecherche LIKE :debut${i} OR c.nomRecherche LIKE :mot${i})`, { [`debut${i}`]: `${mot}%`, [`mot${i}`]: `% ${mot}%` }));
           }),
         );
       }
       if (code) {
-        w.orWhere('cc.numeroDossier LIKE :numero', { numero: `${code}%` });
-        w.orWhere('cd.ine = :ine', { ine: code });
+        w.orWhere('c.numeroDossier LIKE :numero', { numero: `${code}%` });
+        w.orWhere('c.compteCandidatId IN (SELECT cd.compte_candidat_id FROM candidat cd WHERE cd.ine = :ine)', { ine: code });
       }
       if (mots.length === 0 && !code) w.where('1 = 0');
     }),
   );
 }
 
-/** The list's order: the chosen key, then id in the same direction, so pages never overlap or skip. */
-export function trier(qb: SelectQueryBuilder<LigneCandidature>, tri: Tri = 'createdAt', ordre: 'asc' | 'desc' = 'desc'): SelectQueryBuilder<LigneCandidature> {
+/** Where a page ends in the list's order: the sort key's value and the id (the `apres` cursor, opaque to clients). */
+export interface Curseur {
+  cle: string | number | null;
+  id: number;
+}
+
+export const encoderCurseur = (c: Curseur): string => Buffer.from(JSON.stringify([c.cle, c.id])).toString('base64url');
+
+export function decoderCurseur(apres: string): Curseur {
+  try {
+    const [cle, id] = JSON.parse(Buffer.from(apres, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (Number.isInteger(id) && (cle === null || typeof cle === 'string' || typeof cle === 'number')) return { cle, id: id as number };
+  } catch {
+    // answered below
+  }
+  throw new ValidationFailed([{ field: 'apres', message: "n'est pas un curseur rendu par cette liste (champ suivant)" }]);
+}
+
+/** The value of the sort key of a row, as a cursor holds it (dates as ISO strings). */
+export function cleDeTri(c: LigneCandidature, tri: Tri): string | number | null {
+  switch (tri) {
+    case 'nom':
+      return c.nomRecherche;
+    case 'numeroDossier':
+      return c.numeroDossier;
+    case 'createdAt':
+      return c.createdAt.toISOString();
+    case 'formation':
+      return c.formation.code;
+    case 'statutDossier':
+      return ORDRE_STATUT.indexOf(c.statutDossier);
+  }
+}
+
+const estSqlite = (qb: SelectQueryBuilder<Candidature>) => qb.connection.options.type === 'better-sqlite3';
+
+/**
+ * The list's order: the chosen key, then id in the same direction, so pages never overlap or skip; with `apres`, the
+ * rows after that cursor in this order (keyset: the index seeks there instead of counting rows from the start).
+ */
+export function trier(qb: SelectQueryBuilder<Candidature>, tri: Tri = 'createdAt', ordre: 'asc' | 'desc' = 'desc', apres?: Curseur): SelectQueryBuilder<Candidature> {
+  // The formation's code is not on the candidature row: this sort alone joins its formation.
+  if (tri === 'formation') qb.innerJoin('c.formation', 'f');
   const sens = ordre === 'asc' ? 'ASC' : 'DESC';
-  if (tri === 'statutDossier') qb.addSelect(ORDRE_STATUT, 'ordre_statut');
-  return qb.orderBy(COLONNES_TRI[tri], sens).addOrderBy('c.id', sens);
+  const colonne = tri === 'statutDossier' && estSqlite(qb) ? ORDRE_STATUT_SQLITE : COLONNES_TRI[tri];
+  if (apres) suivre(qb, tri, colonne, sens, apres);
+  if (tri === 'statutDossier' && estSqlite(qb)) qb.addSelect(ORDRE_STATUT_SQLITE, 'ordre_statut');
+  return qb.orderBy(tri === 'statutDossier' && estSqlite(qb) ? 'ordre_statut' : colonne, sens).addOrderBy('c.id', sens);
+}
+
+/** `(key, id)` strictly after the cursor in the order; NULL keys come first ascending, last descending (both engines). */
+function suivre(qb: SelectQueryBuilder<Candidature>, tri: Tri, colonne: string, sens: 'ASC' | 'DESC', apres: Curseur): void {
+  const apresCle = sens === 'ASC' ? '>' : '<';
+  let cle: unknown = apres.cle;
+  let egal = `${colonne} = :cleCurseur`;
+  let auDela = `${colonne} ${apresCle} :cleCurseur`;
+  if (tri === 'statutDossier') {
+    // Statuts compare by their place in a file's life, never as text: the ones after, by name (an index range).
+    const rang = Number(apres.cle);
+    const suivants = ORDRE_STATUT.filter((_, i) => (sens === 'ASC' ? i > rang : i < rang));
+    cle = ORDRE_STATUT[rang] ?? StatutDossier.AT;
+    egal = 'c.statutDossier = :cleCurseur';
+    auDela = suivants.length > 0 ? 'c.statutDossier IN (:...statutsSuivants)' : '1 = 0';
+    qb.setParameter('statutsSuivants', suivants);
+  } else if (tri === 'createdAt' && typeof cle === 'string') {
+    // As each engine stores a datetime (better-sqlite3 binds no Date).
+    const createdAt = qb.expressionMap.mainAlias!.metadata.findColumnWithPropertyName('createdAt')!;
+    cle = qb.connection.driver.preparePersistentValue(new Date(cle), createdAt);
+  }
+  qb.setParameter('cleCurseur', cle).setParameter('idCurseur', apres.id);
+  if (cle === null) {
+    qb.andWhere(sens === 'ASC' ? `((${colonne} IS NULL AND c.id > :idCurseur) OR ${colonne} IS NOT NULL)` : `(${colonne} IS NULL AND c.id < :idCurseur)`);
+    return;
+  }
+  const nuls = sens === 'DESC' ? ` OR ${colonne} IS NULL` : '';
+  qb.andWhere(`(${auDela} OR (${egal} AND c.id ${apresCle} :idCurseur)${nuls})`);
+}
+
+/** Sets each row's current avis (the latest of its history), one query for the page. */
+export async function avecAvisCourant(em: EntityManager, rows: LigneCandidature[]): Promise<LigneCandidature[]> {
+  const courants = await avisCourants(em, rows.map((c) => c.id));
+  for (const c of rows) c.avisCourant = courants.get(c.id)?.dernier ?? null;
+  return rows;
+}
+
+/** How many rows a count reads at most: beyond, the list says « more than BORNE_TOTAL ». */
+export const BORNE_TOTAL = 1000;
+
+/** The statement of the bounded count: at most BORNE_TOTAL + 1 ids of the query, counted. */
+export function requeteCompte(qb: SelectQueryBuilder<Candidature>): [string, unknown[]] {
+  const [sql, params] = qb.clone().orderBy().offset(undefined).limit(BORNE_TOTAL + 1).getQueryAndParameters();
+  return [`SELECT COUNT(*) AS n FROM (${sql}) t`, params];
+}
+
+/** The number of rows of the query, read up to BORNE_TOTAL + 1 in an index: `plusDe` when there are more. */
+export async function compterBorne(qb: SelectQueryBuilder<Candidature>): Promise<{ total: number; plusDe: boolean }> {
+  const [{ n }] = (await qb.connection.query(...requeteCompte(qb))) as [{ n: number | string }];
+  const total = Number(n);
+  return total > BORNE_TOTAL ? { total: BORNE_TOTAL, plusDe: true } : { total, plusDe: false };
 }

@@ -25,6 +25,10 @@ const OptionalBool = () =>
 
 /** The filters of the staff list, shared by its exports. */
 export class FiltresCandidaturesDto {
+  /** The campaign (id); by default the one in service (else the latest) @example 3 */
+  @OptionalInt(1, 2_147_483_647)
+  campagne?: number;
+
   /** Only this formation @example 12 */
   @OptionalInt(1, 2_147_483_647)
   formationId?: number;
@@ -85,7 +89,19 @@ class TriDto {
   order?: 'asc' | 'desc' = 'desc';
 }
 
-export class ListeCandidaturesQueryDto extends IntersectionType(PageQueryDto, FiltresCandidaturesDto, TriDto) {}
+/** How deep `page` may go: page × limit at most this many rows (beyond, follow `suivant` with `apres`). */
+export const PROFONDEUR_MAX = 10_000;
+
+class CurseurDto {
+  /**
+   * The `suivant` of the previous page: the page after it, in the same sort and filters (keyset: as fast at any depth).
+   * With `apres`, `page` is ignored.
+   */
+  @OptionalText(200)
+  apres?: string;
+}
+
+export class ListeCandidaturesQueryDto extends IntersectionType(PageQueryDto, FiltresCandidaturesDto, TriDto, CurseurDto) {}
 
 export class FormationCodeDto {
   id: number;
@@ -136,7 +152,15 @@ export class CandidatureStaffItemDto {
   annuleeAt: string | null;
 }
 
-export class CandidatureStaffPage extends PageOf(CandidatureStaffItemDto) {}
+export class CandidatureStaffPage extends PageOf(CandidatureStaffItemDto) {
+  /**
+   * The count is exact up to 1,000 matching candidatures; beyond, `total` is 1000 and `plusDe` is true (« plus de
+   * 1 000 »): narrow the filters for an exact figure
+   */
+  plusDe: boolean;
+  /** The `apres` of the next page (same sort, same filters); null on the last page */
+  suivant: string | null;
+}
 
 export class NoteDto {
   id: number;

@@ -1,0 +1,96 @@
+import { donneesListe } from '../bench/donnees-liste';
+import { NO_SCOPES, Principal, Role } from '../src/common/auth/roles';
+import { ListeCandidaturesQueryDto, TRIS } from '../src/commission/liste/dto/liste-candidatures.dto';
+import { pageExport, pageListe, requeteCandidatures, requeteCompte, resoudreFiltres } from '../src/commission/liste/requete-candidatures';
+import { TestApp, startTestApp } from './support/test-app';
+
+type Ligne = { table: string; type: string; key: string | null; rows: number; Extra: string | null };
+
+/** Every documented filter of the staff list (and its exports), with values of the generated data. */
+const FILTRES: Partial<ListeCandidaturesQueryDto>[] = [
+  {},
+  { campagne: 2 },
+  { formationId: 60 },
+  { commission: 'CTR2-COM1' },
+  { centre: 'CTR2' },
+  { statutDossier: 'CO' as never },
+  { typeTraitement: 'AD' as never },
+  { avis: 'FA' as never },
+  { avis: 'AUCUN' },
+  { avisValide: false },
+  { acceptee: true },
+  { annulees: true },
+  { q: 'martin' },
+  { q: 'T00001' },
+];
+
+/** Candidatures generated; a sort of TRI_MAX of them or more (a tenth) is a sort of the table. */
+const N = 20_000;
+const TRI_MAX = N / 10;
+
+const staff = (roles: Role[], centres: string[] = []): Principal => ({ kind: 'staff', id: 1, login: 'explain', roles, scopes: { ...NO_SCOPES, centres }, sessionId: 1 });
+
+/**
+ * The plans MariaDB chooses for the staff list, on 20,000 generated candidatures (bench/donnees-liste.ts): for every
+ * documented filter and sort, admin and gestionnaire, the page (by offset and by cursor), the bounded count and an
+ * export page must read candidature through an index (never `type: ALL`) and never sort its rows before the LIMIT
+ * (no filesort on candidature). SQLite has no such optimizer choice to check: this file runs on MariaDB only.
+ */
+const mariadb = process.env.TEST_DB === 'mariadb';
+(mariadb ? describe : describe.skip)('Staff list plans on MariaDB (EXPLAIN; SQLite: not applicable, run with TEST_DB=mariadb)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const url = new URL(t.database.url);
+    process.env.BENCH_MARIADB_URL = `${url.protocol}//${url.username}${url.password ? `:${url.password}` : ''}@${url.host}`;
+    await donneesListe(url.pathname.slice(1), N);
+  }, 120_000);
+
+  afterAll(() => t.close());
+
+  async function plan(sql: string, params: unknown[]): Promise<Ligne[]> {
+    return (await t.dataSource.query(`EXPLAIN ${sql}`, params)) as Ligne[];
+  }
+
+  /**
+   * What is wrong with a plan, in words (empty: index-bound): a full scan of candidature, or a sort of a tenth of it
+   * or more before the LIMIT. A selective filter may still sort its few matches (MariaDB's choice, and a cheap one).
+   */
+  const defauts = (lignes: Ligne[]) =>
+    lignes
+      .filter((l) => l.table === 'c' || l.table === 'candidature')
+      .flatMap((l) => [
+        ...(l.type === 'ALL' ? [`parcours complet de candidature (rows ${l.rows})`] : []),
+        ...(/filesort/i.test(l.Extra ?? '') && Number(l.rows) >= TRI_MAX ? [`tri de candidature hors index (${l.key}, rows ${l.rows})`] : []),
+      ]);
+
+  it('reads candidature through an index, in order, for every filter and sort, admin and gestionnaire, page, cursor, count and export', async () => {
+    const problemes: string[] = [];
+    for (const [role, principal] of [
+      ['admin', staff([Role.ADMIN])],
+      ['gestionnaire', staff([Role.GESTIONNAIRE], ['CTR1', 'CTR2', 'CTR3'])],
+    ] as const) {
+      for (const filtres of FILTRES) {
+        const resolus = await resoudreFiltres(t.dataSource, principal, filtres as ListeCandidaturesQueryDto);
+        const requete = requeteCandidatures(t.dataSource, resolus);
+        const statements: [string, [string, unknown[]]][] = [
+          ['compte', requeteCompte(requete)],
+          ['export', pageExport(t.dataSource, resolus, 5000).getQueryAndParameters()],
+        ];
+        for (const sort of TRIS) {
+          for (const order of ['asc', 'desc'] as const) {
+            statements.push([`${sort} ${order} page 1`, pageListe(requete, { sort, order, page: 1, limit: 20 }).getQueryAndParameters()]);
+            statements.push([`${sort} ${order} page 50`, pageListe(requete, { sort, order, page: 50, limit: 20 }).getQueryAndParameters()]);
+            const cle = sort === 'createdAt' ? '2026-03-01T00:00:00.000Z' : sort === 'statutDossier' ? 1 : sort === 'formation' ? 'F0100' : sort === 'nom' ? 'MARTIN' : 'T0010000';
+            statements.push([`${sort} ${order} apres`, pageListe(requete, { sort, order, limit: 20 }, { cle, id: 5000 }).getQueryAndParameters()]);
+          }
+        }
+        for (const [quoi, [sql, params]] of statements) {
+          for (const defaut of defauts(await plan(sql, params))) problemes.push(`${role} ${JSON.stringify(filtres)} ${quoi} : ${defaut}`);
+        }
+      }
+    }
+    expect(problemes).toEqual([]);
+  }, 300_000);
+});
