@@ -4,8 +4,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
-import { createConnection } from 'mysql2/promise';
 import { nneKey } from '../src/candidat/ine/ine';
+import { pret, recreerBase } from './processus';
 import { SqlBase, horodatage, ouvrirBase } from './rush-db';
 
 /**
@@ -223,28 +223,6 @@ async function candidatsAvecCinqCandidatures(db: SqlBase, formations: number[]):
     }),
   );
   return candidats;
-}
-
-async function recreerBase(databaseUrl: string): Promise<void> {
-  const u = new URL(databaseUrl);
-  const c = await createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username || 'root'), password: decodeURIComponent(u.password) });
-  const name = u.pathname.slice(1);
-  await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await c.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await c.end();
-}
-
-async function pret(server: ChildProcess, probe: string, status = 200): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    if (server.exitCode !== null) throw new Error(`le serveur s'est arrêté (code ${server.exitCode})`);
-    try {
-      if ((await fetch(probe)).status === status) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${probe} ne répond pas`);
 }
 
 main().catch((error: unknown) => {

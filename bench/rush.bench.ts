@@ -4,9 +4,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createConnection } from 'mysql2/promise';
 import { nneKey } from '../src/candidat/ine/ine';
 import { png } from '../test/support/fichiers';
+import { pret, recreerBase } from './processus';
 import { SqlBase, horodatage, ouvrirBase } from './rush-db';
 
 /**
@@ -228,28 +228,6 @@ async function pdf500Ko(): Promise<Buffer> {
   const image = await doc.embedPng(png(400, 410, 'bruit'));
   doc.addPage([595.28, 841.89]).drawImage(image, { x: 50, y: 300, width: 400, height: 410 });
   return Buffer.from(await doc.save());
-}
-
-async function recreerBase(databaseUrl: string): Promise<void> {
-  const u = new URL(databaseUrl);
-  const c = await createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username || 'root'), password: decodeURIComponent(u.password) });
-  const name = u.pathname.slice(1);
-  await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await c.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await c.end();
-}
-
-async function pret(server: ChildProcess, probe: string, status = 200): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    if (server.exitCode !== null) throw new Error(`le serveur s'est arrêté (code ${server.exitCode})`);
-    try {
-      if ((await fetch(probe)).status === status) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${probe} ne répond pas`);
 }
 
 main().catch((error: unknown) => {
