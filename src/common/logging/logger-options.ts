@@ -66,8 +66,8 @@ export function requestLogLevel(_req: unknown, res: { statusCode: number }, err?
 }
 
 /**
- * The closing line of a failed request. pino-http makes up an error for any 5xx without one (« failed with status
- * code 503 ») and logs its stack, which only points at pino-http: a 503's line keeps the status and the time only.
+ * The closing line of a failed request. The access log (journal-requetes.ts) names any 5xx with an error (« failed
+ * with status code 503 ») whose stack only points at the log itself: a 503's line keeps the status and the time only.
  */
 export function requestErrorFields(_req: unknown, res: { statusCode: number }, _error: Error, fields: Record<string, unknown>): Record<string, unknown> {
   if (res.statusCode !== 503) return fields;
