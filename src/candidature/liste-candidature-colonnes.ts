@@ -8,7 +8,8 @@ import { Candidature } from './entities/candidature.entity';
  */
 const DERNIER_AVIS = (colonne: string) => `(SELECT a.${colonne} FROM avis a WHERE a.candidature_id = candidature.id ORDER BY a.id DESC LIMIT 1)`;
 export const AVIS_COURANT_SQL = `avis_type = ${DERNIER_AVIS('type')}, avis_valide = ${DERNIER_AVIS('valide')}`;
-export const NOM_RECHERCHE_SQL = 'nom_recherche = (SELECT cd.nom_recherche FROM candidat cd WHERE cd.compte_candidat_id = candidature.compte_candidat_id)';
+const NOM_CANDIDAT = '(SELECT cd.nom_recherche FROM candidat cd WHERE cd.compte_candidat_id = candidature.compte_candidat_id)';
+export const NOM_RECHERCHE_SQL = `nom_recherche = ${NOM_CANDIDAT}`;
 
 /** After any write to the avis of these candidatures (entered, validated, deleted, promotion). */
 export async function reporterAvisCourant(em: EntityManager, candidatureIds: number[]): Promise<void> {
@@ -26,7 +27,7 @@ export async function reporterNomRecherche(em: EntityManager, compteCandidatId: 
   await em
     .createQueryBuilder()
     .update(Candidature)
-    .set({ nomRecherche: () => '(SELECT cd.nom_recherche FROM candidat cd WHERE cd.compte_candidat_id = candidature.compte_candidat_id)' })
+    .set({ nomRecherche: () => NOM_CANDIDAT })
     .where({ compteCandidatId })
     .execute();
 }
