@@ -36,8 +36,9 @@ describe('LocalDiskStorage: partial writes of interrupted uploads', () => {
     const source = new PassThrough();
     const writing = storage.write(source, { maxBytes: 1e6 });
     source.write(PDF);
-    await new Promise((resolve) => setImmediate(resolve));
-    const [inFlight] = readdirSync(temp());
+    // The temporary file exists once the write stream has opened it: a few ticks, more on a loaded machine.
+    let inFlight: string | undefined;
+    while (!(inFlight = readdirSync(temp())[0])) await new Promise((resolve) => setTimeout(resolve, 5));
     utimesSync(join(temp(), inFlight), ago(TEMP_ABANDONNE_MS * 2), ago(TEMP_ABANDONNE_MS * 2));
     leftover('tue.part', TEMP_ABANDONNE_MS + 60_000);
 
