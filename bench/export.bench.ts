@@ -55,12 +55,12 @@ async function main(): Promise<void> {
 /**
  * BENCH_DATABASE_URL=mariadb://root@127.0.0.1:3306/bench_liste_1m: the export of an existing database (bench:liste's,
  * bench/donnees-liste.ts), nothing inserted: the API on it in this process (its migrations run first, none when
- * applied), logged in as bench:liste's admin (`bench-admin`: one session row is the only write), then
+ * applied), logged in as bench:liste's admin (`bench-admin`: its session row and login throttle counter are the only writes), then
  * GET /api/candidatures/export.csv?BENCH_QUERY (default: no filter, the campaign in service) timed and sampled as above,
  * BENCH_REPS times (default 1) after a small warm-up export (formationId=1).
  */
 async function surBaseExistante(url: string): Promise<void> {
-  Object.assign(process.env, { NODE_ENV: 'production', DATABASE_URL: url, DATABASE_MIGRATIONS_RUN: 'true', LOG_LEVEL: 'warn', THROTTLE_IP_PER_MINUTE: '100000' });
+  Object.assign(process.env, { NODE_ENV: 'production', DATABASE_URL: url, DATABASE_MIGRATIONS_RUN: 'true', LOG_LEVEL: 'warn', THROTTLE_IP_PER_MINUTE: '100000', THROTTLE_ACCOUNT_PER_15_MIN: '1000' });
   loadEnvFiles();
   const app = await createApp();
   await app.listen({ port, host: '127.0.0.1' });

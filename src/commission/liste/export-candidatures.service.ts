@@ -196,16 +196,25 @@ export class ExportCandidaturesService {
 }
 
 /**
- * UTF-8 with a BOM, one chunk written per page (one buffer instead of a thousand small ones); Readable.from only asks
- * for the next page when its buffer has room.
+ * Characters written at a time: lines are gathered up to this (a buffer per line is a million small ones), and no
+ * more, so every chunk dies young in V8's new space (strings over 128 KB are only freed by a full collection).
  */
+const TAILLE_MORCEAU = 16 * 1024;
+
+/** UTF-8 with a BOM, in chunks of about TAILLE_MORCEAU; Readable.from only asks for more when its buffer has room. */
 function csv(pages: AsyncIterable<LigneExport[]>, valeurs: (c: LigneExport) => Cellule[]): Readable {
   async function* lignes(): AsyncGenerator<string> {
     yield BOM + ligneCsv(ENTETES);
     for await (const page of pages) {
-      let texte = '';
-      for (const c of page) texte += ligneCsv(valeurs(c));
-      yield texte;
+      let morceau = '';
+      for (const c of page) {
+        morceau += ligneCsv(valeurs(c));
+        if (morceau.length >= TAILLE_MORCEAU) {
+          yield morceau;
+          morceau = '';
+        }
+      }
+      if (morceau) yield morceau;
     }
   }
   return Readable.from(lignes(), { objectMode: false, highWaterMark: 64 * 1024 });
