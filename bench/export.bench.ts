@@ -2,6 +2,8 @@ import { performance } from 'node:perf_hooks';
 import 'reflect-metadata';
 import { Banc, banc } from './banc';
 import { DataSource, EntityManager } from 'typeorm';
+import { createApp } from '../src/app';
+import { loadEnvFiles } from '../src/config/env';
 
 /**
  * npm run bench:export: the CSV export of the staff list through HTTP, on the embedded default (SQLite file built by
@@ -16,6 +18,7 @@ const LOT = 500;
 const MB = 1024 * 1024;
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_DATABASE_URL) return surBaseExistante(process.env.BENCH_DATABASE_URL);
   await banc('bench-export', port, {}, async (b) => {
     const { dataSource, campagne, token } = b;
     const formations = await offre(b);
@@ -47,6 +50,48 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   });
+}
+
+/**
+ * BENCH_DATABASE_URL=mariadb://root@127.0.0.1:3306/bench_liste_1m: the export of an existing database (bench:liste's,
+ * bench/donnees-liste.ts), nothing inserted: the API on it in this process (its migrations run first, none when
+ * applied), logged in as bench:liste's admin (`bench-admin`: its session row and login throttle counter are the only writes), then
+ * GET /api/candidatures/export.csv?BENCH_QUERY (default: no filter, the campaign in service) timed and sampled as above,
+ * BENCH_REPS times (default 1) after a small warm-up export (formationId=1).
+ */
+async function surBaseExistante(url: string): Promise<void> {
+  Object.assign(process.env, { NODE_ENV: 'production', DATABASE_URL: url, DATABASE_MIGRATIONS_RUN: 'true', LOG_LEVEL: 'warn', THROTTLE_IP_PER_MINUTE: '100000', THROTTLE_ACCOUNT_PER_15_MIN: '1000' });
+  loadEnvFiles();
+  const app = await createApp();
+  await app.listen({ port, host: '127.0.0.1' });
+  try {
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'bench-admin', password: 'mot de passe du banc de mesure' }) });
+    if (login.status !== 200) throw new Error(`connexion de bench-admin (créé par npm run bench:liste) : ${login.status} ${await login.text()}`);
+    const { token } = (await login.json()) as { token: string };
+    const query = process.env.BENCH_QUERY ?? '';
+    await exporter(token, 'formationId=1');
+    const lines: string[] = [];
+    for (let i = 0; i < Number(process.env.BENCH_REPS ?? 1); i++) {
+      const r = await exporter(token, query);
+      const rows = r.lines - 1;
+      lines.push(
+        `| ${rows.toLocaleString('en')} | ${r.seconds.toFixed(2)} | **${(rows / r.seconds).toFixed(0)}** | ${(r.bytes / MB).toFixed(1)} | ` +
+          `${(r.base.rss / MB).toFixed(0)} | ${(r.peak.rss / MB).toFixed(0)} | **${((r.peak.rss - r.base.rss) / MB).toFixed(1)}** | ${((r.peak.heapUsed - r.base.heapUsed) / MB).toFixed(1)} |`,
+      );
+    }
+    process.stdout.write(
+      [
+        `GET /api/candidatures/export.csv?${query} (admin), API and client in this process, ${new URL(url).pathname.slice(1)}`,
+        '',
+        '| rows | export s | rows/s | CSV MB | RSS before MB | RSS peak MB | RSS peak − before | heap peak − before |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- |',
+        ...lines,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    await app.close();
+  }
 }
 
 /** One centre, one commission, 20 formations, through the API. */
@@ -134,7 +179,7 @@ interface Mesure {
 }
 
 /** One export, read chunk by chunk and dropped (the client keeps nothing), memory sampled every 10 ms. */
-async function exporter(token: string): Promise<Mesure> {
+async function exporter(token: string, query = ''): Promise<Mesure> {
   global.gc?.();
   const baseUsage = process.memoryUsage();
   const peak = { rss: baseUsage.rss, heapUsed: baseUsage.heapUsed };
@@ -146,7 +191,7 @@ async function exporter(token: string): Promise<Mesure> {
   }, process.env.BENCH_GC_SAMPLE ? 200 : 10);
   const started = performance.now();
   try {
-    const res = await fetch(`${base}/api/candidatures/export.csv`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${base}/api/candidatures/export.csv?${query}`, { headers: { authorization: `Bearer ${token}` } });
     if (res.status !== 200 || !res.body) throw new Error(`export : ${res.status} ${await res.text()}`);
     let bytes = 0;
     let lines = 0;

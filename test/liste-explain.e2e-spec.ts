@@ -1,7 +1,8 @@
 import { donneesListe } from '../bench/donnees-liste';
 import { NO_SCOPES, Principal, Role } from '../src/common/auth/roles';
 import { ListeCandidaturesQueryDto, TRIS } from '../src/commission/liste/dto/liste-candidatures.dto';
-import { pageExport, pageListe, requeteCandidatures, requeteCompte, resoudreFiltres } from '../src/commission/liste/requete-candidatures';
+import { CHAMPS_EXPORT } from '../src/commission/liste/export-candidatures.service';
+import { pageExport, pageListe, pagesExport, requeteCandidatures, requeteCompte, resoudreFiltres } from '../src/commission/liste/requete-candidatures';
 import { TestApp, startTestApp } from './support/test-app';
 
 type Ligne = { table: string; type: string; key: string | null; rows: number; Extra: string | null };
@@ -77,6 +78,7 @@ const mariadb = process.env.TEST_DB === 'mariadb';
         const statements: [string, [string, unknown[]]][] = [
           ['compte', requeteCompte(requete)],
           ['export', pageExport(t.dataSource, resolus, 5000).getQueryAndParameters()],
+          ['export lignes', pagesExport(t.dataSource, principal, resolus, CHAMPS_EXPORT).requete(5000)],
         ];
         for (const sort of TRIS) {
           for (const order of ['asc', 'desc'] as const) {

@@ -18,6 +18,12 @@ const AUCUN: AvisCourants = { dernier: null, dernierValide: null, dernierPublie:
 
 const avisDe = requetePreparee((em) => em.getRepository(Avis).createQueryBuilder('a').where('a.candidatureId IN (:...ids)').orderBy('a.id', 'ASC'));
 
+/**
+ * The same rule in SQL, for reads that join the current avis instead of loading the history: the id of the latest
+ * avis row of the candidature whose id is `candidatureId` (an SQL expression), through avis_candidature_id_idx.
+ */
+export const idDernierAvis = (candidatureId: string): string => `(SELECT MAX(dernier.id) FROM avis dernier WHERE dernier.candidature_id = ${candidatureId})`;
+
 /** The current avis of any number of candidatures, in one query (avis_candidature_id_idx). */
 export async function avisCourants(em: EntityManager, ids: number[]): Promise<Map<number, AvisCourants>> {
   const courants = new Map<number, AvisCourants>();

@@ -13,7 +13,11 @@ import { TYPE_AVIS_LIBELLES } from '../../candidature/avis/avis-rules';
 import { MotifAvis } from '../../candidature/entities/motif-avis.entity';
 import { BOM, Cellule, ligneCsv } from '../../common/csv/csv';
 import { FiltresCandidaturesDto } from './dto/liste-candidatures.dto';
-import { LigneCandidature, TAILLE_PAGE_EXPORT, idsDe, lignes, pageExport, resoudreFiltres } from './requete-candidatures';
+import { TAILLE_PAGE_EXPORT, pagesExport, resoudreFiltres } from './requete-candidatures';
+import { Candidature } from '../../candidature/entities/candidature.entity';
+import { TypeAvis } from '../../candidature/entities/avis.entity';
+import { CompteCandidat } from '../../auth/entities/compte-candidat.entity';
+import { Candidat } from '../../candidat/entities/candidat.entity';
 
 /** Rows read per query: the export holds one page at a time, whatever the size of the list. */
 export const TAILLE_PAGE = TAILLE_PAGE_EXPORT;
@@ -39,31 +43,94 @@ const date = (d: string | null | undefined): Cellule => (d ? formatDate(d) : nul
 const ouiNon = (b: boolean) => (b ? 'Oui' : 'Non');
 const CIVILITES: Record<string, string> = { M: 'M.', MME: 'Mme' };
 
+/** What an export writes of a candidature, read as raw values (pagesExport): name → `alias.property`. */
+export const CHAMPS_EXPORT = {
+  id: 'c.id',
+  numeroDossier: 'cc.numeroDossier',
+  email: 'cc.email',
+  civilite: 'cd.civilite',
+  nomNaissance: 'cd.nomNaissance',
+  nomUsage: 'cd.nomUsage',
+  prenom: 'cd.prenom',
+  dateNaissance: 'cd.dateNaissance',
+  nationalite: 'cd.nationalite',
+  ine: 'cd.ine',
+  telephonePortable: 'cd.telephonePortable',
+  codeFormation: 'f.code',
+  libelleFormation: 'f.libelle',
+  commission: 'cm.libelle',
+  createdAt: 'c.createdAt',
+  transmiseAt: 'c.transmiseAt',
+  statutDossier: 'c.statutDossier',
+  statutDossierAt: 'c.statutDossierAt',
+  typeTraitement: 'c.typeTraitement',
+  typeTraitementValide: 'c.typeTraitementValide',
+  avisType: 'a.type',
+  avisValide: 'a.valide',
+  avisMotif: 'a.motif',
+  avisRang: 'a.rang',
+  rangListeComplementaire: 'c.rangListeComplementaire',
+  acceptee: 'c.acceptee',
+  accepteeAt: 'c.accepteeAt',
+  acceptePar: 'c.acceptePar',
+  codeOpi: 'c.codeOpi',
+  annuleeAt: 'c.annuleeAt',
+} as const;
+
+/** A row of an export: the candidature's own fields under their names, the others (null without identity or avis) flattened. */
+type LigneExport = Pick<
+  Candidature,
+  | 'id'
+  | 'createdAt'
+  | 'transmiseAt'
+  | 'statutDossier'
+  | 'statutDossierAt'
+  | 'typeTraitement'
+  | 'typeTraitementValide'
+  | 'rangListeComplementaire'
+  | 'acceptee'
+  | 'accepteeAt'
+  | 'acceptePar'
+  | 'codeOpi'
+  | 'annuleeAt'
+> &
+  Pick<CompteCandidat, 'numeroDossier' | 'email'> & {
+    [K in 'civilite' | 'nomNaissance' | 'nomUsage' | 'prenom' | 'dateNaissance' | 'nationalite' | 'ine' | 'telephonePortable']: Candidat[K] | null;
+  } & {
+    codeFormation: string;
+    libelleFormation: string;
+    commission: string;
+    avisType: TypeAvis | null;
+    avisValide: boolean | null;
+    avisMotif: string | null;
+    avisRang: number | null;
+  };
+
 /** The reference's main columns of a candidature export (§6), in its order, with French headers. */
-const COLONNES: [entete: string, valeur: (c: LigneCandidature, l: Libelles) => Cellule][] = [
-  ['Numéro de dossier', (c) => c.compteCandidat.numeroDossier],
-  ['Civilité', (c) => (c.candidat ? CIVILITES[c.candidat.civilite] : null)],
-  ['Nom de naissance', (c) => c.candidat?.nomNaissance ?? null],
-  ["Nom d'usage", (c) => c.candidat?.nomUsage ?? null],
-  ['Prénom', (c) => c.candidat?.prenom ?? null],
-  ['Date de naissance', (c) => date(c.candidat?.dateNaissance)],
-  ['Nationalité', (c, l) => (c.candidat ? (l.nationalites.get(c.candidat.nationalite) ?? c.candidat.nationalite) : null)],
-  ['INE', (c) => c.candidat?.ine ?? null],
-  ['E-mail', (c) => c.compteCandidat.email],
-  ['Téléphone portable', (c) => c.candidat?.telephonePortable ?? null],
-  ['Code formation', (c) => c.formation.code],
-  ['Libellé formation', (c) => c.formation.libelle],
-  ['Commission', (c) => c.formation.commission.libelle],
+const COLONNES: [entete: string, valeur: (c: LigneExport, l: Libelles) => Cellule][] = [
+  ['Numéro de dossier', (c) => c.numeroDossier],
+  ['Civilité', (c) => (c.civilite === null ? null : CIVILITES[c.civilite])],
+  ['Nom de naissance', (c) => c.nomNaissance],
+  ["Nom d'usage", (c) => c.nomUsage],
+  ['Prénom', (c) => c.prenom],
+  ['Date de naissance', (c) => date(c.dateNaissance)],
+  ['Nationalité', (c, l) => (c.nationalite === null ? null : (l.nationalites.get(c.nationalite) ?? c.nationalite))],
+  ['INE', (c) => c.ine],
+  ['E-mail', (c) => c.email],
+  ['Téléphone portable', (c) => c.telephonePortable],
+  ['Code formation', (c) => c.codeFormation],
+  ['Libellé formation', (c) => c.libelleFormation],
+  ['Commission', (c) => c.commission],
   ['Date de candidature', (c) => instant(c.createdAt)],
   ['Date de transmission', (c) => instant(c.transmiseAt)],
   ['Statut du dossier', (c) => STATUT_DOSSIER_LIBELLES[c.statutDossier]],
   ['Date du statut', (c) => instant(c.statutDossierAt)],
   ['Type de traitement', (c) => TYPE_TRAITEMENT_LIBELLES[c.typeTraitement]],
   ['Traitement validé', (c) => ouiNon(c.typeTraitementValide)],
-  ['Avis', (c) => (c.avisCourant ? TYPE_AVIS_LIBELLES[c.avisCourant.type] : null)],
-  ['Avis validé', (c) => (c.avisCourant ? ouiNon(c.avisCourant.valide) : null)],
-  ['Motif', (c, l) => (c.avisCourant?.motif ? (l.motifs.get(c.avisCourant.motif) ?? c.avisCourant.motif) : null)],
-  ['Rang saisi', (c) => c.avisCourant?.rang ?? null],
+  ['Avis', (c) => (c.avisType === null ? null : TYPE_AVIS_LIBELLES[c.avisType])],
+  ['Avis validé', (c) => (c.avisType === null ? null : ouiNon(c.avisValide === true))],
+  ['Motif', (c, l) => (c.avisMotif ? (l.motifs.get(c.avisMotif) ?? c.avisMotif) : null)],
+  ['Rang saisi', (c) => c.avisRang],
   ['Rang liste complémentaire', (c) => c.rangListeComplementaire],
   ['Réponse', (c) => reponseDe(c)?.libelle ?? null],
   ['Date de réponse', (c) => instant(c.accepteeAt)],
@@ -75,8 +142,9 @@ export const ENTETES = COLONNES.map(([entete]) => entete);
 
 /**
  * Exports of the staff list (same filters, same scope) as CSV or XLSX, streamed: rows are read by keyset pages of
- * TAILLE_PAGE on the id and written to the response as they come, and the next page is only read once the client
- * has taken the previous one (stream backpressure), so memory stays flat whatever the number of rows.
+ * TAILLE_PAGE on the id, as raw values (one statement a page, no entity built), and written to the response as they
+ * come; a page is only asked for once the client has taken the one before the previous (stream backpressure), so
+ * memory stays flat whatever the number of rows.
  */
 @Injectable()
 export class ExportCandidaturesService {
@@ -90,22 +158,26 @@ export class ExportCandidaturesService {
    * bytes are sent, a failure cuts the download short (never a file that looks complete).
    */
   async exporter(principal: Principal, filtres: FiltresCandidaturesDto, format: FormatExport): Promise<FichierExport> {
-    // Later pages are read from stream callbacks: keep them in this request's unit of work (sqlite-gate).
     const resolus = await resoudreFiltres(this.dataSource, principal, filtres);
-    // Each page: the next ids from the candidature table alone (its primary key, from where the last page ended), then their rows.
-    const lire = AsyncResource.bind(async (apres: number) =>
-      lignes(this.dataSource, principal, await idsDe(pageExport(this.dataSource, resolus, apres))),
-    );
+    const requete = pagesExport<LigneExport>(this.dataSource, principal, resolus, CHAMPS_EXPORT);
+    // Later pages are read from stream callbacks: keep them in this request's unit of work (sqlite-gate).
+    const lire = AsyncResource.bind((apres: number) => requete.lire(apres));
     const [libelles, premiere] = await Promise.all([this.libelles(), lire(0)]);
-    async function* pages(): AsyncGenerator<LigneCandidature[]> {
+    /**
+     * Each page is asked for as the previous one is handed over, so the database works while it is written: at most
+     * the page being written and the next one in memory. A page left unread (the client went away) is let go.
+     */
+    async function* pages(): AsyncGenerator<LigneExport[]> {
       let page = premiere;
       while (page.length > 0) {
+        const suivante = page.length < TAILLE_PAGE ? null : lire(page[page.length - 1].id);
+        suivante?.catch(() => undefined);
         yield page;
-        if (page.length < TAILLE_PAGE) return;
-        page = await lire(page[page.length - 1].id);
+        if (!suivante) return;
+        page = await suivante;
       }
     }
-    const valeurs = (c: LigneCandidature) => COLONNES.map(([, valeur]) => valeur(c, libelles));
+    const valeurs = (c: LigneExport) => COLONNES.map(([, valeur]) => valeur(c, libelles));
     const nom = `candidatures-${parisDate(this.clock.now())}.${format}`;
     if (format === 'csv') return { stream: csv(pages(), valeurs), type: 'text/csv; charset=utf-8', nom };
     return { stream: xlsx(pages(), valeurs), type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', nom };
@@ -123,11 +195,27 @@ export class ExportCandidaturesService {
   }
 }
 
-/** UTF-8 with a BOM, one line written per row; Readable.from only asks for more when its buffer has room. */
-function csv(pages: AsyncIterable<LigneCandidature[]>, valeurs: (c: LigneCandidature) => Cellule[]): Readable {
+/**
+ * Characters written at a time: lines are gathered up to this (a buffer per line is a million small ones), and no
+ * more, so every chunk dies young in V8's new space (strings over 128 KB are only freed by a full collection).
+ */
+const TAILLE_MORCEAU = 16 * 1024;
+
+/** UTF-8 with a BOM, in chunks of about TAILLE_MORCEAU; Readable.from only asks for more when its buffer has room. */
+function csv(pages: AsyncIterable<LigneExport[]>, valeurs: (c: LigneExport) => Cellule[]): Readable {
   async function* lignes(): AsyncGenerator<string> {
     yield BOM + ligneCsv(ENTETES);
-    for await (const page of pages) for (const c of page) yield ligneCsv(valeurs(c));
+    for await (const page of pages) {
+      let morceau = '';
+      for (const c of page) {
+        morceau += ligneCsv(valeurs(c));
+        if (morceau.length >= TAILLE_MORCEAU) {
+          yield morceau;
+          morceau = '';
+        }
+      }
+      if (morceau) yield morceau;
+    }
   }
   return Readable.from(lignes(), { objectMode: false, highWaterMark: 64 * 1024 });
 }
@@ -136,7 +224,7 @@ function csv(pages: AsyncIterable<LigneCandidature[]>, valeurs: (c: LigneCandida
  * exceljs's streaming writer: each row is committed (serialised into the zip) as soon as it is added; between two
  * pages the writer waits for the response to drain. Cells are plain text (never formulas), so no neutralising.
  */
-function xlsx(pages: AsyncIterable<LigneCandidature[]>, valeurs: (c: LigneCandidature) => Cellule[]): Readable {
+function xlsx(pages: AsyncIterable<LigneExport[]>, valeurs: (c: LigneExport) => Cellule[]): Readable {
   const sortie = new PassThrough({ highWaterMark: 64 * 1024 });
   const classeur = new excel.xlsx.WorkbookWriter({ stream: sortie, useStyles: false, useSharedStrings: false });
   const feuille = classeur.addWorksheet('Candidatures');

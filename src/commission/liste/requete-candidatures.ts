@@ -1,9 +1,10 @@
-import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { CompteCandidat } from '../../auth/entities/compte-candidat.entity';
 import { Candidat } from '../../candidat/entities/candidat.entity';
 import { Candidature, StatutDossier } from '../../candidature/entities/candidature.entity';
 import { AccesCandidatures } from '../../candidature/acces-candidatures';
-import { avisCourants } from '../../candidature/etat-candidature';
+import { avisCourants, idDernierAvis } from '../../candidature/etat-candidature';
 import { Principal } from '../../common/auth/roles';
 import { ValidationFailed } from '../../common/errors/domain-errors';
 import { normalizeForSearch } from '../../common/text/normalize';
@@ -123,6 +124,47 @@ export const TAILLE_PAGE_EXPORT = 1000;
 /** An export's next page of ids: by the primary key, after the last one read (keyset). */
 export function pageExport(dataSource: DataSource | EntityManager, filtres: FiltresResolus, apres: number): SelectQueryBuilder<Candidature> {
   return requeteCandidatures(dataSource, filtres).andWhere('c.id > :apres', { apres }).orderBy('c.id', 'ASC').limit(TAILLE_PAGE_EXPORT);
+}
+
+/** An export's statement for any page: its SQL, built once, and how to read the page after an id. */
+export interface PagesExport<T> {
+  /** The statement of the page after this id, and its parameters (EXPLAIN reads it too). */
+  requete(apres: number): [string, unknown[]];
+  lire(apres: number): Promise<T[]>;
+}
+
+/**
+ * An export's pages of raw rows, one statement a page: the next TAILLE_PAGE_EXPORT ids of pageExport (the candidature
+ * table alone, a derived table), joined to their rows within the caller's scope (candidaturesDuPerimetre) and to
+ * their current avis (`a`), selecting `colonnes` (name → `alias.property`, aliases of candidaturesDuPerimetre or `a`)
+ * as plain values converted as each column's entity would hold them (dates, booleans), no entity built. TypeORM
+ * builds the SQL once; each page only binds `apres`.
+ */
+export function pagesExport<T extends ObjectLiteral>(dataSource: DataSource, principal: Principal, filtres: FiltresResolus, colonnes: Record<keyof T & string, string>): PagesExport<T> {
+  const ids = pageExport(dataSource, filtres, 0);
+  const qb = candidaturesDuPerimetre(dataSource, principal)
+    .innerJoin(`(${ids.getQuery()})`, 'p', 'p.id = c.id', ids.getParameters())
+    .leftJoin(Avis, 'a', `a.id = ${idDernierAvis('c.id')}`)
+    .select([])
+    .orderBy('c.id', 'ASC');
+  const conversions: [string, ColumnMetadata][] = [];
+  for (const [nom, colonne] of Object.entries<string>(colonnes)) {
+    qb.addSelect(colonne, nom);
+    const [alias, propriete] = colonne.split('.');
+    conversions.push([nom, qb.expressionMap.findAliasByName(alias).metadata.findColumnWithPropertyName(propriete)!]);
+  }
+  const sql = qb.getQuery();
+  const parametres = qb.getParameters();
+  const driver = dataSource.driver;
+  const requete = (apres: number) => driver.escapeQueryWithParameters(sql, { ...parametres, apres });
+  return {
+    requete,
+    async lire(apres) {
+      const rows = (await dataSource.query(...requete(apres))) as ObjectLiteral[];
+      for (const row of rows) for (const [nom, colonne] of conversions) row[nom] = driver.prepareHydratedValue(row[nom], colonne);
+      return rows as T[];
+    },
+  };
 }
 
 /** The ids of a query of requeteCandidatures, in its order. */
