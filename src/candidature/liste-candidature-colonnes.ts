@@ -1,12 +1,13 @@
 import { EntityManager, In } from 'typeorm';
 import { Candidature } from './entities/candidature.entity';
+import { idDernierAvis } from './etat-candidature';
 
 /**
  * The copies the staff list reads on the candidature row (avis_type, avis_valide, nom_recherche), written here and
  * only here, always recomputed from their source in the same transaction as the change: the latest row of the avis
  * history, the identity's folded name. SQL valid on both engines; also the migration's backfill.
  */
-const DERNIER_AVIS = (colonne: string) => `(SELECT a.${colonne} FROM avis a WHERE a.candidature_id = candidature.id ORDER BY a.id DESC LIMIT 1)`;
+const DERNIER_AVIS = (colonne: string) => `(SELECT a.${colonne} FROM avis a WHERE a.id = ${idDernierAvis('candidature.id')})`;
 export const AVIS_COURANT_SQL = `avis_type = ${DERNIER_AVIS('type')}, avis_valide = ${DERNIER_AVIS('valide')}`;
 const NOM_CANDIDAT = '(SELECT cd.nom_recherche FROM candidat cd WHERE cd.compte_candidat_id = candidature.compte_candidat_id)';
 export const NOM_RECHERCHE_SQL = `nom_recherche = ${NOM_CANDIDAT}`;
