@@ -32,6 +32,7 @@ describe('Health', () => {
     const res = await request(t.http).get('/health/ready').expect(503);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 503, code: 'BASE_DE_DONNEES_INDISPONIBLE' });
+    expect(res.headers['retry-after']).toBe('5');
     // Liveness does not depend on the database: the orchestrator must not restart a healthy process.
     await request(t.http).get('/health').expect(200);
     await t.dataSource.initialize();

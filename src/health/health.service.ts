@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Clock } from '../common/clock/clock';
-import { ServiceUnavailable } from '../common/errors/domain-errors';
+import { baseIndisponible } from '../common/errors/domain-errors';
 import { Antivirus } from '../pieces/antivirus/antivirus.service';
 import { HealthDto } from './health.dto';
 
@@ -33,10 +33,8 @@ export class HealthService {
       ]);
       return { ...this.liveness(), checks: { ...(result.details as HealthDto['checks']), ...(clamav ? { clamav } : {}) } };
     } catch {
-      throw new ServiceUnavailable(
-        'BASE_DE_DONNEES_INDISPONIBLE',
-        'La base de données ne répond pas : le service ne peut pas traiter de requêtes pour le moment.',
-      );
+      // The same answer as any request meeting the outage: one code, one wording, a Retry-After.
+      throw baseIndisponible();
     }
   }
 }
