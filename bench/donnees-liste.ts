@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { parseDatabaseConfig } from '../src/config/database.config';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { normalizeForSearch } from '../src/common/text/normalize';
+import { motsRecherche } from '../src/candidature/liste-candidature-colonnes';
 
 /**
  * The staff list's data on MariaDB, for the list and export benchmarks: a database built by the migrations, then
@@ -145,6 +146,7 @@ export async function donneesListe(base: string, n: number, log: (m: string) => 
       const identites: unknown[][] = [];
       const lignes: unknown[][] = [];
       const avis: unknown[][] = [];
+      const mots: unknown[][] = [];
       const fin = Math.min(candidats, depart + LOT / CANDIDATURES_PAR_CANDIDAT);
       for (let i = depart; i < fin; i++) {
         const id = i + 1;
@@ -155,6 +157,9 @@ export async function donneesListe(base: string, n: number, log: (m: string) => 
         const numero = `T${String(id).padStart(7, '0')}`;
         const cree = new Date(Date.UTC(2023 + campagne, 1, 1) + Math.floor(r() * 120 * 86400_000));
         comptes.push([id, campagne, numero, `c${id}@example.org`, `c${id}@example.org`, nom, prenom, 1, sql(cree), sql(cree)]);
+        const nomRecherche = normalizeForSearch([nom, nomUsage, prenom].filter(Boolean).join(' '));
+        const ine = r() < 0.8 ? `${String(id).padStart(9, '0')}AB` : null;
+        mots.push(...motsRecherche({ numeroDossier: numero, nomRecherche, ine }).map((mot) => [id, mot]));
         identites.push([
           id,
           campagne,
@@ -162,11 +167,11 @@ export async function donneesListe(base: string, n: number, log: (m: string) => 
           nom,
           nomUsage,
           prenom,
-          normalizeForSearch([nom, nomUsage, prenom].filter(Boolean).join(' ')),
+          nomRecherche,
           '2003-03-14',
           'FR',
           'FR',
-          r() < 0.8 ? `${String(id).padStart(9, '0')}AB` : null,
+          ine,
           '+33 6 12 34 56 78',
           1,
           sql(cree),
@@ -243,6 +248,7 @@ export async function donneesListe(base: string, n: number, log: (m: string) => 
         ['compte_candidat_id', 'campagne_id', 'civilite', 'nom_naissance', 'nom_usage', 'prenom', 'nom_recherche', 'date_naissance', 'pays_naissance', 'nationalite', 'ine', 'telephone_portable', 'version', 'updated_at'],
         identites,
       );
+      await inserer(db, 'mot_recherche', ['compte_candidat_id', 'mot'], mots);
       await inserer(
         db,
         'candidature',
@@ -258,7 +264,7 @@ export async function donneesListe(base: string, n: number, log: (m: string) => 
       if (candidatureId % 100_000 < LOT) log(`${candidatureId.toLocaleString('en')} candidatures`);
     }
     // CAPACITE, the motif of the generated DE, is among the reference motifs the migrations load.
-    await db.query('ANALYZE TABLE candidature, candidat, compte_candidat, avis, formation, commission, centre_candidature');
+    await db.query('ANALYZE TABLE candidature, candidat, mot_recherche, compte_candidat, avis, formation, commission, centre_candidature');
     return (performance.now() - debut) / 1000;
   } finally {
     await db.end();

@@ -11675,7 +11675,7 @@ export interface operations {
                 acceptee?: boolean;
                 /** @description false (default): live candidatures only; true: only the cancelled ones */
                 annulees?: boolean;
-                /** @description Name (accents and case ignored, any word start), numéro de dossier (its beginning) or INE */
+                /** @description Words, each the start of a word of the name (accents and case ignored), of the numéro de dossier or of the INE: "elise mar" */
                 q?: string;
                 /**
                  * @description The `suivant` of the previous page: the page after it, in the same sort and filters (keyset: as fast at any depth).
@@ -11758,7 +11758,7 @@ export interface operations {
                 acceptee?: boolean;
                 /** @description false (default): live candidatures only; true: only the cancelled ones */
                 annulees?: boolean;
-                /** @description Name (accents and case ignored, any word start), numéro de dossier (its beginning) or INE */
+                /** @description Words, each the start of a word of the name (accents and case ignored), of the numéro de dossier or of the INE: "elise mar" */
                 q?: string;
             };
             header?: never;
@@ -11837,7 +11837,7 @@ export interface operations {
                 acceptee?: boolean;
                 /** @description false (default): live candidatures only; true: only the cancelled ones */
                 annulees?: boolean;
-                /** @description Name (accents and case ignored, any word start), numéro de dossier (its beginning) or INE */
+                /** @description Words, each the start of a word of the name (accents and case ignored), of the numéro de dossier or of the INE: "elise mar" */
                 q?: string;
             };
             header?: never;

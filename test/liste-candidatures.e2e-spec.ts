@@ -5,6 +5,8 @@ import { Candidature, StatutDossier } from '../src/candidature/entities/candidat
 import { Role } from '../src/common/auth/roles';
 import { Avis, TypeAvis } from '../src/candidature/entities/avis.entity';
 import { Campagne } from '../src/offre/entities/campagne.entity';
+import { CompteCandidat } from '../src/auth/entities/compte-candidat.entity';
+import { MotRecherche } from '../src/candidature/entities/mot-recherche.entity';
 import { TypeTraitement } from '../src/offre/entities/formation.entity';
 import { createCampagne } from './support/factories';
 import { bearer } from './support/api';
@@ -148,7 +150,10 @@ describe('Staff lists of candidatures: filters, scopes, full view, bloc-notes, C
     expect((await numerosOf('scol', `?q=${prefix}`)).length).toBeGreaterThanOrEqual(1);
     expect(await numerosOf('scol', `?q=${ines.eve}`)).toEqual([numeros.eve]);
     expect(await numerosOf('scol', '?q=%25')).toEqual([]);
+    // Words of different kinds together: a name and the numéro's beginning
+    expect(await numerosOf('scol', `?q=eli%20${numeros.elise.slice(0, 5)}`)).toEqual([numeros.elise]);
   });
+
 
   it('sorts on each key with a stable tiebreak on id, and pages without overlap', async () => {
     expect((await list('scol', '?sort=nom&order=asc')).items.map((i) => i.prenom)).toEqual(['Ève', 'Noé', 'Élise', 'Zoé']);
@@ -323,5 +328,16 @@ describe('Staff lists of candidatures: filters, scopes, full view, bloc-notes, C
     const invalid = await get('scol', '/export.csv?statutDossier=XX').expect(400);
     expect(invalid.headers['content-type']).toMatch(/^application\/problem\+json/);
     await get('scol', '/export.csv?page=2').expect(400);
+  });
+
+  it('searches an account by the words of its identity as last written, then applies with them', async () => {
+    const c = await candidatComplet(t, campagne, 'Vasseur', 'Aubin');
+    const mots = async () => (await t.dataSource.getRepository(MotRecherche).findBy({ compteCandidatId: (await t.dataSource.getRepository(CompteCandidat).findOneByOrFail({ numeroDossier: c.numero })).id })).map((m) => m.mot).sort();
+    expect(await mots()).toEqual([c.ine, c.numero, 'AUBIN', 'VASSEUR'].sort());
+    const identite = { civilite: 'M', nomNaissance: 'Vasseur', nomUsage: 'Le Goff', prenom: 'Aubin', dateNaissance: '2003-03-14', paysNaissance: 'FR', departementNaissance: '45', communeNaissance: '45234', nationalite: 'FR', ine: c.ine };
+    await request(t.http).put('/api/candidat/identite').set(bearer(c.token)).set('If-Match', '"1"').send(identite).expect(200);
+    expect(await mots()).toEqual([c.ine, c.numero, 'AUBIN', 'GOFF', 'LE', 'VASSEUR'].sort());
+    const [id] = [(await request(t.http).post('/api/candidat/candidatures').set(bearer(c.token)).send({ formationId: ids.geo }).expect(201)).body.id];
+    expect((await list('scol', '?q=goff%20aub')).items.map((i) => i.id)).toEqual([id]);
   });
 });

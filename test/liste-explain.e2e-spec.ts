@@ -7,6 +7,9 @@ import { TestApp, startTestApp } from './support/test-app';
 
 type Ligne = { table: string; type: string; key: string | null; rows: number; Extra: string | null };
 
+/** A search that finds one account: its full numéro de dossier (bench/donnees-liste.ts numbers accounts T0000001…) */
+const UN_COMPTE = 'T0001234';
+
 /** Every documented filter of the staff list (and its exports), with values of the generated data. */
 const FILTRES: Partial<ListeCandidaturesQueryDto>[] = [
   {},
@@ -23,6 +26,7 @@ const FILTRES: Partial<ListeCandidaturesQueryDto>[] = [
   { annulees: true },
   { q: 'martin' },
   { q: 'T00001' },
+  { q: UN_COMPTE },
 ];
 
 /** Candidatures generated; a sort of TRI_MAX of them or more (a tenth) is a sort of the table. */
@@ -35,7 +39,7 @@ const staff = (roles: Role[], centres: string[] = []): Principal => ({ kind: 'st
  * The plans MariaDB chooses for the staff list, on 20,000 generated candidatures (bench/donnees-liste.ts): for every
  * documented filter and sort, admin and gestionnaire, the page (by offset and by cursor), the bounded count and an
  * export page must read candidature through an index (never `type: ALL`) and never sort its rows before the LIMIT
- * (no filesort on candidature). SQLite has no such optimizer choice to check: this file runs on MariaDB only.
+ * (no filesort on candidature); a search must start from the words it finds (mot_recherche). SQLite has no such optimizer choice to check: this file runs on MariaDB only.
  */
 const mariadb = process.env.TEST_DB === 'mariadb';
 (mariadb ? describe : describe.skip)('Staff list plans on MariaDB (EXPLAIN; SQLite: not applicable, run with TEST_DB=mariadb)', () => {
@@ -57,13 +61,16 @@ const mariadb = process.env.TEST_DB === 'mariadb';
   /**
    * What is wrong with a plan, in words (empty: index-bound): a full scan of candidature, or a sort of a tenth of it
    * or more before the LIMIT. A selective filter may still sort its few matches (MariaDB's choice, and a cheap one).
+   * A search that finds one account reads that account's candidatures, never a tenth of the table (for a word as common
+   * as a twentieth of the accounts, walking the campaign in order and stopping at the LIMIT is MariaDB's fair choice).
    */
-  const defauts = (lignes: Ligne[]) =>
+  const defauts = (lignes: Ligne[], recherche: boolean) =>
     lignes
       .filter((l) => l.table === 'c' || l.table === 'candidature')
       .flatMap((l) => [
         ...(l.type === 'ALL' ? [`parcours complet de candidature (rows ${l.rows})`] : []),
         ...(/filesort/i.test(l.Extra ?? '') && Number(l.rows) >= TRI_MAX ? [`tri de candidature hors index (${l.key}, rows ${l.rows})`] : []),
+        ...(recherche && Number(l.rows) >= TRI_MAX ? [`recherche lisant candidature hors des comptes trouvés (${l.key}, rows ${l.rows})`] : []),
       ]);
 
   it('reads candidature through an index, in order, for every filter and sort, admin and gestionnaire, page, cursor, count and export', async () => {
@@ -89,7 +96,7 @@ const mariadb = process.env.TEST_DB === 'mariadb';
           }
         }
         for (const [quoi, [sql, params]] of statements) {
-          for (const defaut of defauts(await plan(sql, params))) problemes.push(`${role} ${JSON.stringify(filtres)} ${quoi} : ${defaut}`);
+          for (const defaut of defauts(await plan(sql, params), filtres.q === UN_COMPTE)) problemes.push(`${role} ${JSON.stringify(filtres)} ${quoi} : ${defaut}`);
         }
       }
     }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { reporterNomRecherche } from '../candidature/liste-candidature-colonnes';
+import { reporterIdentite } from '../candidature/liste-candidature-colonnes';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { CompteCandidat } from '../auth/entities/compte-candidat.entity';
@@ -374,7 +374,7 @@ export class DossierService {
     if (!current) {
       try {
         await repo.insert({ ...values, compteCandidatId, version: 1, updatedAt } as never);
-        if (entity === Candidat) await reporterNomRecherche(this.dataSource.manager, compteCandidatId);
+        if (entity === Candidat) await reporterIdentite(this.dataSource.manager, compteCandidatId);
         return;
       } catch (error) {
         // Two CAS logins at once: the other one created it; write over it as a new version.
@@ -383,7 +383,7 @@ export class DossierService {
     }
     const version = (current ?? (await this.find(entity, compteCandidatId)) as E).version;
     await repo.update({ compteCandidatId } as never, { ...values, version: version + 1, updatedAt } as never);
-    if (entity === Candidat) await reporterNomRecherche(this.dataSource.manager, compteCandidatId);
+    if (entity === Candidat) await reporterIdentite(this.dataSource.manager, compteCandidatId);
   }
 
   /**
@@ -410,7 +410,7 @@ export class DossierService {
       if (done.affected !== 1) throw new PreconditionFailed();
     }
     // The staff list reads the folded name on the candidatures (locked identities never get here, imports do).
-    if (entity === Candidat) await reporterNomRecherche(this.dataSource.manager, compteCandidatId);
+    if (entity === Candidat) await reporterIdentite(this.dataSource.manager, compteCandidatId);
     return (await this.find(entity, compteCandidatId)) as E;
   }
 }

@@ -1,11 +1,16 @@
 import { EntityManager, In } from 'typeorm';
+import { CompteCandidat } from '../auth/entities/compte-candidat.entity';
+import { Candidat } from '../candidat/entities/candidat.entity';
+import { normalizeForSearch } from '../common/text/normalize';
 import { Candidature } from './entities/candidature.entity';
+import { LONGUEUR_MOT, MotRecherche } from './entities/mot-recherche.entity';
 import { idDernierAvis } from './etat-candidature';
 
 /**
- * The copies the staff list reads on the candidature row (avis_type, avis_valide, nom_recherche), written here and
- * only here, always recomputed from their source in the same transaction as the change: the latest row of the avis
- * history, the identity's folded name. SQL valid on both engines; also the migration's backfill.
+ * The copies the staff list reads on the candidature row (avis_type, avis_valide, nom_recherche), and the words it
+ * searches an account by (mot_recherche), written here and only here, always recomputed from their source after the
+ * change: the latest row of the avis history, the identity's folded name, its INE, the numéro de dossier. SQL valid
+ * on both engines; also the migrations' backfill.
  */
 const DERNIER_AVIS = (colonne: string) => `(SELECT a.${colonne} FROM avis a WHERE a.id = ${idDernierAvis('candidature.id')})`;
 export const AVIS_COURANT_SQL = `avis_type = ${DERNIER_AVIS('type')}, avis_valide = ${DERNIER_AVIS('valide')}`;
@@ -23,7 +28,7 @@ export async function reporterAvisCourant(em: EntityManager, candidatureIds: num
     .execute();
 }
 
-/** After the candidate's identity was written, and on a new candidature. */
+/** On a new candidature (its account's words are already there: an identity is needed to apply). */
 export async function reporterNomRecherche(em: EntityManager, compteCandidatId: number): Promise<void> {
   await em
     .createQueryBuilder()
@@ -31,4 +36,31 @@ export async function reporterNomRecherche(em: EntityManager, compteCandidatId: 
     .set({ nomRecherche: () => NOM_CANDIDAT })
     .where({ compteCandidatId })
     .execute();
+}
+
+/** The words of an account staff search it by: each word of the folded names, the numéro de dossier, the INE. */
+export function motsRecherche(source: { numeroDossier: string; nomRecherche?: string | null; ine?: string | null }): string[] {
+  const texte = normalizeForSearch([source.numeroDossier, source.nomRecherche, source.ine].filter(Boolean).join(' '));
+  return [...new Set(texte.split(' ').filter(Boolean).map((mot) => mot.slice(0, LONGUEUR_MOT)))];
+}
+
+/** After the candidate's identity was written: the name on the candidatures and the account's search words. */
+export async function reporterIdentite(em: EntityManager, compteCandidatId: number): Promise<void> {
+  await reporterNomRecherche(em, compteCandidatId);
+  const source = await em
+    .createQueryBuilder(CompteCandidat, 'cc')
+    .leftJoin(Candidat, 'cd', 'cd.compteCandidatId = cc.id')
+    .select(['cc.numeroDossier AS "numeroDossier"', 'cd.nomRecherche AS "nomRecherche"', 'cd.ine AS "ine"'])
+    .where('cc.id = :compteCandidatId', { compteCandidatId })
+    .getRawOne<{ numeroDossier: string; nomRecherche: string | null; ine: string | null }>();
+  if (!source) return;
+  await ecrireMots(em, compteCandidatId, motsRecherche(source));
+}
+
+/** Replaces the account's words, in one transaction (two identity writes at once leave the words of the last one). */
+export async function ecrireMots(em: EntityManager, compteCandidatId: number, mots: string[]): Promise<void> {
+  await em.transaction(async (tx) => {
+    await tx.delete(MotRecherche, { compteCandidatId });
+    if (mots.length > 0) await tx.insert(MotRecherche, mots.map((mot) => ({ compteCandidatId, mot })));
+  });
 }

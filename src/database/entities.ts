@@ -39,6 +39,7 @@ import { PieceCandidature } from '../candidature/entities/piece-candidature.enti
 import { Avis } from '../candidature/entities/avis.entity';
 import { MotifAvis } from '../candidature/entities/motif-avis.entity';
 import { NoteCandidature } from '../commission/liste/entities/note-candidature.entity';
+import { MotRecherche } from '../candidature/entities/mot-recherche.entity';
 import { Opi } from '../opi/opi.entity';
 
 /** Every entity of the application, listed once for the app, the CLI and the schema-drift check. */
@@ -82,5 +83,6 @@ export const ENTITIES = [
   MotifAvis,
   Avis,
   NoteCandidature,
+  MotRecherche,
   Opi,
 ];

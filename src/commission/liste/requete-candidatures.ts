@@ -1,4 +1,4 @@
-import { Brackets, DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { CompteCandidat } from '../../auth/entities/compte-candidat.entity';
 import { Candidat } from '../../candidat/entities/candidat.entity';
@@ -13,6 +13,7 @@ import { Commission } from '../../offre/entities/commission.entity';
 import { Formation } from '../../offre/entities/formation.entity';
 import { Campagne } from '../../offre/entities/campagne.entity';
 import { Avis } from '../../candidature/entities/avis.entity';
+import { LONGUEUR_MOT } from '../../candidature/entities/mot-recherche.entity';
 import { FiltresCandidaturesDto, SANS_AVIS, Tri } from './dto/liste-candidatures.dto';
 
 /** A candidature as the staff list reads it: its place in the offer, the account, the identity, the current avis. */
@@ -173,29 +174,16 @@ export async function idsDe(qb: SelectQueryBuilder<Candidature>): Promise<number
 }
 
 /**
- * Text search as staff type it: every word is the start of a word of the folded name (nom de naissance, nom
- * d'usage, prénom: "elise mar" finds MARTIN Élise), or the beginning of a numéro de dossier, or a whole INE.
- * Folded and numéro terms hold only A-Z, 0-9 and spaces, so nothing in them is a LIKE wildcard.
+ * Text search as staff type it: every word is the start of one of the account's search words (mot_recherche: the
+ * folded names, the numéro de dossier, the INE), so "elise mar" finds MARTIN Élise and "T0001" the numéros starting
+ * so. Each word is a seek of the index (mot, account) joined to the candidatures by account. Folded words hold only
+ * A-Z and 0-9, so nothing in them is a LIKE wildcard.
  */
 function rechercher(qb: SelectQueryBuilder<Candidature>, q: string): void {
   const mots = normalizeForSearch(q).split(' ').filter(Boolean);
-  const compact = q.replace(/\s/g, '').toUpperCase();
-  const code = /^[A-Z0-9]+$/.test(compact) ? compact : null;
-  qb.andWhere(
-    new Brackets((w) => {
-      if (mots.length > 0) {
-        w.orWhere(
-          new Brackets((nom) => {
-            mots.forEach((mot, i) => nom.andWhere(`(c.nomRecherche LIKE :debut${i} OR c.nomRecherche LIKE :mot${i})`, { [`debut${i}`]: `${mot}%`, [`mot${i}`]: `% ${mot}%` }));
-          }),
-        );
-      }
-      if (code) {
-        w.orWhere('c.numeroDossier LIKE :numero', { numero: `${code}%` });
-        w.orWhere('c.compteCandidatId IN (SELECT cd.compte_candidat_id FROM candidat cd WHERE cd.ine = :ine)', { ine: code });
-      }
-      if (mots.length === 0 && !code) w.where('1 = 0');
-    }),
+  if (mots.length === 0) qb.andWhere('1 = 0');
+  mots.forEach((mot, i) =>
+    qb.andWhere(`c.compteCandidatId IN (SELECT m${i}.compte_candidat_id FROM mot_recherche m${i} WHERE m${i}.mot LIKE :mot${i})`, { [`mot${i}`]: `${mot.slice(0, LONGUEUR_MOT)}%` }),
   );
 }
 

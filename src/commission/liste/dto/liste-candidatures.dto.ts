@@ -72,7 +72,7 @@ export class FiltresCandidaturesDto {
   @OptionalBool()
   annulees?: boolean;
 
-  /** Name (accents and case ignored, any word start), numéro de dossier (its beginning) or INE @example "martin" */
+  /** Words, each the start of a word of the name (accents and case ignored), of the numéro de dossier or of the INE: "elise mar" @example "martin" */
   @OptionalText(100)
   q?: string;
 }
