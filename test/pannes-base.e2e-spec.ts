@@ -87,7 +87,7 @@ describe('Pannes de la base de données (MariaDB)', () => {
   }, 60_000);
 
   it('frozen: 503 within the query timeout, then 200 again once it is thawed', async () => {
-    server!.freeze();
+    await server!.freeze();
     try {
       await expectUnavailable(QUERY_TIMEOUT_S * 1000 + 1_500);
       // The connections given up on were not handed back to the pool: a second round does not queue behind them.

@@ -1,6 +1,6 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -130,9 +130,22 @@ export class MariadbProcess {
     await exited;
   }
 
-  /** SIGSTOP: the server keeps its sockets but answers nothing, as a wedged host would. */
-  freeze(): void {
-    this.process?.kill('SIGSTOP');
+  /**
+   * SIGSTOP: the server keeps its sockets but answers nothing, as a wedged host would. Resolves once every thread of
+   * the process is stopped (a thread busy on a loaded machine stops only when next scheduled).
+   */
+  async freeze(): Promise<void> {
+    const pid = this.process?.pid;
+    if (pid === undefined) throw new Error("mariadbd n'est pas démarré");
+    this.process!.kill('SIGSTOP');
+    const stopped = async () => {
+      const tasks = await readdir(`/proc/${pid}/task`);
+      const states = await Promise.all(tasks.map(async (task) => (await readFile(`/proc/${pid}/task/${task}/stat`, 'utf8')).replace(/^.*\) /s, '')[0]));
+      return states.every((state) => state === 'T' || state === 't');
+    };
+    for (const deadline = Date.now() + 5_000; !(await stopped()); await sleep(10)) {
+      if (Date.now() > deadline) throw new Error(`mariadbd (pid ${pid}) ne s'est pas arrêté 5 s après SIGSTOP`);
+    }
   }
 
   thaw(): void {
