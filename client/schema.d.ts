@@ -8297,6 +8297,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A dependency is unavailable (code : `STOCKAGE_INDISPONIBLE`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     listPieces: {
@@ -8678,7 +8689,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A dependency is unavailable (code : `ANTIVIRUS_INDISPONIBLE`) */
+            /** @description A dependency is unavailable (codes : `ANTIVIRUS_INDISPONIBLE`, `STOCKAGE_INDISPONIBLE`) */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again, when known */
@@ -9419,6 +9430,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A dependency is unavailable (code : `STOCKAGE_INDISPONIBLE`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     uploadPiece: {
@@ -9516,7 +9538,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A dependency is unavailable (code : `ANTIVIRUS_INDISPONIBLE`) */
+            /** @description A dependency is unavailable (codes : `ANTIVIRUS_INDISPONIBLE`, `STOCKAGE_INDISPONIBLE`) */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again, when known */
@@ -9869,6 +9891,17 @@ export interface operations {
             /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A dependency is unavailable (code : `STOCKAGE_INDISPONIBLE`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -43,7 +43,7 @@ export class CandidatureStaffController {
   /** The file the candidate uploaded for a pièce of a candidature of the caller's scope */
   @Get('candidatures/:id/pieces/:pieceId/fichier')
   @FileDownload()
-  @ApiProblemResponses(400, { 404: ['CANDIDATURE_INTROUVABLE', 'FICHIER_INTROUVABLE'] })
+  @ApiProblemResponses(400, { 404: ['CANDIDATURE_INTROUVABLE', 'FICHIER_INTROUVABLE'], 503: 'STOCKAGE_INDISPONIBLE' })
   async downloadPiece(@CurrentPrincipal() principal: Principal, @Param() params: PieceParams): Promise<StreamableFile> {
     return sendFile(await this.staff.fichierPiece(principal, params.id, params.pieceId));
   }

@@ -85,7 +85,7 @@ export class CandidatureController {
   /** The file uploaded for a pièce */
   @Get(':id/pieces/:pieceId/fichier')
   @FileDownload()
-  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE' })
+  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE', 503: 'STOCKAGE_INDISPONIBLE' })
   async downloadOwnPiece(@CurrentPrincipal() principal: Principal, @Param() params: PieceParams): Promise<StreamableFile> {
     return sendFile(await this.depot.fichier(principal.id, params.id, params.pieceId));
   }

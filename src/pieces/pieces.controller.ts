@@ -18,7 +18,7 @@ export class PiecesController {
   @Get(':id/modele')
   @Public()
   @FileDownload()
-  @ApiProblemResponses(400, { 404: ['MODELE_INTROUVABLE', 'PIECE_INTROUVABLE'] })
+  @ApiProblemResponses(400, { 404: ['MODELE_INTROUVABLE', 'PIECE_INTROUVABLE'], 503: 'STOCKAGE_INDISPONIBLE' })
   async getModelePiece(@Param() params: IdParams): Promise<StreamableFile> {
     return sendFile(await this.pieces.modele(params.id));
   }

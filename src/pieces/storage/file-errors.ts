@@ -3,6 +3,8 @@ import { BusinessRule, DomainError, FieldError, NotFound, PayloadTooLarge, Servi
 const MO = 1024 * 1024;
 /** Retry-After of ANTIVIRUS_INDISPONIBLE: clamd restarts (or reloads its signatures) in about a minute. */
 const ANTIVIRUS_REESSAYER_S = 60;
+/** Retry-After of STOCKAGE_INDISPONIBLE: the SDK already retried; an object store's hiccup passes in seconds. */
+const STOCKAGE_REESSAYER_S = 10;
 const mo = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
 /** An uploaded file refused for what it is (or is missing): a 400 naming the `fichier` field, with its own code. */
@@ -51,5 +53,12 @@ export const FichierErrors = {
       'ANTIVIRUS_INDISPONIBLE',
       "L'analyse antivirus des fichiers est momentanément indisponible : votre fichier n'a pas été enregistré. Réessayez dans quelques minutes.",
       ANTIVIRUS_REESSAYER_S,
+    ),
+
+  stockageIndisponible: () =>
+    new ServiceUnavailable(
+      'STOCKAGE_INDISPONIBLE',
+      "Le stockage des fichiers ne répond pas pour le moment : réessayez dans quelques instants (un fichier en cours d'envoi n'a pas été enregistré).",
+      STOCKAGE_REESSAYER_S,
     ),
 };

@@ -1,9 +1,25 @@
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { TypeFichier } from './magic-bytes';
 
+/** The only keys the adapters hand out, `ab/cd/<uuid>` (ab, cd: the uuid's first 4 digits): no user input, no `..`. */
+const KEY = /^([0-9a-f]{2})\/([0-9a-f]{2})\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** A new key: two levels of 256 folders (on disk, or as S3 prefixes), so that none grows past a few thousand entries. */
+export function generateKey(): { id: string; key: string } {
+  const id = randomUUID();
+  return { id, key: `${id.slice(0, 2)}/${id.slice(2, 4)}/${id}` };
+}
+
+/** The parts of a key an adapter could have generated; undefined for anything else (a forged or corrupted key). */
+export function keyParts(key: string): [string, string, string] | undefined {
+  const match = KEY.exec(key);
+  return match && match[3].startsWith(match[1] + match[2]) ? [match[1], match[2], match[3]] : undefined;
+}
+
 /** A file kept by the storage: its key (generated, never the client's name), size in bytes and sniffed type. */
 export interface StoredFile {
-  /** Opaque; `ab/cd/<uuid>` on local disk */
+  /** `ab/cd/<uuid>` (generateKey) */
   key: string;
   taille: number;
   type: TypeFichier;

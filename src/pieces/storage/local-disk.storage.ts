@@ -1,15 +1,13 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { Readable, Transform, TransformCallback } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { StorageConfig, storageConfig } from '../../config/storage.config';
-import { DomainError } from '../../common/errors/domain-errors';
 import { FichierErrors } from './file-errors';
-import { FileStorage, StoredFile } from './file-storage';
-import { SNIFF_LENGTH, TypeFichier, sniffType } from './magic-bytes';
+import { FileStorage, StoredFile, generateKey, keyParts } from './file-storage';
+import { receiveChecked } from './upload-check';
 
 /** Files being received; renamed to their key only once complete and accepted. */
 const TEMP_DIR = 'tmp';
@@ -19,13 +17,11 @@ const TEMP_DIR = 'tmp';
  * an instance from removing another's uploads when several share STORAGE_DIR.
  */
 export const TEMP_ABANDONNE_MS = 10 * 60 * 1000;
-/** The only keys this adapter ever hands out: no user input, no `..`, no absolute path can reach the disk. */
-const KEY = /^([0-9a-f]{2})\/([0-9a-f]{2})\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 /**
- * FileStorage on a local folder (STORAGE_DIR, created at start-up): `<root>/ab/cd/<uuid>`, two levels of 256
- * folders so that none grows past a few thousand entries. Writes go to `<root>/tmp/` first, on the same file
- * system, so the final rename is atomic and a refused or interrupted upload never shows under a key.
+ * FileStorage on a local folder (STORAGE_DIR, created at start-up): `<root>/ab/cd/<uuid>` (generateKey). Writes go to
+ * `<root>/tmp/` first, on the same file system, so the final rename is atomic and a refused or interrupted upload
+ * never shows under a key.
  */
 @Injectable()
 export class LocalDiskStorage extends FileStorage implements OnModuleInit {
@@ -60,26 +56,19 @@ export class LocalDiskStorage extends FileStorage implements OnModuleInit {
   }
 
   async write(source: Readable, { maxBytes, inspecter }: Parameters<FileStorage['write']>[1]): Promise<StoredFile> {
-    const id = randomUUID();
-    const key = `${id.slice(0, 2)}/${id.slice(2, 4)}/${id}`;
+    const { id, key } = generateKey();
     const temp = join(this.root, TEMP_DIR, `${id}.part`);
     this.enCours.add(`${id}.part`);
-    const check = new UploadCheck(maxBytes);
-    let sourceFailed = false;
-    source.once('error', () => (sourceFailed = true));
     try {
-      await pipeline(source, check, createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
-      const type = check.finish();
+      const { taille, type } = await receiveChecked(source, maxBytes, (checked) => pipeline(checked, createWriteStream(temp, { flags: 'wx', mode: 0o600 })));
       // The complete `.part`, not the request stream: clamd's few threads stay free while slow clients send.
       await inspecter?.(() => createReadStream(temp));
       const path = this.pathOf(key) as string;
       await mkdir(dirname(path), { recursive: true });
       await rename(temp, path);
-      return { key, taille: check.taille, type };
+      return { key, taille, type };
     } catch (error) {
       await rm(temp, { force: true });
-      if (error instanceof DomainError) throw error;
-      if (sourceFailed) throw FichierErrors.incomplet();
       throw error;
     } finally {
       this.enCours.delete(`${id}.part`);
@@ -124,39 +113,7 @@ export class LocalDiskStorage extends FileStorage implements OnModuleInit {
 
   /** The path of a key this adapter could have generated; undefined for anything else. */
   private pathOf(key: string): string | undefined {
-    const match = KEY.exec(key);
-    if (!match || !match[3].startsWith(match[1] + match[2])) return undefined;
-    return join(this.root, match[1], match[2], match[3]);
-  }
-}
-
-/** Passes the bytes through while checking them: the type from the first ones, the size as they flow. */
-class UploadCheck extends Transform {
-  taille = 0;
-  private head = Buffer.alloc(0);
-  private type: TypeFichier | undefined;
-
-  constructor(private readonly maxBytes: number) {
-    super();
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.taille += chunk.length;
-    if (this.taille > this.maxBytes) return callback(FichierErrors.tropVolumineux(this.maxBytes));
-    if (this.head.length < SNIFF_LENGTH) {
-      this.head = Buffer.concat([this.head, chunk.subarray(0, SNIFF_LENGTH - this.head.length)]);
-      if (this.head.length >= SNIFF_LENGTH) {
-        this.type = sniffType(this.head);
-        if (!this.type) return callback(FichierErrors.typeRefuse());
-      }
-    }
-    callback(null, chunk);
-  }
-
-  /** The type, once every byte went through (a file shorter than the longest signature is judged here). */
-  finish(): TypeFichier {
-    const type = this.type ?? sniffType(this.head);
-    if (!type) throw FichierErrors.typeRefuse();
-    return type;
+    const parts = keyParts(key);
+    return parts && join(this.root, ...parts);
   }
 }

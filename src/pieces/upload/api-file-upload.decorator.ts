@@ -7,7 +7,7 @@ const DESCRIPTION = 'PDF, JPEG or PNG (checked by content), at most UPLOAD_MAX_M
 
 /**
  * Documents a route receiving one file (UploadReceiver): multipart/form-data with a required binary `fichier`, and the
- * problems of any upload (type, size, antivirus) along with the route's own `codes` (one ApiProblemResponses a route).
+ * problems of any upload (type, size, antivirus, file store) along with the route's own `codes` (one ApiProblemResponses a route).
  */
 export const ApiFileUpload = (codes: ProblemCodes = {}) =>
   applyDecorators(
@@ -20,6 +20,6 @@ export const ApiFileUpload = (codes: ProblemCodes = {}) =>
       ...codes,
       413: 'FICHIER_TROP_VOLUMINEUX',
       422: [...[codes[422] ?? []].flat(), 'FICHIER_INFECTE'],
-      503: [...[codes[503] ?? []].flat(), 'ANTIVIRUS_INDISPONIBLE'],
+      503: [...[codes[503] ?? []].flat(), 'ANTIVIRUS_INDISPONIBLE', 'STOCKAGE_INDISPONIBLE'],
     }),
   );
