@@ -237,6 +237,7 @@ export async function donneesListe(base: string, n: number, log: (m: string) => 
             ...courant,
             identites[identites.length - 1][6],
             numero,
+            `F${String(formation).padStart(4, '0')}`,
           ]);
         }
       }
@@ -255,7 +256,7 @@ export async function donneesListe(base: string, n: number, log: (m: string) => 
         [
           'id', 'campagne_id', 'compte_candidat_id', 'formation_id', 'statut_dossier', 'statut_dossier_at', 'type_traitement', 'type_traitement_valide', 'created_at',
           'transmise_at', 'annulee_at', 'annulee_par', 'non_annulee', 'acceptee', 'acceptee_at', 'accepte_par', 'dates_archivees',
-          'avis_type', 'avis_valide', 'nom_recherche', 'numero_dossier',
+          'avis_type', 'avis_valide', 'nom_recherche', 'numero_dossier', 'formation_code',
         ],
         lignes,
       );

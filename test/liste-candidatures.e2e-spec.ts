@@ -340,4 +340,13 @@ describe('Staff lists of candidatures: filters, scopes, full view, bloc-notes, C
     const [id] = [(await request(t.http).post('/api/candidat/candidatures').set(bearer(c.token)).send({ formationId: ids.geo }).expect(201)).body.id];
     expect((await list('scol', '?q=goff%20aub')).items.map((i) => i.id)).toEqual([id]);
   });
+  it('sorts by the formation code as last changed', async () => {
+    const champs = ['commissionId', 'code', 'libelle', 'motsCles', 'typeDiplome', 'typeTraitement', 'demat', 'dateDebutCandidature', 'dateFinCandidature', 'dateRetour', 'dateAnalyse', 'dateJury', 'datePublication', 'dateConfirmation', 'delaiConfirmation', 'listeComplementaire', 'dateConfirmationListeComplementaire', 'delaiConfirmationListeComplementaire', 'capacite', 'informationsComplementaires'];
+    const gestion = (await request(t.http).get('/api/offre/gestion/formations?limit=200').set(bearer(tokens.scol)).expect(200)).body as { items: (Body & { id: number; version: number })[] };
+    const droit = gestion.items.find((f) => f.id === ids.droit)!;
+    const body = Object.fromEntries(champs.filter((k) => droit[k] !== null && droit[k] !== undefined).map((k) => [k, droit[k]]));
+    await request(t.http).put(`/api/offre/gestion/formations/${ids.droit}`).set(bearer(tokens.scol)).set('If-Match', `"${droit.version}"`).send({ ...body, code: 'Z9-DROIT' }).expect(200);
+    expect((await list('scol', '?sort=formation&order=asc')).items.map((i) => i.id).at(-1)).toBe(ids.zoe);
+    expect((await list('scol', '?sort=formation&order=desc')).items.map((i) => i.id)[0]).toBe(ids.zoe);
+  });
 });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { reporterNomRecherche } from './liste-candidature-colonnes';
+import { codeFormationCopie, reporterNomRecherche } from './liste-candidature-colonnes';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CompteCandidat } from '../auth/entities/compte-candidat.entity';
@@ -93,6 +93,7 @@ export class CandidatureService {
           compteCandidatId: compteId,
           numeroDossier: compte.numeroDossier,
           formationId,
+          formationCode: codeFormationCopie(formationId),
           statutDossier: StatutDossier.AT,
           statutDossierAt: now,
           ...typeTraitementInitial(formation.typeTraitement),

@@ -7,15 +7,36 @@ import { LONGUEUR_MOT, MotRecherche } from './entities/mot-recherche.entity';
 import { idDernierAvis } from './etat-candidature';
 
 /**
- * The copies the staff list reads on the candidature row (avis_type, avis_valide, nom_recherche), and the words it
+ * The copies the staff list reads on the candidature row (avis_type, avis_valide, nom_recherche, formation_code), and the words it
  * searches an account by (mot_recherche), written here and only here, always recomputed from their source after the
- * change: the latest row of the avis history, the identity's folded name, its INE, the numéro de dossier. SQL valid
+ * change: the latest row of the avis history, the identity's folded name, its INE, the numéro de dossier, the
+ * formation's code. SQL valid
  * on both engines; also the migrations' backfill.
  */
 const DERNIER_AVIS = (colonne: string) => `(SELECT a.${colonne} FROM avis a WHERE a.id = ${idDernierAvis('candidature.id')})`;
 export const AVIS_COURANT_SQL = `avis_type = ${DERNIER_AVIS('type')}, avis_valide = ${DERNIER_AVIS('valide')}`;
 const NOM_CANDIDAT = '(SELECT cd.nom_recherche FROM candidat cd WHERE cd.compte_candidat_id = candidature.compte_candidat_id)';
 export const NOM_RECHERCHE_SQL = `nom_recherche = ${NOM_CANDIDAT}`;
+/**
+ * The formation's code, read in the statement that writes the copy: on MariaDB a read inside a write is a locking
+ * read, so an apply and a change of the code never cross (the later one sees the other's commit).
+ */
+const CODE_FORMATION = (formationId: string, formation = 'formation') => `(SELECT f.code FROM ${formation} f WHERE f.id = ${formationId})`;
+export const CODE_FORMATION_SQL = `formation_code = ${CODE_FORMATION('candidature.formation_id')}`;
+
+/** The value of formation_code for a new candidature of this formation (an integer id: no parameter to bind). */
+export const codeFormationCopie = (formationId: number) => () => CODE_FORMATION(String(Math.trunc(formationId)));
+
+/** After a formation's code changed (in the same transaction). */
+export async function reporterCodeFormation(em: EntityManager, formationId: number): Promise<void> {
+  await em
+    .createQueryBuilder()
+    .update(Candidature)
+    // Quoted: in an UPDATE of candidature, TypeORM rewrites a bare `formation` (a relation's name) as formation_id.
+    .set({ formationCode: () => CODE_FORMATION(String(Math.trunc(formationId)), em.connection.driver.escape('formation')) })
+    .where({ formationId })
+    .execute();
+}
 
 /** After any write to the avis of these candidatures (entered, validated, deleted, promotion). */
 export async function reporterAvisCourant(em: EntityManager, candidatureIds: number[]): Promise<void> {

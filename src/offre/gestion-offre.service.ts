@@ -25,6 +25,7 @@ import { Formation } from './entities/formation.entity';
 import { OffreVersion } from './entities/offre-version.entity';
 import { checkFormationDates } from './formation-dates';
 import { OffrePubliqueService } from './offre-publique.service';
+import { reporterCodeFormation } from '../candidature/liste-candidature-colonnes';
 import { PerimetreOffre } from './perimetre-offre';
 
 const FRANCE = 'FR';
@@ -148,7 +149,11 @@ export class GestionOffreService {
     PerimetreOffre.assertCentre(principal, centre.code);
     await this.assertFormation(input);
     const changes = formationColumns(input, centre);
-    await this.write((em) => versionedUpdate(em, Formation, id, current.version, changes), "d'une autre formation", input.code);
+    await this.write(async (em) => {
+      await versionedUpdate(em, Formation, id, current.version, changes);
+      // The staff list sorts on a copy of the code (the update above locks the formation against concurrent applies).
+      if (changes.code !== current.code) await reporterCodeFormation(em, id);
+    }, "d'une autre formation", input.code);
     return formationDto({ ...current, ...changes, version: current.version + 1 }, centre.code);
   }
 

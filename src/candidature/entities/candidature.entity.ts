@@ -39,6 +39,7 @@ export enum StatutDossier {
 @Index('candidature_liste_avis_idx', ['campagneId', 'nonAnnulee', 'avisType', 'createdAt'])
 @Index('candidature_liste_avis_valide_idx', ['campagneId', 'nonAnnulee', 'avisValide', 'createdAt'])
 @Index('candidature_liste_formation_idx', ['formationId', 'campagneId', 'nonAnnulee', 'createdAt'])
+@Index('candidature_liste_code_formation_idx', ['campagneId', 'nonAnnulee', 'formationCode'])
 export class Candidature {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -159,6 +160,10 @@ export class Candidature {
   /** The account's numéro de dossier (never changes), copied for the staff list's sort */
   @Column({ type: 'varchar', length: 8, nullable: true })
   numeroDossier: string | null;
+
+  /** The formation's code, copied for the staff list's sort: liste-candidature-colonnes.ts */
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  formationCode: string | null;
 
   /** Optimistic concurrency for staff changes */
   @Column({ type: 'integer', default: 1 })

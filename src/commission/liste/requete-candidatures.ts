@@ -27,13 +27,12 @@ export type LigneCandidature = Candidature & {
 /**
  * The sort keys, all columns of the candidature row (liste-candidature-colonnes.ts keeps the copies) so that an
  * index of candidature (campaign, live or cancelled, key) hands rows over in order and the LIMIT stops the read.
- * `formation` is the exception: the formation's code is not copied, that sort joins the formation.
  */
 const COLONNES_TRI: Record<Tri, string> = {
   nom: 'c.nomRecherche',
   numeroDossier: 'c.numeroDossier',
   createdAt: 'c.createdAt',
-  formation: 'f.code',
+  formation: 'c.formationCode',
   statutDossier: 'c.statutDossier',
 };
 
@@ -215,7 +214,7 @@ export function cleDeTri(c: LigneCandidature, tri: Tri): string | number | null 
     case 'createdAt':
       return c.createdAt.toISOString();
     case 'formation':
-      return c.formation.code;
+      return c.formationCode;
     case 'statutDossier':
       return ORDRE_STATUT.indexOf(c.statutDossier);
   }
@@ -228,8 +227,6 @@ const estSqlite = (qb: SelectQueryBuilder<Candidature>) => qb.connection.options
  * rows after that cursor in this order (keyset: the index seeks there instead of counting rows from the start).
  */
 export function trier(qb: SelectQueryBuilder<Candidature>, tri: Tri = 'createdAt', ordre: 'asc' | 'desc' = 'desc', apres?: Curseur): SelectQueryBuilder<Candidature> {
-  // The formation's code is not on the candidature row: this sort alone joins its formation.
-  if (tri === 'formation') qb.innerJoin('c.formation', 'f');
   const sens = ordre === 'asc' ? 'ASC' : 'DESC';
   const colonne = tri === 'statutDossier' && estSqlite(qb) ? ORDRE_STATUT_SQLITE : COLONNES_TRI[tri];
   if (apres) suivre(qb, tri, colonne, sens, apres);
