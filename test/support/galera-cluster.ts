@@ -93,13 +93,17 @@ export class GaleraCluster {
   }
 }
 
-/** Four free loopback ports per node, none given twice. */
+/**
+ * Four free loopback ports per node, none given twice, below the system's ephemeral range (32768 and up on Linux):
+ * the nodes bind them one after the other over some twenty seconds, and a port the system hands out meanwhile for
+ * another test's connection or server would stop a node.
+ */
 async function distinctPorts(size: number): Promise<NodePorts[]> {
   const taken = new Set<number>();
   const next = async () => {
     for (;;) {
-      const port = await freePort();
-      if (taken.has(port)) continue;
+      const port = 20_000 + Math.floor(Math.random() * 12_000);
+      if (taken.has(port) || !(await freePort(port).then(() => true, () => false))) continue;
       taken.add(port);
       return port;
     }

@@ -180,11 +180,12 @@ export class MariadbProcess {
   }
 }
 
-export function freePort(): Promise<number> {
+/** A port of 127.0.0.1 nobody listens on: `port`, or any (0) the system picks; rejects when `port` is taken. */
+export function freePort(port = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('aucun port libre'))));
     });
