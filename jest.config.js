@@ -30,9 +30,9 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      // Specs that run their own MariaDB server (whatever TEST_DB says) run once per `npm test` + MariaDB pair: in
-      // the MariaDB run, where MariaDB is installed and the template to copy is on MariaDB.
-      testPathIgnorePatterns: process.env.TEST_DB === 'mariadb' ? ['/node_modules/'] : ['/node_modules/', '/test/pannes-base\\.e2e-spec\\.ts$'],
+      // Specs that run their own MariaDB server or Galera cluster (whatever TEST_DB says) run once per `npm test` +
+      // MariaDB pair: in the MariaDB run, where MariaDB is installed and the template to copy is on MariaDB.
+      testPathIgnorePatterns: process.env.TEST_DB === 'mariadb' ? ['/node_modules/'] : ['/node_modules/', '/test/pannes-base\\.e2e-spec\\.ts$', '/test/galera\\.e2e-spec\\.ts$'],
       slowTestThreshold: 20,
       // One template database per run, migrated and with its reference data, which each test file copies.
       globalSetup: '<rootDir>/test/support/template-database.setup.js',

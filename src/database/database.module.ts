@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DatabaseConfig, databaseConfig } from '../config';
 import { DataSource } from 'typeorm';
 import { WaitBounds, boundMariadbWaits } from './bounded-waits';
-import { retryTransactionsOnLockConflict } from './lock-conflict-retry';
+import { retryAutocommitWritesOnLockConflict, retryTransactionsOnLockConflict } from './lock-conflict-retry';
 import { gateSqlite } from './sqlite-gate';
 import { dataSourceOptions } from './data-source-options';
 
@@ -26,6 +26,7 @@ import { dataSourceOptions } from './data-source-options';
         const { waitBounds } = options as { waitBounds?: WaitBounds };
         if (waitBounds) boundMariadbWaits(dataSource, waitBounds);
         retryTransactionsOnLockConflict(dataSource);
+        retryAutocommitWritesOnLockConflict(dataSource);
         return dataSource;
       },
     }),

@@ -1,12 +1,12 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { createConnection } from 'mysql2/promise';
+import { RowDataPacket, createConnection } from 'mysql2/promise';
 import { publishedTemplate } from '../../scripts/lib/scratch-database';
 
 const MARIADBD = '/usr/sbin/mariadbd';
@@ -23,21 +23,41 @@ export class MariadbProcess {
   private process?: ChildProcess;
 
   private constructor(
-    private readonly dir: string,
+    readonly dir: string,
     readonly port: number,
+    private readonly serverArgs: string[],
   ) {}
 
-  static async create(): Promise<MariadbProcess> {
+  /**
+   * A server with a fresh datadir (`mariadb-install-db`), or with an empty one (`empty`) for a Galera node that
+   * receives its data from the cluster. `serverArgs` are added to every start (test/support/galera-cluster.ts).
+   */
+  static async create(options: { port?: number; empty?: boolean; serverArgs?: string[] } = {}): Promise<MariadbProcess> {
     const dir = await mkdtemp(join(tmpdir(), 'candidatures-mariadbd-'));
-    const server = new MariadbProcess(dir, await freePort());
-    await promisify(execFile)(INSTALL_DB, [
-      '--no-defaults',
-      '--user=root',
-      `--datadir=${join(dir, 'data')}`,
-      '--auth-root-authentication-method=normal',
-      '--skip-test-db',
-    ]);
+    const server = new MariadbProcess(dir, options.port ?? (await freePort()), options.serverArgs ?? []);
+    if (options.empty) await mkdir(server.datadir);
+    else
+      await promisify(execFile)(INSTALL_DB, [
+        '--no-defaults',
+        '--user=root',
+        `--datadir=${server.datadir}`,
+        '--auth-root-authentication-method=normal',
+        '--skip-test-db',
+      ]);
     return server;
+  }
+
+  get datadir(): string {
+    return join(this.dir, 'data');
+  }
+
+  /**
+   * Lets a helper that drops root's rights read and write the datadir: the rsync daemon of Galera's state transfer
+   * runs as `nobody` when started by root. The folders are this test's own temporary ones.
+   */
+  async openToAllUsers(): Promise<void> {
+    await chmod(this.dir, 0o755);
+    await chmod(this.datadir, 0o777);
   }
 
   url(database: string): string {
@@ -51,7 +71,7 @@ export class MariadbProcess {
       [
         '--no-defaults',
         '--user=root',
-        `--datadir=${join(this.dir, 'data')}`,
+        `--datadir=${this.datadir}`,
         `--socket=${join(this.dir, 'mariadbd.sock')}`,
         `--pid-file=${join(this.dir, 'mariadbd.pid')}`,
         `--log-error=${join(this.dir, 'error.log')}`,
@@ -62,6 +82,7 @@ export class MariadbProcess {
         '--innodb-buffer-pool-size=32M',
         '--character-set-server=utf8mb4',
         '--collation-server=utf8mb4_unicode_ci',
+        ...this.serverArgs,
       ],
       { stdio: 'ignore' },
     );
@@ -112,10 +133,11 @@ export class MariadbProcess {
     return { url: this.url(name), fromTemplate: !!template };
   }
 
-  async query(sql: string): Promise<void> {
+  async query<T = RowDataPacket>(sql: string): Promise<T[]> {
     const conn = await createConnection({ host: '127.0.0.1', port: this.port, user: 'root', connectTimeout: 2000 });
     try {
-      await conn.query(sql);
+      const [rows] = await conn.query(sql);
+      return (Array.isArray(rows) ? rows : []) as T[];
     } finally {
       await conn.end();
     }
@@ -171,11 +193,12 @@ export class MariadbProcess {
   }
 }
 
-function freePort(): Promise<number> {
+/** A port of 127.0.0.1 nobody listens on: `port`, or any (0) the system picks; rejects when `port` is taken. */
+export function freePort(port = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('aucun port libre'))));
     });

@@ -84,4 +84,8 @@ export class CompteCandidat {
   /** CAS login (lower case) of an account opened or linked through CAS; unique in the campaign */
   @Column({ type: 'varchar', length: 100, nullable: true })
   casLogin: string | null;
+
+  /** Incremented by lockRows (src/database/row-lock.ts), whose lock is this write; never read */
+  @Column({ type: 'integer', default: 0, select: false })
+  lockCount?: number;
 }

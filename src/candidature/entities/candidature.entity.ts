@@ -168,4 +168,8 @@ export class Candidature {
   /** Optimistic concurrency for staff changes */
   @Column({ type: 'integer', default: 1 })
   version: number;
+
+  /** Incremented by lockRows (src/database/row-lock.ts), whose lock is this write; never read */
+  @Column({ type: 'integer', default: 0, select: false })
+  lockCount?: number;
 }

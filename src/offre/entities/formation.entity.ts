@@ -100,4 +100,8 @@ export class Formation {
 
   @Column({ type: 'integer' })
   version: number;
+
+  /** Incremented by lockRows (src/database/row-lock.ts), whose lock is this write; never read */
+  @Column({ type: 'integer', default: 0, select: false })
+  lockCount?: number;
 }
