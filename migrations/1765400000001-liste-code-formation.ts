@@ -1,7 +1,9 @@
 import { MigrationInterface, QueryRunner, TableColumn, TableIndex } from 'typeorm';
 import { CODE_FORMATION_SQL } from '../src/candidature/liste-candidature-colonnes';
 
-const INDEX = new TableIndex({ name: 'candidature_liste_code_formation_idx', columnNames: ['campagne_id', 'non_annulee', 'formation_code'] });
+// formation_id last: a gestionnaire's scope (formation_id IN …) is then checked in the index itself, whose walk in
+// code order stops at the LIMIT without reading the rows of the other centres' formations.
+const INDEX = new TableIndex({ name: 'candidature_liste_code_formation_idx', columnNames: ['campagne_id', 'non_annulee', 'formation_code', 'formation_id'] });
 
 /**
  * The formation's code carried by the candidature row (written by src/candidature/liste-candidature-colonnes.ts), so

@@ -39,7 +39,7 @@ export enum StatutDossier {
 @Index('candidature_liste_avis_idx', ['campagneId', 'nonAnnulee', 'avisType', 'createdAt'])
 @Index('candidature_liste_avis_valide_idx', ['campagneId', 'nonAnnulee', 'avisValide', 'createdAt'])
 @Index('candidature_liste_formation_idx', ['formationId', 'campagneId', 'nonAnnulee', 'createdAt'])
-@Index('candidature_liste_code_formation_idx', ['campagneId', 'nonAnnulee', 'formationCode'])
+@Index('candidature_liste_code_formation_idx', ['campagneId', 'nonAnnulee', 'formationCode', 'formationId'])
 export class Candidature {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;

@@ -231,7 +231,10 @@ export function trier(qb: SelectQueryBuilder<Candidature>, tri: Tri = 'createdAt
   const colonne = tri === 'statutDossier' && estSqlite(qb) ? ORDRE_STATUT_SQLITE : COLONNES_TRI[tri];
   if (apres) suivre(qb, tri, colonne, sens, apres);
   if (tri === 'statutDossier' && estSqlite(qb)) qb.addSelect(ORDRE_STATUT_SQLITE, 'ordre_statut');
-  return qb.orderBy(tri === 'statutDossier' && estSqlite(qb) ? 'ordre_statut' : colonne, sens).addOrderBy('c.id', sens);
+  qb.orderBy(tri === 'statutDossier' && estSqlite(qb) ? 'ordre_statut' : colonne, sens);
+  // One formation per code: the same order, which its index (…, formation_code, formation_id) then gives as it is.
+  if (tri === 'formation') qb.addOrderBy('c.formationId', sens);
+  return qb.addOrderBy('c.id', sens);
 }
 
 /** `(key, id)` strictly after the cursor in the order; NULL keys come first ascending, last descending (both engines). */
