@@ -7,7 +7,7 @@ import { SANS_DECISION, codeOpiDe, reponseDe } from '../src/candidature/decision
 import { etatDe } from '../src/candidature/etat-candidature';
 import { estPartagee, libellePiece } from '../src/candidature/pieces-candidature.service';
 import { parisDate } from '../src/common/clock/clock';
-import { horodatage, ouvrirBase } from './rush-db';
+import { horodatage, ouvrirBase } from './sql';
 
 /**
  * The bare baseline of `npm run bench:lectures`: Fastify and the SQL driver alone (no Nest, no ORM, no logging),

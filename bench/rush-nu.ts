@@ -5,7 +5,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { horodatage, ouvrirBase } from './rush-db';
+import { horodatage, ouvrirBase } from './sql';
 
 /**
  * The bare baseline of `npm run bench:rush`: Fastify and the SQL driver alone (mysql2 or better-sqlite3, no Nest, no
