@@ -15,8 +15,8 @@ import { ouvrirBase } from './sql';
  * rounds (BENCH_ROUNDS, 3) of BENCH_SECONDS (4) per server; the ratio is the median of the rounds' ratios, and each
  * server's CPU time per request (user + system, from /proc) is the median of its rounds. Before measuring, the bench
  * checks that both servers answer the same JSON. BENCH_DATABASE_URL picks the engine: a SQLite file by default, or
- * `mariadb://root@127.0.0.1:3306/bench_lectures` (the database is dropped and created). BENCH_API_NODE_OPTIONS and
- * BENCH_NU_NODE_OPTIONS are passed to each server's node (e.g. `--cpu-prof --cpu-prof-dir=var/profils`).
+ * `mariadb://root@127.0.0.1:3306/bench_lectures` (the database is dropped and created). BENCH_LECTURES (a regular expression on the
+ * reads' names) measures only some of them. BENCH_API_NODE_OPTIONS and BENCH_NU_NODE_OPTIONS are passed to each server's node (e.g. `--cpu-prof --cpu-prof-dir=var/profils`).
  */
 const dir = join(racine, 'var', 'bench-lectures');
 const url = process.env.BENCH_DATABASE_URL ?? `sqlite:${join(dir, 'lectures.sqlite')}`;
@@ -36,11 +36,13 @@ interface Lecture {
   nom: string;
   chemin: (c: Candidat) => string;
 }
-const LECTURES: Lecture[] = [
+const TOUTES: Lecture[] = [
   { nom: 'GET /api/auth/me', chemin: () => '/api/auth/me' },
   { nom: 'GET /api/candidat/candidatures (5)', chemin: () => '/api/candidat/candidatures' },
   { nom: 'GET /api/candidat/candidatures/{id}', chemin: (c) => `/api/candidat/candidatures/${c.candidatures[Math.floor(Math.random() * c.candidatures.length)]}` },
 ];
+/** BENCH_LECTURES: a regular expression on the reads' names, to measure only some of them. */
+const LECTURES = TOUTES.filter((l) => new RegExp(process.env.BENCH_LECTURES ?? '.').test(l.nom));
 
 interface Mesure {
   rps: number;
