@@ -1,19 +1,24 @@
 import multipart from '@fastify/multipart';
-import Fastify, { FastifyReply, FastifyRequest } from 'fastify';
-import { createHash, randomUUID } from 'node:crypto';
+import Fastify, { FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { horodatage, ouvrirBase } from './rush-db';
+import { CandidatureDto } from '../src/candidature/dto/candidature.dto';
+import { principal, recapitulatif } from './recapitulatif-nu';
+import { horodatage, ouvrirBase } from './sql';
 
 /**
  * The bare baseline of `npm run bench:rush`: Fastify and the SQL driver alone (mysql2 or better-sqlite3, no Nest, no
  * ORM, no validation library, no logging), serving the two routes of the deadline rush on the same database with the
- * statements that the work needs: the session looked up, the formation, account, campaign and file checked, then in
- * one transaction the account row locked, the live candidatures read, the candidature, the identity lock and the mail
- * written; for the upload, the candidature checked, the file streamed to disk (signature and size checked) and its
- * row upserted under the account's lock. The same JSON shapes come back. What the API does beyond this is its cost.
+ * statements that the work needs: the session looked up (as the API's guard, recapitulatif-nu.ts), the formation,
+ * account, campaign and file checked, then in one transaction the account row locked, the live candidatures read, the
+ * candidature, the identity lock and the mail written; for the upload, the rules checked on the candidature's
+ * récapitulatif (the pièce asked for and not validated, pièces open to changes: its statut and avis), the file streamed
+ * to disk (signature and size checked), then under the locks of the account and its candidatures the rules checked
+ * again (a transmission may have landed meanwhile) and the row upserted. Both answer with the candidature's
+ * récapitulatif, as the API's contract says (CandidatureDto). What the API does beyond this is its cost.
  */
 const url = process.env.DATABASE_URL as string;
 const dir = process.env.STORAGE_DIR as string;
@@ -23,18 +28,14 @@ const forUpdate = db.engine === 'mariadb' ? ' FOR UPDATE' : '';
 
 type Req = FastifyRequest<{ Params: Record<string, string>; Body: { formationId?: unknown } }>;
 
-async function compteDe(request: FastifyRequest, reply: FastifyReply): Promise<number | null> {
-  const token = (request.headers.authorization ?? '').replace(/^Bearer /, '');
-  const hash = createHash('sha256').update(token).digest('hex');
-  const [s] = await db.query<{ compte_candidat_id: number }>(
-    'SELECT compte_candidat_id FROM session WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?',
-    [hash, horodatage()],
-  );
-  if (!s?.compte_candidat_id) {
-    await reply.code(401).send({ status: 401, code: 'NON_AUTHENTIFIE' });
-    return null;
-  }
-  return s.compte_candidat_id;
+/** The pièce may be given a file now (the rules as the récapitulatif shows them), or the refusal to answer. */
+function refusDepot(r: CandidatureDto | null, pieceId: number): { status: number; code: string } | null {
+  if (!r) return { status: 404, code: 'CANDIDATURE_INTROUVABLE' };
+  const piece = r.pieces.find((x) => x.id === pieceId);
+  if (!piece) return { status: 404, code: 'PIECE_INTROUVABLE' };
+  if (!r.actions.deposerPieces.possible) return { status: 422, code: 'PIECES_NON_MODIFIABLES' };
+  if (piece.statut === 'VA') return { status: 422, code: 'PIECE_VALIDEE' };
+  return null;
 }
 
 async function main(): Promise<void> {
@@ -43,8 +44,9 @@ async function main(): Promise<void> {
   await app.register(multipart);
 
   app.post('/api/candidat/candidatures', async (request: Req, reply) => {
-    const compteId = await compteDe(request, reply);
-    if (compteId === null) return;
+    const p = await principal(db, request, reply);
+    if (!p) return;
+    const compteId = p.id;
     const formationId = Number(request.body?.formationId);
     if (!Number.isInteger(formationId)) return reply.code(400).send({ status: 400, code: 'VALIDATION' });
     const [f] = await db.query<Record<string, unknown>>(
@@ -87,29 +89,16 @@ async function main(): Promise<void> {
     });
     if (id === null) return reply.code(409).send({ status: 409, code: 'CANDIDATURE_EXISTANTE' });
     if (id === -1) return reply.code(422).send({ status: 422, code: 'NB_VOEUX_MAX_ATTEINT' });
-    const [c] = await db.query<Record<string, unknown>>('SELECT id, statut_dossier, type_traitement, created_at FROM candidature WHERE id = ?', [id]);
-    return reply.code(201).send({
-      id: c.id,
-      formation: { id: f.id, code: f.code, libelle: f.libelle },
-      statutDossier: { code: c.statut_dossier },
-      typeTraitement: { code: c.type_traitement },
-      dateLimiteRetour: f.date_retour,
-      createdAt: c.created_at,
-    });
+    return reply.code(201).send(await recapitulatif(db, p, id));
   });
 
   app.put('/api/candidat/candidatures/:id/pieces/:pieceId/fichier', async (request: Req, reply) => {
-    const compteId = await compteDe(request, reply);
-    if (compteId === null) return;
+    const p = await principal(db, request, reply);
+    if (!p) return;
     const id = Number(request.params.id);
     const pieceId = Number(request.params.pieceId);
-    const [c] = await db.query<{ formation_id: number; demat: number; date_retour: string }>(
-      'SELECT ca.formation_id, f.demat, f.date_retour FROM candidature ca JOIN formation f ON f.id = ca.formation_id WHERE ca.id = ? AND ca.compte_candidat_id = ? AND ca.non_annulee = 1',
-      [id, compteId],
-    );
-    if (!c) return reply.code(404).send({ status: 404, code: 'CANDIDATURE_INTROUVABLE' });
-    const [p] = await db.query('SELECT 1 AS ok FROM piece_formation WHERE piece_id = ? AND formation_id = ?', [pieceId, c.formation_id]);
-    if (!p) return reply.code(404).send({ status: 404, code: 'PIECE_INTROUVABLE' });
+    const refus = refusDepot(await recapitulatif(db, p, id), pieceId);
+    if (refus) return reply.code(refus.status).send(refus);
     const part = await request.file({ limits: { fileSize: MAX + 1, files: 1 } });
     if (!part) return reply.code(400).send({ status: 400, code: 'FICHIER_MANQUANT' });
     const cle = randomUUID();
@@ -133,14 +122,23 @@ async function main(): Promise<void> {
            ON DUPLICATE KEY UPDATE statut = 'TR', fichier_cle = VALUES(fichier_cle), fichier_nom = VALUES(fichier_nom), fichier_taille = VALUES(fichier_taille), updated_at = VALUES(updated_at)`
         : `INSERT INTO piece_candidature (candidature_id, piece_id, statut, fichier_cle, fichier_nom, fichier_type, fichier_taille, updated_at) VALUES (?, ?, 'TR', ?, ?, 'application/pdf', ?, ?)
            ON CONFLICT (candidature_id, piece_id) DO UPDATE SET statut = 'TR', fichier_cle = excluded.fichier_cle, fichier_nom = excluded.fichier_nom, fichier_taille = excluded.fichier_taille, updated_at = excluded.updated_at`;
-    await db.transaction(async (tx) => {
-      await tx.query(`SELECT id FROM compte_candidat WHERE id = ?${forUpdate}`, [compteId]);
-      await tx.run(upsert, [id, pieceId, cle, part.filename, taille, now]);
+    const refusSousVerrou = await db.transaction(async (tx) => {
+      await tx.query(`SELECT id FROM compte_candidat WHERE id = ?${forUpdate}`, [p.id]);
+      await tx.query(`SELECT id FROM candidature WHERE compte_candidat_id = ?${forUpdate}`, [p.id]);
+      const refus = refusDepot(await recapitulatif(tx, p, id), pieceId);
+      if (!refus) await tx.run(upsert, [id, pieceId, cle, part.filename, taille, now]);
+      return refus;
     });
-    return reply.send({ pieceId, statut: { code: 'TR' }, fichier: { nom: part.filename, type: 'application/pdf', taille } });
+    if (refusSousVerrou) {
+      await rm(join(dir, cle), { force: true });
+      return reply.code(refusSousVerrou.status).send(refusSousVerrou);
+    }
+    return reply.send(await recapitulatif(db, p, id));
   });
 
   await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
+  // Stopped by the bench with SIGINT: a normal exit, so that `--cpu-prof` writes its profile.
+  process.once('SIGINT', () => void app.close().then(() => db.close()).then(() => process.exit(0)));
 }
 
 main().catch((error: unknown) => {

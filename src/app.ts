@@ -35,8 +35,9 @@ export function createAdapter(): FastifyAdapter {
   registerSecurityHeaders(adapter.getInstance(), config.hsts);
   // multipart/form-data is only read by the handler (UploadReceiver), after the guard: never buffered before.
   void adapter.getInstance().register(fastifyMultipart, { limits: multipartLimits(parseStorageConfig(process.env).maxBytes), throwFileSizeLimit: false });
-  adapter.getInstance().addHook('onSend', async (request, reply) => {
+  adapter.getInstance().addHook('onSend', (request, reply, payload, done) => {
     reply.header('X-Request-Id', request.id);
+    done(null, payload);
   });
   return adapter;
 }

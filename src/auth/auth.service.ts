@@ -15,8 +15,8 @@ import { cleIdentifiant, cleNumeroDossier, estEmail } from '../common/text/cle-i
 import { CompteVise } from '../common/throttle/compte-vise';
 import { requetePreparee } from '../database/requete-preparee';
 
-/** A candidate's account by id (`GET /auth/me`, read on every page of the candidate's front-end). */
-const compteParId = requetePreparee((em) => em.getRepository(CompteCandidat).createQueryBuilder('c').where('c.id = :id'));
+/** What `GET /auth/me` shows of a candidate's account, by id (read on every page of the candidate's front-end). */
+const compteParId = requetePreparee((em) => em.getRepository(CompteCandidat).createQueryBuilder('c').select(['c.id', 'c.numeroDossier', 'c.prenom', 'c.nom', 'c.email']).where('c.id = :id'));
 
 const STAFF_RELATIONS = { roles: true, perimetres: true } as const;
 const rolesOf = (user: Utilisateur) => (user.roles ?? []).map((r) => r.role);

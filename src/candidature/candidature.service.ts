@@ -16,7 +16,7 @@ import { CampagneService } from '../offre/campagne.service';
 import { Formation } from '../offre/entities/formation.entity';
 import { formationIntrouvable } from '../offre/offre-publique.service';
 import { AccesCandidatures, CandidatureComplete, candidat } from './acces-candidatures';
-import { ActionCandidat, Actions, HORS_PERIODE, STATUT_DOSSIER_LIBELLES, TYPE_TRAITEMENT_LIBELLES, actionsPossibles, dansLaFenetre, exiger, typeTraitementInitial } from './candidature-rules';
+import { ActionCandidat, Actions, DATES_FORMATION, HORS_PERIODE, STATUT_DOSSIER_LIBELLES, TYPE_TRAITEMENT_LIBELLES, actionsPossibles, dansLaFenetre, exiger, typeTraitementInitial } from './candidature-rules';
 import { datesDe } from './dates-archivees';
 import { codeOpiDe, decisionsVisibles, reponseDe } from './decisions';
 import { AvisCourants, avisCourants, etatDe, etatsDe } from './etat-candidature';
@@ -24,12 +24,16 @@ import { CandidatureDto, CandidatureResumeDto, PieceCandidatureDto } from './dto
 import { Candidature, StatutDossier } from './entities/candidature.entity';
 import { PiecesCandidatureService } from './pieces-candidature.service';
 
-/** The candidate's live candidatures with their formations, newest first: the statement of their list, built once. */
+/**
+ * The candidate's live candidatures with what the list shows of their formations (its summary and dates), newest
+ * first: the statement of their list, built once.
+ */
 const candidaturesVivantes = requetePreparee((em) =>
   em
     .getRepository(Candidature)
     .createQueryBuilder('c')
-    .innerJoinAndSelect('c.formation', 'formation')
+    .innerJoin('c.formation', 'formation')
+    .addSelect(['formation.id', 'formation.code', 'formation.libelle', 'formation.demat', ...DATES_FORMATION.map((d) => `formation.${d}`)])
     .where('c.compteCandidatId = :compteId')
     .andWhere('c.nonAnnulee = :oui')
     .orderBy('c.createdAt', 'DESC')

@@ -1,4 +1,5 @@
-import fastifyHelmet from '@fastify/helmet';
+import fastifyHelmet, { FastifyHelmetOptions } from '@fastify/helmet';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../../config';
 import { DOCS_PATH } from '../api/api-paths';
@@ -30,21 +31,50 @@ const csp = (directives: Directives) => ({ contentSecurityPolicy: { useDefaults:
 const isConsole = (url: string) => url === `/${DOCS_PATH}` || url.startsWith(`/${DOCS_PATH}/`);
 
 /**
- * Headers of every answer, routes, errors, 404 and the Swagger console alike, through @fastify/helmet: no MIME
+ * Headers of every answer, routes, errors, 404 and the Swagger console alike, as @fastify/helmet sets them: no MIME
  * sniffing, no framing, a CSP, HSTS when configured (behind TLS), and `Cache-Control: no-store` unless the route says
  * otherwise (public reads: the offer, reference lists; Swagger UI's static files). Registered before any route.
+ *
+ * The plugin itself would build helmet's middleware anew for every request (its options merged, the CSP parsed,
+ * about fifteen functions run); the headers only depend on the configuration, so they are taken once, at start-up,
+ * from @fastify/helmet answering a request on an instance of its own, and each request gets them from that record.
  */
 export function registerSecurityHeaders(fastify: FastifyInstance, hsts: AppConfig['hsts']): void {
-  fastify.addHook('onRoute', (route) => {
-    if (isConsole(route.url)) route.config = { ...(route.config as object), helmet: csp(CONSOLE_CSP) } as typeof route.config;
-  });
-  void fastify.register(fastifyHelmet, {
+  const options = {
     ...csp(API_CSP),
-    frameguard: { action: 'deny' },
-    strictTransportSecurity: hsts ? { maxAge: hsts.maxAge, includeSubDomains: hsts.includeSubDomains } : false,
+    frameguard: { action: 'deny' as const },
+    strictTransportSecurity: hsts ? { maxAge: hsts.maxAge, includeSubDomains: hsts.includeSubDomains } : (false as const),
+  };
+  const entetes = { api: {} as Entetes, console: {} as Entetes };
+  fastify.addHook('onReady', async () => {
+    [entetes.api, entetes.console] = await Promise.all([entetesDeHelmet(options), entetesDeHelmet({ ...options, ...csp(CONSOLE_CSP) })]);
+  });
+  fastify.addHook('onRoute', (route) => {
+    if (isConsole(route.url)) route.config = { ...(route.config as object), enTetesConsole: true } as typeof route.config;
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.headers((request.routeOptions.config as { enTetesConsole?: boolean }).enTetesConsole ? entetes.console : entetes.api);
+    done();
   });
   // Personal data is the rule: whatever a route did not declare cacheable is never stored by a browser or a proxy.
-  fastify.addHook('onSend', async (_request, reply) => {
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
+}
+
+type Entetes = Record<string, string>;
+
+/** The headers @fastify/helmet adds, with these options, to an answer (those Fastify sets itself left out). */
+async function entetesDeHelmet(options: FastifyHelmetOptions): Promise<Entetes> {
+  const reponse = async (helmet: boolean) => {
+    const instance = new FastifyAdapter().getInstance();
+    if (helmet) await instance.register(fastifyHelmet, options);
+    instance.get('/', () => '');
+    const { headers } = await instance.inject('/');
+    await instance.close();
+    return headers;
+  };
+  const [avec, sans] = await Promise.all([reponse(true), reponse(false)]);
+  return Object.fromEntries(Object.entries(avec).filter(([nom]) => !(nom in sans)).map(([nom, valeur]) => [nom, String(valeur)]));
 }

@@ -2,8 +2,9 @@ import Database from 'better-sqlite3';
 import { createPool } from 'mysql2/promise';
 
 /**
- * The few SQL calls the deadline-rush bench needs, on either engine, with no ORM: the bare baseline server runs its
- * statements through it, and the driver seeds the candidates and resets between rounds. Placeholders are `?`.
+ * The few SQL calls the side-by-side benches need, on either engine, with no ORM: the bare baseline servers
+ * (rush-nu.ts, lectures-nu.ts) run their statements through it, and the benches seed the candidates and reset between
+ * rounds. Placeholders are `?`.
  */
 export interface SqlBase {
   engine: 'sqlite' | 'mariadb';
