@@ -77,19 +77,27 @@ describe('migration Identifiants: existing keys', () => {
     expect(depuisIdentifiants).toBeLessThanOrEqual(MIGRATIONS.length);
     await annulerJusquAIdentifiants();
     const campagne = await dataSource.getRepository(Campagne).save({ code: 'MIG', libelle: 'Migration', dateDebut: '2026-01-01', dateFin: '2026-12-31' });
-    const compte = (numeroDossier: string, email: string) => ({
-      campagneId: campagne.id,
-      numeroDossier,
+    // Rows as the schema of that time has them: the entity of today would write columns added since (lock_count).
+    const maintenant = new Date().toISOString().replace('T', ' ').slice(0, 19);
+    const compte = (numero_dossier: string, email: string) => ({
+      campagne_id: campagne.id,
+      numero_dossier,
       email,
-      emailNormalise: email.toLowerCase(),
+      email_normalise: email.toLowerCase(),
       nom: 'Nom',
       prenom: 'Prénom',
-      passwordHash: null,
-      activationDeadline: new Date(),
-      createdAt: new Date(),
+      password_hash: null,
+      activation_deadline: maintenant,
+      created_at: maintenant,
     });
     const comptes = dataSource.getRepository(CompteCandidat);
-    const [zoe, ırıs, iris] = await comptes.save([compte('MIG00001', 'Zoé@Example.org'), compte('MIG00002', 'ırıs@example.org'), compte('MIG00003', 'Iris@example.org')]);
+    const lignes = [compte('MIG00001', 'Zoé@Example.org'), compte('MIG00002', 'ırıs@example.org'), compte('MIG00003', 'Iris@example.org')];
+    const colonnes = Object.keys(lignes[0]);
+    for (const ligne of lignes) {
+      await dataSource.query(`INSERT INTO compte_candidat (${colonnes.join(', ')}) VALUES (${colonnes.map(() => '?').join(', ')})`, Object.values(ligne));
+    }
+    const parNumero = async (numeroDossier: string) => (await dataSource.query(`SELECT id FROM compte_candidat WHERE numero_dossier = ?`, [numeroDossier]))[0] as { id: number };
+    const [zoe, ırıs, iris] = [await parNumero('MIG00001'), await parNumero('MIG00002'), await parNumero('MIG00003')];
     const staff = await dataSource.getRepository(Utilisateur).save({ login: 'josé', email: 'jose@univ.test', nom: 'N', prenom: 'P', passwordHash: null });
 
     await dataSource.runMigrations();
