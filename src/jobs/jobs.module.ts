@@ -16,11 +16,12 @@ import { PublicationAvisJob } from './publication-avis.job';
 import { PurgeComptesJob } from './purge-comptes.job';
 import { PurgeFichiersJob } from './purge-fichiers.job';
 import { PurgeCompteursJob } from './purge-compteurs.job';
+import { StatistiquesBaseJob } from './statistiques-base.job';
 
 @Module({
   imports: [ScheduleModule.forRoot(), MailModule, AuthModule, CandidatureModule, CommissionModule, OpiModule],
   controllers: [JobsController],
-  providers: [JobRunner, JobsService, EnvoiMailsJob, PurgeComptesJob, PurgeFichiersJob, PurgeCompteursJob, ArchivageCampagnesJob, PublicationAvisJob, DesistementAutoJob, RelanceConfirmationJob, EnvoiOpiJob],
+  providers: [JobRunner, JobsService, EnvoiMailsJob, PurgeComptesJob, PurgeFichiersJob, PurgeCompteursJob, ArchivageCampagnesJob, PublicationAvisJob, DesistementAutoJob, RelanceConfirmationJob, EnvoiOpiJob, StatistiquesBaseJob],
   exports: [JobRunner, JobsService],
 })
 export class JobsModule {}

@@ -15,6 +15,7 @@ import { ThrottleService } from '../common/throttle/throttle.service';
 import { JobDto, JobRunDto } from './dto/job.dto';
 import { withJobQueryTimeout } from '../database/bounded-waits';
 import { inUnitOfWork } from '../database/sqlite-gate';
+import { mettreAJourStatistiques } from '../database/statistiques-optimiseur';
 import { JobRun } from './entities/job-run.entity';
 import { JobRunner, JobWork } from './job-runner.service';
 
@@ -27,6 +28,7 @@ export const DESISTEMENT_AUTO = 'desistement-automatique';
 export const RELANCE_CONFIRMATION = 'relance-confirmation';
 export const ENVOI_OPI = 'envoi-opi';
 export const PURGE_FICHIERS = 'purge-fichiers';
+export const STATISTIQUES_BASE = 'statistiques-base';
 
 /** When each job runs (Europe/Paris), read by its @Cron and shown by GET /api/admin/jobs */
 export const SCHEDULES = {
@@ -40,6 +42,7 @@ export const SCHEDULES = {
   [RELANCE_CONFIRMATION]: '0 0 8 * * *',
   [ENVOI_OPI]: '0 30 22 * * *',
   [PURGE_FICHIERS]: '0 30 3 * * *',
+  [STATISTIQUES_BASE]: '0 45 4 * * *',
 } as const;
 
 interface JobDefinition {
@@ -123,6 +126,12 @@ export class JobsService {
         schedule: SCHEDULES[PURGE_FICHIERS],
         leaseSeconds: 1800,
         work: () => fichiers.purger(),
+      },
+      [STATISTIQUES_BASE]: {
+        description: "Met à jour les statistiques de l'optimiseur de la base (histogrammes des colonnes que filtre la liste des candidatures), pour que chaque liste lise l'index de son filtre",
+        schedule: SCHEDULES[STATISTIQUES_BASE],
+        leaseSeconds: 1800,
+        work: () => mettreAJourStatistiques(this.dataSource),
       },
     };
   }
