@@ -3207,11 +3207,15 @@ export interface components {
              */
             uptimeSeconds: number;
             /**
-             * @description Dependencies checked, by name (readiness only); `clamav`, present when CLAMAV_URL is set, is shown but does not decide readiness (only uploads need clamd)
+             * @description Dependencies checked, by name (readiness only): `database` decides readiness; `stockage` (the files' folder or S3 bucket) and `clamav` (present when CLAMAV_URL is set) are shown but do not decide it (only pièces need them)
              * @example {
              *       "database": {
              *         "status": "up",
              *         "responseTime": 2
+             *       },
+             *       "stockage": {
+             *         "status": "up",
+             *         "responseTime": 1
              *       },
              *       "clamav": {
              *         "status": "up",

@@ -1,4 +1,6 @@
+import { rename } from 'node:fs/promises';
 import request from 'supertest';
+import { storageConfig } from '../src/config/storage.config';
 import { TestApp, startTestApp } from './support/test-app';
 
 describe('Health', () => {
@@ -15,9 +17,19 @@ describe('Health', () => {
     await request(t.http).get('/api/health').expect(404);
   });
 
-  it('GET /health/ready checks the database', async () => {
+  it('GET /health/ready checks the database, and shows the file storage', async () => {
     const res = await request(t.http).get('/health/ready').expect(200);
-    expect(res.body.checks).toEqual({ database: { status: 'up', responseTime: expect.any(Number) } });
+    expect(res.body.checks).toEqual({ database: { status: 'up', responseTime: expect.any(Number) }, stockage: { status: 'up', responseTime: expect.any(Number) } });
+  });
+
+  it('GET /health/ready shows a missing storage folder as down, and stays ready', async () => {
+    const dossier = t.app.get(storageConfig.KEY).dir;
+    await rename(dossier, `${dossier}-absent`);
+    try {
+      expect((await request(t.http).get('/health/ready').expect(200)).body.checks.stockage).toEqual({ status: 'down' });
+    } finally {
+      await rename(`${dossier}-absent`, dossier);
+    }
   });
 
   it('echoes a sane X-Request-Id and replaces an unsafe one', async () => {

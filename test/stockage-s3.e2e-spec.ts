@@ -105,8 +105,10 @@ describe('Files on an S3-compatible store, shared by two instances', () => {
     expect(Buffer.compare(garde.body as Buffer, photo)).toBe(0);
   });
 
-  it('while the store does not answer, downloads and uploads answer 503 STOCKAGE_INDISPONIBLE with Retry-After', async () => {
+  it('while the store does not answer, downloads and uploads answer 503 STOCKAGE_INDISPONIBLE with Retry-After; /health/ready shows it', async () => {
+    expect((await request(a.http).get('/health/ready').expect(200)).body.checks.stockage).toMatchObject({ status: 'up' });
     await s3.stop();
+    expect((await request(b.http).get('/health/ready').expect(200)).body.checks.stockage).toEqual({ status: 'down' });
     const lecture = await request(b.http).get(fichier(candidatureId, pieceId)).set(bearer(candidat.token));
     expect([lecture.status, lecture.body.code, lecture.headers['retry-after']]).toEqual([503, 'STOCKAGE_INDISPONIBLE', '10']);
     const depot = await request(a.http).put(fichier(candidatureId, pieceId)).set(bearer(candidat.token)).attach('fichier', photo, 'photo.png');

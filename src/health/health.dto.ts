@@ -12,6 +12,6 @@ export class HealthDto {
   time: string;
   /** Seconds since the process started @example 3600 */
   uptimeSeconds: number;
-  /** Dependencies checked, by name (readiness only); `clamav`, present when CLAMAV_URL is set, is shown but does not decide readiness (only uploads need clamd) @example {"database":{"status":"up","responseTime":2},"clamav":{"status":"up","responseTime":1}} */
+  /** Dependencies checked, by name (readiness only): `database` decides readiness; `stockage` (the files' folder or S3 bucket) and `clamav` (present when CLAMAV_URL is set) are shown but do not decide it (only pièces need them) @example {"database":{"status":"up","responseTime":2},"stockage":{"status":"up","responseTime":1},"clamav":{"status":"up","responseTime":1}} */
   checks?: Record<string, HealthCheckDto>;
 }

@@ -1,14 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EtatDependance, sonder } from '../../common/health/etat-dependance';
 import { Readable } from 'node:stream';
 import { ClamavConfig, clamavConfig } from '../../config/clamav.config';
 import { FichierErrors } from '../storage/file-errors';
 import { ClamdIndisponible, analyserFlux, ping } from './clamd';
-
-/** What /health/ready shows of clamd. */
-export interface EtatAntivirus {
-  status: 'up' | 'down';
-  responseTime?: number;
-}
 
 /**
  * The antivirus of uploads: clamd (CLAMAV_URL), asked for each file before it is kept. Without CLAMAV_URL every file
@@ -45,15 +40,10 @@ export class Antivirus {
   }
 
   /** clamd's state for the readiness detail; undefined when no clamd is configured. */
-  async etat(timeoutMs: number): Promise<EtatAntivirus | undefined> {
+  async etat(timeoutMs: number): Promise<EtatDependance | undefined> {
     const adresse = this.config.adresse;
     if (!adresse) return undefined;
-    const debut = Date.now();
-    try {
-      await ping(adresse, Math.min(timeoutMs, this.config.timeoutMs));
-      return { status: 'up', responseTime: Date.now() - debut };
-    } catch {
-      return { status: 'down' };
-    }
+    const delai = Math.min(timeoutMs, this.config.timeoutMs);
+    return sonder(() => ping(adresse, delai), delai);
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { EtatDependance } from '../../common/health/etat-dependance';
 import { TypeFichier } from './magic-bytes';
 
 /** The only keys the adapters hand out, `ab/cd/<uuid>` (ab, cd: the uuid's first 4 digits): no user input, no `..`. */
@@ -53,4 +54,10 @@ export abstract class FileStorage {
    * the nightly sweep; answers how many went.
    */
   abstract purgeAbandoned(now: Date): Promise<number>;
+
+  /**
+   * Whether the storage answers, for the readiness detail: the folder writable, the bucket reachable. Shown, never
+   * deciding readiness: without it pièces answer 503 but every other route works.
+   */
+  abstract etat(timeoutMs: number): Promise<EtatDependance>;
 }

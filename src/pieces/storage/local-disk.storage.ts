@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { constants, createReadStream, createWriteStream } from 'node:fs';
+import { access, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { sonder } from '../../common/health/etat-dependance';
 import { StorageConfig, storageConfig } from '../../config/storage.config';
 import { FichierErrors } from './file-errors';
 import { FileStorage, StoredFile, generateKey, keyParts } from './file-storage';
@@ -86,6 +87,10 @@ export class LocalDiskStorage extends FileStorage implements OnModuleInit {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw FichierErrors.introuvable();
       throw error;
     }
+  }
+
+  etat(timeoutMs: number) {
+    return sonder(() => access(this.root, constants.W_OK), timeoutMs);
   }
 
   async delete(key: string): Promise<void> {

@@ -15,6 +15,7 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { DomainError } from '../../common/errors/domain-errors';
+import { sonder } from '../../common/health/etat-dependance';
 import { S3StorageConfig } from '../../config/storage.config';
 import { FichierErrors } from './file-errors';
 import { FileStorage, StoredFile, generateKey, keyParts } from './file-storage';
@@ -119,6 +120,10 @@ export class S3Storage extends FileStorage implements OnModuleInit, OnModuleDest
     } finally {
       this.enCours.delete(cible);
     }
+  }
+
+  etat(timeoutMs: number) {
+    return sonder((abortSignal) => this.client.send(new HeadBucketCommand({ Bucket: this.bucket }), { abortSignal }), timeoutMs);
   }
 
   async read(key: string): Promise<Readable> {
