@@ -12,6 +12,8 @@ import { TestApp, startTestApp } from './support/test-app';
  */
 const INDEX = '<!doctype html><html lang="fr"><head><script type="module" src="/assets/index-AbC123.js"></script></head><body><div id="root"></div></body></html>';
 
+const GROS_JS = `export const noms = [${Array.from({ length: 500 }, (_, i) => `"candidat-${i}"`).join(',')}];`;
+
 /** A CSP header as its directives: `{ 'default-src': ["'self'"], … }`. */
 function directives(csp: unknown): Record<string, string[]> {
   return Object.fromEntries(
@@ -32,6 +34,7 @@ describe('The web front-end served by the API', () => {
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'index.html'), INDEX);
     writeFileSync(join(dist, 'assets', 'index-AbC123.js'), 'console.log("app")');
+    writeFileSync(join(dist, 'assets', 'vendor-GhI789.js'), GROS_JS);
     writeFileSync(join(dist, 'assets', 'index-DeF456.css'), 'body{}');
     writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     t = await startTestApp({
@@ -87,6 +90,17 @@ describe('The web front-end served by the API', () => {
     const icon = await request(t.http).get('/favicon.svg').expect(200);
     expect(icon.headers['content-type']).toBe('image/svg+xml');
     expect(icon.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('sends text files gzipped, compressed once at start-up, to browsers that accept it', async () => {
+    const gz = await request(t.http).get('/assets/vendor-GhI789.js').set('Accept-Encoding', 'gzip, deflate, br').expect(200);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.headers.vary).toBe('Accept-Encoding');
+    expect(Number(gz.headers['content-length'])).toBeLessThan(GROS_JS.length / 3);
+    expect(gz.text).toBe(GROS_JS);
+    const brut = await request(t.http).get('/assets/vendor-GhI789.js').set('Accept-Encoding', 'identity').expect(200);
+    expect(brut.headers['content-encoding']).toBeUndefined();
+    expect(brut.text).toBe(GROS_JS);
   });
 
   it('a missing asset is a 404, never index.html (a script import of an old build would choke on it)', async () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { constants, gzipSync } from 'node:zlib';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -26,8 +27,12 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
+const COMPRESSIBLE = /^(text\/|application\/(json|manifest)|image\/svg)/;
+
 interface WebFile {
   body: Buffer;
+  /** Compressed once at start-up, for text files worth it; sent to browsers that accept gzip. */
+  gzip?: Buffer;
   type: string;
   cacheControl: string;
   etag: string;
@@ -46,7 +51,7 @@ export function isWebPage(url: string): boolean {
  * served when the folder has no index.html (the API alone, as in the e2e suite). Returns whether it serves.
  */
 export function serveWeb(fastify: FastifyInstance, dir: string | undefined): boolean {
-  if (!dir || !existsSync(join(dir, 'index.html'))) return false;
+  if (!holdsWebBuild(dir)) return false;
   const files = readWebFiles(dir);
   const index = files.get('/index.html')!;
   fastify.route({
@@ -65,9 +70,15 @@ export function serveWeb(fastify: FastifyInstance, dir: string | undefined): boo
   return true;
 }
 
+/** Whether the folder holds a build of the web front-end (its index.html). */
+export function holdsWebBuild(dir: string | undefined): dir is string {
+  return Boolean(dir) && existsSync(join(dir!, 'index.html'));
+}
+
 function send(request: FastifyRequest, reply: FastifyReply, file: WebFile) {
-  reply.header('content-type', file.type).header('cache-control', file.cacheControl).header('etag', file.etag);
+  reply.header('content-type', file.type).header('cache-control', file.cacheControl).header('etag', file.etag).header('vary', 'Accept-Encoding');
   if (request.headers['if-none-match'] === file.etag) return reply.code(304).send();
+  if (file.gzip && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(file.gzip);
   return reply.send(file.body);
 }
 
@@ -78,9 +89,12 @@ function readWebFiles(dir: string): Map<string, WebFile> {
     const full = join(entry.parentPath, entry.name);
     const path = `/${relative(dir, full).split(sep).join('/')}`;
     const body = readFileSync(full);
+    const type = TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+    const gzip = COMPRESSIBLE.test(type) && body.length > 1024 ? gzipSync(body, { level: constants.Z_BEST_COMPRESSION }) : undefined;
     files.set(path, {
       body,
-      type: TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
+      gzip: gzip && gzip.length < body.length ? gzip : undefined,
+      type,
       cacheControl: path.startsWith('/assets/') ? LONG_CACHE : REVALIDATE,
       etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
     });

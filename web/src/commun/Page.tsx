@@ -14,8 +14,11 @@ export function Page({ titre, children }: { titre: string; children: React.React
     document.title = `${titre} · ${site.nom}`;
   }, [titre, site.nom]);
   useEffect(() => {
-    if (premiere) premiere = false;
-    else h1.current?.focus();
+    if (premiere) {
+      premiere = false;
+      // When the first page became readable (measured by e2e/mesures.spec.ts).
+      performance.mark('titre-affiche');
+    } else h1.current?.focus();
   }, [titre]);
   return (
     <>
