@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { champ, lienDuMail, titreFocalise, verifierPage } from './outils';
+import { champ, expect, lienDuMail, test, titreFocalise, verifierPage } from './outils';
 
 /**
  * The candidate's first steps, by clicking: create an account, activate it from the mail's link, log in, the
