@@ -861,6 +861,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/site": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a front-end shows of the institution (name, colour, logo) and which logins it offers, from the configuration:
+         *     a university themes the reference front-end without rebuilding it.
+         */
+        get: operations["getSite"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/jobs": {
         parameters: {
             query?: never;
@@ -3385,6 +3405,25 @@ export interface components {
             version: string;
             /** @description Absolute, under API_PUBLIC_URL */
             links: components["schemas"]["ApiIndexLinksDto"];
+        };
+        SiteDto: {
+            /**
+             * @description The institution's name (SITE_NOM)
+             * @example Université dOrléans
+             */
+            nom: string;
+            /**
+             * @description Main colour of the pages, #rrggbb (SITE_COULEUR_PRINCIPALE)
+             * @example #1d4e89
+             */
+            couleurPrincipale: string;
+            /**
+             * @description The logo's address (SITE_LOGO_URL), absent when none
+             * @example https://www.univ-orleans.fr/logo.svg
+             */
+            logoUrl?: string;
+            /** @description Login through the university's CAS is offered (CAS_ENABLED): `GET /api/auth/cas/login` */
+            cas: boolean;
         };
         JobRunDto: {
             /** @example 12 */
@@ -8810,6 +8849,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiIndexDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteDto"];
                 };
             };
             /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */

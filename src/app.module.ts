@@ -20,6 +20,7 @@ import { MailModule } from './mail/mail.module';
 import { OffreModule } from './offre/offre.module';
 import { PiecesModule } from './pieces/pieces.module';
 import { ReferentielModule } from './referentiel/referentiel.module';
+import { SiteModule } from './site/site.module';
 
 @Module({
   imports: [
@@ -32,6 +33,7 @@ import { ReferentielModule } from './referentiel/referentiel.module';
     AuthModule,
     HealthModule,
     ApiIndexModule,
+    SiteModule,
     MailModule,
     OffreModule,
     PiecesModule,

@@ -19,7 +19,10 @@ import { requestId } from './common/logging/logging.module';
 import { registerSecurityHeaders } from './common/security/security-headers';
 import { inUnitOfWork } from './database/sqlite-gate';
 import { parseAppConfig } from './config/app.config';
+import { parseSiteConfig } from './config/site.config';
 import { parseStorageConfig } from './config/storage.config';
+import { siteConfig } from './config';
+import { serveWeb } from './site/serve-web';
 import { multipartLimits } from './pieces/upload/receive-upload';
 
 export function createAdapter(): FastifyAdapter {
@@ -32,7 +35,8 @@ export function createAdapter(): FastifyAdapter {
   });
   // Each request is its own unit of work for the embedded database's connection gate (gateSqlite).
   adapter.getInstance().addHook('onRequest', (_request, _reply, done) => inUnitOfWork(done));
-  registerSecurityHeaders(adapter.getInstance(), config.hsts);
+  const logo = parseSiteConfig(process.env).logoUrl;
+  registerSecurityHeaders(adapter.getInstance(), config.hsts, logo?.startsWith('http') ? [new URL(logo).origin] : []);
   // multipart/form-data is only read by the handler (UploadReceiver), after the guard: never buffered before.
   void adapter.getInstance().register(fastifyMultipart, { limits: multipartLimits(parseStorageConfig(process.env).maxBytes), throwFileSizeLimit: false });
   adapter.getInstance().addHook('onSend', (request, reply, payload, done) => {
@@ -62,6 +66,7 @@ export function setupApp(app: NestFastifyApplication): NestFastifyApplication {
     ],
   });
   app.enableShutdownHooks();
+  serveWeb(app.getHttpAdapter().getInstance(), app.get(siteConfig.KEY).webDistDir);
   SwaggerModule.setup(DOCS_PATH, app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: OPENAPI_JSON_PATH,
     customSiteTitle: API_NAME,

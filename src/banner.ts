@@ -9,13 +9,16 @@ export interface BannerInfo {
   demoData: boolean;
   /** The folder of the `file` mail transport; null with SMTP */
   mailDir: string | null;
+  /** The web front-end is served at / (WEB_DIST_DIR holds a build) */
+  site?: boolean;
 }
 
 /** What start-up prints: every address in it answers 200 (test/demarrage.e2e-spec.ts GETs each from the real process). */
-export function bannerLines({ base, env, demoData, mailDir }: BannerInfo): string[] {
+export function bannerLines({ base, env, demoData, mailDir, site }: BannerInfo): string[] {
   return [
     '',
     `  ${API_NAME} démarrée (${env})`,
+    ...(site ? [`  Site web         ${base}/`] : []),
     `  API              ${base}/${API_PREFIX}`,
     `  Swagger UI       ${base}/${DOCS_PATH}`,
     `  OpenAPI (JSON)   ${base}/${OPENAPI_JSON_PATH}`,

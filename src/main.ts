@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { createApp } from './app';
 import { bannerLines, localBase } from './banner';
-import { ConfigValidationError, appConfig, assertValidConfig, mailConfig } from './config';
+import { ConfigValidationError, appConfig, assertValidConfig, mailConfig, siteConfig } from './config';
+import { holdsWebBuild } from './site/serve-web';
 import { loadEnvFiles } from './config/env';
 
 async function bootstrap(): Promise<void> {
@@ -18,7 +19,7 @@ async function bootstrap(): Promise<void> {
   const mail = app.get(mailConfig.KEY);
   await app.listen({ port: config.port, host: config.host });
   const base = localBase(config.host, config.port);
-  process.stdout.write(`${bannerLines({ base, env: config.env, demoData: config.demoData, mailDir: mail.transport === 'file' ? mail.fileDir : null }).join('\n')}\n`);
+  process.stdout.write(`${bannerLines({ base, env: config.env, demoData: config.demoData, mailDir: mail.transport === 'file' ? mail.fileDir : null, site: holdsWebBuild(app.get(siteConfig.KEY).webDistDir) }).join('\n')}\n`);
 }
 
 bootstrap().catch((error: unknown) => {

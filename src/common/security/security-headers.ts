@@ -2,6 +2,7 @@ import fastifyHelmet, { FastifyHelmetOptions } from '@fastify/helmet';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../../config';
+import { isWebPage } from '../../site/serve-web';
 import { DOCS_PATH } from '../api/api-paths';
 
 type Directives = Record<string, string[]>;
@@ -25,6 +26,26 @@ const CONSOLE_CSP: Directives = {
   frameAncestors: ["'none'"],
 };
 
+/**
+ * The web front-end's pages (src/site/serve-web.ts): Vite's build is files only (no inline script, no eval), its
+ * stylesheets are files and its inline styles are set through the DOM (allowed by style-src), Bootstrap draws its form
+ * controls as data: images; the logo may be on another host (SITE_LOGO_URL); it calls this origin's API, is never framed.
+ */
+function pageCsp(imgSources: string[]): Directives {
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:', ...imgSources],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  };
+}
+
 const csp = (directives: Directives) => ({ contentSecurityPolicy: { useDefaults: false, directives } });
 
 /** The console's page and its files (not the JSON document at /api/docs-json, an API answer). */
@@ -39,21 +60,27 @@ const isConsole = (url: string) => url === `/${DOCS_PATH}` || url.startsWith(`/$
  * about fifteen functions run); the headers only depend on the configuration, so they are taken once, at start-up,
  * from @fastify/helmet answering a request on an instance of its own, and each request gets them from that record.
  */
-export function registerSecurityHeaders(fastify: FastifyInstance, hsts: AppConfig['hsts']): void {
+export function registerSecurityHeaders(fastify: FastifyInstance, hsts: AppConfig['hsts'], pageImgSources: string[] = []): void {
   const options = {
     ...csp(API_CSP),
     frameguard: { action: 'deny' as const },
     strictTransportSecurity: hsts ? { maxAge: hsts.maxAge, includeSubDomains: hsts.includeSubDomains } : (false as const),
   };
-  const entetes = { api: {} as Entetes, console: {} as Entetes };
+  const entetes = { api: {} as Entetes, console: {} as Entetes, page: {} as Entetes };
   fastify.addHook('onReady', async () => {
-    [entetes.api, entetes.console] = await Promise.all([entetesDeHelmet(options), entetesDeHelmet({ ...options, ...csp(CONSOLE_CSP) })]);
+    [entetes.api, entetes.console, entetes.page] = await Promise.all([
+      entetesDeHelmet(options),
+      entetesDeHelmet({ ...options, ...csp(CONSOLE_CSP) }),
+      entetesDeHelmet({ ...options, ...csp(pageCsp(pageImgSources)) }),
+    ]);
   });
   fastify.addHook('onRoute', (route) => {
     if (isConsole(route.url)) route.config = { ...(route.config as object), enTetesConsole: true } as typeof route.config;
   });
   fastify.addHook('onRequest', (request, reply, done) => {
-    reply.headers((request.routeOptions.config as { enTetesConsole?: boolean }).enTetesConsole ? entetes.console : entetes.api);
+    const config = request.routeOptions.config as { enTetesConsole?: boolean; pageWeb?: boolean };
+    // The web front-end's catch-all route also receives unknown /api addresses, answered as the API's 404.
+    reply.headers(config.enTetesConsole ? entetes.console : config.pageWeb && isWebPage(request.url) ? entetes.page : entetes.api);
     done();
   });
   // Personal data is the rule: whatever a route did not declare cacheable is never stored by a browser or a proxy.

@@ -1,0 +1,32 @@
+import { useEffect, useRef } from 'react';
+import Alert from 'react-bootstrap/Alert';
+import { enProbleme } from './probleme';
+
+/**
+ * A failed call, shown and announced: the API's French `detail` (role="alert" is read out at once) and the request
+ * id to quote to the support desk. Focused when it appears, so a keyboard user lands on it after submitting.
+ */
+export function Probleme({ erreur }: { erreur: unknown }) {
+  const probleme = enProbleme(erreur);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (probleme) ref.current?.focus();
+  }, [probleme]);
+  if (!probleme) return null;
+  return (
+    <Alert variant="danger" role="alert" ref={ref} tabIndex={-1} className="probleme">
+      <p className="mb-0">{probleme.detail}</p>
+      {probleme.errors && probleme.errors.length > 0 && <p className="mb-0 small">Corrigez les champs signalés ci-dessous.</p>}
+      {probleme.requestId && <p className="mb-0 small text-body-secondary">Référence de la demande : {probleme.requestId}</p>}
+    </Alert>
+  );
+}
+
+/** A success, announced politely (role="status"). */
+export function Succes({ children }: { children: React.ReactNode }) {
+  return (
+    <Alert variant="success" role="status">
+      {children}
+    </Alert>
+  );
+}

@@ -1,0 +1,7 @@
+const JOUR = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
+
+/** A calendar date of the API (YYYY-MM-DD, Europe/Paris) or an instant, as a French reader writes it. */
+export function dateLisible(valeur: string): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(valeur) ? new Date(`${valeur}T12:00:00Z`) : new Date(valeur);
+  return JOUR.format(date);
+}

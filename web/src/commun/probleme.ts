@@ -1,0 +1,24 @@
+import type { Schemas } from '@client';
+
+/** An RFC 9457 problem as the API answers it: `detail` is the French sentence to show, `errors` the invalid fields. */
+export type ProblemeApi = Schemas['ProblemDto'];
+
+/** What a failed call gives: the API's problem, or a network failure (TypeError from fetch), or anything else. */
+export function enProbleme(erreur: unknown): ProblemeApi | null {
+  if (!erreur) return null;
+  if (typeof erreur === 'object' && 'detail' in erreur && 'status' in erreur) return erreur as ProblemeApi;
+  return {
+    type: 'about:blank',
+    title: 'Service injoignable',
+    status: 0,
+    code: 'SERVICE_INJOIGNABLE',
+    detail: 'Le service ne répond pas. Vérifiez votre connexion puis réessayez.',
+    instance: '',
+    requestId: '',
+  };
+}
+
+/** The message of one field of the form (the API names it as in the request body: `email`, `password`…). */
+export function erreurDuChamp(probleme: ProblemeApi | null, champ: string): string | undefined {
+  return probleme?.errors?.find((e) => e.field === champ)?.message;
+}

@@ -1,0 +1,16 @@
+import { lazy } from 'react';
+import type { RouteObject } from 'react-router';
+import Accueil from './accueil/Accueil';
+import { routesCandidat } from './candidat/routes';
+import { Gabarit } from './commun/Gabarit';
+import { routesComptes } from './comptes/routes';
+
+const PageIntrouvable = lazy(() => import('./commun/PageIntrouvable'));
+
+/** Every page: each feature folder exports its routes (`routesXxx`), added here. */
+export const routes: RouteObject[] = [
+  {
+    element: <Gabarit />,
+    children: [{ index: true, element: <Accueil /> }, ...routesComptes, ...routesCandidat, { path: '*', element: <PageIntrouvable /> }],
+  },
+];
