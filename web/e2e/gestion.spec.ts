@@ -118,7 +118,7 @@ test('le gestionnaire : connexion, liste filtrée, fiche, pièce ouverte et refu
   await avis.getByLabel('Avis').selectOption('LC');
   await expect(avis.getByLabel('Rang sur la liste complémentaire')).toBeVisible();
   await avis.getByLabel('Avis').selectOption('FA');
-  await avis.getByLabel('Commentaire').fill('Très bon dossier.');
+  await avis.getByRole('textbox', { name: 'Commentaire' }).fill('Très bon dossier.');
   await avis.getByRole('button', { name: 'Enregistrer l’avis' }).click();
   await expect(avis.getByRole('status')).toContainText('Avis enregistré');
   await page.getByRole('button', { name: 'Valider l’avis « Favorable »' }).click();
