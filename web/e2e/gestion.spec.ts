@@ -126,6 +126,12 @@ test('le gestionnaire : connexion, liste filtrée, fiche, pièce ouverte et refu
   await expect(page.getByRole('table', { name: 'Historique des avis, le plus récent en premier' })).toContainText('Validé');
   await verifierPage(page, 'gestion-fiche-avis-valide');
 
+  // The bloc-notes, for staff only.
+  await champ(page, 'Nouvelle note (vue du personnel seulement)').fill('Lettre signée reçue par courrier.');
+  await page.getByRole('button', { name: 'Ajouter la note' }).click();
+  await expect(page.getByRole('region', { name: 'Bloc-notes' }).getByRole('listitem')).toContainText('Lettre signée reçue par courrier.');
+  await expect(champ(page, 'Nouvelle note (vue du personnel seulement)')).toHaveValue('');
+
   // The list reflects it.
   await page.getByRole('link', { name: 'Retour à la liste des candidatures' }).click();
   await titreFocalise(page, 'Candidatures à traiter');
@@ -149,12 +155,28 @@ test('le gestionnaire : connexion, liste filtrée, fiche, pièce ouverte et refu
   expect(csv).not.toContain('NGUYEN');
 });
 
-test('actions groupées : la sélection de la page reçoit un statut du dossier', async ({ page }) => {
+test('pages de la liste, puis actions groupées : la sélection de la page reçoit un statut du dossier', async ({ page }) => {
   await page.goto('/gestion/connexion');
   await champ(page, 'Identifiant').fill('gestionnaire');
   await champ(page, 'Mot de passe').fill('demo-gestionnaire-candidatures');
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await titreFocalise(page, 'Candidatures à traiter');
+
+  // Pages: the next one through the API's cursor (`suivant`), the previous one by its number.
+  await page.goto('/gestion?sort=nom&order=asc&limit=2');
+  const lignes = page.getByRole('table').getByRole('rowheader');
+  await expect(lignes).toHaveCount(2);
+  await expect(lignes.first()).toContainText('Hugo DURAND');
+  await page.getByRole('button', { name: 'Page suivante' }).click();
+  await expect(page).toHaveURL(/apres=/);
+  await expect(lignes).toHaveCount(1);
+  await expect(lignes.first()).toContainText('Linh NGUYEN');
+  await expect(page.getByRole('button', { name: 'Page suivante' })).toBeDisabled();
+  await verifierPage(page, 'gestion-liste-page-2');
+  await page.getByRole('button', { name: 'Page précédente' }).click();
+  await expect(lignes).toHaveCount(2);
+  await expect(page).not.toHaveURL(/apres=/);
+
   await page.getByLabel('Statut du dossier').selectOption('AT');
   await page.getByRole('button', { name: 'Filtrer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'candidatures' })).toHaveText('2 candidatures');

@@ -144,7 +144,7 @@ export default function ListeCandidatures() {
         </p>
         <ChampGestion nom="sort" libelle="Trier par" options={TRIS} defaultValue={requete.sort} onChange={(v) => changer({ sort: v, apres: undefined, page: undefined })} />
         <ChampGestion nom="order" libelle="Ordre" options={{ asc: 'Croissant', desc: 'Décroissant' }} defaultValue={requete.order} onChange={(v) => changer({ order: v, apres: undefined, page: undefined })} />
-        <ChampGestion nom="limit" libelle="Par page" options={{ 20: '20', 50: '50', 100: '100', 200: '200' }} defaultValue={String(requete.limit)} onChange={(v) => changer({ limit: v, apres: undefined, page: undefined })} />
+        <ChampGestion nom="limit" libelle="Par page" options={{ [requete.limit ?? 20]: String(requete.limit ?? 20), 20: '20', 50: '50', 100: '100', 200: '200' }} defaultValue={String(requete.limit)} onChange={(v) => changer({ limit: v, apres: undefined, page: undefined })} />
       </Stack>
       <Stack direction="horizontal" gap={2} className="mb-3">
         <Button variant="outline-primary" onClick={() => void exporter('csv')}>
