@@ -115,6 +115,15 @@ test('le lien d’un mail de candidature : la connexion, le numéro rempli, puis
   await verifierPage(page, 'mon-espace');
 });
 
+test('connexion par le CAS de l’université : le bouton, le serveur CAS, la page de retour, mon espace', async ({ page }) => {
+  await page.goto('/connexion');
+  await page.getByRole('link', { name: 'Se connecter avec le compte de l’université (CAS)' }).click();
+  await page.waitForURL('**/mon-espace');
+  await titreFocalise(page, 'Mon espace');
+  await expect(page.getByRole('main')).toContainText('Bonjour Camille');
+  await verifierPage(page, 'mon-espace-cas');
+});
+
 test('les autres pages du compte, et une adresse inconnue', async ({ page }) => {
   await page.goto('/comptes/activation/renvoi');
   await verifierPage(page, 'activation-renvoi');
