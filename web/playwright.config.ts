@@ -7,7 +7,7 @@ import { defineConfig } from '@playwright/test';
  * migrated SQLite database with the demo data, mails written under var/browser/mail, CAS through the tests' server.
  * Screenshots of every page: var/browser/pages/.
  */
-export const PORT = 3917;
+export const PORT = Number(process.env.PORT_NAVIGATEUR ?? 3917);
 const racine = fileURLToPath(new URL('..', import.meta.url));
 
 export default defineConfig({

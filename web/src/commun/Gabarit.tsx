@@ -25,8 +25,8 @@ export function Gabarit() {
               {session ? (
                 <>
                   <li className="nav-item">
-                    <Link className="nav-link" to="/mon-espace">
-                      Mon espace ({session.me.prenom} {session.me.nom})
+                    <Link className="nav-link" to={session.me.kind === 'staff' ? '/gestion' : '/mon-espace'}>
+                      {session.me.kind === 'staff' ? 'Candidatures à traiter' : 'Mon espace'} ({session.me.prenom} {session.me.nom})
                     </Link>
                   </li>
                   <li className="nav-item">
@@ -60,7 +60,7 @@ export function Gabarit() {
       </Container>
       <footer className="border-top mt-5 py-3">
         <Container className="small text-body-secondary">
-          {site.nom} · plateforme de candidature · <a href="/api/docs">API</a>
+          {site.nom} · plateforme de candidature · <a href="/api/docs">API</a> · <Link to="/gestion">Espace des gestionnaires</Link>
         </Container>
       </footer>
     </>

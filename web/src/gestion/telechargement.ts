@@ -1,0 +1,36 @@
+import { api } from '../commun/api';
+
+/**
+ * Files of the desk (pièces, exports, dossiers): the API wants the bearer token, which a plain link cannot send, so
+ * the file is fetched through the generated client, then saved or shown from a blob: URL.
+ */
+
+/** Saves a blob under a name, as a download. */
+export function enregistrer(blob: Blob, nom: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = nom;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * Opens a pièce's file in a new tab. The tab is opened at once (in the click, so no pop-up blocker stops it), then
+ * given the file when it has arrived. Answers the API's problem when the file cannot be read.
+ */
+export async function ouvrirPiece(candidatureId: number, pieceId: number): Promise<unknown> {
+  const onglet = window.open('', '_blank');
+  const { data, error } = await api.GET('/api/candidatures/{id}/pieces/{pieceId}/fichier', { params: { path: { id: candidatureId, pieceId } }, parseAs: 'blob' });
+  if (error || !data) {
+    onglet?.close();
+    return error ?? new Error('Fichier vide');
+  }
+  const url = URL.createObjectURL(data as Blob);
+  if (onglet) onglet.location.href = url;
+  else window.location.href = url;
+  setTimeout(() => URL.revokeObjectURL(url), 600_000);
+  return null;
+}
