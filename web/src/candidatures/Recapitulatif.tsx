@@ -130,7 +130,7 @@ export default function Recapitulatif() {
                     <span className="fw-semibold">{LIBELLES_ACTIONS[action]}</span> : impossible. <span>{a.raison}</span>
                   </>
                 ) : action === 'deposerPieces' ? (
-                  <a href="#titre-pieces">{LIBELLES_ACTIONS[action]} (ci-dessous)</a>
+                  c.pieces.length > 0 ? <a href="#titre-pieces">{LIBELLES_ACTIONS[action]} (ci-dessous)</a> : <span>Aucune pièce justificative n’est demandée.</span>
                 ) : (
                   <Button
                     variant={action === 'annuler' || action === 'desister' ? 'outline-danger' : action === 'telechargerDossier' ? 'outline-primary' : 'primary'}
@@ -161,7 +161,7 @@ export default function Recapitulatif() {
               .filter((x): x is [string, string] => x[1] !== null)
               .map(([libelle, valeur]) => (
               <Fragment key={libelle}>
-                <dt className="col-sm-5">{libelle}</dt>
+                <dt className="col-sm-5 mb-2">{libelle}</dt>
                 <dd className="col-sm-7">{valeur}</dd>
               </Fragment>
             ))}
@@ -174,13 +174,13 @@ export default function Recapitulatif() {
               .filter((x): x is [string, string] => x[1] !== null)
               .map(([libelle, date]) => (
                 <Fragment key={libelle}>
-                  <dt className="col-sm-7">{libelle}</dt>
+                  <dt className="col-sm-7 mb-2">{libelle}</dt>
                   <dd className="col-sm-5">{dateLisible(date)}</dd>
                 </Fragment>
               ))}
             {c.dates.delaiConfirmation !== null && (
               <>
-                <dt className="col-sm-7">Délai de confirmation</dt>
+                <dt className="col-sm-7 mb-2">Délai de confirmation</dt>
                 <dd className="col-sm-5">{c.dates.delaiConfirmation} jours après la décision</dd>
               </>
             )}

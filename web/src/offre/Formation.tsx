@@ -56,13 +56,13 @@ export default function Formation() {
               .filter((d): d is [string, string] => d[1] !== null)
               .map(([libelle, date]) => (
                 <Fragment key={libelle}>
-                  <dt className="col-sm-7">{libelle}</dt>
+                  <dt className="col-sm-7 mb-2">{libelle}</dt>
                   <dd className="col-sm-5">{dateLisible(date)}</dd>
                 </Fragment>
               ))}
             {f.delaiConfirmation !== null && (
               <>
-                <dt className="col-sm-7">Délai de confirmation</dt>
+                <dt className="col-sm-7 mb-2">Délai de confirmation</dt>
                 <dd className="col-sm-5">{f.delaiConfirmation} jours après la décision</dd>
               </>
             )}
