@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { champ, titreFocalise, verifierPage } from './outils';
+import type { APIRequestContext } from '@playwright/test';
+import { champ, expect, test, titreFocalise, verifierPage } from './outils';
 
 /**
  * The gestionnaire's desk, by clicking (the issue's staff journey): the demo gestionnaire logs in, filters the list,

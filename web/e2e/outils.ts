@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { simpleParser } from 'mailparser';
 
 const racine = fileURLToPath(new URL('../../', import.meta.url));
@@ -83,4 +83,29 @@ export async function titreFocalise(page: Page, titre: string | RegExp): Promise
 /** A form's field by its label, as shown (« Nom » for « Nom * »: the asterisk of a required field is left out). */
 export function champ(page: Page, libelle: string) {
   return page.getByLabel(new RegExp(`^${libelle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`));
+}
+
+/**
+ * The API called directly, for a journey's set-up that is not what the journey tests (staff deciding, say): a
+ * session opened with these identifiers, and its calls answering their JSON body (a status other than `attendu`
+ * fails the journey, naming the problem).
+ */
+export async function apiConnectee(request: APIRequestContext, login: string, password: string) {
+  const appel = async (methode: 'get' | 'post' | 'put', chemin: string, corps?: object, attendu = methode === 'post' ? [200, 201] : [200], jeton?: string) => {
+    const reponse = await request[methode](chemin, { data: corps, headers: jeton ? { Authorization: `Bearer ${jeton}` } : {} });
+    expect(attendu, `${methode.toUpperCase()} ${chemin} : ${await reponse.text()}`).toContain(reponse.status());
+    return reponse.json();
+  };
+  const { token } = await appel('post', '/api/auth/login', { login, password });
+  return {
+    get: (chemin: string) => appel('get', chemin, undefined, [200], token),
+    post: (chemin: string, corps: object = {}) => appel('post', chemin, corps, [200, 201], token),
+  };
+}
+
+/** The login page's form, filled and sent (the session of this tab). */
+export async function seConnecter(page: Page, login: string, password: string): Promise<void> {
+  await champ(page, 'Numéro de dossier ou adresse e-mail').fill(login);
+  await champ(page, 'Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
 }

@@ -2,9 +2,11 @@ import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import Accueil from './accueil/Accueil';
 import { routesCandidat } from './candidat/routes';
+import { routesCandidatures } from './candidatures/routes';
 import { Gabarit } from './commun/Gabarit';
 import { routesComptes } from './comptes/routes';
 import { routesGestion } from './gestion/routes';
+import { routesOffre } from './offre/routes';
 
 const PageIntrouvable = lazy(() => import('./commun/PageIntrouvable'));
 
@@ -12,6 +14,6 @@ const PageIntrouvable = lazy(() => import('./commun/PageIntrouvable'));
 export const routes: RouteObject[] = [
   {
     element: <Gabarit />,
-    children: [{ index: true, element: <Accueil /> }, ...routesComptes, ...routesCandidat, ...routesGestion, { path: '*', element: <PageIntrouvable /> }],
+    children: [{ index: true, element: <Accueil /> }, ...routesComptes, ...routesCandidat, ...routesOffre, ...routesCandidatures, ...routesGestion, { path: '*', element: <PageIntrouvable /> }],
   },
 ];

@@ -1,4 +1,5 @@
 import Table from 'react-bootstrap/Table';
+import { Link } from 'react-router';
 import { $api } from '../commun/api';
 import { dateLisible } from '../commun/dates';
 import { Chargement } from '../commun/Gabarit';
@@ -6,7 +7,7 @@ import { Page } from '../commun/Page';
 import { Probleme } from '../commun/Probleme';
 import { useSession } from '../commun/session';
 
-/** The candidate's space: who is logged in and their candidatures (GET /api/candidat/candidatures). */
+/** The candidate's space: who is logged in and their candidatures (GET /api/candidat/candidatures), each one's récapitulatif a link away. */
 export default function MonEspace() {
   const session = useSession();
   const candidatures = $api.useQuery('get', '/api/candidat/candidatures');
@@ -21,6 +22,9 @@ export default function MonEspace() {
       {candidatures.isPending && <Chargement />}
       <Probleme erreur={candidatures.error} />
       {candidatures.data?.length === 0 && <p>Vous n’avez pas encore candidaté.</p>}
+      <p>
+        <Link to="/offre">Consulter l’offre de formation et candidater</Link>
+      </p>
       {candidatures.data && candidatures.data.length > 0 && (
         <Table responsive>
           <caption className="visually-hidden">Mes candidatures, la plus récente en premier</caption>
@@ -35,7 +39,9 @@ export default function MonEspace() {
           <tbody>
             {candidatures.data.map((c) => (
               <tr key={c.id}>
-                <th scope="row">{c.formation.libelle}</th>
+                <th scope="row">
+                  <Link to={`/mes-candidatures/${c.id}`}>{c.formation.libelle}</Link>
+                </th>
                 <td>{c.statutDossier.libelle}</td>
                 <td>{c.decision.libelle}</td>
                 <td>{dateLisible(c.dateLimiteRetour)}</td>

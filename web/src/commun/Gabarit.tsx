@@ -22,6 +22,11 @@ export function Gabarit() {
           </Link>
           <nav aria-label="Compte">
             <ul className="nav">
+              <li className="nav-item">
+                <Link className="nav-link" to="/offre">
+                  Offre de formation
+                </Link>
+              </li>
               {session ? (
                 <>
                   <li className="nav-item">

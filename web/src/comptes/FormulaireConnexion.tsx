@@ -14,7 +14,7 @@ export function FormulaireConnexion({ identifiant, retour = '/mon-espace' }: { i
   const connexion = $api.useMutation('post', '/api/auth/login', {
     onSuccess: (ouverte) => {
       session.ouvrir(ouverte);
-      void navigate(ouverte.me.kind === 'candidat' ? retour : '/');
+      void navigate(ouverte.me.kind === 'candidat' ? retour : '/gestion');
     },
   });
   return (
