@@ -4,7 +4,7 @@ import Form from 'react-bootstrap/Form';
 import type { Schemas } from '@client';
 import { $api, api } from '../commun/api';
 import { Probleme } from '../commun/Probleme';
-import { useTelechargement } from './telechargement';
+import { useTelechargement } from '../commun/telechargement';
 
 type Candidature = Schemas['CandidatureDto'];
 type Piece = Schemas['PieceCandidatureDto'];

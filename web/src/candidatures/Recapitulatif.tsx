@@ -12,7 +12,7 @@ import { Probleme, Succes } from '../commun/Probleme';
 import { Contact } from '../offre/Contact';
 import { ChoixDefinitif } from './ChoixDefinitif';
 import { Pieces } from './Pieces';
-import { useTelechargement } from './telechargement';
+import { useTelechargement } from '../commun/telechargement';
 
 type Candidature = Schemas['CandidatureDto'];
 type ActionCandidat = keyof Schemas['ActionsDto'];

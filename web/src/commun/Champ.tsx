@@ -2,43 +2,64 @@ import { useId } from 'react';
 import Form from 'react-bootstrap/Form';
 import { erreurDuChamp, enProbleme } from './probleme';
 
-interface ChampProps {
+export interface ChampProps {
   /** The field of the request body: the API's field errors name it. */
   nom: string;
   libelle: string;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'number' | 'search';
   autoComplete?: string;
   aide?: string;
   /** The failed call whose field errors apply to this form. */
   erreur?: unknown;
-  defaultValue?: string;
+  defaultValue?: string | number;
   required?: boolean;
+  /** A select: its options, value → label. */
+  options?: Record<string, string>;
+  /** A multi-line text, of this many rows. */
+  lignes?: number;
+  onChange?: (valeur: string) => void;
+  autoFocus?: boolean;
+  className?: string;
 }
 
 /**
- * A labelled field: its label tied by id, its hint and its error tied by aria-describedby, aria-invalid when the API
- * refused it. Uncontrolled: the form reads its values with `valeurs(event)`.
+ * A labelled field (an input, a select with `options`, a text area with `lignes`): its label tied by id, its hint and
+ * its error tied by aria-describedby, aria-invalid when the API refused it. Uncontrolled: the form reads its values
+ * with `valeurs(event)`.
  */
-export function Champ({ nom, libelle, type = 'text', autoComplete, aide, erreur, defaultValue, required = true }: ChampProps) {
+export function Champ({ nom, libelle, type = 'text', autoComplete, aide, erreur, defaultValue, required = true, options, lignes, onChange, autoFocus, className = 'mb-3' }: ChampProps) {
   const id = useId();
   const message = erreurDuChamp(enProbleme(erreur), nom);
   const decrit = [aide && `${id}-aide`, message && `${id}-erreur`].filter(Boolean).join(' ') || undefined;
+  const communs = {
+    name: nom,
+    defaultValue,
+    required,
+    autoFocus,
+    isInvalid: Boolean(message),
+    'aria-invalid': message ? true : undefined,
+    'aria-describedby': decrit,
+    onChange: onChange ? (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => onChange(e.target.value) : undefined,
+  };
   return (
-    <Form.Group className="mb-3" controlId={id}>
+    <Form.Group className={className} controlId={id}>
       <Form.Label>
         {libelle}
         {required && <span aria-hidden="true"> *</span>}
       </Form.Label>
-      <Form.Control
-        name={nom}
-        type={type}
-        autoComplete={autoComplete}
-        defaultValue={defaultValue}
-        required={required}
-        isInvalid={Boolean(message)}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={decrit}
-      />
+      {options ? (
+        <Form.Select {...communs}>
+          {Object.entries(options).map(([valeur, texte]) => (
+            <option key={valeur} value={valeur}>
+              {texte}
+            </option>
+          ))}
+        </Form.Select>
+      ) : lignes ? (
+        <Form.Control as="textarea" rows={lignes} {...communs} />
+      ) : (
+        <Form.Control type={type} autoComplete={autoComplete} {...communs} />
+      )}
       {aide && (
         <Form.Text id={`${id}-aide`} muted>
           {aide}

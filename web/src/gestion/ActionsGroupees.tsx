@@ -8,7 +8,7 @@ import { Probleme, Succes } from '../commun/Probleme';
 import { ChampGestion, lireFormulaire } from './ChampGestion';
 import { FormulaireAvis } from './FormulaireAvis';
 import { STATUTS_DOSSIER, TYPES_TRAITEMENT } from './filtres';
-import { enregistrer } from './telechargement';
+import { enregistrer } from '../commun/telechargement';
 
 const ACTIONS = {
   statut: 'Changer le statut du dossier',

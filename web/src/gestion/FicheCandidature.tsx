@@ -19,7 +19,7 @@ import { DossierCandidat } from './DossierCandidat';
 import { STATUTS_DOSSIER, TYPES_TRAITEMENT } from './filtres';
 import { FormulaireAvis } from './FormulaireAvis';
 import { PiecesCandidature } from './PiecesCandidature';
-import { enregistrer } from './telechargement';
+import { enregistrer } from '../commun/telechargement';
 
 type Detail = Schemas['CandidatureStaffDetailDto'];
 

@@ -16,7 +16,7 @@ import { useSession } from '../commun/session';
 import { ActionsGroupees } from './ActionsGroupees';
 import { ChampGestion, lireFormulaire } from './ChampGestion';
 import { STATUTS_DOSSIER, TRIS, TYPES_AVIS, TYPES_TRAITEMENT, filtresDe, requeteDe } from './filtres';
-import { enregistrer } from './telechargement';
+import { enregistrer } from '../commun/telechargement';
 
 const OUI_NON = { '': 'Indifférent', true: 'Oui', false: 'Non' };
 

@@ -1,21 +1,9 @@
 import { api } from '../commun/api';
 
-/**
+/*
  * Files of the desk (pièces, exports, dossiers): the API wants the bearer token, which a plain link cannot send, so
- * the file is fetched through the generated client, then saved or shown from a blob: URL.
+ * the file is fetched through the generated client, then saved (commun/telechargement.ts) or shown from a blob: URL.
  */
-
-/** Saves a blob under a name, as a download. */
-export function enregistrer(blob: Blob, nom: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = nom;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /**
  * Opens a pièce's file in a new tab. The tab is opened at once (in the click, so no pop-up blocker stops it), then

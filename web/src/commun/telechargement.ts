@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { enProbleme } from '../commun/probleme';
+import { enProbleme } from './probleme';
 
 /** What `api.GET(…, { parseAs: 'blob' })` answers: the file, or the API's problem. */
 type Reponse = { data?: Blob; error?: unknown; response: Response };
@@ -13,7 +13,7 @@ function nomDuFichier(response: Response, parDefaut: string): string {
 }
 
 /** Hands a downloaded file to the browser, which saves it (an object URL on a link with `download`). */
-function enregistrer(fichier: Blob, nom: string): void {
+export function enregistrer(fichier: Blob, nom: string): void {
   const url = URL.createObjectURL(fichier);
   const lien = document.createElement('a');
   lien.href = url;
@@ -21,7 +21,7 @@ function enregistrer(fichier: Blob, nom: string): void {
   document.body.append(lien);
   lien.click();
   lien.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /**
