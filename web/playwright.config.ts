@@ -6,7 +6,7 @@ import { defineConfig } from '@playwright/test';
  * (never Playwright's own download) against the real API, started by e2e/serveur.mjs on a fresh migrated SQLite
  * database with the demo data, mails written under var/browser/mail. Screenshots of every page: var/browser/pages/.
  */
-export const PORT = 3917;
+export const PORT = Number(process.env.PORT_NAVIGATEUR ?? 3917);
 const racine = fileURLToPath(new URL('..', import.meta.url));
 
 export default defineConfig({

@@ -4,6 +4,7 @@ import Accueil from './accueil/Accueil';
 import { routesCandidat } from './candidat/routes';
 import { Gabarit } from './commun/Gabarit';
 import { routesComptes } from './comptes/routes';
+import { routesDossier } from './dossier/routes';
 
 const PageIntrouvable = lazy(() => import('./commun/PageIntrouvable'));
 
@@ -11,6 +12,6 @@ const PageIntrouvable = lazy(() => import('./commun/PageIntrouvable'));
 export const routes: RouteObject[] = [
   {
     element: <Gabarit />,
-    children: [{ index: true, element: <Accueil /> }, ...routesComptes, ...routesCandidat, { path: '*', element: <PageIntrouvable /> }],
+    children: [{ index: true, element: <Accueil /> }, ...routesComptes, ...routesCandidat, ...routesDossier, { path: '*', element: <PageIntrouvable /> }],
   },
 ];
