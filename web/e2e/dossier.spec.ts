@@ -117,7 +117,7 @@ test('un nouveau candidat remplit tout son dossier en cliquant, et le retrouve a
   expect(ailleurs.status()).toBe(200);
   await champDe(page, 'Adresse', 'Adresse (numéro et voie)').fill('5 rue de la République');
   await page.getByRole('button', { name: 'Enregistrer mon adresse' }).click();
-  await expect(page.getByRole('alert').first()).toBeFocused();
+  await expect(page.locator('.probleme')).toBeFocused();
   await expect(page.getByText('Votre dossier a été modifié ailleurs')).toBeVisible();
   await expect(champDe(page, 'Adresse', 'Adresse (numéro et voie)')).toHaveValue('5 rue de la République');
   await verifierPage(page, 'mon-dossier-version-perimee');

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Alert from 'react-bootstrap/Alert';
 import Button from 'react-bootstrap/Button';
 import Form from 'react-bootstrap/Form';
 import type { Schemas } from '@client';
@@ -106,10 +105,10 @@ function BacImporte({ bac }: { bac: Bac }) {
   const departements = useDepartements();
   return (
     <>
-      <Alert variant="info">
+      <div className="alert alert-info">
         Votre baccalauréat vient du service de scolarité de l’université : il ne peut pas être modifié ici. Pour le corriger, contactez
         la scolarité de votre composante.
-      </Alert>
+      </div>
       <dl>
         <dt>Série</dt>
         <dd>{bac.serie}</dd>

@@ -167,11 +167,11 @@ function IdentiteVerrouillee({ identite, raison }: { identite: Identite; raison:
   ];
   return (
     <>
-      <Alert variant="info" data-testid="identite-verrouillee">
+      <div className="alert alert-info" data-testid="identite-verrouillee">
         <p className="mb-0">
           <strong>Modification impossible.</strong> {raison}
         </p>
-      </Alert>
+      </div>
       <dl className="row">
         {lignes
           .filter(([, valeur]) => valeur)

@@ -1,4 +1,3 @@
-import Alert from 'react-bootstrap/Alert';
 import { Link } from 'react-router';
 import { $api } from '../commun/api';
 import { Chargement } from '../commun/Gabarit';
@@ -49,11 +48,11 @@ export default function MonDossier() {
             Numéro de dossier <strong>{d.numeroDossier}</strong> · adresse e-mail {d.email}
           </p>
           {d.complet ? (
-            <Alert variant="success" data-testid="dossier-complet">
+            <div className="alert alert-success" data-testid="dossier-complet">
               Votre dossier est complet : vous pouvez candidater.
-            </Alert>
+            </div>
           ) : (
-            <Alert variant="warning" data-testid="manquants">
+            <div className="alert alert-warning" data-testid="manquants">
               <h2 className="h5">Avant de candidater</h2>
               <ul className="mb-0">
                 {d.manquants.map((m) => (
@@ -62,7 +61,7 @@ export default function MonDossier() {
                   </li>
                 ))}
               </ul>
-            </Alert>
+            </div>
           )}
           <nav aria-label="Sections du dossier" className="mb-4">
             <ul className="nav nav-pills flex-wrap">

@@ -1,4 +1,3 @@
-import Alert from 'react-bootstrap/Alert';
 import { Probleme, Succes } from '../commun/Probleme';
 import { estPerimee } from './version';
 
@@ -11,11 +10,11 @@ export function Retour({ erreur, succes }: { erreur: unknown; succes?: string | 
     <>
       <Probleme erreur={erreur} />
       {estPerimee(erreur) && (
-        <Alert variant="warning">
+        <div className="alert alert-warning">
           Votre dossier a été modifié ailleurs (dans un autre onglet ou sur un autre appareil) depuis que cette page l’a lu : sa
           version enregistrée vient d’être rechargée. Ce que vous avez saisi est conservé dans le formulaire : vérifiez-le, puis
           enregistrez à nouveau.
-        </Alert>
+        </div>
       )}
       {succes && <Succes>{succes}</Succes>}
     </>
