@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import Form from 'react-bootstrap/Form';
 import type { Schemas } from '@client';
 import { $api } from '../commun/api';
-import { enProbleme, erreurDuChamp } from '../commun/probleme';
+import { Cadre } from './champs';
 import { useCommune } from './referentiels';
 
 type Commune = Schemas['CommuneDto'];
@@ -62,85 +62,72 @@ export function ChoixCommune({ nom, libelle, code, codePostal, departement, erre
     onChoix?.(commune);
   };
 
-  const message = erreurDuChamp(enProbleme(erreur), nom);
-  const decrit = [`${id}-aide`, message && `${id}-erreur`].filter(Boolean).join(' ');
   return (
-    <Form.Group className="mb-3 position-relative" controlId={id}>
-      <Form.Label>
-        {libelle}
-        {required && <span aria-hidden="true"> *</span>}
-      </Form.Label>
-      <Form.Control
-        role="combobox"
-        autoComplete="off"
-        aria-autocomplete="list"
-        aria-expanded={visible}
-        aria-controls={visible ? liste : undefined}
-        aria-activedescendant={visible && active >= 0 ? `${liste}-${active}` : undefined}
-        aria-describedby={decrit}
-        aria-invalid={message ? true : undefined}
-        isInvalid={Boolean(message)}
-        required={required}
-        value={texte}
-        onChange={(e) => {
-          setTexte(e.target.value);
-          setOuvert(true);
-          setActive(-1);
-          if (choisie) {
-            setChoisie(null);
-            onChoix?.(null);
-          }
-        }}
-        onBlur={() => setOuvert(false)}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' && propositions.length > 0) {
-            e.preventDefault();
-            setOuvert(true);
-            setActive((a) => (a + 1) % propositions.length);
-          } else if (e.key === 'ArrowUp' && propositions.length > 0) {
-            e.preventDefault();
-            setActive((a) => (a <= 0 ? propositions.length - 1 : a - 1));
-          } else if (e.key === 'Enter' && visible && active >= 0) {
-            e.preventDefault();
-            choisir(propositions[active]);
-          } else if (e.key === 'Escape' && ouvert) {
-            e.preventDefault();
-            setOuvert(false);
-          }
-        }}
-      />
-      <input type="hidden" name={nom} value={choisie?.code ?? ''} />
-      {visible && (
-        <ul id={liste} role="listbox" aria-label={`${libelle} : propositions`} className="list-group position-absolute w-100 shadow z-3">
-          {propositions.map((c, i) => (
-            <li
-              key={c.code}
-              id={`${liste}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={`list-group-item list-group-item-action${i === active ? ' active' : ''}`}
-              onMouseDown={(e) => {
+    <Cadre nom={nom} libelle={libelle} erreur={erreur} required={required} className="mb-3 position-relative" aide="Tapez au moins deux lettres du nom, puis choisissez la commune dans la liste (flèches et Entrée).">
+      {({ name, ...attributs }) => (
+        <>
+          <Form.Control
+            {...attributs}
+            role="combobox"
+            autoComplete="off"
+            aria-autocomplete="list"
+            aria-expanded={visible}
+            aria-controls={visible ? liste : undefined}
+            aria-activedescendant={visible && active >= 0 ? `${liste}-${active}` : undefined}
+            value={texte}
+            onChange={(e) => {
+              setTexte(e.target.value);
+              setOuvert(true);
+              setActive(-1);
+              if (choisie) {
+                setChoisie(null);
+                onChoix?.(null);
+              }
+            }}
+            onBlur={() => setOuvert(false)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown' && propositions.length > 0) {
                 e.preventDefault();
-                choisir(c);
-              }}
-            >
-              {nomCommune(c)}
-            </li>
-          ))}
-        </ul>
+                setOuvert(true);
+                setActive((a) => (a + 1) % propositions.length);
+              } else if (e.key === 'ArrowUp' && propositions.length > 0) {
+                e.preventDefault();
+                setActive((a) => (a <= 0 ? propositions.length - 1 : a - 1));
+              } else if (e.key === 'Enter' && visible && active >= 0) {
+                e.preventDefault();
+                choisir(propositions[active]);
+              } else if (e.key === 'Escape' && ouvert) {
+                e.preventDefault();
+                setOuvert(false);
+              }
+            }}
+          />
+          <input type="hidden" name={name} value={choisie?.code ?? ''} />
+          {visible && (
+            <ul id={liste} role="listbox" aria-label={`${libelle} : propositions`} className="list-group position-absolute w-100 shadow z-3">
+              {propositions.map((c, i) => (
+                <li
+                  key={c.code}
+                  id={`${liste}-${i}`}
+                  role="option"
+                  aria-selected={i === active}
+                  className={`list-group-item list-group-item-action${i === active ? ' active' : ''}`}
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    choisir(c);
+                  }}
+                >
+                  {nomCommune(c)}
+                </li>
+              ))}
+            </ul>
+          )}
+          <span className="visually-hidden" role="status">
+            {cherche && data ? `${propositions.length} commune${propositions.length > 1 ? 's' : ''} proposée${propositions.length > 1 ? 's' : ''}` : ''}
+          </span>
+        </>
       )}
-      <Form.Text id={`${id}-aide`} muted>
-        Tapez au moins deux lettres du nom, puis choisissez la commune dans la liste (flèches et Entrée).
-      </Form.Text>
-      <span className="visually-hidden" role="status">
-        {cherche && data ? `${propositions.length} commune${propositions.length > 1 ? 's' : ''} proposée${propositions.length > 1 ? 's' : ''}` : ''}
-      </span>
-      {message && (
-        <Form.Control.Feedback id={`${id}-erreur`} type="invalid">
-          {message}
-        </Form.Control.Feedback>
-      )}
-    </Form.Group>
+    </Cadre>
   );
 }
 

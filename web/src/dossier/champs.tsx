@@ -3,6 +3,15 @@ import Form from 'react-bootstrap/Form';
 import { enProbleme, erreurDuChamp } from '../commun/probleme';
 import type { Option } from './referentiels';
 
+/** What the field itself takes from its frame. */
+export interface Attributs {
+  name: string;
+  required?: boolean;
+  isInvalid: boolean;
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
+}
+
 interface Commun {
   /** The field of the request body: the API's field errors name it. */
   nom: string;
@@ -13,12 +22,12 @@ interface Commun {
 }
 
 /** The label, hint and error of a field, tied as <Champ> ties them (aria-describedby, aria-invalid). */
-function Cadre({ nom, libelle, aide, erreur, required, children }: Commun & { children: (attributs: Record<string, unknown>) => React.ReactNode }) {
+export function Cadre({ nom, libelle, aide, erreur, required, className = 'mb-3', children }: Commun & { className?: string; children: (attributs: Attributs) => React.ReactNode }) {
   const id = useId();
   const message = erreurDuChamp(enProbleme(erreur), nom);
   const decrit = [aide && `${id}-aide`, message && `${id}-erreur`].filter(Boolean).join(' ') || undefined;
   return (
-    <Form.Group className="mb-3" controlId={id}>
+    <Form.Group className={className} controlId={id}>
       <Form.Label>
         {libelle}
         {required && <span aria-hidden="true"> *</span>}
