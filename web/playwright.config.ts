@@ -3,8 +3,9 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * Browser journeys (`npm run test:browser` at the root, which builds web/ and the API first): Debian's Chromium
- * (never Playwright's own download) against the real API, started by e2e/serveur.mjs on a fresh migrated SQLite
- * database with the demo data, mails written under var/browser/mail. Screenshots of every page: var/browser/pages/.
+ * (never Playwright's own download) against the real API, started by test/support/serveur-navigateur.ts on a fresh
+ * migrated SQLite database with the demo data, mails written under var/browser/mail, CAS through the tests' server.
+ * Screenshots of every page: var/browser/pages/.
  */
 export const PORT = Number(process.env.PORT_NAVIGATEUR ?? 3917);
 const racine = fileURLToPath(new URL('..', import.meta.url));
@@ -15,7 +16,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 90_000,
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
@@ -30,7 +31,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node web/e2e/serveur.mjs',
+    command: 'npx ts-node --transpile-only test/support/serveur-navigateur.ts',
     cwd: racine,
     url: `http://127.0.0.1:${PORT}/health/ready`,
     timeout: 180_000,

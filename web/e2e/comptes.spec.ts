@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { champ, lienDuMail, titreFocalise, verifierPage } from './outils';
+import { champ, expect, lienDuMail, test, titreFocalise, verifierPage } from './outils';
 
 /**
  * The candidate's first steps, by clicking: create an account, activate it from the mail's link, log in, the
@@ -113,6 +112,15 @@ test('le lien d’un mail de candidature : la connexion, le numéro rempli, puis
   await titreFocalise(page, 'Mon espace');
   await expect(page.getByRole('table')).toContainText('M1 SCIENCES DE LA TERRE');
   await verifierPage(page, 'mon-espace');
+});
+
+test('connexion par le CAS de l’université : le bouton, le serveur CAS, la page de retour, mon espace', async ({ page }) => {
+  await page.goto('/connexion');
+  await page.getByRole('link', { name: 'Se connecter avec le compte de l’université (CAS)' }).click();
+  await page.waitForURL('**/mon-espace');
+  await titreFocalise(page, 'Mon espace');
+  await expect(page.getByRole('main')).toContainText('Bonjour Camille');
+  await verifierPage(page, 'mon-espace-cas');
 });
 
 test('les autres pages du compte, et une adresse inconnue', async ({ page }) => {

@@ -42,8 +42,8 @@ test('première page : JavaScript transféré et temps d’affichage', async ({ 
   const dossier = fileURLToPath(new URL('../../var/browser/', import.meta.url));
   mkdirSync(dossier, { recursive: true });
   writeFileSync(`${dossier}mesures.json`, `${JSON.stringify(mesures, null, 2)}\n`);
-  console.log(
-    `Première page : ${(mesures.javascriptTransfereOctets / 1024).toFixed(1)} Ko de JavaScript transférés (gzip), premier affichage ${mesures.premierAffichageMs} ms, titre affiché ${mesures.titreAfficheMs} ms, chargement ${mesures.chargementMs} ms (médianes de 5 chargements à cache vide)`,
+  process.stdout.write(
+    `Première page : ${(mesures.javascriptTransfereOctets / 1024).toFixed(1)} Ko de JavaScript transférés (gzip), premier affichage ${mesures.premierAffichageMs} ms, titre affiché ${mesures.titreAfficheMs} ms, chargement ${mesures.chargementMs} ms (médianes de 5 chargements à cache vide)\n`,
   );
   expect(mesures.javascriptTransfereOctets).toBeGreaterThan(0);
   expect(mesures.javascriptTransfereOctets).toBeLessThan(BUDGET_JS);

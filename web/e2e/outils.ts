@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { simpleParser } from 'mailparser';
 
 const racine = fileURLToPath(new URL('../../', import.meta.url));
@@ -9,6 +9,22 @@ const dossierMails = `${racine}var/browser/mail`;
 const dossierPages = `${racine}var/browser/pages`;
 
 let numero = 0;
+
+/**
+ * Playwright's `test`, whose page fails the test if the browser refused anything under the pages' Content-Security-
+ * Policy (a script, a style, the logo): the CSP the API sends must let the app run whole.
+ */
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const refus: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) refus.push(message.text());
+    });
+    await use(page);
+    expect(refus, 'violations de la CSP').toEqual([]);
+  },
+});
+export { expect };
 
 /**
  * Every page a journey visits: its <h1> shown, axe-core's WCAG 2.1 A/AA rules with no serious or critical
