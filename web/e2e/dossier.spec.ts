@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { champ, champDe, lienDuMail, remplirDossier, titreFocalise, verifierPage } from './outils';
+import type { Page } from '@playwright/test';
+import { champ, champDe, expect, lienDuMail, remplirDossier, test, titreFocalise, verifierPage } from './outils';
 
 /**
  * « Mon dossier », by clicking: a new candidate (created, activated from the mail, logged in) fills every section,
