@@ -109,3 +109,125 @@ export async function seConnecter(page: Page, login: string, password: string): 
   await champ(page, 'Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
 }
+
+/** What remplirDossier types: a complete file (identity, address, bac) and one row of each list. */
+export interface DonneesDossier {
+  civilite: 'Madame' | 'Monsieur';
+  nomNaissance: string;
+  prenom: string;
+  /** YYYY-MM-DD */
+  dateNaissance: string;
+  /** 11 characters; by default an INE of the INES form (9 digits, 2 letters) unique to this run. */
+  ine: string;
+  adresse: string;
+  commune: string;
+  codePostal: string;
+  anneeBac: string;
+  /** The two spécialités of the general bac (codes). */
+  specialites: [string, string];
+}
+
+/** A field of one form of the page (several forms of « mon dossier » have a « Pays » or a « Commune »). */
+export function champDe(page: Page, formulaire: string, libelle: string) {
+  return page.getByRole('form', { name: formulaire }).getByLabel(new RegExp(`^${libelle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`));
+}
+
+/** Types a commune in a form's autocomplete and picks it among the proposals (« Orléans (45) »). */
+export async function choisirCommune(page: Page, formulaire: string, libelle: string, commune: string, proposition: string): Promise<void> {
+  const saisie = page.getByRole('form', { name: formulaire }).getByRole('combobox', { name: new RegExp(`^${libelle}`) });
+  await saisie.fill(commune);
+  await page.getByRole('option', { name: proposition }).click();
+  await expect(saisie).toHaveValue(proposition);
+}
+
+/**
+ * A logged-in candidate fills a complete file by clicking and typing in « mon dossier » (reached from « mon
+ * espace »): identity, address (commune chosen in the autocomplete), bac (série of the year, spécialités), a year of
+ * cursus externe, a stage and an expérience professionnelle; each save announced. Ends on « mon dossier ».
+ */
+export async function remplirDossier(page: Page, donnees: Partial<DonneesDossier> = {}): Promise<DonneesDossier> {
+  const d: DonneesDossier = {
+    civilite: 'Madame',
+    nomNaissance: 'Martin',
+    prenom: 'Élise',
+    dateNaissance: '2003-03-14',
+    ine: `${String(Date.now() % 1e9).padStart(9, '0')}${String.fromCharCode(65 + Math.floor(Math.random() * 26))}${String.fromCharCode(65 + Math.floor(Math.random() * 26))}`,
+    adresse: '3 rue Jeanne d’Arc',
+    commune: 'Orléans',
+    codePostal: '45000',
+    anneeBac: '2021',
+    specialites: ['MATHS', 'PC'],
+    ...donnees,
+  };
+  await page.goto('/mon-espace');
+  await page.getByRole('main').getByRole('link', { name: 'Mon dossier' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mon dossier');
+
+  const identite = 'Informations personnelles';
+  await champDe(page, identite, 'Civilité').selectOption({ label: d.civilite });
+  await champDe(page, identite, 'Nom de naissance').fill(d.nomNaissance);
+  await champDe(page, identite, 'Prénom').fill(d.prenom);
+  await champDe(page, identite, 'Date de naissance').fill(d.dateNaissance);
+  await champDe(page, identite, 'Pays de naissance').selectOption('FR');
+  await champDe(page, identite, 'Département de naissance').selectOption('45');
+  await choisirCommune(page, identite, 'Commune de naissance', 'Orléans', 'Orléans (45)');
+  await champDe(page, identite, 'Nationalité').selectOption('FR');
+  await champDe(page, identite, 'INE').fill(d.ine);
+  await page.getByRole('button', { name: 'Enregistrer mes informations personnelles' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Vos informations personnelles sont enregistrées.' })).toBeVisible();
+
+  const adresse = 'Adresse';
+  await champDe(page, adresse, 'Pays').selectOption('FR');
+  await champDe(page, adresse, 'Adresse (numéro et voie)').fill(d.adresse);
+  await choisirCommune(page, adresse, 'Commune', d.commune, `${d.commune} (45)`);
+  await champDe(page, adresse, 'Code postal').selectOption(d.codePostal);
+  await page.getByRole('button', { name: 'Enregistrer mon adresse' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Votre adresse est enregistrée.' })).toBeVisible();
+
+  const bac = 'Baccalauréat';
+  await champDe(page, bac, 'Année d’obtention').fill(d.anneeBac);
+  await champDe(page, bac, 'Série du bac ou équivalence').selectOption({ label: 'Baccalauréat général' });
+  await champDe(page, bac, 'Première spécialité').selectOption(d.specialites[0]);
+  await champDe(page, bac, 'Seconde spécialité').selectOption(d.specialites[1]);
+  await champDe(page, bac, 'Mention').selectOption({ label: 'Bien' });
+  await champDe(page, bac, 'Pays d’obtention').selectOption('FR');
+  await champDe(page, bac, 'Département').selectOption('45');
+  await page.getByRole('button', { name: 'Enregistrer mon baccalauréat' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Votre baccalauréat est enregistré.' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Ajouter une année d’études' }).click();
+  const cursus = 'Ajouter une année d’études';
+  await champDe(page, cursus, 'Année universitaire (première année : 2024 pour 2024-2025)').fill('2022');
+  await champDe(page, cursus, 'Pays').selectOption('FR');
+  await champDe(page, cursus, 'Département').selectOption('45');
+  await champDe(page, cursus, 'Établissement').selectOption('0450855K');
+  await champDe(page, cursus, 'Type de formation').selectOption('LIC');
+  await champDe(page, cursus, 'Libellé de la formation').fill('L1 Géographie et aménagement');
+  await champDe(page, cursus, 'Résultat').selectOption('OBTENU');
+  await champDe(page, cursus, 'Mention').selectOption({ label: 'Assez bien' });
+  await page.getByRole('form', { name: cursus }).getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Cursus externe ajouté.' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Ajouter un stage' }).click();
+  const stage = 'Ajouter un stage';
+  await champDe(page, stage, 'Année').fill('2023');
+  await champDe(page, stage, 'Durée').fill('8 semaines');
+  await champDe(page, stage, 'Nombre d’heures par semaine').fill('35');
+  await champDe(page, stage, 'Employeur ou organisme').fill('Ville de Tours');
+  await champDe(page, stage, 'Descriptif').fill('Inventaire des espaces verts, cartographie sous QGIS');
+  await page.getByRole('form', { name: stage }).getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Stage ajouté.' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Ajouter une expérience professionnelle' }).click();
+  const experience = 'Ajouter une expérience professionnelle';
+  await champDe(page, experience, 'Année').fill('2024');
+  await champDe(page, experience, 'Intitulé').fill('Animateur');
+  await champDe(page, experience, 'Durée').fill('CDD 8 mois');
+  await champDe(page, experience, 'Employeur ou organisme').fill('Foire de Bordeaux');
+  await champDe(page, experience, 'Descriptif').fill('Accompagnement des visiteurs, tenue de stands');
+  await page.getByRole('form', { name: experience }).getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Expérience professionnelle ajoutée.' })).toBeVisible();
+
+  await expect(page.getByTestId('dossier-complet')).toBeVisible();
+  return d;
+}

@@ -5,6 +5,7 @@ import { routesCandidat } from './candidat/routes';
 import { routesCandidatures } from './candidatures/routes';
 import { Gabarit } from './commun/Gabarit';
 import { routesComptes } from './comptes/routes';
+import { routesDossier } from './dossier/routes';
 import { routesGestion } from './gestion/routes';
 import { routesOffre } from './offre/routes';
 
@@ -14,6 +15,15 @@ const PageIntrouvable = lazy(() => import('./commun/PageIntrouvable'));
 export const routes: RouteObject[] = [
   {
     element: <Gabarit />,
-    children: [{ index: true, element: <Accueil /> }, ...routesComptes, ...routesCandidat, ...routesOffre, ...routesCandidatures, ...routesGestion, { path: '*', element: <PageIntrouvable /> }],
+    children: [
+      { index: true, element: <Accueil /> },
+      ...routesComptes,
+      ...routesCandidat,
+      ...routesDossier,
+      ...routesOffre,
+      ...routesCandidatures,
+      ...routesGestion,
+      { path: '*', element: <PageIntrouvable /> },
+    ],
   },
 ];

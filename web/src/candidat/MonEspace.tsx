@@ -18,6 +18,9 @@ export default function MonEspace() {
           Bonjour {session.me.prenom} {session.me.nom} · numéro de dossier <strong>{session.me.login}</strong>
         </p>
       )}
+      <p>
+        <Link to="/mon-dossier">Mon dossier</Link> : identité, adresse, baccalauréat, cursus, stages et expériences professionnelles.
+      </p>
       <h2 className="h4 mt-4">Mes candidatures</h2>
       {candidatures.isPending && <Chargement />}
       <Probleme erreur={candidatures.error} />

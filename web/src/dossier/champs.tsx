@@ -1,0 +1,117 @@
+import { useId } from 'react';
+import Form from 'react-bootstrap/Form';
+import { enProbleme, erreurDuChamp } from '../commun/probleme';
+import type { Option } from './referentiels';
+
+/** What the field itself takes from its frame. */
+export interface Attributs {
+  name: string;
+  required?: boolean;
+  isInvalid: boolean;
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
+}
+
+interface Commun {
+  /** The field of the request body: the API's field errors name it. */
+  nom: string;
+  libelle: string;
+  aide?: React.ReactNode;
+  erreur?: unknown;
+  required?: boolean;
+}
+
+/** The label, hint and error of a field, tied as <Champ> ties them (aria-describedby, aria-invalid). */
+export function Cadre({ nom, libelle, aide, erreur, required, className = 'mb-3', children }: Commun & { className?: string; children: (attributs: Attributs) => React.ReactNode }) {
+  const id = useId();
+  const message = erreurDuChamp(enProbleme(erreur), nom);
+  const decrit = [aide && `${id}-aide`, message && `${id}-erreur`].filter(Boolean).join(' ') || undefined;
+  return (
+    <Form.Group className={className} controlId={id}>
+      <Form.Label>
+        {libelle}
+        {required && <span aria-hidden="true"> *</span>}
+      </Form.Label>
+      {children({ name: nom, required, isInvalid: Boolean(message), 'aria-invalid': message ? true : undefined, 'aria-describedby': decrit })}
+      {aide && (
+        <Form.Text id={`${id}-aide`} muted as="div">
+          {aide}
+        </Form.Text>
+      )}
+      {message && (
+        <Form.Control.Feedback id={`${id}-erreur`} type="invalid">
+          {message}
+        </Form.Control.Feedback>
+      )}
+    </Form.Group>
+  );
+}
+
+/** A list to choose from; controlled (`valeur`, `onChange`) when other fields depend on it, else `defaultValue`. */
+export function Selection({
+  options,
+  valeur,
+  defaultValue,
+  onChange,
+  vide = 'Choisir…',
+  required = true,
+  ...commun
+}: Commun & { options: Option[]; valeur?: string; defaultValue?: string; onChange?: (valeur: string) => void; vide?: string }) {
+  const controle = valeur !== undefined ? { value: valeur, onChange: (e: React.ChangeEvent<HTMLSelectElement>) => onChange?.(e.target.value) } : { defaultValue: defaultValue ?? '' };
+  // An uncontrolled list whose options arrive after it mounts: keyed by their number, so the saved value shows.
+  return (
+    <Cadre {...commun} required={required}>
+      {(attributs) => (
+        <Form.Select key={valeur === undefined ? options.length : undefined} {...attributs} {...controle}>
+          <option value="">{vide}</option>
+          {options.map((o) => (
+            <option key={o.valeur} value={o.valeur}>
+              {o.libelle}
+            </option>
+          ))}
+        </Form.Select>
+      )}
+    </Cadre>
+  );
+}
+
+/** A typed value: a date, a number, a phone, or several lines of text. */
+export function Saisie({
+  type = 'text',
+  defaultValue,
+  valeur,
+  onChange,
+  autoComplete,
+  required = true,
+  lignes,
+  ...commun
+}: Commun & { type?: 'text' | 'date' | 'number' | 'tel'; defaultValue?: string | number; valeur?: string; onChange?: (valeur: string) => void; autoComplete?: string; lignes?: number }) {
+  const controle = valeur !== undefined ? { value: valeur, onChange: (e: React.ChangeEvent<HTMLInputElement>) => onChange?.(e.target.value) } : { defaultValue: defaultValue ?? '' };
+  return (
+    <Cadre {...commun} required={required}>
+      {(attributs) =>
+        lignes ? (
+          <Form.Control {...attributs} {...controle} as="textarea" rows={lignes} />
+        ) : (
+          <Form.Control {...attributs} {...controle} type={type} autoComplete={autoComplete} />
+        )
+      }
+    </Cadre>
+  );
+}
+
+/** A form's values by field name; empty fields left out (the API clears an optional field left out). */
+export function valeursRemplies(form: HTMLFormElement): Record<string, string> {
+  const valeurs: Record<string, string> = {};
+  for (const [cle, valeur] of new FormData(form).entries()) {
+    const texte = String(valeur).trim();
+    if (texte) valeurs[cle] = texte;
+  }
+  return valeurs;
+}
+
+/** A whole number typed in a field (the API says what is wrong with anything else). */
+export function nombre(texte: string | undefined): number | undefined {
+  if (texte === undefined) return undefined;
+  return /^\d+$/.test(texte) ? Number(texte) : (texte as unknown as number);
+}
