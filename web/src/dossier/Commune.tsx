@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import Form from 'react-bootstrap/Form';
 import type { Schemas } from '@client';
 import { $api } from '../commun/api';
-import { Cadre } from './champs';
+import { Cadre } from '../commun/Champ';
 import { useCommune } from './referentiels';
 
 type Commune = Schemas['CommuneDto'];

@@ -1,51 +1,8 @@
-import { useId } from 'react';
 import Form from 'react-bootstrap/Form';
-import { enProbleme, erreurDuChamp } from '../commun/probleme';
+import { Cadre, type CadreProps } from '../commun/Champ';
 import type { Option } from './referentiels';
 
-/** What the field itself takes from its frame. */
-export interface Attributs {
-  name: string;
-  required?: boolean;
-  isInvalid: boolean;
-  'aria-invalid'?: true;
-  'aria-describedby'?: string;
-}
-
-interface Commun {
-  /** The field of the request body: the API's field errors name it. */
-  nom: string;
-  libelle: string;
-  aide?: React.ReactNode;
-  erreur?: unknown;
-  required?: boolean;
-}
-
-/** The label, hint and error of a field, tied as <Champ> ties them (aria-describedby, aria-invalid). */
-export function Cadre({ nom, libelle, aide, erreur, required, className = 'mb-3', children }: Commun & { className?: string; children: (attributs: Attributs) => React.ReactNode }) {
-  const id = useId();
-  const message = erreurDuChamp(enProbleme(erreur), nom);
-  const decrit = [aide && `${id}-aide`, message && `${id}-erreur`].filter(Boolean).join(' ') || undefined;
-  return (
-    <Form.Group className={className} controlId={id}>
-      <Form.Label>
-        {libelle}
-        {required && <span aria-hidden="true"> *</span>}
-      </Form.Label>
-      {children({ name: nom, required, isInvalid: Boolean(message), 'aria-invalid': message ? true : undefined, 'aria-describedby': decrit })}
-      {aide && (
-        <Form.Text id={`${id}-aide`} muted as="div">
-          {aide}
-        </Form.Text>
-      )}
-      {message && (
-        <Form.Control.Feedback id={`${id}-erreur`} type="invalid">
-          {message}
-        </Form.Control.Feedback>
-      )}
-    </Form.Group>
-  );
-}
+type Commun = Omit<CadreProps, 'className'>;
 
 /** A list to choose from; controlled (`valeur`, `onChange`) when other fields depend on it, else `defaultValue`. */
 export function Selection({
