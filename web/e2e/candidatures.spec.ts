@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { apiConnectee, champ, expect, seConnecter, test, titreFocalise, verifierPage } from './outils';
+import { apiConnectee, champ, deposer, expect, piece, seConnecter, telechargerPdf, test, titreFocalise, verifierPage } from './outils';
 
 /**
  * The offer and the candidate's candidatures, by clicking, as the demo candidate who has not applied yet (DEMO0004):
@@ -14,32 +13,6 @@ test.describe.configure({ mode: 'serial', timeout: 240_000 });
 const CANDIDAT = 'DEMO0004';
 const MOT_DE_PASSE = 'demo-candidat-candidatures';
 const L3 = 'L3 Arts du spectacle - Etudes cinématographiques';
-
-/** A small PDF made here: one empty page. */
-function pdf(titre: string) {
-  const corps = `%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 200 200]>> endobj\ntrailer <</Root 1 0 R>>\n%${titre}\n%%EOF\n`;
-  return { name: `${titre}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(corps) };
-}
-
-/** A pièce of the récapitulatif: its block, found by its title. */
-const piece = (page: Page, libelle: string): Locator => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: libelle }) });
-
-async function deposer(page: Page, libelle: string): Promise<void> {
-  const bloc = piece(page, libelle);
-  await bloc.getByLabel(/^(Fichier|Remplacer le fichier)/).setInputFiles(pdf(libelle.slice(0, 20).replace(/\W+/g, '-')));
-  await bloc.getByRole('button', { name: 'Déposer' }).click();
-  await expect(bloc.locator('.badge')).toHaveText('Transmise');
-}
-
-/** A download started by `clic`: the file saved by the browser and the API's answer behind it. */
-async function telecharger(page: Page, clic: () => Promise<void>, fin: string) {
-  const [fichier, reponse] = await Promise.all([page.waitForEvent('download'), page.waitForResponse((r) => r.url().endsWith(fin)), clic()]);
-  expect(reponse.status()).toBe(200);
-  expect(reponse.headers()['content-type']).toBe('application/pdf');
-  const contenu = readFileSync((await fichier.path())!);
-  expect(contenu.subarray(0, 5).toString()).toBe('%PDF-');
-  return fichier.suggestedFilename();
-}
 
 /** « Effacer les filtres »: the address without them, and the form shown again empty. */
 async function effacerFiltres(page: Page): Promise<void> {
@@ -129,7 +102,7 @@ test('l’offre, candidater à une formation en ligne, les pièces, transmettre,
   await expect(page.getByRole('main')).toContainText('Réceptionné');
   await expect(page.getByRole('main')).toContainText('Annuler la candidature : impossible.');
   await verifierPage(page, 'recapitulatif-transmise');
-  const nom = await telecharger(page, () => page.getByRole('button', { name: 'Télécharger mon dossier (PDF)' }).click(), '/dossier.pdf');
+  const nom = await telechargerPdf(page, () => page.getByRole('button', { name: 'Télécharger mon dossier (PDF)' }).click(), '/dossier.pdf');
   expect(nom).toMatch(/\.pdf$/);
 
   // The API's refusals, as it words them: already applied, outside the window.
@@ -229,7 +202,7 @@ test('les décisions : confirmer une admission, se désister d’une autre, la l
   await expect(page.getByRole('main')).toContainText('Confirmer mon admission : impossible. Vous avez déjà confirmé cette candidature.');
   await expect(page.getByRole('main')).toContainText('Votre réponse');
   await verifierPage(page, 'recapitulatif-confirmee');
-  expect(await telecharger(page, () => page.getByRole('button', { name: 'Télécharger la lettre d’admission (PDF)' }).click(), '/lettre.pdf')).toMatch(/\.pdf$/);
+  expect(await telechargerPdf(page, () => page.getByRole('button', { name: 'Télécharger la lettre d’admission (PDF)' }).click(), '/lettre.pdf')).toMatch(/\.pdf$/);
 
   // Withdraw from the other: the same explicit dialog.
   await page.getByRole('link', { name: '← Mes candidatures' }).click();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { champ, champDe, expect, lienDuMail, remplirDossier, test, titreFocalise, verifierPage } from './outils';
+import { champ, champDe, expect, nouveauCandidat, remplirDossier, test, titreFocalise, verifierPage } from './outils';
 
 /**
  * « Mon dossier », by clicking: a new candidate (created, activated from the mail, logged in) fills every section,
@@ -14,34 +14,13 @@ test.setTimeout(300_000);
 const email = `dossier.${Date.now()}@example.org`;
 const motDePasse = 'une phrase de passe pour le dossier';
 
-/** Creates an account, activates it from the mail's link and logs in: ends on « mon espace ». */
-async function nouveauCandidat(page: Page): Promise<string> {
-  await page.goto('/comptes/creation');
-  await champ(page, 'Nom').fill('Martin');
-  await champ(page, 'Prénom').fill('Élise');
-  await champ(page, 'Adresse e-mail').fill(email);
-  await champ(page, 'Adresse e-mail (confirmation)').fill(email);
-  await champ(page, 'Mot de passe').fill(motDePasse);
-  await champ(page, 'Mot de passe (confirmation)').fill(motDePasse);
-  const avant = new Date();
-  await page.getByRole('button', { name: 'Créer mon compte' }).click();
-  await titreFocalise(page, 'Compte créé : activez-le');
-  await page.goto(await lienDuMail(email, '/comptes/activation?token=', avant));
-  const numero = (await page.getByTestId('numero-dossier').textContent())!;
-  await page.getByRole('link', { name: 'Se connecter' }).last().click();
-  await champ(page, 'Mot de passe').fill(motDePasse);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await titreFocalise(page, 'Mon espace');
-  return numero;
-}
-
 /** The bearer token of the tab's session, to change the file « elsewhere » (another tab, another device). */
 async function jeton(page: Page): Promise<string> {
   return page.evaluate(() => (JSON.parse(sessionStorage.getItem('candidatures.session') ?? '{}') as { token: string }).token);
 }
 
 test('un nouveau candidat remplit tout son dossier en cliquant, et le retrouve après rechargement', async ({ page }) => {
-  const numero = await nouveauCandidat(page);
+  const numero = await nouveauCandidat(page, email, motDePasse);
   await page.getByRole('main').getByRole('link', { name: 'Mon dossier' }).click();
   await titreFocalise(page, 'Mon dossier');
   await expect(page.getByRole('main')).toContainText(numero);

@@ -100,6 +100,7 @@ export async function apiConnectee(request: APIRequestContext, login: string, pa
   return {
     get: (chemin: string) => appel('get', chemin, undefined, [200], token),
     post: (chemin: string, corps: object = {}) => appel('post', chemin, corps, [200, 201], token),
+    put: (chemin: string, corps: object = {}) => appel('put', chemin, corps, [200], token),
   };
 }
 
@@ -230,4 +231,51 @@ export async function remplirDossier(page: Page, donnees: Partial<DonneesDossier
 
   await expect(page.getByTestId('dossier-complet')).toBeVisible();
   return d;
+}
+
+/** Creates an account (Martin Élise unless said), activates it from the mail's link and logs in: ends on « mon espace ». */
+export async function nouveauCandidat(page: Page, email: string, motDePasse: string, nom = 'Martin', prenom = 'Élise'): Promise<string> {
+  await page.goto('/comptes/creation');
+  await champ(page, 'Nom').fill(nom);
+  await champ(page, 'Prénom').fill(prenom);
+  await champ(page, 'Adresse e-mail').fill(email);
+  await champ(page, 'Adresse e-mail (confirmation)').fill(email);
+  await champ(page, 'Mot de passe').fill(motDePasse);
+  await champ(page, 'Mot de passe (confirmation)').fill(motDePasse);
+  const avant = new Date();
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await titreFocalise(page, 'Compte créé : activez-le');
+  await page.goto(await lienDuMail(email, '/comptes/activation?token=', avant));
+  const numero = (await page.getByTestId('numero-dossier').textContent())!;
+  await page.getByRole('link', { name: 'Se connecter' }).last().click();
+  await champ(page, 'Mot de passe').fill(motDePasse);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await titreFocalise(page, 'Mon espace');
+  return numero;
+}
+
+/** A PDF download started by `clic`: the API's answer (200, application/pdf), the file saved by the browser; its name. */
+export async function telechargerPdf(page: Page, clic: () => Promise<void>, fin: string): Promise<string> {
+  const [fichier, reponse] = await Promise.all([page.waitForEvent('download'), page.waitForResponse((r) => r.url().endsWith(fin)), clic()]);
+  expect(reponse.status()).toBe(200);
+  expect(reponse.headers()['content-type']).toBe('application/pdf');
+  expect(readFileSync((await fichier.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+  return fichier.suggestedFilename();
+}
+
+/** A small PDF made here: one empty page, `titre` in a comment. */
+export function pdf(titre: string) {
+  const corps = `%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 200 200]>> endobj\ntrailer <</Root 1 0 R>>\n%${titre}\n%%EOF\n`;
+  return { name: `${titre}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(corps) };
+}
+
+/** A pièce of the récapitulatif: its block, found by its title. */
+export const piece = (page: Page, libelle: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: libelle }) });
+
+/** Uploads a small PDF for a pièce of the récapitulatif: the pièce then shows « Transmise ». */
+export async function deposer(page: Page, libelle: string): Promise<void> {
+  const bloc = piece(page, libelle);
+  await bloc.getByLabel(/^(Fichier|Remplacer le fichier)/).setInputFiles(pdf(libelle.slice(0, 20).replace(/\W+/g, '-')));
+  await bloc.getByRole('button', { name: 'Déposer' }).click();
+  await expect(bloc.locator('.badge')).toHaveText('Transmise');
 }
