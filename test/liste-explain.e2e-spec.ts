@@ -95,10 +95,10 @@ const mariadb = process.env.TEST_DB === 'mariadb';
         ];
         for (const sort of TRIS) {
           for (const order of ['asc', 'desc'] as const) {
-            statements.push([`${sort} ${order} page 1`, pageListe(requete, { sort, order, page: 1, limit: 20 }).getQueryAndParameters()]);
-            statements.push([`${sort} ${order} page 50`, pageListe(requete, { sort, order, page: 50, limit: 20 }).getQueryAndParameters()]);
+            statements.push([`${sort} ${order} page 1`, pageListe(requete, resolus, { sort, order, page: 1, limit: 20 }).getQueryAndParameters()]);
+            statements.push([`${sort} ${order} page 50`, pageListe(requete, resolus, { sort, order, page: 50, limit: 20 }).getQueryAndParameters()]);
             const cle = sort === 'createdAt' ? '2026-03-01T00:00:00.000Z' : sort === 'statutDossier' ? 1 : sort === 'formation' ? 'F0100' : sort === 'nom' ? 'MARTIN' : 'T0010000';
-            statements.push([`${sort} ${order} apres`, pageListe(requete, { sort, order, limit: 20 }, { cle, id: 5000 }).getQueryAndParameters()]);
+            statements.push([`${sort} ${order} apres`, pageListe(requete, resolus, { sort, order, limit: 20 }, { cle, id: 5000 }).getQueryAndParameters()]);
           }
         }
         for (const [quoi, [sql, params]] of statements) {

@@ -58,7 +58,7 @@ export class ListeCandidaturesService {
     const filtres = await resoudreFiltres(this.dataSource, principal, query);
     const requete = requeteCandidatures(this.dataSource, filtres);
     const [ids, { total, plusDe }] = await Promise.all([
-      idsDe(pageListe(requete, query, apres)),
+      idsDe(pageListe(requete, filtres, query, apres)),
       compterBorne(requete),
     ]);
     const rows = await lignes(this.dataSource, principal, ids);

@@ -40,8 +40,11 @@ const COLONNES_TRI: Record<Tri, string> = {
 const ORDRE_STATUT = [StatutDossier.AT, StatutDossier.RE, StatutDossier.IN, StatutDossier.CO];
 const ORDRE_STATUT_SQLITE = "CASE c.statutDossier WHEN 'AT' THEN 1 WHEN 'RE' THEN 2 WHEN 'IN' THEN 3 ELSE 4 END";
 
-/** The filters with the campaign decided and the formations the list may show (null: all of them). */
-export type FiltresResolus = FiltresCandidaturesDto & { campagne: number; formations: number[] | null };
+/**
+ * The filters with the campaign decided and the formations the list may show (null: all of them), by id and by code
+ * (one formation per code: sorted by formation, the codes bound the walk of the index that gives that order).
+ */
+export type FiltresResolus = FiltresCandidaturesDto & { campagne: number; formations: number[] | null; codesFormations: string[] | null };
 
 /** Every candidature of the caller's scope (cancelled ones included), with what the list shows of it (the avis apart). */
 export function candidaturesDuPerimetre(dataSource: DataSource | EntityManager, principal: Principal): SelectQueryBuilder<LigneCandidature> {
@@ -67,13 +70,13 @@ export async function resoudreFiltres(dataSource: DataSource, principal: Princip
     filtres.campagne ??
     ((await campagnes.findOne({ where: { enService: true }, select: { id: true } })) ?? (await campagnes.findOne({ where: {}, order: { id: 'DESC' }, select: { id: true } })))?.id ??
     0;
-  if (AccesCandidatures.partout(principal) && filtres.commission === undefined && filtres.centre === undefined) return { ...filtres, campagne, formations: null };
-  const qb = dataSource.getRepository(Formation).createQueryBuilder('f').innerJoin('f.commission', 'cm').innerJoin('cm.centre', 'ce').select('f.id', 'id');
+  if (AccesCandidatures.partout(principal) && filtres.commission === undefined && filtres.centre === undefined) return { ...filtres, campagne, formations: null, codesFormations: null };
+  const qb = dataSource.getRepository(Formation).createQueryBuilder('f').innerJoin('f.commission', 'cm').innerJoin('cm.centre', 'ce').select('f.id', 'id').addSelect('f.code', 'code');
   AccesCandidatures.restreindre(principal, qb, { centre: 'ce.code', commission: 'cm.code' });
   if (filtres.commission !== undefined) qb.andWhere('cm.code = :commission', { commission: filtres.commission });
   if (filtres.centre !== undefined) qb.andWhere('ce.code = :centre', { centre: filtres.centre });
-  const formations = (await qb.getRawMany<{ id: number | string }>()).map((f) => Number(f.id));
-  return { ...filtres, campagne, formations };
+  const formations = await qb.getRawMany<{ id: number | string; code: string }>();
+  return { ...filtres, campagne, formations: formations.map((f) => Number(f.id)), codesFormations: formations.map((f) => f.code) };
 }
 
 /**
@@ -110,10 +113,21 @@ export async function lignes(dataSource: DataSource, principal: Principal, ids: 
   );
 }
 
-/** A page of the list's ids: by offset, or after the cursor (then `page` is ignored). */
-export function pageListe(requete: SelectQueryBuilder<Candidature>, q: { sort?: Tri; order?: 'asc' | 'desc'; page?: number; limit?: number }, apres?: Curseur): SelectQueryBuilder<Candidature> {
+/**
+ * A page of the list's ids: by offset, or after the cursor (then `page` is ignored). Sorted by formation within some
+ * formations, the page names their codes too: the index (campaign, live, formation_code, …) is then read over those
+ * codes' ranges only, in order, where it would otherwise walk every other formation's entries first.
+ */
+export function pageListe(
+  requete: SelectQueryBuilder<Candidature>,
+  filtres: Pick<FiltresResolus, 'codesFormations'>,
+  q: { sort?: Tri; order?: 'asc' | 'desc'; page?: number; limit?: number },
+  apres?: Curseur,
+): SelectQueryBuilder<Candidature> {
   const limit = q.limit ?? 20;
-  return trier(requete.clone(), q.sort, q.order, apres)
+  const page = requete.clone();
+  if (q.sort === 'formation' && filtres.codesFormations !== null && filtres.codesFormations.length > 0) page.andWhere('c.formationCode IN (:...codesFormations)', { codesFormations: filtres.codesFormations });
+  return trier(page, q.sort, q.order, apres)
     .offset(apres ? undefined : ((q.page ?? 1) - 1) * limit)
     .limit(limit);
 }
