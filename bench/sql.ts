@@ -56,6 +56,8 @@ function sqlite(file: string): SqlBase {
   };
 }
 
+const PREPARE = process.env.BENCH_NU_PREPARE === '1';
+
 function mariadb(url: string, poolSize: number): SqlBase {
   const u = new URL(url);
   const pool = createPool({
@@ -68,10 +70,11 @@ function mariadb(url: string, poolSize: number): SqlBase {
     charset: 'utf8mb4',
     dateStrings: true,
   });
-  type Conn = { query: (sql: string, params?: unknown[]) => Promise<[unknown, unknown]> };
+  type Conn = { query: (sql: string, params?: unknown[]) => Promise<[unknown, unknown]>; execute: (sql: string, params?: never[]) => Promise<[unknown, unknown]> };
   const bind = (c: Conn) => ({
     engine: 'mariadb' as const,
-    query: async <T>(sql: string, params: unknown[] = []) => (await c.query(sql, params))[0] as T[],
+    // BENCH_NU_PREPARE=1: reads as server-side prepared statements, as the API's hot reads (requete-preparee.ts).
+    query: async <T>(sql: string, params: unknown[] = []) => (await (PREPARE ? c.execute(sql, params as never[]) : c.query(sql, params)))[0] as T[],
     run: async (sql: string, params: unknown[] = []) => {
       const r = (await c.query(sql, params))[0] as { insertId: number; affectedRows: number };
       return { insertId: r.insertId, affected: r.affectedRows };

@@ -17,6 +17,14 @@ function fakeConnection(answer: (options: { sql: string; timeout?: number }) => 
       const error = answer(options);
       setImmediate(() => (error ? cb(error) : cb(null, [])));
     },
+    /** A prepared statement: answers as `query` does, or never (a server frozen while preparing it) when told to hang. */
+    execute(sql: string, values: unknown[], cb: Callback) {
+      this.statements.push({ sql });
+      if (connection.hang) return;
+      const error = answer({ sql });
+      setImmediate(() => (error ? cb(error) : cb(null, [])));
+    },
+    hang: false,
   };
   return connection;
 }
@@ -65,6 +73,19 @@ describe('boundMariadbWaits', () => {
       await expect(run(await driver.obtainMasterConnection(), 'UPDATE x')).rejects.toThrow();
     }
     expect([timedOut, lost, duplicate].map((c) => c.destroy.mock.calls.length)).toEqual([1, 1, 0]);
+  });
+
+  it('bounds a prepared statement as a whole, its preparation included: a timeout error, the connection destroyed', async () => {
+    const connection = fakeConnection();
+    const driver = fakeDataSource(async () => connection);
+    const bounded = await driver.obtainMasterConnection();
+    const execute = (sql: string) => new Promise((resolve, reject) => bounded.execute(sql, [], (error, rows) => (error ? reject(error) : resolve(rows))));
+    await expect(execute('SELECT 1')).resolves.toEqual([]);
+    connection.hang = true;
+    const started = Date.now();
+    await expect(execute('SELECT 2')).rejects.toMatchObject({ code: QUERY_TIMEOUT });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(connection.destroy).toHaveBeenCalledTimes(1);
   });
 
   it('counts a timeout as an outage, never as a lock conflict to retry', () => {

@@ -23,6 +23,7 @@ export function withJobQueryTimeout<T>(work: () => T): T {
 /** mysql2's pool connection, as far as this file uses it. */
 interface PooledConnection {
   query(sql: unknown, values?: unknown, cb?: unknown): unknown;
+  execute(sql: string, values: unknown[], cb: Callback): unknown;
   release(): void;
   destroy(): void;
   [BOUNDED]?: true;
@@ -40,7 +41,8 @@ type Callback = (error: (Error & { code?: string; fatal?: boolean }) | null, ...
  * statement may still be running on the server (inside a transaction the server rolls back when it sees the
  * connection go), and mysql2 would queue the next statement behind it, where no timeout runs yet. The transaction's
  * ROLLBACK on it then fails at once, and TypeORM releases the query runner, which gives nothing back to the pool.
- * Statements streamed without a callback are left unbounded: none is used.
+ * Statements streamed without a callback are left unbounded: none is used. A prepared statement (`execute`, see
+ * requete-preparee.ts) is bounded as a whole, its preparation included (mysql2 times only the execution).
  */
 export function boundMariadbWaits(dataSource: DataSource, bounds: WaitBounds): void {
   if (dataSource.options.type !== 'mariadb' && dataSource.options.type !== 'mysql') return;
@@ -82,6 +84,21 @@ function bounded(connection: PooledConnection, limit: () => number): PooledConne
     const done = cb as Callback;
     return query(options, values, ((error, ...results) => {
       if (error && (error.code === QUERY_TIMEOUT || error.fatal)) connection.destroy();
+      done(error, ...results);
+    }) as Callback);
+  };
+  const execute = connection.execute.bind(connection);
+  connection.execute = (sql: string, values: unknown[], done: Callback) => {
+    let fini = false;
+    const timer = setTimeout(() => {
+      fini = true;
+      connection.destroy();
+      done(Object.assign(new Error('Query inactivity timeout'), { code: QUERY_TIMEOUT }));
+    }, limit());
+    return execute(sql, values, ((error, ...results) => {
+      if (fini) return;
+      clearTimeout(timer);
+      if (error?.fatal) connection.destroy();
       done(error, ...results);
     }) as Callback);
   };

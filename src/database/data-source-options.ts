@@ -38,6 +38,9 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
     poolSize: config.poolSize,
     // Opening a connection to a server that accepts it but does not answer (frozen) fails after this, not 10 s.
     connectTimeout: config.queryTimeoutMs,
+    // The prepared statements of requete-preparee.ts kept per connection (the least recently used is closed): a few
+    // dozen texts in use, well under the server's max_prepared_stmt_count (16,382) for ten connections and several instances.
+    extra: { maxPreparedStatements: 128 },
     ...common,
   };
 }
