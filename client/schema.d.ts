@@ -1779,6 +1779,11 @@ export interface components {
             civilite: components["schemas"]["Civilite"];
             /** @description Filled from the university's student records: locked, the scolarité corrects it */
             importe: boolean;
+            /**
+             * @description Locked since the first candidature (cancelling it does not unlock it): `PUT /api/candidat/identite` then answers
+             *     422 IDENTITE_VERROUILLEE, the scolarité corrects it. True also when `importe`.
+             */
+            verrouillee: boolean;
             /** @description Send it back as If-Match (also the ETag) */
             version: number;
             /** @example Martin */
@@ -2977,6 +2982,11 @@ export interface components {
             civilite: components["schemas"]["Civilite"];
             /** @description Filled from the university's student records: locked, the scolarité corrects it */
             importe: boolean;
+            /**
+             * @description Locked since the first candidature (cancelling it does not unlock it): `PUT /api/candidat/identite` then answers
+             *     422 IDENTITE_VERROUILLEE, the scolarité corrects it. True also when `importe`.
+             */
+            verrouillee: boolean;
             /** @description Send it back as If-Match (also the ETag) */
             version: number;
             /** @example Martin */

@@ -111,6 +111,7 @@ describe('Candidatures: apply, récapitulatif, pièces, transmit, cancel, dossie
   it("the Orléans example: apply, mail, récapitulatif, pièces, non concerné, transmit, dossier PDF, and who reads the file", async () => {
     const elise = await candidatComplet('Martin', 'Élise');
     const c = candidat(elise.token);
+    expect((await request(t.http).get('/api/candidat/identite').set(bearer(elise.token)).expect(200)).body).toMatchObject({ importe: false, verrouillee: false });
 
     const created = await c.apply(ids.geo2env).expect(201);
     const id = created.body.id as number;
@@ -145,6 +146,7 @@ describe('Candidatures: apply, récapitulatif, pièces, transmit, cancel, dossie
 
     // Having applied, the identity is locked; phones stay editable.
     const identite = (await request(t.http).get('/api/candidat/identite').set(bearer(elise.token)).expect(200)).body;
+    expect(identite).toMatchObject({ importe: false, verrouillee: true });
     const locked = await request(t.http)
       .put('/api/candidat/identite')
       .set(bearer(elise.token))

@@ -121,12 +121,12 @@ describe('CAS login (CAS 3.0)', () => {
 
     // The file is pre-filled: identity and bac locked (the scolarité corrects them), the address editable.
     const dossier = (await request(t.http).get('/api/candidat/dossier').set(bearer(session.token)).expect(200)).body;
-    expect(dossier.identite).toMatchObject({ civilite: 'MME', nomNaissance: 'MARTIN', prenom: 'Élise', dateNaissance: '2004-03-17', communeNaissance: '45234', departementNaissance: '45', ine: '1234567890V', importe: true });
+    expect(dossier.identite).toMatchObject({ civilite: 'MME', nomNaissance: 'MARTIN', prenom: 'Élise', dateNaissance: '2004-03-17', communeNaissance: '45234', departementNaissance: '45', ine: '1234567890V', importe: true, verrouillee: true });
     expect(dossier.bac).toMatchObject({ serie: 'GEN', annee: 2022, mention: 'AB', departement: '45', importe: true });
     expect(dossier.adresse).toMatchObject({ ligne1: '12 rue des Carmes', codePostal: '45000', commune: '45234' });
     expect(dossier.cursusInterne).toHaveLength(4);
     // What the form sends back: the fields, not the section's state.
-    const identite = Object.fromEntries(Object.entries(dossier.identite).filter(([key]) => key !== 'importe' && key !== 'version'));
+    const identite = Object.fromEntries(Object.entries(dossier.identite).filter(([key]) => !['importe', 'verrouillee', 'version'].includes(key)));
     const locked = await request(t.http)
       .put('/api/candidat/identite')
       .set(bearer(session.token))

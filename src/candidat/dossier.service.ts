@@ -473,6 +473,7 @@ function toIdentite(c: Candidat, langue: Langue): IdentiteDto {
     telephonePortable: c.telephonePortable ?? undefined,
     langue,
     importe: Boolean(c.importe),
+    verrouillee: Boolean(c.importe) || c.identiteVerrouillee,
     version: c.version,
   };
 }

@@ -82,6 +82,11 @@ export class IdentiteInput extends CoordonneesInput {
 export class IdentiteDto extends IdentiteInput {
   /** Filled from the university's student records: locked, the scolarité corrects it */
   importe: boolean;
+  /**
+   * Locked since the first candidature (cancelling it does not unlock it): `PUT /api/candidat/identite` then answers
+   * 422 IDENTITE_VERROUILLEE, the scolarité corrects it. True also when `importe`.
+   */
+  verrouillee: boolean;
   /** Send it back as If-Match (also the ETag) */
   version: number;
 }
