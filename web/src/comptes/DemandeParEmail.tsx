@@ -37,12 +37,10 @@ function DemandeParEmail({ titre, chemin, explication, bouton }: { titre: string
 export function IdentifiantsOublies() {
   const t = useTextes(TEXTES_COMPTES);
   return <DemandeParEmail titre={t.identifiantsOublies} chemin="/api/comptes/identifiants-oublies" explication={t.identifiantsExplication} bouton={t.identifiantsBouton} />;
-  );
 }
 
 /** POST /api/comptes/activation/renvoi: a new activation link, the account's deadline unchanged. */
 export function RenvoiActivation() {
   const t = useTextes(TEXTES_COMPTES);
   return <DemandeParEmail titre={t.lienActivationPerdu} chemin="/api/comptes/activation/renvoi" explication={t.renvoiExplication} bouton={t.renvoiBouton} />;
-  );
 }

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Button from 'react-bootstrap/Button';
 import Form from 'react-bootstrap/Form';
 import { Link, Navigate } from 'react-router';
@@ -23,13 +23,14 @@ export default function MonCompte() {
   const changementMotDePasse = $api.useMutation('put', '/api/comptes/moi/mot-de-passe', { onSuccess: () => motDePasse.current?.reset() });
   const [demandeEmail, setDemandeEmail] = useState<{ email: string; numero: string } | null>(null);
   const changementEmail = $api.useMutation('put', '/api/comptes/moi/email', {
-    onSuccess: (_, { body }) => {
-      setDemandeEmail({ email: body.email, numero: ouverte?.me.login ?? '' });
-      // The API closed every session of the account, this one too.
-      sessions.fermer();
-      queryClient.clear();
-    },
+    onSuccess: (_, { body }) => setDemandeEmail({ email: body.email, numero: ouverte?.me.login ?? '' }),
   });
+  // The API closed every session of the account, this one too: forgotten here once the answer is on screen.
+  useEffect(() => {
+    if (!demandeEmail) return;
+    sessions.fermer();
+    queryClient.removeQueries();
+  }, [demandeEmail]);
 
   if (demandeEmail) {
     return (
