@@ -73,7 +73,9 @@ test('in English: create an account, activate it, log in, my space, my file, the
 
   // The file filled in through the API (« mon dossier »'s clicks are dossier.spec.ts's journey), then read here.
   const candidat = await apiConnectee(request, numero, motDePasse);
-  await candidat.put('/api/candidat/identite', { civilite: 'MME', nomNaissance: 'Smith', prenom: 'Amelia', dateNaissance: '2002-05-04', paysNaissance: 'FR', departementNaissance: '45', communeNaissance: '45234', nationalite: 'FR' });
+  // An INE of the INES form (9 digits, 2 letters) unique to this run, as remplirDossier types.
+  const ine = `${String(Date.now() % 1e9).padStart(9, '0')}${String.fromCharCode(65 + Math.floor(Math.random() * 26))}${String.fromCharCode(65 + Math.floor(Math.random() * 26))}`;
+  await candidat.put('/api/candidat/identite', { civilite: 'MME', nomNaissance: 'Smith', prenom: 'Amelia', dateNaissance: '2002-05-04', paysNaissance: 'FR', departementNaissance: '45', communeNaissance: '45234', nationalite: 'FR', ine });
   await candidat.put('/api/candidat/adresse', { pays: 'FR', ligne1: '3 rue Jeanne d’Arc', codePostal: '45000', commune: '45234' });
   await candidat.put('/api/candidat/bac', { serie: 'GEN', annee: 2022, mention: 'AB', specialites: ['MATHS', 'PC'], pays: 'FR', departement: '45', commune: '45234' });
   await page.goto('/mon-espace');

@@ -53,7 +53,9 @@ export default function MonDossier() {
               <ul className="mb-0">
                 {d.manquants.map((m) => (
                   <li key={m.libelle}>
-                    <a href={`#titre-${m.section}`}>{m.libelle}</a>
+                    <a href={`#titre-${m.section}`} lang="fr">
+                      {m.libelle}
+                    </a>
                   </li>
                 ))}
               </ul>
