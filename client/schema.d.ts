@@ -1615,6 +1615,11 @@ export interface components {
         };
         /** @enum {string} */
         Role: "candidat" | "gestionnaire" | "commission" | "scol-centrale" | "admin";
+        /**
+         * @description A candidate's language (mails, letters, and the web pages once logged in); changed with the identity. Staff have none
+         * @enum {string}
+         */
+        Langue: "fr" | "en";
         ScopesDto: {
             /**
              * @description Codes of the centres de candidature a gestionnaire works on
@@ -1642,6 +1647,8 @@ export interface components {
              *     ]
              */
             roles: components["schemas"]["Role"][];
+            /** @description A candidate's language (mails, letters, and the web pages once logged in); changed with the identity. Staff have none */
+            langue?: components["schemas"]["Langue"];
             /** @example 1 */
             id: number;
             /**
@@ -1668,11 +1675,6 @@ export interface components {
             expiresAt: string;
             me: components["schemas"]["MeDto"];
         };
-        /**
-         * @description Language of mails and letters, from the activation mail on (fr by default); changed later with the identity (`PUT /api/candidat/identite` or `/identite/coordonnees`)
-         * @enum {string}
-         */
-        Langue: "fr" | "en";
         CreateCompteDto: {
             /** @description Language of mails and letters, from the activation mail on (fr by default); changed later with the identity (`PUT /api/candidat/identite` or `/identite/coordonnees`) */
             langue?: components["schemas"]["Langue"];

@@ -32,6 +32,8 @@ describe('Staff authentication and roles', () => {
     expect(session.me).toMatchObject({ kind: 'staff', login: 'admin.test', roles: ['admin'], scopes: { centres: [], commissions: [] } });
     const me = await request(t.http).get('/api/auth/me').set(bearer(session.token)).expect(200);
     expect(me.body).toEqual(session.me);
+    // The language is a candidate's (pages, mails, letters): staff have none.
+    expect(me.body).not.toHaveProperty('langue');
     await request(t.http).post('/api/auth/logout').set(bearer(session.token)).expect(204);
     const after = await request(t.http).get('/api/auth/me').set(bearer(session.token)).expect(401);
     expect(after.body.code).toBe('AUTHENTIFICATION_REQUISE');

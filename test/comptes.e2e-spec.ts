@@ -60,7 +60,8 @@ describe('Candidate accounts', () => {
 
     const session = await request(t.http).post('/api/auth/login').send({ login: numero.toLowerCase(), password: PASSWORD }).expect(200);
     const me = await request(t.http).get('/api/auth/me').set('Authorization', `Bearer ${session.body.token}`).expect(200);
-    expect(me.body).toMatchObject({ kind: 'candidat', login: numero, prenom: 'Élise', nom: 'Martin', email: 'elise.martin@example.org', roles: ['candidat'] });
+    expect(me.body).toMatchObject({ kind: 'candidat', login: numero, prenom: 'Élise', nom: 'Martin', email: 'elise.martin@example.org', roles: ['candidat'], langue: 'fr' });
+    expect(session.body.me).toEqual(me.body);
     // The e-mail is a login too; a candidate is no administrator.
     const byMail = await request(t.http).post('/api/auth/login').send({ login: 'Elise.Martin@example.org', password: PASSWORD }).expect(200);
     await request(t.http).get('/api/admin/jobs').set('Authorization', `Bearer ${byMail.body.token}`).expect(403);

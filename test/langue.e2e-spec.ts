@@ -118,8 +118,11 @@ describe("Mails and letters follow the candidate's language", () => {
     await remplirDossier(t, session, 'Martin', 'Élise');
     const identite = await candidat.get('candidat/identite').expect(200);
     expect(identite.body.langue).toBe('fr');
+    // The session says it too, so the web pages open in it.
+    expect((await candidat.get('auth/me').expect(200)).body.langue).toBe('fr');
 
     await candidat.put('candidat/identite/coordonnees', { langue: 'en' }).set('If-Match', `"${identite.body.version}"`).expect(200);
+    expect((await candidat.get('auth/me').expect(200)).body.langue).toBe('en');
     const formationId = await offre.formation({ code: 'M1-BASCULE', libelle: 'Master bascule' });
     await candidat.post('candidat/candidatures', { formationId }).expect(201);
     expect((await mail(email, /^Application recorded: Master bascule$/)).text).toContain('Dear Élise Martin,');

@@ -16,7 +16,7 @@ import { CompteVise } from '../common/throttle/compte-vise';
 import { requetePreparee } from '../database/requete-preparee';
 
 /** What `GET /auth/me` shows of a candidate's account, by id (read on every page of the candidate's front-end). */
-const compteParId = requetePreparee((em) => em.getRepository(CompteCandidat).createQueryBuilder('c').select(['c.id', 'c.numeroDossier', 'c.prenom', 'c.nom', 'c.email']).where('c.id = :id'));
+const compteParId = requetePreparee((em) => em.getRepository(CompteCandidat).createQueryBuilder('c').select(['c.id', 'c.numeroDossier', 'c.prenom', 'c.nom', 'c.email', 'c.langue']).where('c.id = :id'));
 
 const STAFF_RELATIONS = { roles: true, perimetres: true } as const;
 const rolesOf = (user: Utilisateur) => (user.roles ?? []).map((r) => r.role);
@@ -160,6 +160,7 @@ function candidatMe(compte: CompteCandidat): MeDto {
     email: compte.email,
     roles: [Role.CANDIDAT],
     scopes: NO_SCOPES,
+    langue: compte.langue,
   };
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { Role } from '../../common/auth/roles';
+import { Langue } from '../../common/i18n/langue';
 
 export class LoginDto {
   /** Staff login, or the candidate's numéro de dossier or e-mail @example "0WBZPM9X" */
@@ -42,6 +43,13 @@ export class MeDto {
   roles: Role[];
   /** Where a gestionnaire or a commission member acts; empty for candidates and institution-wide roles */
   scopes: ScopesDto;
+  @ApiProperty({
+    enum: Langue,
+    enumName: 'Langue',
+    required: false,
+    description: "A candidate's language (mails, letters, and the web pages once logged in); changed with the identity. Staff have none",
+  })
+  langue?: Langue;
 }
 
 export class SessionDto {

@@ -3,40 +3,49 @@ import { Link } from 'react-router';
 import { $api } from '../commun/api';
 import { dateLisible } from '../commun/dates';
 import { Chargement } from '../commun/Gabarit';
+import { useTextes } from '../commun/langue';
 import { Page } from '../commun/Page';
 import { Probleme } from '../commun/Probleme';
 import { useSession } from '../commun/session';
+import { TEXTES_CANDIDAT } from './textes';
 
 /** The candidate's space: who is logged in and their candidatures (GET /api/candidat/candidatures), each one's récapitulatif a link away. */
 export default function MonEspace() {
   const session = useSession();
+  const t = useTextes(TEXTES_CANDIDAT);
   const candidatures = $api.useQuery('get', '/api/candidat/candidatures');
   return (
-    <Page titre="Mon espace">
+    <Page titre={t.monEspace}>
       {session && (
         <p>
-          Bonjour {session.me.prenom} {session.me.nom} · numéro de dossier <strong>{session.me.login}</strong>
+          {t.bonjour(session.me.prenom, session.me.nom)}
+          <strong>{session.me.login}</strong>
         </p>
       )}
       <p>
-        <Link to="/mon-dossier">Mon dossier</Link> : identité, adresse, baccalauréat, cursus, stages et expériences professionnelles.
+        <Link to="/mon-dossier">{t.monDossier}</Link>
+        {t.monDossierContenu}
       </p>
-      <h2 className="h4 mt-4">Mes candidatures</h2>
+      <p>
+        <Link to="/mon-compte">{t.monCompte}</Link>
+        {t.monCompteContenu}
+      </p>
+      <h2 className="h4 mt-4">{t.mesCandidatures}</h2>
       {candidatures.isPending && <Chargement />}
       <Probleme erreur={candidatures.error} />
-      {candidatures.data?.length === 0 && <p>Vous n’avez pas encore candidaté.</p>}
+      {candidatures.data?.length === 0 && <p>{t.aucune}</p>}
       <p>
-        <Link to="/offre">Consulter l’offre de formation et candidater</Link>
+        <Link to="/offre">{t.consulterOffre}</Link>
       </p>
       {candidatures.data && candidatures.data.length > 0 && (
         <Table responsive>
-          <caption className="visually-hidden">Mes candidatures, la plus récente en premier</caption>
+          <caption className="visually-hidden">{t.legende}</caption>
           <thead>
             <tr>
-              <th scope="col">Formation</th>
-              <th scope="col">Dossier</th>
-              <th scope="col">Décision</th>
-              <th scope="col">Date limite de retour</th>
+              <th scope="col">{t.formation}</th>
+              <th scope="col">{t.dossier}</th>
+              <th scope="col">{t.decision}</th>
+              <th scope="col">{t.dateLimite}</th>
             </tr>
           </thead>
           <tbody>

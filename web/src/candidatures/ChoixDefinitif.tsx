@@ -2,7 +2,9 @@ import { useId, useRef, useState } from 'react';
 import Button from 'react-bootstrap/Button';
 import Form from 'react-bootstrap/Form';
 import Modal from 'react-bootstrap/Modal';
+import { useTextes } from '../commun/langue';
 import { Probleme } from '../commun/Probleme';
+import { TEXTES_CANDIDATURES } from './textes';
 
 interface ChoixDefinitifProps {
   ouvert: boolean;
@@ -25,6 +27,7 @@ interface ChoixDefinitifProps {
  */
 export function ChoixDefinitif({ ouvert, titre, children, libelleAction, variante = 'danger', enCours, erreur, onChoisir, onFermer }: ChoixDefinitifProps) {
   const id = useId();
+  const t = useTextes(TEXTES_CANDIDATURES);
   const [compris, setCompris] = useState(false);
   const retour = useRef<HTMLButtonElement>(null);
   const contenu = useRef<HTMLDivElement>(null);
@@ -54,21 +57,21 @@ export function ChoixDefinitif({ ouvert, titre, children, libelleAction, variant
       centered
     >
       <div ref={contenu} onKeyDown={garderLeFocus}>
-      <Modal.Header closeButton closeLabel="Fermer sans rien changer">
+      <Modal.Header closeButton closeLabel={t.fermer}>
         <Modal.Title id={`${id}-titre`} as="h2" className="h5">
           {titre}
         </Modal.Title>
       </Modal.Header>
       <Modal.Body>
         <div id={`${id}-texte`}>{children}</div>
-        <Form.Check id={`${id}-compris`} className="mt-3" checked={compris} onChange={(e) => setCompris(e.currentTarget.checked)} label="J’ai compris que ce choix est définitif." />
+        <Form.Check id={`${id}-compris`} className="mt-3" checked={compris} onChange={(e) => setCompris(e.currentTarget.checked)} label={t.compris} />
         <div className="mt-3">
           <Probleme erreur={erreur} />
         </div>
       </Modal.Body>
       <Modal.Footer>
         <Button ref={retour} variant="outline-secondary" onClick={onFermer}>
-          Revenir sans rien changer
+          {t.revenir}
         </Button>
         <Button variant={variante} disabled={!compris || enCours} onClick={onChoisir}>
           {libelleAction}

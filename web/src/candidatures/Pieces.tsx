@@ -3,8 +3,10 @@ import Button from 'react-bootstrap/Button';
 import Form from 'react-bootstrap/Form';
 import type { Schemas } from '@client';
 import { $api, api } from '../commun/api';
+import { useTextes } from '../commun/langue';
 import { Probleme } from '../commun/Probleme';
 import { useTelechargement } from '../commun/telechargement';
+import { TEXTES_CANDIDATURES } from './textes';
 
 type Candidature = Schemas['CandidatureDto'];
 type Piece = Schemas['PieceCandidatureDto'];
@@ -29,6 +31,7 @@ export function Pieces({ candidature, onChange }: { candidature: Candidature; on
 
 function LignePiece({ candidatureId, piece: p, modifiable, onChange }: { candidatureId: number; piece: Piece; modifiable: boolean; onChange: (c: Candidature) => void }) {
   const id = useId();
+  const t = useTextes(TEXTES_CANDIDATURES);
   const [fichier, setFichier] = useState<File | null>(null);
   const [cle, setCle] = useState(0);
   const chemin = { params: { path: { id: candidatureId, pieceId: p.id } } };
@@ -49,23 +52,27 @@ function LignePiece({ candidatureId, piece: p, modifiable, onChange }: { candida
       <div className="d-flex flex-wrap justify-content-between gap-2">
         <h3 id={`${id}-libelle`} className="h6 mb-1">
           {p.libelle}
-          {p.conditionnel && <span className="fw-normal fst-italic"> (si vous êtes concerné·e)</span>}
+          {p.conditionnel && <span className="fw-normal fst-italic">{t.siConcerne}</span>}
         </h3>
         <span className={`badge align-self-start text-bg-${COULEURS[p.statut]}`}>{p.statutLibelle}</span>
       </div>
       {p.fichier && (
         <p className="mb-1">
-          Fichier déposé : {p.fichier}{' '}
+          {t.fichierDepose} {p.fichier}{' '}
           <Button variant="link" className="p-0 align-baseline" onClick={() => telechargement.mutate(() => api.GET('/api/candidat/candidatures/{id}/pieces/{pieceId}/fichier', { ...chemin, parseAs: 'blob' }))}>
-            télécharger
+            {t.telecharger}
           </Button>
         </p>
       )}
-      {p.commentaire && <p className="mb-1 text-danger-emphasis">Commentaire de la scolarité : {p.commentaire}</p>}
-      {p.partagee && <p className="mb-1 small text-body-secondary">Un même fichier sert à toutes vos candidatures du centre.</p>}
+      {p.commentaire && (
+        <p className="mb-1 text-danger-emphasis">
+          {t.commentaireScolarite} {p.commentaire}
+        </p>
+      )}
+      {p.partagee && <p className="mb-1 small text-body-secondary">{t.partagee}</p>}
       {p.modele && (
         <p className="mb-1">
-          <a href={`/api/offre/pieces/${p.id}/modele`}>Télécharger le modèle</a>
+          <a href={`/api/offre/pieces/${p.id}/modele`}>{t.telechargerModele}</a>
         </p>
       )}
       <Probleme erreur={erreur} />
@@ -92,22 +99,22 @@ function LignePiece({ candidatureId, piece: p, modifiable, onChange }: { candida
           >
             <Form.Group controlId={`${id}-fichier`}>
               <Form.Label className="small mb-1">
-                {p.fichier ? 'Remplacer le fichier' : 'Fichier'} (PDF, JPEG ou PNG) pour « {p.libelle} »
+                {t.fichier(p.fichier !== null, p.libelle)}
               </Form.Label>
               <Form.Control key={cle} type="file" size="sm" accept="application/pdf,image/jpeg,image/png" onChange={(e) => setFichier((e.currentTarget as HTMLInputElement).files?.[0] ?? null)} />
             </Form.Group>
             <Button type="submit" size="sm" disabled={!fichier || enCours}>
-              Déposer
+              {t.deposer}
             </Button>
           </Form>
           {p.conditionnel && p.statut !== 'NC' && (
             <Button size="sm" variant="outline-secondary" disabled={enCours} onClick={() => nonConcerne.mutate(chemin)} aria-describedby={`${id}-libelle`}>
-              Je ne suis pas concerné·e
+              {t.nonConcerne}
             </Button>
           )}
           {donnee && (
             <Button size="sm" variant="outline-danger" disabled={enCours} onClick={() => suppression.mutate(chemin)} aria-describedby={`${id}-libelle`}>
-              Supprimer
+              {t.supprimer}
             </Button>
           )}
         </div>

@@ -7,28 +7,23 @@ import type { Schemas } from '@client';
 import { $api, api, queryClient } from '../commun/api';
 import { dateLisible } from '../commun/dates';
 import { Chargement } from '../commun/Gabarit';
+import { langue, useTextes } from '../commun/langue';
 import { Page } from '../commun/Page';
 import { Probleme, Succes } from '../commun/Probleme';
 import { Contact } from '../offre/Contact';
 import { ChoixDefinitif } from './ChoixDefinitif';
 import { Pieces } from './Pieces';
 import { useTelechargement } from '../commun/telechargement';
+import { TEXTES_CANDIDATURES } from './textes';
 
 type Candidature = Schemas['CandidatureDto'];
 type ActionCandidat = keyof Schemas['ActionsDto'];
 
-const LIBELLES_ACTIONS: Record<ActionCandidat, string> = {
-  deposerPieces: 'Déposer les pièces justificatives',
-  transmettre: 'Transmettre ma candidature',
-  telechargerDossier: 'Télécharger mon dossier (PDF)',
-  annuler: 'Annuler la candidature',
-  confirmer: 'Confirmer mon admission',
-  desister: 'Me désister',
-};
 const ORDRE: ActionCandidat[] = ['deposerPieces', 'transmettre', 'telechargerDossier', 'confirmer', 'desister', 'annuler'];
 type Choix = 'annuler' | 'confirmer' | 'desister';
 
-const instant = (iso: string) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso));
+/** An instant (recorded, submitted…) in the pages' language, Paris time. */
+const instant = (iso: string) => TEXTES_CANDIDATURES[langue.courante()].instant(new Date(iso));
 
 /**
  * « Récapitulatif de votre candidature » (GET /api/candidat/candidatures/{id}): statut, type de traitement, décision,
@@ -37,10 +32,11 @@ const instant = (iso: string) => new Intl.DateTimeFormat('fr-FR', { dateStyle: '
  */
 export default function Recapitulatif() {
   const id = Number(useParams().id);
+  const t = useTextes(TEXTES_CANDIDATURES);
   const nouvelle = (useLocation().state as { nouvelle?: boolean } | null)?.nouvelle === true;
   const options = $api.queryOptions('get', '/api/candidat/candidatures/{id}', { params: { path: { id } } });
   const lecture = $api.useQuery('get', '/api/candidat/candidatures/{id}', { params: { path: { id } } }, { enabled: Number.isInteger(id) && id > 0 });
-  const [message, setMessage] = useState<string | null>(nouvelle ? 'Votre candidature est enregistrée : un e-mail vous le confirme.' : null);
+  const [message, setMessage] = useState<string | null>(nouvelle ? t.enregistree : null);
   const [choix, setChoix] = useState<Choix | null>(null);
 
   /** Every action answers the récapitulatif: shown at once, and the list of « Mon espace » read again. */
@@ -50,10 +46,10 @@ export default function Recapitulatif() {
     setMessage(texte);
   };
   const chemin = { params: { path: { id } } };
-  const transmission = $api.useMutation('post', '/api/candidat/candidatures/{id}/transmission', { onSuccess: (c) => mettreAJour(c, 'Votre candidature est transmise à la commission.') });
-  const annulation = $api.useMutation('post', '/api/candidat/candidatures/{id}/annulation', { onSuccess: (c) => (setChoix(null), mettreAJour(c, 'Votre candidature est annulée.')) });
-  const confirmation = $api.useMutation('post', '/api/candidat/candidatures/{id}/confirmation', { onSuccess: (c) => (setChoix(null), mettreAJour(c, 'Vous avez confirmé votre admission.')) });
-  const desistement = $api.useMutation('post', '/api/candidat/candidatures/{id}/desistement', { onSuccess: (c) => (setChoix(null), mettreAJour(c, 'Votre désistement est enregistré.')) });
+  const transmission = $api.useMutation('post', '/api/candidat/candidatures/{id}/transmission', { onSuccess: (c) => mettreAJour(c, t.transmise) });
+  const annulation = $api.useMutation('post', '/api/candidat/candidatures/{id}/annulation', { onSuccess: (c) => (setChoix(null), mettreAJour(c, t.annulee)) });
+  const confirmation = $api.useMutation('post', '/api/candidat/candidatures/{id}/confirmation', { onSuccess: (c) => (setChoix(null), mettreAJour(c, t.confirmee)) });
+  const desistement = $api.useMutation('post', '/api/candidat/candidatures/{id}/desistement', { onSuccess: (c) => (setChoix(null), mettreAJour(c, t.desistee)) });
   const dossier = useTelechargement('dossier.pdf');
   const lettre = useTelechargement('lettre.pdf');
   const mutations = { annuler: annulation, confirmer: confirmation, desister: desistement };
@@ -61,39 +57,36 @@ export default function Recapitulatif() {
   const c = lecture.data;
   if (!c) {
     return (
-      <Page titre="Ma candidature">
-        {lecture.isPending && Number.isInteger(id) && id > 0 ? <Chargement /> : <Probleme erreur={lecture.error ?? { status: 404, detail: 'Cette candidature n’existe pas.' }} />}
-        <Link to="/mon-espace">Revenir à mon espace</Link>
+      <Page titre={t.maCandidature}>
+        {lecture.isPending && Number.isInteger(id) && id > 0 ? <Chargement /> : <Probleme erreur={lecture.error ?? { status: 404, detail: t.inexistante }} />}
+        <Link to="/mon-espace">{t.retourEspace}</Link>
       </Page>
     );
   }
 
   const d = c.decision;
   const recap: [string, string | null][] = [
-    ['Numéro de dossier', c.numeroDossier],
-    ['Formation', `${c.formation.libelle} (${c.formation.code}) · ${c.formation.demat ? 'dossier en ligne' : 'dossier papier'}`],
-    ['Statut du dossier', c.statutDossier.libelle],
-    ['Type de traitement', `${c.typeTraitement.libelle}${c.typeTraitement.valide ? '' : ' (Non validé)'}`],
-    ['Décision', d.libelle + (d.rang ? ` · rang ${d.rang} sur la liste complémentaire` : '')],
-    ['Motif', d.motif ?? null],
-    ['Commentaire de la commission', d.commentaire ?? null],
-    ['Présélection', d.preselection ? `le ${dateLisible(d.preselection.date)} à ${d.preselection.heure}, ${d.preselection.lieu}` : null],
-    ['Date limite de confirmation', d.dateLimiteConfirmation ? dateLisible(d.dateLimiteConfirmation) : null],
-    [
-      'Votre réponse',
-      c.reponse ? `${c.reponse.libelle}${c.reponse.date ? ` le ${instant(c.reponse.date)}` : ''}${c.reponse.automatique ? ' (automatique : la date limite est passée sans réponse)' : ''}` : null,
-    ],
-    ['Code OPI (inscription administrative)', c.codeOpi],
-    ['Candidature enregistrée le', instant(c.createdAt)],
-    ['Transmise le', c.transmiseAt ? instant(c.transmiseAt) : null],
-    ['Annulée le', c.annuleeAt ? instant(c.annuleeAt) : null],
+    [t.numeroDossier, c.numeroDossier],
+    [t.formation, `${c.formation.libelle} (${c.formation.code}) · ${c.formation.demat ? t.enLigne : t.papier}`],
+    [t.statutDossier, c.statutDossier.libelle],
+    [t.typeTraitement, `${c.typeTraitement.libelle}${c.typeTraitement.valide ? '' : t.nonValide}`],
+    [t.decision, d.libelle + (d.rang ? t.rang(d.rang) : '')],
+    [t.motif, d.motif ?? null],
+    [t.commentaireCommission, d.commentaire ?? null],
+    [t.preselection, d.preselection ? t.preselectionLe(dateLisible(d.preselection.date), d.preselection.heure, d.preselection.lieu) : null],
+    [t.dateLimiteConfirmation, d.dateLimiteConfirmation ? dateLisible(d.dateLimiteConfirmation) : null],
+    [t.votreReponse, c.reponse ? `${c.reponse.libelle}${c.reponse.date ? t.le(instant(c.reponse.date)) : ''}${c.reponse.automatique ? t.automatique : ''}` : null],
+    [t.codeOpi, c.codeOpi],
+    [t.enregistreeLe, instant(c.createdAt)],
+    [t.transmiseLe, c.transmiseAt ? instant(c.transmiseAt) : null],
+    [t.annuleeLe, c.annuleeAt ? instant(c.annuleeAt) : null],
   ];
   const dates: [string, string | null][] = [
-    ['Date limite de retour du dossier', c.dates.limiteRetour],
-    ['Pré-analyse', c.dates.analyse],
-    ['Commission (jury)', c.dates.jury],
-    ['Publication des résultats', c.dates.publication],
-    ['Date limite de confirmation', c.dates.confirmation],
+    [t.retour, c.dates.limiteRetour],
+    [t.analyse, c.dates.analyse],
+    [t.jury, c.dates.jury],
+    [t.publication, c.dates.publication],
+    [t.dateLimiteConfirmation, c.dates.confirmation],
   ];
   const lettrePossible = d.code === 'FA' || d.code === 'DE';
 
@@ -108,17 +101,17 @@ export default function Recapitulatif() {
   };
 
   return (
-    <Page titre={`Ma candidature : ${c.formation.libelle}`}>
+    <Page titre={t.titre(c.formation.libelle)}>
       <p>
-        <Link to="/mon-espace">← Mes candidatures</Link>
+        <Link to="/mon-espace">{t.mesCandidatures}</Link>
       </p>
       {message && <Succes>{message}</Succes>}
-      {c.annuleeAt && <p className="alert alert-secondary text-body">Cette candidature est annulée.</p>}
+      {c.annuleeAt && <p className="alert alert-secondary text-body">{t.estAnnulee}</p>}
       <Probleme erreur={transmission.error ?? dossier.error ?? lettre.error} />
 
       <section aria-labelledby="titre-actions" className="mb-4">
         <h2 id="titre-actions" className="h4">
-          Ce que vous pouvez faire
+          {t.ceQueVousPouvezFaire}
         </h2>
         <ul className="list-unstyled">
           {ORDRE.map((action) => {
@@ -127,17 +120,26 @@ export default function Recapitulatif() {
               <li key={action} className="mb-2">
                 {!a.possible ? (
                   <>
-                    <span className="fw-semibold">{LIBELLES_ACTIONS[action]}</span> : impossible. <span>{a.raison}</span>
+                    <span className="fw-semibold">{t.actions[action]}</span>
+                    {t.impossible}
+                    <span lang="fr">{a.raison}</span>
                   </>
                 ) : action === 'deposerPieces' ? (
-                  c.pieces.length > 0 ? <a href="#titre-pieces">{LIBELLES_ACTIONS[action]} (ci-dessous)</a> : <span>Aucune pièce justificative n’est demandée.</span>
+                  c.pieces.length > 0 ? (
+                    <a href="#titre-pieces">
+                      {t.actions[action]}
+                      {t.ciDessous}
+                    </a>
+                  ) : (
+                    <span>{t.aucunePiece}</span>
+                  )
                 ) : (
                   <Button
                     variant={action === 'annuler' || action === 'desister' ? 'outline-danger' : action === 'telechargerDossier' ? 'outline-primary' : 'primary'}
                     disabled={transmission.isPending || dossier.isPending}
                     onClick={() => agir(action)}
                   >
-                    {LIBELLES_ACTIONS[action]}
+                    {t.actions[action]}
                   </Button>
                 )}
               </li>
@@ -146,7 +148,7 @@ export default function Recapitulatif() {
           {lettrePossible && (
             <li className="mb-2">
               <Button variant="outline-primary" disabled={lettre.isPending} onClick={() => lettre.mutate(() => api.GET('/api/candidat/candidatures/{id}/lettre.pdf', { ...chemin, parseAs: 'blob' }))}>
-                Télécharger la lettre {d.code === 'FA' ? 'd’admission' : 'de refus'} (PDF)
+                {t.lettre(d.code === 'FA')}
               </Button>
             </li>
           )}
@@ -155,7 +157,7 @@ export default function Recapitulatif() {
 
       <Row className="g-4">
         <Col lg={7}>
-          <h2 className="h4">Récapitulatif</h2>
+          <h2 className="h4">{t.recapitulatif}</h2>
           <dl className="row">
             {recap
               .filter((x): x is [string, string] => x[1] !== null)
@@ -168,7 +170,7 @@ export default function Recapitulatif() {
           </dl>
         </Col>
         <Col lg={5}>
-          <h2 className="h4">Dates utiles</h2>
+          <h2 className="h4">{t.datesUtiles}</h2>
           <dl className="row">
             {dates
               .filter((x): x is [string, string] => x[1] !== null)
@@ -180,22 +182,22 @@ export default function Recapitulatif() {
               ))}
             {c.dates.delaiConfirmation !== null && (
               <>
-                <dt className="col-sm-7 mb-2">Délai de confirmation</dt>
-                <dd className="col-sm-5">{c.dates.delaiConfirmation} jours après la décision</dd>
+                <dt className="col-sm-7 mb-2">{t.delaiConfirmation}</dt>
+                <dd className="col-sm-5">{t.joursApres(c.dates.delaiConfirmation)}</dd>
               </>
             )}
           </dl>
-          <h2 className="h4">Contact</h2>
+          <h2 className="h4">{t.contact}</h2>
           <Contact contact={c.contact} />
         </Col>
       </Row>
 
       {(c.informationsComplementaires || c.messageCommission) && (
-        <section aria-label="Informations de la formation" className="mt-3">
+        <section aria-label={t.informationsFormation} className="mt-3">
           {c.informationsComplementaires && <p>{c.informationsComplementaires}</p>}
           {c.messageCommission && (
             <p>
-              <strong>Message de la commission :</strong> {c.messageCommission}
+              <strong>{t.messageCommission}</strong> {c.messageCommission}
             </p>
           )}
         </section>
@@ -204,49 +206,49 @@ export default function Recapitulatif() {
       {c.pieces.length > 0 && (
         <section aria-labelledby="titre-pieces" className="mt-4">
           <h2 id="titre-pieces" className="h4">
-            Pièces justificatives
+            {t.pieces}
           </h2>
-          {!c.actions.deposerPieces.possible && <p>{c.actions.deposerPieces.raison}</p>}
-          <Pieces candidature={c} onChange={(nouvelle) => mettreAJour(nouvelle, 'Vos pièces justificatives sont enregistrées.')} />
+          {!c.actions.deposerPieces.possible && <p lang="fr">{c.actions.deposerPieces.raison}</p>}
+          <Pieces candidature={c} onChange={(nouvelle) => mettreAJour(nouvelle, t.piecesEnregistrees)} />
         </section>
       )}
 
       <ChoixDefinitif
         ouvert={choix === 'annuler'}
-        titre="Annuler cette candidature ?"
-        libelleAction="Oui, annuler la candidature"
+        titre={t.annulerTitre}
+        libelleAction={t.annulerAction}
         enCours={annulation.isPending}
         erreur={annulation.error}
         onChoisir={() => annulation.mutate(chemin)}
         onFermer={() => setChoix(null)}
       >
-        <p>Votre candidature à « {c.formation.libelle} » sera annulée et ses pièces supprimées.</p>
-        <p className="mb-0">C’est définitif : une candidature annulée ne peut pas être rétablie.</p>
+        <p>{t.annulerTexte(c.formation.libelle)}</p>
+        <p className="mb-0">{t.annulerDefinitif}</p>
       </ChoixDefinitif>
       <ChoixDefinitif
         ouvert={choix === 'confirmer'}
-        titre="Confirmer votre admission ?"
-        libelleAction="Oui, je confirme mon admission"
+        titre={t.confirmerTitre}
+        libelleAction={t.confirmerAction}
         variante="primary"
         enCours={confirmation.isPending}
         erreur={confirmation.error}
         onChoisir={() => confirmation.mutate(chemin)}
         onFermer={() => setChoix(null)}
       >
-        <p>Vous acceptez la place qui vous est proposée en « {c.formation.libelle} » : l’établissement vous enverra de quoi vous inscrire.</p>
-        <p className="mb-0">Cette confirmation est définitive : elle ne peut pas être retirée (vous pourrez encore vous désister avant la date limite).</p>
+        <p>{t.confirmerTexte(c.formation.libelle)}</p>
+        <p className="mb-0">{t.confirmerDefinitif}</p>
       </ChoixDefinitif>
       <ChoixDefinitif
         ouvert={choix === 'desister'}
-        titre="Vous désister de cette formation ?"
-        libelleAction="Oui, je me désiste"
+        titre={t.desisterTitre}
+        libelleAction={t.desisterAction}
         enCours={desistement.isPending}
         erreur={desistement.error}
         onChoisir={() => desistement.mutate(chemin)}
         onFermer={() => setChoix(null)}
       >
-        <p>Vous renoncez à la place qui vous est proposée en « {c.formation.libelle} » : elle sera proposée à un autre candidat.</p>
-        <p className="mb-0">Ce désistement est définitif : vous ne pourrez pas revenir sur ce choix.</p>
+        <p>{t.desisterTexte(c.formation.libelle)}</p>
+        <p className="mb-0">{t.desisterDefinitif}</p>
       </ChoixDefinitif>
     </Page>
   );

@@ -57,7 +57,8 @@ export function Cadre({ nom, libelle, aide, erreur, required, className = 'mb-3'
         </Form.Text>
       )}
       {message && (
-        <Form.Control.Feedback id={`${id}-erreur`} type="invalid">
+        // The API's message, in French whatever the pages' language.
+        <Form.Control.Feedback id={`${id}-erreur`} type="invalid" lang="fr">
           {message}
         </Form.Control.Feedback>
       )}

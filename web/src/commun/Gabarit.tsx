@@ -1,42 +1,59 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import Container from 'react-bootstrap/Container';
 import Spinner from 'react-bootstrap/Spinner';
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
+import { langue, useLangue, useTextes, type Langue } from './langue';
 import { useSession } from './session';
 import { useSite } from './site';
+import { TEXTES_COMMUNS } from './textes';
 
 /** Every page: the skip link, the institution's header, the main region (the page itself), the footer. */
 export function Gabarit() {
   const site = useSite();
   const session = useSession();
+  const courante = useLangue();
+  const t = useTextes(TEXTES_COMMUNS);
+  const gestion = useLocation().pathname.startsWith('/gestion');
+  useEffect(() => {
+    document.documentElement.lang = courante;
+  }, [courante]);
   return (
     <>
       <a href="#contenu" className="lien-evitement">
-        Aller au contenu
+        {t.evitement}
       </a>
       <header className="entete-site mb-4">
         <Container className="d-flex flex-wrap align-items-center justify-content-between py-2 gap-2">
           <Link to="/" className="navbar-brand d-flex align-items-center gap-2 text-decoration-none fs-5">
             {site.logoUrl && <img src={site.logoUrl} alt="" className="logo-site" />}
-            <span>{site.nom} · Candidatures</span>
+            <span>
+              {site.nom} · {t.plateforme}
+            </span>
           </Link>
-          <nav aria-label="Compte">
+          <nav aria-label={t.navigationCompte} className="d-flex flex-wrap align-items-center gap-2">
             <ul className="nav">
               <li className="nav-item">
                 <Link className="nav-link" to="/offre">
-                  Offre de formation
+                  {t.offre}
                 </Link>
               </li>
               {session ? (
                 <>
                   <li className="nav-item">
                     <Link className="nav-link" to={session.me.kind === 'staff' ? '/gestion' : '/mon-espace'}>
-                      {session.me.kind === 'staff' ? 'Candidatures à traiter' : 'Mon espace'} ({session.me.prenom} {session.me.nom})
+                      {session.me.kind === 'staff' ? t.aTraiter : t.monEspace} ({session.me.prenom} {session.me.nom})
                     </Link>
                   </li>
+                  {session.me.kind === 'candidat' && (
+                    <li className="nav-item">
+                      <Link className="nav-link" to="/mon-compte">
+                        {t.monCompte}
+                      </Link>
+                    </li>
+                  )}
                   <li className="nav-item">
                     <Link className="nav-link" to="/deconnexion">
-                      Se déconnecter
+                      {t.seDeconnecter}
                     </Link>
                   </li>
                 </>
@@ -44,17 +61,18 @@ export function Gabarit() {
                 <>
                   <li className="nav-item">
                     <Link className="nav-link" to="/connexion">
-                      Se connecter
+                      {t.seConnecter}
                     </Link>
                   </li>
                   <li className="nav-item">
                     <Link className="nav-link" to="/comptes/creation">
-                      Créer un compte
+                      {t.creerCompte}
                     </Link>
                   </li>
                 </>
               )}
             </ul>
+            {!gestion && <ChoixLangue courante={courante} libelle={t.choixLangue} />}
           </nav>
         </Container>
       </header>
@@ -65,18 +83,45 @@ export function Gabarit() {
       </Container>
       <footer className="border-top mt-5 py-3">
         <Container className="small text-body-secondary">
-          {site.nom} · plateforme de candidature · <a href="/api/docs">API</a> · <Link to="/gestion">Espace des gestionnaires</Link>
+          {site.nom} · {t.piedDePage} · <a href="/api/docs">API</a> · <Link to="/gestion">{t.espaceGestionnaires}</Link>
         </Container>
       </footer>
     </>
   );
 }
 
+const LANGUES: { code: Langue; abrege: string; nom: string }[] = [
+  { code: 'fr', abrege: 'FR', nom: 'Français' },
+  { code: 'en', abrege: 'EN', nom: 'English' },
+];
+
+/** FR | EN: the pages' language (kept in this browser); each button also says its language's name, in it; pressed when chosen. */
+function ChoixLangue({ courante, libelle }: { courante: Langue; libelle: string }) {
+  return (
+    <div role="group" aria-label={libelle} className="btn-group btn-group-sm">
+      {LANGUES.map((l) => (
+        <button
+          key={l.code}
+          type="button"
+          lang={l.code}
+          aria-pressed={courante === l.code}
+          className={`btn ${courante === l.code ? 'btn-light' : 'btn-outline-light'}`}
+          onClick={() => langue.choisir(l.code)}
+        >
+          {l.abrege}
+          <span className="visually-hidden"> · {l.nom}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function Chargement() {
+  const t = useTextes(TEXTES_COMMUNS);
   return (
     <div role="status" className="d-flex align-items-center gap-2">
       <Spinner animation="border" size="sm" aria-hidden="true" />
-      <span>Chargement…</span>
+      <span>{t.chargement}</span>
     </div>
   );
 }

@@ -1,11 +1,14 @@
 import { Link } from 'react-router';
+import { useTextes } from './langue';
 import { Page } from './Page';
+import { TEXTES_COMMUNS } from './textes';
 
 export default function PageIntrouvable() {
+  const t = useTextes(TEXTES_COMMUNS);
   return (
-    <Page titre="Page introuvable">
-      <p>Cette adresse ne correspond à aucune page du site.</p>
-      <Link to="/">Revenir à l’accueil</Link>
+    <Page titre={t.introuvableTitre}>
+      <p>{t.introuvable}</p>
+      <Link to="/">{t.retourAccueil}</Link>
     </Page>
   );
 }

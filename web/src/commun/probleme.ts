@@ -1,18 +1,21 @@
 import type { Schemas } from '@client';
+import { langue } from './langue';
+import { TEXTES_COMMUNS } from './textes';
 
-/** An RFC 9457 problem as the API answers it: `detail` is the French sentence to show, `errors` the invalid fields. */
+/** An RFC 9457 problem as the API answers it: `detail` is the sentence to show (in French: the API writes no other language), `errors` the invalid fields. */
 export type ProblemeApi = Schemas['ProblemDto'];
 
 /** What a failed call gives: the API's problem, or a network failure (TypeError from fetch), or anything else. */
 export function enProbleme(erreur: unknown): ProblemeApi | null {
   if (!erreur) return null;
   if (typeof erreur === 'object' && 'detail' in erreur && 'status' in erreur) return erreur as ProblemeApi;
+  const t = TEXTES_COMMUNS[langue.courante()];
   return {
     type: 'about:blank',
-    title: 'Service injoignable',
+    title: t.injoignableTitre,
     status: 0,
     code: 'SERVICE_INJOIGNABLE',
-    detail: 'Le service ne répond pas. Vérifiez votre connexion puis réessayez.',
+    detail: t.injoignable,
     instance: '',
     requestId: '',
   };

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { Schemas } from '@client';
+import { langue } from './langue';
 
 /** The session of this tab: POST /api/auth/login's answer, kept in sessionStorage (gone when the tab closes). */
 export type Session = Schemas['SessionDto'];
@@ -27,7 +28,11 @@ function changer(session: Session | null): void {
 
 export const session = {
   token: (): string | null => courante?.token ?? null,
-  ouvrir: (nouvelle: Session) => changer(nouvelle),
+  /** A login: the pages switch to the candidate's own language (the account's, changed in « mon dossier »). */
+  ouvrir: (nouvelle: Session) => {
+    if (nouvelle.me.langue) langue.choisir(nouvelle.me.langue);
+    changer(nouvelle);
+  },
   /** Logout, or a 401: the API no longer knows this token. */
   fermer: () => changer(null),
 };

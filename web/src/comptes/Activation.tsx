@@ -1,28 +1,31 @@
 import { Link } from 'react-router';
+import { useTextes } from '../commun/langue';
 import { Succes } from '../commun/Probleme';
 import { PageDuLien } from './PageDuLien';
+import { TEXTES_COMPTES } from './textes';
 
 /** The page of the CPT_MIN_CREATE mail's link: POST /api/comptes/activation, then the numéro de dossier to log in with. */
 export default function Activation() {
+  const t = useTextes(TEXTES_COMPTES);
   return (
     <PageDuLien
-      titre="Activation du compte"
+      titre={t.activationTitre}
       chemin="/api/comptes/activation"
       siRefus={
         <p>
-          <Link to="/comptes/activation/renvoi">Demander un nouveau lien d’activation</Link>
+          <Link to="/comptes/activation/renvoi">{t.demanderLienActivation}</Link>
         </p>
       }
     >
       {(activation) => (
         <>
-          <Succes>{activation.message}</Succes>
+          <Succes>{t.activeMessage(activation.message)}</Succes>
           <p className="fs-5">
-            Votre numéro de dossier : <strong data-testid="numero-dossier">{activation.numeroDossier}</strong>
+            {t.votreNumero} <strong data-testid="numero-dossier">{activation.numeroDossier}</strong>
           </p>
-          <p>Notez-le : c’est votre identifiant de connexion.</p>
+          <p>{t.notezLe}</p>
           <Link className="btn btn-primary" to={`/connexion?identifiant=${encodeURIComponent(activation.numeroDossier)}`}>
-            Se connecter
+            {t.seConnecter}
           </Link>
         </>
       )}

@@ -3,13 +3,16 @@ import Form from 'react-bootstrap/Form';
 import { useNavigate } from 'react-router';
 import { $api } from '../commun/api';
 import { Champ, valeurs } from '../commun/Champ';
+import { useTextes } from '../commun/langue';
 import { Probleme } from '../commun/Probleme';
 import { session } from '../commun/session';
 import { useSite } from '../commun/site';
+import { TEXTES_COMPTES } from './textes';
 
 /** Password login (numéro de dossier or e-mail), then the candidate's space, or `retour`; CAS when it is offered. */
 export function FormulaireConnexion({ identifiant, retour = '/mon-espace' }: { identifiant?: string; retour?: string }) {
   const site = useSite();
+  const t = useTextes(TEXTES_COMPTES);
   const navigate = useNavigate();
   const connexion = $api.useMutation('post', '/api/auth/login', {
     onSuccess: (ouverte) => {
@@ -22,23 +25,23 @@ export function FormulaireConnexion({ identifiant, retour = '/mon-espace' }: { i
       <Probleme erreur={connexion.error} />
       <Form
         noValidate
-        aria-label="Connexion"
+        aria-label={t.connexion}
         onSubmit={(e) => {
           const v = valeurs(e);
           connexion.mutate({ body: { login: v.login, password: v.password } });
         }}
       >
-        <Champ nom="login" libelle="Numéro de dossier ou adresse e-mail" autoComplete="username" defaultValue={identifiant} erreur={connexion.error} aide="Le numéro de dossier vous a été donné à l’activation de votre compte (8 caractères)." />
-        <Champ nom="password" libelle="Mot de passe" type="password" autoComplete="current-password" erreur={connexion.error} />
+        <Champ nom="login" libelle={t.login} autoComplete="username" defaultValue={identifiant} erreur={connexion.error} aide={t.aideLogin} />
+        <Champ nom="password" libelle={t.password} type="password" autoComplete="current-password" erreur={connexion.error} />
         <Button type="submit" disabled={connexion.isPending}>
-          Se connecter
+          {t.seConnecter}
         </Button>
       </Form>
       {site.cas && (
         <p className="mt-4">
-          Étudiant de l’établissement ?{' '}
+          {t.etudiant}{' '}
           <a className="btn btn-outline-primary" href="/api/auth/cas/login?espace=candidat">
-            Se connecter avec le compte de l’université (CAS)
+            {t.connexionCas}
           </a>
         </p>
       )}

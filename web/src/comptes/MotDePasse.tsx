@@ -2,22 +2,25 @@ import { useSearchParams, Link } from 'react-router';
 import Button from 'react-bootstrap/Button';
 import Form from 'react-bootstrap/Form';
 import { $api } from '../commun/api';
+import { useTextes } from '../commun/langue';
 import { Champ, valeurs } from '../commun/Champ';
 import { Page } from '../commun/Page';
 import { Probleme, Succes } from '../commun/Probleme';
+import { TEXTES_COMPTES } from './textes';
 
 /** The page of the CPT_MIN_MDP_OUBLIE mail's link: POST /api/comptes/mot-de-passe/reinitialisation. */
 export default function MotDePasse() {
   const [params] = useSearchParams();
+  const t = useTextes(TEXTES_COMPTES);
   const token = params.get('token') ?? '';
   const reinitialisation = $api.useMutation('post', '/api/comptes/mot-de-passe/reinitialisation');
   return (
-    <Page titre="Choisir un nouveau mot de passe">
+    <Page titre={t.motDePasseTitre}>
       {reinitialisation.isSuccess ? (
         <>
-          <Succes>Votre mot de passe est changé : connectez-vous avec lui.</Succes>
+          <Succes>{t.motDePasseChange}</Succes>
           <Link className="btn btn-primary" to="/connexion">
-            Se connecter
+            {t.seConnecter}
           </Link>
         </>
       ) : (
@@ -25,21 +28,21 @@ export default function MotDePasse() {
           <Probleme erreur={reinitialisation.error} />
           {reinitialisation.error !== null && (
             <p>
-              Lien expiré ou déjà utilisé ? <Link to="/comptes/identifiants-oublies">Demander un nouveau lien</Link>.
+              {t.lienExpire} <Link to="/comptes/identifiants-oublies">{t.demanderNouveauLien}</Link>.
             </p>
           )}
           <Form
             noValidate
-            aria-label="Choix du mot de passe"
+            aria-label={t.choixMotDePasse}
             onSubmit={(e) => {
               const v = valeurs(e);
               reinitialisation.mutate({ body: { token, password: v.password, passwordConfirmation: v.passwordConfirmation } });
             }}
           >
-            <Champ nom="password" libelle="Nouveau mot de passe" type="password" autoComplete="new-password" aide="De 12 à 128 caractères : une phrase de passe est idéale." erreur={reinitialisation.error} />
-            <Champ nom="passwordConfirmation" libelle="Nouveau mot de passe (confirmation)" type="password" autoComplete="new-password" erreur={reinitialisation.error} />
+            <Champ nom="password" libelle={t.nouveauPassword} type="password" autoComplete="new-password" aide={t.aidePassword} erreur={reinitialisation.error} />
+            <Champ nom="passwordConfirmation" libelle={t.nouveauPasswordConfirmation} type="password" autoComplete="new-password" erreur={reinitialisation.error} />
             <Button type="submit" disabled={reinitialisation.isPending}>
-              Enregistrer le mot de passe
+              {t.enregistrerMotDePasse}
             </Button>
           </Form>
         </>

@@ -3,8 +3,10 @@ import { useSearchParams } from 'react-router';
 import type { Schemas } from '@client';
 import { $api } from '../commun/api';
 import { Chargement } from '../commun/Gabarit';
+import { useTextes } from '../commun/langue';
 import { Page } from '../commun/Page';
 import { Probleme } from '../commun/Probleme';
+import { TEXTES_COMPTES } from './textes';
 
 type Chemin = '/api/comptes/activation' | '/api/comptes/email/validation';
 
@@ -25,6 +27,7 @@ interface Props {
  */
 export function PageDuLien({ titre, chemin, apres, children, siRefus }: Props) {
   const [params] = useSearchParams();
+  const t = useTextes(TEXTES_COMPTES);
   const token = params.get('token');
   const appel = $api.useMutation('post', chemin, { onSuccess: apres });
   const { mutate } = appel;
@@ -37,7 +40,7 @@ export function PageDuLien({ titre, chemin, apres, children, siRefus }: Props) {
   }, [token, mutate]);
   return (
     <Page titre={titre}>
-      {!token && <p role="alert">Ce lien est incomplet : ouvrez le lien du mail tel qu’il a été reçu.</p>}
+      {!token && <p role="alert">{t.lienIncomplet}</p>}
       {appel.isPending && <Chargement />}
       <Probleme erreur={appel.error} />
       {appel.error && siRefus}

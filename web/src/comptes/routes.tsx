@@ -18,4 +18,6 @@ export const routesComptes: RouteObject[] = [
   { path: 'comptes/identifiants-oublies', element: nommee(() => import('./DemandeParEmail'), 'IdentifiantsOublies') },
   { path: 'comptes/mot-de-passe', element: page(() => import('./MotDePasse')) },
   { path: 'comptes/email', element: page(() => import('./ValidationEmail')) },
+  // The candidate's own account; it sends to the login page itself when no session is open.
+  { path: 'mon-compte', element: page(() => import('./MonCompte')) },
 ];

@@ -4,10 +4,12 @@ import Form from 'react-bootstrap/Form';
 import type { Schemas } from '@client';
 import { $api } from '../commun/api';
 import { Champ } from '../commun/Champ';
+import { useTextes } from '../commun/langue';
 import { ChoixCommune } from './Commune';
 import { Selection, valeursRemplies } from './champs';
 import { FRANCE, optionsPays, usePays } from './referentiels';
 import { Retour } from './Retour';
+import { TEXTES_DOSSIER } from './textes';
 import { siVersion, useRechargerDossier } from './version';
 
 /**
@@ -15,6 +17,7 @@ import { siVersion, useRechargerDossier } from './version';
  * postal code among the commune's; abroad, the city.
  */
 export function SectionAdresse({ adresse }: { adresse: Schemas['AdresseDto'] | null }) {
+  const t = useTextes(TEXTES_DOSSIER);
   const recharger = useRechargerDossier();
   const pays = usePays();
   const [paysAdresse, setPaysAdresse] = useState(adresse?.pays ?? FRANCE);
@@ -24,7 +27,7 @@ export function SectionAdresse({ adresse }: { adresse: Schemas['AdresseDto'] | n
   return (
     <Form
       noValidate
-      aria-label="Adresse"
+      aria-label={t.adresse}
       onSubmit={(e) => {
         e.preventDefault();
         const v = valeursRemplies(e.currentTarget);
@@ -44,16 +47,16 @@ export function SectionAdresse({ adresse }: { adresse: Schemas['AdresseDto'] | n
         });
       }}
     >
-      <Retour erreur={enregistrement.error} succes={enregistrement.isSuccess && 'Votre adresse est enregistrée.'} />
-      <Selection nom="pays" libelle="Pays" options={optionsPays(pays)} valeur={paysAdresse} onChange={setPaysAdresse} erreur={enregistrement.error} />
-      <Champ nom="ligne1" libelle="Adresse (numéro et voie)" autoComplete="address-line1" defaultValue={adresse?.ligne1} erreur={enregistrement.error} />
-      <Champ nom="ligne2" libelle="Complément d’adresse" autoComplete="address-line2" defaultValue={adresse?.ligne2} erreur={enregistrement.error} required={false} />
-      <Champ nom="ligne3" libelle="Complément d’adresse (suite)" autoComplete="address-line3" defaultValue={adresse?.ligne3} erreur={enregistrement.error} required={false} />
+      <Retour erreur={enregistrement.error} succes={enregistrement.isSuccess && t.adresseEnregistree} />
+      <Selection nom="pays" libelle={t.pays} options={optionsPays(pays)} valeur={paysAdresse} onChange={setPaysAdresse} erreur={enregistrement.error} />
+      <Champ nom="ligne1" libelle={t.ligne1} autoComplete="address-line1" defaultValue={adresse?.ligne1} erreur={enregistrement.error} />
+      <Champ nom="ligne2" libelle={t.ligne2} autoComplete="address-line2" defaultValue={adresse?.ligne2} erreur={enregistrement.error} required={false} />
+      <Champ nom="ligne3" libelle={t.ligne3} autoComplete="address-line3" defaultValue={adresse?.ligne3} erreur={enregistrement.error} required={false} />
       {paysAdresse === FRANCE ? (
         <>
           <ChoixCommune
             nom="commune"
-            libelle="Commune"
+            libelle={t.commune}
             code={adresse?.commune}
             codePostal={adresse?.codePostal}
             erreur={enregistrement.error}
@@ -65,20 +68,20 @@ export function SectionAdresse({ adresse }: { adresse: Schemas['AdresseDto'] | n
           />
           <Selection
             nom="codePostal"
-            libelle="Code postal"
+            libelle={t.codePostal}
             options={codesPostaux.map((c) => ({ valeur: c, libelle: c }))}
             valeur={codePostal}
             onChange={setCodePostal}
-            vide={codesPostaux.length === 0 ? 'Choisissez d’abord la commune' : 'Choisir…'}
+            vide={codesPostaux.length === 0 ? t.communeDabord : t.choisir}
             erreur={enregistrement.error}
           />
-          <Champ nom="cedex" libelle="Cedex" defaultValue={adresse?.cedex} erreur={enregistrement.error} required={false} />
+          <Champ nom="cedex" libelle={t.cedex} defaultValue={adresse?.cedex} erreur={enregistrement.error} required={false} />
         </>
       ) : (
-        <Champ nom="villeEtrangere" libelle="Ville" autoComplete="address-level2" defaultValue={adresse?.villeEtrangere} erreur={enregistrement.error} />
+        <Champ nom="villeEtrangere" libelle={t.ville} autoComplete="address-level2" defaultValue={adresse?.villeEtrangere} erreur={enregistrement.error} />
       )}
       <Button type="submit" disabled={enregistrement.isPending}>
-        Enregistrer mon adresse
+        {t.enregistrerAdresse}
       </Button>
     </Form>
   );

@@ -3,10 +3,12 @@ import Button from 'react-bootstrap/Button';
 import Form from 'react-bootstrap/Form';
 import type { Schemas } from '@client';
 import { $api } from '../commun/api';
+import { useTextes } from '../commun/langue';
 import { ChoixCommune } from './Commune';
 import { Saisie, Selection, nombre, valeursRemplies } from './champs';
 import { FRANCE, anneeSaisie, libelleDe, optionsPays, useDepartements, useEtablissements, useMentions, usePays, useSeriesBac, useSpecialitesBac } from './referentiels';
 import { Retour } from './Retour';
+import { TEXTES_DOSSIER } from './textes';
 import { siVersion, useRechargerDossier } from './version';
 
 type Bac = Schemas['BacDto'];
@@ -22,6 +24,7 @@ export function SectionBac({ bac }: { bac: Bac | null }) {
 }
 
 function FormulaireBac({ bac }: { bac: Bac | null }) {
+  const t = useTextes(TEXTES_DOSSIER);
   const recharger = useRechargerDossier();
   const pays = usePays();
   const departements = useDepartements();
@@ -39,7 +42,7 @@ function FormulaireBac({ bac }: { bac: Bac | null }) {
   return (
     <Form
       noValidate
-      aria-label="Baccalauréat"
+      aria-label={t.baccalaureat}
       onSubmit={(e) => {
         e.preventDefault();
         const v = valeursRemplies(e.currentTarget);
@@ -61,32 +64,32 @@ function FormulaireBac({ bac }: { bac: Bac | null }) {
         });
       }}
     >
-      <Retour erreur={enregistrement.error} succes={enregistrement.isSuccess && 'Votre baccalauréat est enregistré.'} />
-      <Saisie nom="annee" libelle="Année d’obtention" type="number" valeur={annee} onChange={setAnnee} erreur={enregistrement.error} required={!sansBac} aide="La liste des séries se met à jour avec l’année d’obtention." />
-      <Selection nom="serie" libelle="Série du bac ou équivalence" options={series.map((s) => ({ valeur: s.code, libelle: s.libelle }))} valeur={serie} onChange={setSerie} erreur={enregistrement.error} />
+      <Retour erreur={enregistrement.error} succes={enregistrement.isSuccess && t.bacEnregistre} />
+      <Saisie nom="annee" libelle={t.anneeObtention} type="number" valeur={annee} onChange={setAnnee} erreur={enregistrement.error} required={!sansBac} aide={t.aideAnneeBac} />
+      <Selection nom="serie" libelle={t.serieBac} options={series.map((s) => ({ valeur: s.code, libelle: s.libelle }))} valeur={serie} onChange={setSerie} erreur={enregistrement.error} />
       {!sansBac && (
         <>
           {choisie?.avecSpecialites && (
             <fieldset className="mb-3">
-              <legend className="fs-6">Les deux spécialités de terminale</legend>
-              <Selection nom="specialite1" libelle="Première spécialité" options={specialites} defaultValue={bac?.specialites?.[0]} erreur={enregistrement.error} />
-              <Selection nom="specialite2" libelle="Seconde spécialité" options={specialites} defaultValue={bac?.specialites?.[1]} erreur={enregistrement.error} />
+              <legend className="fs-6">{t.deuxSpecialites}</legend>
+              <Selection nom="specialite1" libelle={t.specialite1} options={specialites} defaultValue={bac?.specialites?.[0]} erreur={enregistrement.error} />
+              <Selection nom="specialite2" libelle={t.specialite2} options={specialites} defaultValue={bac?.specialites?.[1]} erreur={enregistrement.error} />
               <ErreurSpecialites erreur={enregistrement.error} />
             </fieldset>
           )}
-          <Selection nom="mention" libelle="Mention" options={mentions} defaultValue={bac?.mention} erreur={enregistrement.error} required={false} vide="Aucune" />
-          <Selection nom="pays" libelle="Pays d’obtention" options={optionsPays(pays)} valeur={paysBac} onChange={setPaysBac} erreur={enregistrement.error} />
+          <Selection nom="mention" libelle={t.mention} options={mentions} defaultValue={bac?.mention} erreur={enregistrement.error} required={false} vide={t.aucune} />
+          <Selection nom="pays" libelle={t.paysObtention} options={optionsPays(pays)} valeur={paysBac} onChange={setPaysBac} erreur={enregistrement.error} />
           {paysBac === FRANCE && (
             <>
-              <Selection nom="departement" libelle="Département" options={departements} valeur={departement} onChange={setDepartement} erreur={enregistrement.error} />
-              <ChoixCommune key={departement} nom="commune" libelle="Commune" code={departement === bac?.departement ? bac?.commune : undefined} departement={departement} erreur={enregistrement.error} required={false} />
-              <Selection nom="etablissement" libelle="Établissement" options={etablissements} defaultValue={bac?.etablissement} erreur={enregistrement.error} required={false} vide={etablissements.length ? 'Choisir…' : 'Aucun établissement listé pour ce département'} />
+              <Selection nom="departement" libelle={t.departement} options={departements} valeur={departement} onChange={setDepartement} erreur={enregistrement.error} />
+              <ChoixCommune key={departement} nom="commune" libelle={t.commune} code={departement === bac?.departement ? bac?.commune : undefined} departement={departement} erreur={enregistrement.error} required={false} />
+              <Selection nom="etablissement" libelle={t.etablissement} options={etablissements} defaultValue={bac?.etablissement} erreur={enregistrement.error} required={false} vide={etablissements.length ? t.choisir : t.aucunEtablissement} />
             </>
           )}
         </>
       )}
       <Button type="submit" disabled={enregistrement.isPending}>
-        Enregistrer mon baccalauréat
+        {t.enregistrerBac}
       </Button>
     </Form>
   );
@@ -94,39 +97,42 @@ function FormulaireBac({ bac }: { bac: Bac | null }) {
 
 /** The API names `specialites` (count) or `specialites[i]` (a code): shown under the pair. */
 function ErreurSpecialites({ erreur }: { erreur: unknown }) {
+  const t = useTextes(TEXTES_DOSSIER);
   const probleme = erreur as Schemas['ProblemDto'] | null;
   const messages = probleme?.errors?.filter((e) => e.field.startsWith('specialites')).map((e) => e.message) ?? [];
   if (messages.length === 0) return null;
-  return <p className="text-danger small mb-0">Spécialités : {messages.join(' ; ')}</p>;
+  return (
+    <p className="text-danger small mb-0">
+      {t.specialites} <span lang="fr">{messages.join(' ; ')}</span>
+    </p>
+  );
 }
 
 function BacImporte({ bac }: { bac: Bac }) {
+  const t = useTextes(TEXTES_DOSSIER);
   const mentions = useMentions();
   const departements = useDepartements();
   return (
     <>
-      <div className="alert alert-info">
-        Votre baccalauréat vient du service de scolarité de l’université : il ne peut pas être modifié ici. Pour le corriger, contactez
-        la scolarité de votre composante.
-      </div>
+      <div className="alert alert-info">{t.bacImporte}</div>
       <dl>
-        <dt>Série</dt>
+        <dt>{t.serie}</dt>
         <dd>{bac.serie}</dd>
         {bac.annee && (
           <>
-            <dt>Année d’obtention</dt>
+            <dt>{t.anneeObtention}</dt>
             <dd>{bac.annee}</dd>
           </>
         )}
         {bac.mention && (
           <>
-            <dt>Mention</dt>
+            <dt>{t.mention}</dt>
             <dd>{libelleDe(mentions, bac.mention)}</dd>
           </>
         )}
         {bac.departement && (
           <>
-            <dt>Département</dt>
+            <dt>{t.departement}</dt>
             <dd>{libelleDe(departements, bac.departement)}</dd>
           </>
         )}

@@ -3,7 +3,9 @@ import Form from 'react-bootstrap/Form';
 import type { Schemas } from '@client';
 import { $api } from '../commun/api';
 import { Cadre } from '../commun/Champ';
+import { useTextes } from '../commun/langue';
 import { useCommune } from './referentiels';
+import { TEXTES_DOSSIER } from './textes';
 
 type Commune = Schemas['CommuneDto'];
 
@@ -28,6 +30,7 @@ interface CommuneProps {
  */
 export function ChoixCommune({ nom, libelle, code, codePostal, departement, erreur, required = true, onChoix }: CommuneProps) {
   const id = useId();
+  const t = useTextes(TEXTES_DOSSIER);
   const liste = `${id}-liste`;
   const enregistree = useCommune(code, codePostal);
   const [choisie, setChoisie] = useState<Commune | null>(null);
@@ -63,7 +66,7 @@ export function ChoixCommune({ nom, libelle, code, codePostal, departement, erre
   };
 
   return (
-    <Cadre nom={nom} libelle={libelle} erreur={erreur} required={required} className="mb-3 position-relative" aide="Tapez au moins deux lettres du nom, puis choisissez la commune dans la liste (flèches et Entrée).">
+    <Cadre nom={nom} libelle={libelle} erreur={erreur} required={required} className="mb-3 position-relative" aide={t.aideCommune}>
       {({ name, ...attributs }) => (
         <>
           <Form.Control
@@ -104,7 +107,7 @@ export function ChoixCommune({ nom, libelle, code, codePostal, departement, erre
           />
           <input type="hidden" name={name} value={choisie?.code ?? ''} />
           {visible && (
-            <ul id={liste} role="listbox" aria-label={`${libelle} : propositions`} className="list-group position-absolute w-100 shadow z-3">
+            <ul id={liste} role="listbox" aria-label={t.propositions(libelle)} className="list-group position-absolute w-100 shadow z-3">
               {propositions.map((c, i) => (
                 <li
                   key={c.code}
@@ -123,7 +126,7 @@ export function ChoixCommune({ nom, libelle, code, codePostal, departement, erre
             </ul>
           )}
           <span className="visually-hidden" role="status">
-            {cherche && data ? `${propositions.length} commune${propositions.length > 1 ? 's' : ''} proposée${propositions.length > 1 ? 's' : ''}` : ''}
+            {cherche && data ? t.nombreCommunes(propositions.length) : ''}
           </span>
         </>
       )}

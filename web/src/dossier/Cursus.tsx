@@ -3,20 +3,22 @@ import Table from 'react-bootstrap/Table';
 import type { Schemas } from '@client';
 import { $api } from '../commun/api';
 import { Champ } from '../commun/Champ';
+import { useTextes } from '../commun/langue';
 import { ChoixCommune } from './Commune';
 import { Saisie, Selection, nombre } from './champs';
 import { ListeEditable } from './ListeEditable';
 import { FRANCE, libelleDe, optionsPays, useDepartements, useEtablissements, useMentions, usePays, useTypesDiplome } from './referentiels';
+import { TEXTES_DOSSIER } from './textes';
 import { siVersion, useRechargerDossier } from './version';
 
 type Cursus = Schemas['CursusDto'];
 type CursusExterne = Schemas['CursusExterneDto'];
 
-const RESULTATS = [
-  { valeur: 'OBTENU', libelle: 'Obtenu' },
-  { valeur: 'NON_OBTENU', libelle: 'Non obtenu' },
-  { valeur: 'EN_COURS', libelle: 'En cours' },
-];
+/** Obtenu, non obtenu, en cours as options. */
+function useResultats() {
+  const { resultats } = useTextes(TEXTES_DOSSIER);
+  return (['OBTENU', 'NON_OBTENU', 'EN_COURS'] as const).map((valeur) => ({ valeur, libelle: resultats[valeur] }));
+}
 const AUTRE = 'AUTRE';
 
 /** The academic year « 2024-2025 » of its first calendar year. */
@@ -24,25 +26,19 @@ const anneeUniversitaire = (annee: number) => `${annee}-${annee + 1}`;
 
 /** The years at the university, from the student records: read only. */
 export function SectionCursusInterne({ cursus }: { cursus: Schemas['CursusInterneDto'][] }) {
+  const t = useTextes(TEXTES_DOSSIER);
   const mentions = useMentions();
-  if (cursus.length === 0) {
-    return (
-      <p>
-        Cette partie se complète automatiquement si vous êtes ou avez été étudiant de l’université et si vous avez saisi votre INE. Vous
-        n’y avez rien à saisir.
-      </p>
-    );
-  }
+  if (cursus.length === 0) return <p>{t.cursusInterneVide}</p>;
   return (
     <>
-      <p>Ces années viennent du service de scolarité : pour corriger une erreur, contactez la scolarité concernée.</p>
+      <p>{t.cursusInterneOrigine}</p>
       <Table responsive size="sm">
         <thead>
           <tr>
-            <th scope="col">Année</th>
-            <th scope="col">Formation</th>
-            <th scope="col">Résultat</th>
-            <th scope="col">Mention</th>
+            <th scope="col">{t.annee}</th>
+            <th scope="col">{t.formation}</th>
+            <th scope="col">{t.resultat}</th>
+            <th scope="col">{t.mention}</th>
           </tr>
         </thead>
         <tbody>
@@ -50,7 +46,7 @@ export function SectionCursusInterne({ cursus }: { cursus: Schemas['CursusIntern
             <tr key={`${c.annee}-${c.codeFormation}`}>
               <td>{anneeUniversitaire(c.annee)}</td>
               <td>{c.libelleFormation}</td>
-              <td>{c.resultat ?? 'En cours'}</td>
+              <td>{c.resultat ?? t.enCours}</td>
               <td>{libelleDe(mentions, c.mention)}</td>
             </tr>
           ))}
@@ -73,6 +69,8 @@ function useEnvoi() {
 }
 
 export function SectionCursusExterne({ lignes }: { lignes: Cursus['cursusExterne'] }) {
+  const t = useTextes(TEXTES_DOSSIER);
+  const resultats = useResultats();
   const envoyer = useEnvoi();
   const ajout = $api.useMutation('post', '/api/candidat/cursus-externe');
   const modification = $api.useMutation('put', '/api/candidat/cursus-externe/{id}');
@@ -98,18 +96,17 @@ export function SectionCursusExterne({ lignes }: { lignes: Cursus['cursusExterne
   };
   return (
     <ListeEditable<CursusExterne>
-      element="cursus externe"
-      unElement="une année d’études"
+      libelles={t.cursusExterne}
       lignes={lignes}
       nomLigne={(l) => `${anneeUniversitaire(l.annee)} ${l.libelle}`}
       colonnes={[
-        { titre: 'Année', valeur: (l) => anneeUniversitaire(l.annee) },
-        { titre: 'Pays', valeur: (l) => libelleDe(optionsPays(pays), l.pays) },
-        { titre: 'Établissement', valeur: (l) => l.libelleEtablissement ?? l.etablissement ?? '' },
-        { titre: 'Formation', valeur: (l) => libelleDe(types, l.typeDiplome) },
-        { titre: 'Libellé de la formation', valeur: (l) => l.libelle },
-        { titre: 'Résultat', valeur: (l) => libelleDe(RESULTATS, l.resultat) },
-        { titre: 'Mention', valeur: (l) => libelleDe(mentions, l.mention) },
+        { titre: t.annee, valeur: (l) => anneeUniversitaire(l.annee) },
+        { titre: t.pays, valeur: (l) => libelleDe(optionsPays(pays), l.pays) },
+        { titre: t.etablissement, valeur: (l) => l.libelleEtablissement ?? l.etablissement ?? '' },
+        { titre: t.formation, valeur: (l) => libelleDe(types, l.typeDiplome) },
+        { titre: t.libelleFormation, valeur: (l) => l.libelle },
+        { titre: t.resultat, valeur: (l) => libelleDe(resultats, l.resultat) },
+        { titre: t.mention, valeur: (l) => libelleDe(mentions, l.mention) },
       ]}
       champs={(ligne, erreur) => <ChampsCursusExterne ligne={ligne} erreur={erreur} />}
       ajouter={(v) => envoyer(ajout.mutateAsync({ body: corps(v) }))}
@@ -120,6 +117,8 @@ export function SectionCursusExterne({ lignes }: { lignes: Cursus['cursusExterne
 }
 
 function ChampsCursusExterne({ ligne, erreur }: { ligne: CursusExterne | undefined; erreur: unknown }) {
+  const t = useTextes(TEXTES_DOSSIER);
+  const resultats = useResultats();
   const pays = usePays();
   const departements = useDepartements();
   const types = useTypesDiplome();
@@ -131,16 +130,16 @@ function ChampsCursusExterne({ ligne, erreur }: { ligne: CursusExterne | undefin
   const enFrance = paysCursus === FRANCE;
   return (
     <>
-      <Saisie nom="annee" libelle="Année universitaire (première année : 2024 pour 2024-2025)" type="number" defaultValue={ligne?.annee} erreur={erreur} />
-      <Selection nom="pays" libelle="Pays" options={optionsPays(pays)} valeur={paysCursus} onChange={setPaysCursus} erreur={erreur} />
+      <Saisie nom="annee" libelle={t.anneeUniversitaire} type="number" defaultValue={ligne?.annee} erreur={erreur} />
+      <Selection nom="pays" libelle={t.pays} options={optionsPays(pays)} valeur={paysCursus} onChange={setPaysCursus} erreur={erreur} />
       {enFrance && (
         <>
-          <Selection nom="departement" libelle="Département" options={departements} valeur={departement} onChange={setDepartement} erreur={erreur} />
-          <ChoixCommune key={departement} nom="commune" libelle="Commune" code={departement === ligne?.departement ? ligne?.commune : undefined} departement={departement} erreur={erreur} required={false} />
+          <Selection nom="departement" libelle={t.departement} options={departements} valeur={departement} onChange={setDepartement} erreur={erreur} />
+          <ChoixCommune key={departement} nom="commune" libelle={t.commune} code={departement === ligne?.departement ? ligne?.commune : undefined} departement={departement} erreur={erreur} required={false} />
           <Selection
             nom="etablissement"
-            libelle="Établissement"
-            options={[...etablissements, { valeur: AUTRE, libelle: 'Autre établissement (non listé)' }]}
+            libelle={t.etablissement}
+            options={[...etablissements, { valeur: AUTRE, libelle: t.autreEtablissement }]}
             valeur={etablissement}
             onChange={setEtablissement}
             erreur={erreur}
@@ -148,17 +147,18 @@ function ChampsCursusExterne({ ligne, erreur }: { ligne: CursusExterne | undefin
         </>
       )}
       {(!enFrance || etablissement === AUTRE) && (
-        <Champ nom="libelleEtablissement" libelle="Nom de l’établissement" defaultValue={ligne?.libelleEtablissement} erreur={erreur} aide="Un IUT : saisissez son université de rattachement." />
+        <Champ nom="libelleEtablissement" libelle={t.nomEtablissement} defaultValue={ligne?.libelleEtablissement} erreur={erreur} aide={t.aideIut} />
       )}
-      <Selection nom="typeDiplome" libelle="Type de formation" options={types} defaultValue={ligne?.typeDiplome} erreur={erreur} />
-      <Champ nom="libelle" libelle="Libellé de la formation" defaultValue={ligne?.libelle} erreur={erreur} />
-      <Selection nom="resultat" libelle="Résultat" options={RESULTATS} defaultValue={ligne?.resultat} erreur={erreur} />
-      <Selection nom="mention" libelle="Mention" options={mentions} defaultValue={ligne?.mention} erreur={erreur} required={false} vide="Aucune" />
+      <Selection nom="typeDiplome" libelle={t.typeFormation} options={types} defaultValue={ligne?.typeDiplome} erreur={erreur} />
+      <Champ nom="libelle" libelle={t.libelleFormation} defaultValue={ligne?.libelle} erreur={erreur} />
+      <Selection nom="resultat" libelle={t.resultat} options={resultats} defaultValue={ligne?.resultat} erreur={erreur} />
+      <Selection nom="mention" libelle={t.mention} options={mentions} defaultValue={ligne?.mention} erreur={erreur} required={false} vide={t.aucune} />
     </>
   );
 }
 
 export function SectionStages({ lignes }: { lignes: Cursus['stages'] }) {
+  const t = useTextes(TEXTES_DOSSIER);
   const envoyer = useEnvoi();
   const ajout = $api.useMutation('post', '/api/candidat/stages');
   const modification = $api.useMutation('put', '/api/candidat/stages/{id}');
@@ -172,24 +172,23 @@ export function SectionStages({ lignes }: { lignes: Cursus['stages'] }) {
   });
   return (
     <ListeEditable<Schemas['StageDto']>
-      element="stage"
-      unElement="un stage"
+      libelles={t.stages}
       lignes={lignes}
-      nomLigne={(l) => `stage ${l.annee} ${l.organisme}`}
+      nomLigne={(l) => t.nomStage(l.annee, l.organisme)}
       colonnes={[
-        { titre: 'Année', valeur: (l) => l.annee },
-        { titre: 'Durée', valeur: (l) => l.duree },
-        { titre: 'Heures par semaine', valeur: (l) => l.heuresParSemaine ?? '' },
-        { titre: 'Employeur ou organisme', valeur: (l) => l.organisme },
-        { titre: 'Descriptif', valeur: (l) => l.descriptif },
+        { titre: t.annee, valeur: (l) => l.annee },
+        { titre: t.duree, valeur: (l) => l.duree },
+        { titre: t.heuresParSemaine, valeur: (l) => l.heuresParSemaine ?? '' },
+        { titre: t.organisme, valeur: (l) => l.organisme },
+        { titre: t.descriptif, valeur: (l) => l.descriptif },
       ]}
       champs={(ligne, erreur) => (
         <>
-          <Saisie nom="annee" libelle="Année" type="number" defaultValue={ligne?.annee} erreur={erreur} />
-          <Champ nom="duree" libelle="Durée" defaultValue={ligne?.duree} erreur={erreur} aide="Par exemple : 8 semaines." />
-          <Saisie nom="heuresParSemaine" libelle="Nombre d’heures par semaine" type="number" defaultValue={ligne?.heuresParSemaine} erreur={erreur} required={false} />
-          <Champ nom="organisme" libelle="Employeur ou organisme" defaultValue={ligne?.organisme} erreur={erreur} />
-          <Saisie nom="descriptif" libelle="Descriptif" lignes={3} defaultValue={ligne?.descriptif} erreur={erreur} />
+          <Saisie nom="annee" libelle={t.annee} type="number" defaultValue={ligne?.annee} erreur={erreur} />
+          <Champ nom="duree" libelle={t.duree} defaultValue={ligne?.duree} erreur={erreur} aide={t.aideDureeStage} />
+          <Saisie nom="heuresParSemaine" libelle={t.nombreHeures} type="number" defaultValue={ligne?.heuresParSemaine} erreur={erreur} required={false} />
+          <Champ nom="organisme" libelle={t.organisme} defaultValue={ligne?.organisme} erreur={erreur} />
+          <Saisie nom="descriptif" libelle={t.descriptif} lignes={3} defaultValue={ligne?.descriptif} erreur={erreur} />
         </>
       )}
       ajouter={(v) => envoyer(ajout.mutateAsync({ body: corps(v) }))}
@@ -200,6 +199,7 @@ export function SectionStages({ lignes }: { lignes: Cursus['stages'] }) {
 }
 
 export function SectionExperiencesPro({ lignes }: { lignes: Cursus['experiencesPro'] }) {
+  const t = useTextes(TEXTES_DOSSIER);
   const envoyer = useEnvoi();
   const ajout = $api.useMutation('post', '/api/candidat/experiences-pro');
   const modification = $api.useMutation('put', '/api/candidat/experiences-pro/{id}');
@@ -213,25 +213,23 @@ export function SectionExperiencesPro({ lignes }: { lignes: Cursus['experiencesP
   });
   return (
     <ListeEditable<Schemas['ExperienceProDto']>
-      element="expérience professionnelle"
-      unElement="une expérience professionnelle"
-      feminin
+      libelles={t.experiences}
       lignes={lignes}
       nomLigne={(l) => `${l.intitule} ${l.annee} ${l.organisme}`}
       colonnes={[
-        { titre: 'Année', valeur: (l) => l.annee },
-        { titre: 'Intitulé', valeur: (l) => l.intitule },
-        { titre: 'Durée', valeur: (l) => l.duree },
-        { titre: 'Employeur ou organisme', valeur: (l) => l.organisme },
-        { titre: 'Descriptif', valeur: (l) => l.descriptif ?? '' },
+        { titre: t.annee, valeur: (l) => l.annee },
+        { titre: t.intitule, valeur: (l) => l.intitule },
+        { titre: t.duree, valeur: (l) => l.duree },
+        { titre: t.organisme, valeur: (l) => l.organisme },
+        { titre: t.descriptif, valeur: (l) => l.descriptif ?? '' },
       ]}
       champs={(ligne, erreur) => (
         <>
-          <Saisie nom="annee" libelle="Année" type="number" defaultValue={ligne?.annee} erreur={erreur} />
-          <Champ nom="intitule" libelle="Intitulé" defaultValue={ligne?.intitule} erreur={erreur} />
-          <Champ nom="duree" libelle="Durée" defaultValue={ligne?.duree} erreur={erreur} aide="Par exemple : CDD 8 mois." />
-          <Champ nom="organisme" libelle="Employeur ou organisme" defaultValue={ligne?.organisme} erreur={erreur} />
-          <Saisie nom="descriptif" libelle="Descriptif" lignes={3} defaultValue={ligne?.descriptif} erreur={erreur} required={false} />
+          <Saisie nom="annee" libelle={t.annee} type="number" defaultValue={ligne?.annee} erreur={erreur} />
+          <Champ nom="intitule" libelle={t.intitule} defaultValue={ligne?.intitule} erreur={erreur} />
+          <Champ nom="duree" libelle={t.duree} defaultValue={ligne?.duree} erreur={erreur} aide={t.aideDureeExperience} />
+          <Champ nom="organisme" libelle={t.organisme} defaultValue={ligne?.organisme} erreur={erreur} />
+          <Saisie nom="descriptif" libelle={t.descriptif} lignes={3} defaultValue={ligne?.descriptif} erreur={erreur} required={false} />
         </>
       )}
       ajouter={(v) => envoyer(ajout.mutateAsync({ body: corps(v) }))}

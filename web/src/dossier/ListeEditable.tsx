@@ -2,9 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import Button from 'react-bootstrap/Button';
 import Form from 'react-bootstrap/Form';
 import Table from 'react-bootstrap/Table';
+import { useTextes } from '../commun/langue';
 import { Probleme } from '../commun/Probleme';
 import { Retour } from './Retour';
 import { valeursRemplies } from './champs';
+import { TEXTES_DOSSIER, type LibellesListe } from './textes';
 
 export interface Ligne {
   id: number;
@@ -12,12 +14,8 @@ export interface Ligne {
 }
 
 interface ListeProps<L extends Ligne> {
-  /** « stage », « expérience professionnelle »… */
-  element: string;
-  /** « un stage »… */
-  unElement: string;
-  /** The element's noun is feminine (« expérience »): the messages agree. */
-  feminin?: boolean;
+  /** What the list says of its rows: « Aucun stage renseigné. », « Ajouter un stage », « Stage ajouté. »… */
+  libelles: LibellesListe;
   lignes: L[];
   colonnes: { titre: string; valeur: (ligne: L) => React.ReactNode }[];
   /** The name of a row in its buttons (« Modifier le stage 2023 Ville de Tours »). */
@@ -35,14 +33,14 @@ interface ListeProps<L extends Ligne> {
  * The form is uncontrolled: after a 412 the list is read again, and what was typed stays for the next try (sent with
  * the version just read).
  */
-export function ListeEditable<L extends Ligne>({ element, unElement, feminin = false, lignes, colonnes, nomLigne, champs, ajouter, modifier, supprimer }: ListeProps<L>) {
+export function ListeEditable<L extends Ligne>({ libelles, lignes, colonnes, nomLigne, champs, ajouter, modifier, supprimer }: ListeProps<L>) {
+  const t = useTextes(TEXTES_DOSSIER);
   const [edition, setEdition] = useState<number | 'nouveau' | null>(null);
   const [aSupprimer, setASupprimer] = useState<number | null>(null);
   const [erreur, setErreur] = useState<unknown>(null);
   const [succes, setSucces] = useState<string | null>(null);
   const [enCours, setEnCours] = useState(false);
   const formulaire = useRef<HTMLFormElement>(null);
-  const e = feminin ? 'e' : '';
   const ligneEditee = typeof edition === 'number' ? lignes.find((l) => l.id === edition) : undefined;
 
   useEffect(() => {
@@ -68,7 +66,7 @@ export function ListeEditable<L extends Ligne>({ element, unElement, feminin = f
     <>
       {edition === null && <Retour erreur={erreur} succes={succes} />}
       {lignes.length === 0 ? (
-        <p>{feminin ? 'Aucune' : 'Aucun'} {element} renseigné{e}.</p>
+        <p>{libelles.aucun}</p>
       ) : (
         <Table responsive size="sm">
           <thead>
@@ -79,7 +77,7 @@ export function ListeEditable<L extends Ligne>({ element, unElement, feminin = f
                 </th>
               ))}
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t.actions}</span>
               </th>
             </tr>
           </thead>
@@ -97,21 +95,25 @@ export function ListeEditable<L extends Ligne>({ element, unElement, feminin = f
                         variant="danger"
                         className="me-1"
                         disabled={enCours}
-                        onClick={() => void executer(() => supprimer(ligne), `${capitale(element)} supprimé${e}.`, () => setASupprimer(null))}
+                        onClick={() => void executer(() => supprimer(ligne), libelles.supprime, () => setASupprimer(null))}
                       >
-                        Confirmer la suppression<span className="visually-hidden"> : {nomLigne(ligne)}</span>
+                        {t.confirmerSuppression}
+                        <span className="visually-hidden"> : {nomLigne(ligne)}</span>
                       </Button>
                       <Button size="sm" variant="outline-secondary" onClick={() => setASupprimer(null)}>
-                        Garder<span className="visually-hidden"> : {nomLigne(ligne)}</span>
+                        {t.garder}
+                        <span className="visually-hidden"> : {nomLigne(ligne)}</span>
                       </Button>
                     </>
                   ) : (
                     <>
                       <Button size="sm" variant="outline-primary" className="me-1" onClick={() => (setEdition(ligne.id), setSucces(null), setErreur(null))}>
-                        Modifier<span className="visually-hidden"> : {nomLigne(ligne)}</span>
+                        {t.modifier}
+                        <span className="visually-hidden"> : {nomLigne(ligne)}</span>
                       </Button>
                       <Button size="sm" variant="outline-danger" onClick={() => setASupprimer(ligne.id)}>
-                        Supprimer<span className="visually-hidden"> : {nomLigne(ligne)}</span>
+                        {t.supprimer}
+                        <span className="visually-hidden"> : {nomLigne(ligne)}</span>
                       </Button>
                     </>
                   )}
@@ -123,7 +125,7 @@ export function ListeEditable<L extends Ligne>({ element, unElement, feminin = f
       )}
       {edition === null ? (
         <Button variant="outline-primary" onClick={() => (setEdition('nouveau'), setSucces(null), setErreur(null))}>
-          Ajouter {unElement}
+          {libelles.ajouter}
         </Button>
       ) : (
         <Form
@@ -131,17 +133,17 @@ export function ListeEditable<L extends Ligne>({ element, unElement, feminin = f
           ref={formulaire}
           key={edition}
           className="border rounded p-3"
-          aria-label={edition === 'nouveau' ? `Ajouter ${unElement}` : `Modifier : ${ligneEditee ? nomLigne(ligneEditee) : element}`}
+          aria-label={edition === 'nouveau' ? libelles.ajouter : ligneEditee ? t.modifierLigne(nomLigne(ligneEditee)) : libelles.modifier}
           onSubmit={(evt) => {
             evt.preventDefault();
             const valeurs = valeursRemplies(evt.currentTarget);
-            if (edition === 'nouveau') void executer(() => ajouter(valeurs), `${capitale(element)} ajouté${e}.`, () => setEdition(null));
-            else if (ligneEditee) void executer(() => modifier(ligneEditee, valeurs), `${capitale(element)} modifié${e}.`, () => setEdition(null));
+            if (edition === 'nouveau') void executer(() => ajouter(valeurs), libelles.ajoute, () => setEdition(null));
+            else if (ligneEditee) void executer(() => modifier(ligneEditee, valeurs), libelles.modifie, () => setEdition(null));
           }}
         >
-          <h3 className="h5">{edition === 'nouveau' ? `Ajouter ${unElement}` : `Modifier ${unElement}`}</h3>
+          <h3 className="h5">{edition === 'nouveau' ? libelles.ajouter : libelles.modifier}</h3>
           {edition !== 'nouveau' && !ligneEditee ? (
-            <Probleme erreur={{ status: 404, detail: `Cet élément n’existe plus : il a été supprimé ailleurs. Annulez pour revenir à la liste.`, type: '', title: '', code: '', instance: '', requestId: '' }} />
+            <Probleme erreur={{ status: 404, detail: t.elementDisparu, type: '', title: '', code: '', instance: '', requestId: '' }} />
           ) : (
             <>
               <Retour erreur={erreur} />
@@ -149,17 +151,13 @@ export function ListeEditable<L extends Ligne>({ element, unElement, feminin = f
             </>
           )}
           <Button type="submit" className="me-2" disabled={enCours || (edition !== 'nouveau' && !ligneEditee)}>
-            Enregistrer
+            {t.enregistrer}
           </Button>
           <Button variant="outline-secondary" onClick={() => (setEdition(null), setErreur(null))}>
-            Annuler
+            {t.annuler}
           </Button>
         </Form>
       )}
     </>
   );
-}
-
-function capitale(texte: string): string {
-  return texte.charAt(0).toUpperCase() + texte.slice(1);
 }

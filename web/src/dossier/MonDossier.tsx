@@ -1,74 +1,72 @@
 import { Link } from 'react-router';
 import { $api } from '../commun/api';
 import { Chargement } from '../commun/Gabarit';
+import { useTextes } from '../commun/langue';
 import { Page } from '../commun/Page';
 import { Probleme } from '../commun/Probleme';
 import { SectionAdresse } from './Adresse';
 import { SectionBac } from './Bac';
 import { SectionCursusExterne, SectionCursusInterne, SectionExperiencesPro, SectionStages } from './Cursus';
 import { SectionIdentite } from './Identite';
+import { TEXTES_DOSSIER } from './textes';
 
-const SECTIONS = [
-  { id: 'identite', titre: 'Informations personnelles' },
-  { id: 'adresse', titre: 'Adresse' },
-  { id: 'bac', titre: 'Baccalauréat ou titre d’accès' },
-  { id: 'cursus-interne', titre: 'Cursus interne' },
-  { id: 'cursus-externe', titre: 'Cursus externe' },
-  { id: 'stages', titre: 'Stages' },
-  { id: 'experiences-pro', titre: 'Expériences professionnelles' },
-] as const;
+const SECTIONS = ['identite', 'adresse', 'bac', 'cursus-interne', 'cursus-externe', 'stages', 'experiences-pro'] as const;
 
 /**
  * « Mon dossier »: every section of the candidate's file (GET /api/candidat/dossier), what is still missing before
  * applying as the API says it, each section saved on its own with the version read (If-Match).
  */
 export default function MonDossier() {
+  const t = useTextes(TEXTES_DOSSIER);
   const dossier = $api.useQuery('get', '/api/candidat/dossier');
   // The first candidature locks the identity (the file does not say it: the candidatures do, cancelled ones aside).
   const candidatures = $api.useQuery('get', '/api/candidat/candidatures');
   const d = dossier.data;
-  const section = (id: (typeof SECTIONS)[number]['id'], contenu: React.ReactNode) => (
+  const section = (id: (typeof SECTIONS)[number], contenu: React.ReactNode) => (
     <section key={id} aria-labelledby={`titre-${id}`} className="mb-5">
       <h2 id={`titre-${id}`} className="h4 border-bottom pb-2" tabIndex={-1}>
-        {SECTIONS.find((s) => s.id === id)?.titre}
+        {t.sections[id]}
       </h2>
       <div id={id}>{contenu}</div>
     </section>
   );
   return (
-    <Page titre="Mon dossier">
+    <Page titre={t.monDossier}>
       <p>
-        <Link to="/mon-espace">Retour à mon espace</Link>
+        <Link to="/mon-espace">{t.retourEspace}</Link>
       </p>
       {dossier.isPending && <Chargement />}
       <Probleme erreur={dossier.error} />
       {d && (
         <>
           <p>
-            Numéro de dossier <strong>{d.numeroDossier}</strong> · adresse e-mail {d.email}
+            {t.numeroDossier} <strong>{d.numeroDossier}</strong>
+            {t.adresseEmail(d.email)}
           </p>
           {d.complet ? (
             <div className="alert alert-success" data-testid="dossier-complet">
-              Votre dossier est complet : vous pouvez candidater.
+              {t.complet}
             </div>
           ) : (
             <div className="alert alert-warning" data-testid="manquants">
-              <h2 className="h5">Avant de candidater</h2>
+              <h2 className="h5">{t.avantDeCandidater}</h2>
               <ul className="mb-0">
                 {d.manquants.map((m) => (
                   <li key={m.libelle}>
-                    <a href={`#titre-${m.section}`}>{m.libelle}</a>
+                    <a href={`#titre-${m.section}`} lang="fr">
+                      {m.libelle}
+                    </a>
                   </li>
                 ))}
               </ul>
             </div>
           )}
-          <nav aria-label="Sections du dossier" className="mb-4">
+          <nav aria-label={t.sectionsDuDossier} className="mb-4">
             <ul className="nav nav-pills flex-wrap">
               {SECTIONS.map((s) => (
-                <li key={s.id} className="nav-item">
-                  <a className="nav-link" href={`#titre-${s.id}`}>
-                    {s.titre}
+                <li key={s} className="nav-item">
+                  <a className="nav-link" href={`#titre-${s}`}>
+                    {t.sections[s]}
                   </a>
                 </li>
               ))}

@@ -1,4 +1,6 @@
+import { useTextes } from '../commun/langue';
 import { Probleme, Succes } from '../commun/Probleme';
+import { TEXTES_DOSSIER } from './textes';
 import { estPerimee } from './version';
 
 /**
@@ -6,15 +8,12 @@ import { estPerimee } from './version';
  * the success, announced.
  */
 export function Retour({ erreur, succes }: { erreur: unknown; succes?: string | false | null }) {
+  const t = useTextes(TEXTES_DOSSIER);
   return (
     <>
       <Probleme erreur={erreur} />
       {estPerimee(erreur) && (
-        <div className="alert alert-warning">
-          Votre dossier a été modifié ailleurs (dans un autre onglet ou sur un autre appareil) depuis que cette page l’a lu : sa
-          version enregistrée vient d’être rechargée. Ce que vous avez saisi est conservé dans le formulaire : vérifiez-le, puis
-          enregistrez à nouveau.
-        </div>
+        <div className="alert alert-warning">{t.perimee}</div>
       )}
       {succes && <Succes>{succes}</Succes>}
     </>

@@ -1,6 +1,8 @@
 import Form from 'react-bootstrap/Form';
 import { Cadre, type CadreProps } from '../commun/Champ';
+import { useTextes } from '../commun/langue';
 import type { Option } from './referentiels';
+import { TEXTES_DOSSIER } from './textes';
 
 type Commun = Omit<CadreProps, 'className'>;
 
@@ -10,17 +12,18 @@ export function Selection({
   valeur,
   defaultValue,
   onChange,
-  vide = 'Choisir…',
+  vide,
   required = true,
   ...commun
 }: Commun & { options: Option[]; valeur?: string; defaultValue?: string; onChange?: (valeur: string) => void; vide?: string }) {
+  const t = useTextes(TEXTES_DOSSIER);
   const controle = valeur !== undefined ? { value: valeur, onChange: (e: React.ChangeEvent<HTMLSelectElement>) => onChange?.(e.target.value) } : { defaultValue: defaultValue ?? '' };
   // An uncontrolled list whose options arrive after it mounts: keyed by their number, so the saved value shows.
   return (
     <Cadre {...commun} required={required}>
       {(attributs) => (
         <Form.Select key={valeur === undefined ? options.length : undefined} {...attributs} {...controle}>
-          <option value="">{vide}</option>
+          <option value="">{vide ?? t.choisir}</option>
           {options.map((o) => (
             <option key={o.valeur} value={o.valeur}>
               {o.libelle}

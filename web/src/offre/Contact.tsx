@@ -1,7 +1,10 @@
 import type { Schemas } from '@client';
+import { useTextes } from '../commun/langue';
+import { TEXTES_OFFRE } from './textes';
 
 /** The commission's contact, as on an envelope: its name, address lines, e-mail and telephone. */
 export function Contact({ contact }: { contact: Schemas['ContactDto'] }) {
+  const t = useTextes(TEXTES_OFFRE);
   return (
     <address>
       <strong className="d-block">{contact.commission}</strong>
@@ -13,10 +16,12 @@ export function Contact({ contact }: { contact: Schemas['ContactDto'] }) {
       ))}
       {contact.email && (
         <span className="d-block">
-          Courriel : <a href={`mailto:${contact.email}`}>{contact.email}</a>
+          {t.courriel} <a href={`mailto:${contact.email}`}>{contact.email}</a>
         </span>
       )}
-      {contact.telephone && <span className="d-block">Téléphone : {contact.telephone}</span>}
+      {contact.telephone && <span className="d-block">
+          {t.telephone} {contact.telephone}
+        </span>}
     </address>
   );
 }

@@ -6,51 +6,52 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { $api } from '../commun/api';
 import { dateLisible } from '../commun/dates';
 import { Chargement } from '../commun/Gabarit';
+import { useTextes } from '../commun/langue';
 import { Page } from '../commun/Page';
 import { Probleme } from '../commun/Probleme';
 import { useSession } from '../commun/session';
 import { Contact } from './Contact';
+import { TEXTES_OFFRE } from './textes';
 
 /** A formation's public page (GET /api/offre/formations/{id}): dates, pièces, contact, and « Candidater ». */
 export default function Formation() {
   const id = Number(useParams().id);
+  const t = useTextes(TEXTES_OFFRE);
   const formation = $api.useQuery('get', '/api/offre/formations/{id}', { params: { path: { id } } }, { enabled: Number.isInteger(id) && id > 0 });
   const f = formation.data;
   if (!f) {
     return (
-      <Page titre="Formation">
-        {formation.isPending && Number.isInteger(id) && id > 0 ? <Chargement /> : <Probleme erreur={formation.error ?? { status: 404, detail: 'Cette formation n’existe pas.' }} />}
-        <Link to="/offre">Revenir à l’offre de formation</Link>
+      <Page titre={t.formation}>
+        {formation.isPending && Number.isInteger(id) && id > 0 ? <Chargement /> : <Probleme erreur={formation.error ?? { status: 404, detail: t.inexistante }} />}
+        <Link to="/offre">{t.retourOffre}</Link>
       </Page>
     );
   }
   const dates: [string, string | null][] = [
-    ['Début des candidatures', f.dateDebutCandidature],
-    ['Fin des candidatures (incluse)', f.dateFinCandidature],
-    ['Date limite de retour du dossier', f.dateRetour],
-    ['Pré-analyse', f.dateAnalyse],
-    ['Commission (jury)', f.dateJury],
-    ['Publication des résultats', f.datePublication],
-    ['Date limite de confirmation', f.dateConfirmation],
+    [t.debut, f.dateDebutCandidature],
+    [t.fin, f.dateFinCandidature],
+    [t.retour, f.dateRetour],
+    [t.analyse, f.dateAnalyse],
+    [t.jury, f.dateJury],
+    [t.publication, f.datePublication],
+    [t.confirmation, f.dateConfirmation],
   ];
   return (
     <Page titre={f.libelle}>
       <p>
-        <Link to="/offre">← Offre de formation</Link>
+        <Link to="/offre">{t.lienOffre}</Link>
       </p>
       <p className="lead">
-        {f.typeDiplome.libelle} · {f.centre.libelle} · code {f.code}
+        {f.typeDiplome.libelle} · {f.centre.libelle} · {t.code} {f.code}
       </p>
       <div className={`alert ${f.ouverte ? 'alert-success' : 'alert-secondary'} text-body`}>
-        {f.ouverte ? 'Les candidatures à cette formation sont ouvertes.' : 'Les candidatures à cette formation ne sont pas ouvertes aujourd’hui.'}{' '}
-        {f.mode === 'DEMATERIALISE'
-          ? 'Le dossier se fait en ligne : vous déposerez les pièces justificatives sur ce site.'
-          : 'Le dossier se fait sur papier : vous l’imprimerez et l’enverrez avec les pièces à l’adresse de la commission.'}
+        {f.ouverte ? t.estOuverte : t.estFermee}{' '}
+        {f.mode === 'DEMATERIALISE' ? t.modeEnLigne : t.modePapier}
       </div>
       <Candidater formationId={f.id} />
       <Row className="g-4 mt-2">
         <Col lg={6}>
-          <h2 className="h4">Dates</h2>
+          <h2 className="h4">{t.dates}</h2>
           <dl className="row">
             {dates
               .filter((d): d is [string, string] => d[1] !== null)
@@ -62,31 +63,34 @@ export default function Formation() {
               ))}
             {f.delaiConfirmation !== null && (
               <>
-                <dt className="col-sm-7 mb-2">Délai de confirmation</dt>
-                <dd className="col-sm-5">{f.delaiConfirmation} jours après la décision</dd>
+                <dt className="col-sm-7 mb-2">{t.delaiConfirmation}</dt>
+                <dd className="col-sm-5">{t.joursApres(f.delaiConfirmation)}</dd>
               </>
             )}
           </dl>
         </Col>
         <Col lg={6}>
-          <h2 className="h4">Contact</h2>
+          <h2 className="h4">{t.contact}</h2>
           <Contact contact={f.contact} />
         </Col>
       </Row>
-      <h2 className="h4 mt-4">Pièces justificatives à fournir</h2>
+      <h2 className="h4 mt-4">{t.pieces}</h2>
       {f.pieces.length === 0 ? (
-        <p>Aucune pièce n’est demandée.</p>
+        <p>{t.aucunePiece}</p>
       ) : (
         <ul>
           {f.pieces.map((p) => (
             <li key={p.id}>
               {p.libelle}
-              {p.conditionnel && <em> (si vous êtes concerné·e)</em>}
-              {p.partagee && <span className="small text-body-secondary"> · un même fichier pour toutes vos candidatures du centre</span>}
+              {p.conditionnel && <em>{t.siConcerne}</em>}
+              {p.partagee && <span className="small text-body-secondary">{t.partagee}</span>}
               {p.modele && (
                 <>
                   {' '}
-                  · <a href={p.modele.url} download={p.modele.nom}>modèle à télécharger ({p.modele.nom})</a>
+                  ·{' '}
+                  <a href={p.modele.url} download={p.modele.nom}>
+                    {t.modele(p.modele.nom)}
+                  </a>
                 </>
               )}
             </li>
@@ -95,13 +99,13 @@ export default function Formation() {
       )}
       {f.informationsComplementaires && (
         <>
-          <h2 className="h4 mt-4">Informations complémentaires</h2>
+          <h2 className="h4 mt-4">{t.informations}</h2>
           <p>{f.informationsComplementaires}</p>
         </>
       )}
       {f.messageCommission && (
         <>
-          <h2 className="h4 mt-4">Message de la commission</h2>
+          <h2 className="h4 mt-4">{t.messageCommission}</h2>
           <p>{f.messageCommission}</p>
         </>
       )}
@@ -115,6 +119,7 @@ export default function Formation() {
  */
 function Candidater({ formationId }: { formationId: number }) {
   const session = useSession();
+  const t = useTextes(TEXTES_OFFRE);
   const navigate = useNavigate();
   const utils = $api.useQuery('get', '/api/candidat/candidatures', {}, { enabled: session?.me.kind === 'candidat' });
   const existante = utils.data?.find((c) => c.formation.id === formationId);
@@ -128,7 +133,7 @@ function Candidater({ formationId }: { formationId: number }) {
     return (
       <p>
         <Link className="btn btn-primary" to={`/connexion?retour=${encodeURIComponent(`/offre/formations/${formationId}`)}`}>
-          Se connecter pour candidater
+          {t.connecterPourCandidater}
         </Link>
       </p>
     );
@@ -139,11 +144,11 @@ function Candidater({ formationId }: { formationId: number }) {
       <Probleme erreur={candidater.error} />
       {existante && (
         <p>
-          Vous avez candidaté à cette formation : <Link to={`/mes-candidatures/${existante.id}`}>voir ma candidature</Link>.
+          {t.dejaCandidate} <Link to={`/mes-candidatures/${existante.id}`}>{t.voirCandidature}</Link>.
         </p>
       )}
       <Button onClick={() => candidater.mutate({ body: { formationId } })} disabled={candidater.isPending}>
-        Candidater à cette formation
+        {t.candidater}
       </Button>
     </div>
   );

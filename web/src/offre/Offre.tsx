@@ -8,8 +8,10 @@ import type { Schemas } from '@client';
 import { $api } from '../commun/api';
 import { dateLisible } from '../commun/dates';
 import { Chargement } from '../commun/Gabarit';
+import { useTextes } from '../commun/langue';
 import { Page } from '../commun/Page';
 import { Probleme } from '../commun/Probleme';
+import { TEXTES_OFFRE } from './textes';
 
 type Filtres = { q?: string; centre?: string; typeDiplome?: string; ouverte?: boolean };
 
@@ -27,6 +29,7 @@ function filtresDe(params: URLSearchParams): Filtres {
 /** GET /api/offre: the centres, their types de diplôme, their formations; filtered as the API filters. */
 export default function Offre() {
   const [params, setParams] = useSearchParams();
+  const t = useTextes(TEXTES_OFFRE);
   const filtres = filtresDe(params);
   const offre = $api.useQuery('get', '/api/offre', { params: { query: filtres } });
   // The choices of the filters: the whole offer (one request, cached), whatever is filtered below.
@@ -36,11 +39,11 @@ export default function Offre() {
   const nombre = offre.data?.centres.reduce((n, c) => n + c.typesDiplome.reduce((m, t) => m + t.formations.length, 0), 0) ?? 0;
 
   return (
-    <Page titre="Offre de formation">
-      <p>Choisissez une formation pour voir ses dates, les pièces à fournir, le contact de sa commission, et candidater.</p>
+    <Page titre={t.offre}>
+      <p>{t.introduction}</p>
       <Form
         role="search"
-        aria-label="Filtrer l’offre"
+        aria-label={t.filtrer}
         className="border rounded p-3 mb-4"
         onSubmit={(e) => {
           e.preventDefault();
@@ -58,15 +61,15 @@ export default function Offre() {
         <Row className="g-3 align-items-end">
           <Col md={4}>
             <Form.Group controlId="filtre-q">
-              <Form.Label>Mots de l’intitulé ou mots-clés</Form.Label>
+              <Form.Label>{t.motsCles}</Form.Label>
               <Form.Control name="q" type="search" defaultValue={filtres.q ?? ''} />
             </Form.Group>
           </Col>
           <Col md={3}>
             <Form.Group controlId="filtre-centre">
-              <Form.Label>Centre de candidature</Form.Label>
+              <Form.Label>{t.centre}</Form.Label>
               <Form.Select name="centre" defaultValue={filtres.centre ?? ''}>
-                <option value="">Tous les centres</option>
+                <option value="">{t.tousCentres}</option>
                 {centres.map((c) => (
                   <option key={c.code} value={c.code}>
                     {c.libelle}
@@ -77,9 +80,9 @@ export default function Offre() {
           </Col>
           <Col md={3}>
             <Form.Group controlId="filtre-type">
-              <Form.Label>Type de diplôme</Form.Label>
+              <Form.Label>{t.typeDiplome}</Form.Label>
               <Form.Select name="typeDiplome" defaultValue={filtres.typeDiplome ?? ''}>
-                <option value="">Tous les diplômes</option>
+                <option value="">{t.tousDiplomes}</option>
                 {[...types].map(([code, libelle]) => (
                   <option key={code} value={code}>
                     {libelle}
@@ -89,14 +92,14 @@ export default function Offre() {
             </Form.Group>
           </Col>
           <Col md={2}>
-            <Form.Check id="filtre-ouverte" name="ouverte" label="Ouvertes aujourd’hui" defaultChecked={filtres.ouverte} />
+            <Form.Check id="filtre-ouverte" name="ouverte" label={t.ouvertesAujourdhui} defaultChecked={filtres.ouverte} />
           </Col>
         </Row>
         <div className="mt-3 d-flex gap-2">
-          <Button type="submit">Filtrer</Button>
+          <Button type="submit">{t.boutonFiltrer}</Button>
           {params.size > 0 && (
             <Button variant="outline-secondary" onClick={() => setParams(new URLSearchParams())}>
-              Effacer les filtres
+              {t.effacer}
             </Button>
           )}
         </div>
@@ -106,7 +109,7 @@ export default function Offre() {
       <Probleme erreur={offre.error} />
       {offre.data && (
         <p role="status" className="fw-semibold">
-          {nombre === 0 ? 'Aucune formation ne correspond à ces critères.' : nombre === 1 ? '1 formation' : `${nombre} formations`}
+          {t.nombre(nombre)}
         </p>
       )}
       {offre.data?.centres.map((centre) => (
@@ -133,17 +136,18 @@ export default function Offre() {
 }
 
 function ElementFormation({ formation: f }: { formation: Schemas['FormationPubliqueDto'] }) {
+  const t = useTextes(TEXTES_OFFRE);
   return (
     <li className="border-start border-3 ps-3 mb-3">
       <Link to={`/offre/formations/${f.id}`} className="fw-semibold">
         {f.libelle}
       </Link>{' '}
-      <Badge bg={f.ouverte ? 'success' : 'secondary'}>{f.ouverte ? 'Candidatures ouvertes' : 'Candidatures fermées'}</Badge>{' '}
+      <Badge bg={f.ouverte ? 'success' : 'secondary'}>{f.ouverte ? t.ouvertes : t.fermees}</Badge>{' '}
       <Badge bg="light" text="dark" className="border">
-        {f.mode === 'DEMATERIALISE' ? 'Dossier en ligne' : 'Dossier papier'}
+        {f.mode === 'DEMATERIALISE' ? t.enLigne : t.papier}
       </Badge>
       <div className="small">
-        Candidatures du {dateLisible(f.dateDebutCandidature)} au {dateLisible(f.dateFinCandidature)} · retour du dossier avant le {dateLisible(f.dateRetour)}
+        {t.periode(dateLisible(f.dateDebutCandidature), dateLisible(f.dateFinCandidature), dateLisible(f.dateRetour))}
       </div>
     </li>
   );

@@ -1,0 +1,41 @@
+import { textes } from '../commun/langue';
+
+/** The texts of « mon espace » and of the page the candidature mails link to. */
+export const TEXTES_CANDIDAT = textes({
+  fr: {
+    monEspace: 'Mon espace',
+    bonjour: (prenom: string, nom: string) => `Bonjour ${prenom} ${nom} · numéro de dossier `,
+    monDossier: 'Mon dossier',
+    monDossierContenu: ' : identité, adresse, baccalauréat, cursus, stages et expériences professionnelles.',
+    monCompte: 'Mon compte',
+    monCompteContenu: ' : changer de mot de passe ou d’adresse e-mail.',
+    mesCandidatures: 'Mes candidatures',
+    aucune: 'Vous n’avez pas encore candidaté.',
+    consulterOffre: 'Consulter l’offre de formation et candidater',
+    legende: 'Mes candidatures, la plus récente en premier',
+    formation: 'Formation',
+    dossier: 'Dossier',
+    decision: 'Décision',
+    dateLimite: 'Date limite de retour',
+    suivreTitre: 'Suivre mes candidatures',
+    suivre: 'Connectez-vous pour voir où en sont vos candidatures.',
+  },
+  en: {
+    monEspace: 'My space',
+    bonjour: (prenom: string, nom: string) => `Hello ${prenom} ${nom} · application number `,
+    monDossier: 'My file',
+    monDossierContenu: ': identity, address, baccalauréat, studies, internships and work experience.',
+    monCompte: 'My account',
+    monCompteContenu: ': change your password or e-mail address.',
+    mesCandidatures: 'My applications',
+    aucune: 'You have not applied yet.',
+    consulterOffre: 'Browse the programmes and apply',
+    legende: 'My applications, the most recent first',
+    formation: 'Programme',
+    dossier: 'File',
+    decision: 'Decision',
+    dateLimite: 'Deadline for the file',
+    suivreTitre: 'Follow my applications',
+    suivre: 'Log in to see where your applications stand.',
+  },
+});
