@@ -266,6 +266,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/modeles-mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every mail code whose text may be changed, its variables, and the languages whose text was changed */
+        get: operations["listModelesMail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/modeles-mail/{code}/{langue}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The text of a mail code in a language (`fr`, `en`): the one mails are written with, and the shipped one */
+        get: operations["getModeleMail"];
+        /**
+         * Saves a new text: the next mail of this code and language, on every instance, is written with it. Refused (400,
+         *     naming it) when it does not parse or uses a variable the code does not offer; values are HTML-escaped in mails
+         */
+        put: operations["updateModeleMail"];
+        post?: never;
+        /** Back to the shipped text */
+        delete: operations["resetModeleMail"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/modeles-mail/{code}/{langue}/apercu": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The mail with the code's sample values: of the text given (not saved), or of the current one without a body */
+        post: operations["previewModeleMail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/modeles-mail/{code}/{langue}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends the current text, with the sample values, to the caller's own address (through the outbox) */
+        post: operations["sendModeleMailTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/offre": {
         parameters: {
             query?: never;
@@ -2260,6 +2333,122 @@ export interface components {
         CasEchangeDto: {
             /** @description The `code` parameter of the front-end address the callback redirected to: one use, within 60 seconds */
             code: string;
+        };
+        ElementVariableDto: {
+            /** @example libelle */
+            nom: string;
+            /** @example Libellé de la pièce */
+            description: string;
+        };
+        VariableModeleDto: {
+            /** @example nom */
+            nom: string;
+            /** @example Nom du candidat */
+            description: string;
+            /** @enum {string} */
+            type: "texte" | "condition" | "liste";
+            /**
+             * @description The sample value of the preview and the test mail (for a text)
+             * @example Martin
+             */
+            exemple: string | null;
+            /** @description The fields of each element (for a list) */
+            elements: components["schemas"]["ElementVariableDto"][] | null;
+        };
+        ModeleMailResumeDto: {
+            /** @example CPT_MIN_CREATE */
+            code: string;
+            /** @example Compte candidat créé : lien dactivation */
+            description: string;
+            variables: components["schemas"]["VariableModeleDto"][];
+            /**
+             * @description The languages whose text staff changed (the others send the shipped text)
+             * @example [
+             *       "fr"
+             *     ]
+             */
+            modifie: ("fr" | "en")[];
+        };
+        TexteModeleDto: {
+            /** @example Création de votre compte candidat */
+            sujet: string;
+            /**
+             * @description Paragraphs separated by a blank line
+             * @example Bonjour {{prenom}} {{nom}},\n\n{{lien lien \Activer mon compte\}}
+             */
+            corps: string;
+        };
+        ModeleMailDto: {
+            /** @example CPT_MIN_CREATE */
+            code: string;
+            /** @example Compte candidat créé : lien dactivation */
+            description: string;
+            variables: components["schemas"]["VariableModeleDto"][];
+            /**
+             * @description The languages whose text staff changed (the others send the shipped text)
+             * @example [
+             *       "fr"
+             *     ]
+             */
+            modifie: ("fr" | "en")[];
+            /** @enum {string} */
+            langue: "fr" | "en";
+            /** @description The text mails are written with now: the one saved, or the shipped one */
+            sujet: string;
+            corps: string;
+            /**
+             * @description Whether a saved text replaces the shipped one
+             * @example true
+             */
+            enregistre: boolean;
+            /**
+             * @description Who saved it (login)
+             * @example admin
+             */
+            updatedBy: string | null;
+            /** @example 2026-11-22T18:00:00.000Z */
+            updatedAt: string | null;
+            /** @description The shipped text, which a reset brings back */
+            defaut: components["schemas"]["TexteModeleDto"];
+        };
+        UpdateModeleMailDto: {
+            /** @example Bienvenue {{prenom}} : votre compte candidat */
+            sujet: string;
+            /** @example Bonjour {{prenom}} {{nom}},\n\nVotre numéro de dossier est {{numeroDossier}}.\n\n{{lien lien \Activer mon compte\}} */
+            corps: string;
+        };
+        PreviewModeleMailDto: {
+            /** @example Bienvenue {{prenom}} : votre compte candidat */
+            sujet?: string;
+            /**
+             * @example Bonjour {{prenom}} {{nom}},
+             *
+             *     {{lien lien "Activer mon compte"}}
+             */
+            corps?: string;
+        };
+        ApercuModeleMailDto: {
+            /** @example Bienvenue Camille : votre compte candidat */
+            sujet: string;
+            /**
+             * @description The plain text part
+             * @example Bonjour Camille Martin,\n\nActiver mon compte : https://candidatures.univ.fr/comptes/activation?token=exemple\n
+             */
+            texte: string;
+            /**
+             * @description The HTML part
+             * @example <!doctype html><html lang=\fr\><body>\n<p>Bonjour Camille Martin,</p>\n</body></html>\n
+             */
+            html: string;
+        };
+        EnvoiTestModeleMailDto: {
+            /**
+             * @description The caller's own address, the only one a test mail goes to
+             * @example admin@univ.fr
+             */
+            destinataire: string;
+            /** @example Création de votre compte candidat */
+            sujet: string;
         };
         FormationPubliqueDto: {
             /**
@@ -5174,6 +5363,384 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listModelesMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModeleMailResumeDto"][];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getModeleMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                langue: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModeleMailDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `MODELE_MAIL_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateModeleMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example CPT_MIN_CREATE */
+                code: string;
+                /** @example fr */
+                langue: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "sujet": "Bienvenue {{prenom}} : votre compte candidat",
+                 *       "corps": "Bonjour {{prenom}} {{nom}},\n\nVotre numéro de dossier est {{numeroDossier}}. Activez votre compte avant le {{avant}}.\n\n{{lien lien \"Activer mon compte\"}}"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateModeleMailDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModeleMailDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `MODELE_MAIL_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    resetModeleMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                langue: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModeleMailDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `MODELE_MAIL_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    previewModeleMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example CPT_MIN_CREATE */
+                code: string;
+                /** @example fr */
+                langue: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "sujet": "Bienvenue {{prenom}}",
+                 *       "corps": "Bonjour {{prenom}} {{nom}},\n\n{{lien lien \"Activer mon compte\"}}"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PreviewModeleMailDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApercuModeleMailDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `MODELE_MAIL_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    sendModeleMailTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                langue: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvoiTestModeleMailDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (codes : `MODELE_MAIL_INTROUVABLE`, `ADRESSE_INTROUVABLE`) */
+            404: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -106,6 +106,9 @@ const ETAPES: Record<string, Etape> = {
   createAvis: { qui: 'commission' },
   validateAvis: { qui: 'gestionnaire' },
   createNote: { qui: 'commission' },
+  // After every mail the journey above follows: the example changes the activation mail's French text.
+  previewModeleMail: { qui: 'scol' },
+  updateModeleMail: { qui: 'scol' },
 
   // Last: the e-mail change closes DEMO0004's sessions until the new address is validated.
   updateEmail: { qui: 'DEMO0004' },

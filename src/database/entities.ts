@@ -25,6 +25,7 @@ import { Utilisateur } from '../auth/entities/utilisateur.entity';
 import { JobLease } from '../jobs/entities/job-lease.entity';
 import { JobRun } from '../jobs/entities/job-run.entity';
 import { MailOutbox } from '../mail/entities/mail-outbox.entity';
+import { ModeleMail } from '../mail/modeles/entities/modele-mail.entity';
 import { Candidat } from '../candidat/entities/candidat.entity';
 import { CandidatAdresse } from '../candidat/entities/candidat-adresse.entity';
 import { CandidatBac } from '../candidat/entities/candidat-bac.entity';
@@ -56,6 +57,7 @@ export const ENTITIES = [
   JobLease,
   JobRun,
   MailOutbox,
+  ModeleMail,
   Utilisateur,
   UtilisateurRole,
   UtilisateurPerimetre,

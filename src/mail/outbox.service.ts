@@ -9,6 +9,8 @@ import { MailOutbox, StatutMail } from './entities/mail-outbox.entity';
 import { MailEnvoyeDto } from './dto/mail.dto';
 import { MailAttachment, MailTransport } from './mail.transport';
 import { PieceJointeRef, PiecesJointes } from './pieces-jointes';
+import { appliquerModeleEnregistre } from './modeles/surcharge';
+import { OrigineModele } from './templates/mail-template';
 
 export interface MailToSend {
   /** Reference mail code (CPT_MIN_CREATE…) */
@@ -19,6 +21,8 @@ export interface MailToSend {
   html: string;
   /** Attached when the mail is sent, by the resolver registered for its type (see PiecesJointes) */
   pieceJointe?: PieceJointeRef;
+  /** The editable template it was rendered from: the text staff saved for it, if any, is rendered instead */
+  origine?: OrigineModele;
 }
 
 export interface DeliveryCounts {
@@ -83,12 +87,14 @@ export class OutboxService {
     if (piece && (!this.piecesJointes.has(piece.type) || piece.ref.length === 0 || piece.ref.length > 100)) {
       throw new Error(`Pièce jointe invalide : type « ${piece.type} » sans résolveur ou référence vide ou trop longue`);
     }
+    // Rendered now, in the caller's transaction: the row holds what is sent, whatever the template becomes later.
+    const rendu = await appliquerModeleEnregistre(em, mail);
     await em.getRepository(MailOutbox).insert({
       code: mail.code,
       destinataire: mail.to,
-      sujet: mail.subject,
-      texte: mail.text,
-      html: mail.html,
+      sujet: rendu.subject,
+      texte: rendu.text,
+      html: rendu.html,
       messageId: `<${randomUUID()}@${new URL(this.app.publicUrl).hostname}>`,
       statut: StatutMail.EN_ATTENTE,
       essais: 0,

@@ -28,6 +28,8 @@ export const OPERATION_VERBS = [
   'confirm',
   'withdraw',
   'declare',
+  'preview',
+  'send',
 ] as const;
 
 const SHAPE = new RegExp(`^(${OPERATION_VERBS.join('|')})(Own)?([A-Z][A-Za-z]*)?$`);

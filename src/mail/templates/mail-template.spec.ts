@@ -2,6 +2,7 @@ import { Langue } from '../../common/i18n/langue';
 import * as avis from './avis.templates';
 import * as candidature from './candidature.templates';
 import * as compte from './compte.templates';
+import { ModeleEditable } from '../modeles/modele-editable';
 import { Modele, escapeHtml } from './mail-template';
 import * as statut from './statut.templates';
 
@@ -36,8 +37,8 @@ const EXEMPLES = {
   'CANDIDATURE (paper)': exemple(candidature.candidatureEnregistree, { ...dossier, dateRetour: '2027-04-10', demat: false, adresse }),
   CANDIDATURE_ANNULATION: exemple(candidature.candidatureAnnulee, dossier),
   'STATUT_RE (transmitted by the candidate)': exemple(candidature.candidatureTransmise, dossier),
-  COMMISSION_ALERT_TRANSMISSION: exemple(candidature.alerteCommission, { ...dossier, evenement: 'transmission' }),
-  COMMISSION_ALERT_ANNULATION: exemple(candidature.alerteCommission, { ...dossier, evenement: 'annulation' }),
+  COMMISSION_ALERT_TRANSMISSION: exemple(candidature.alerteTransmission, dossier),
+  COMMISSION_ALERT_ANNULATION: exemple(candidature.alerteAnnulation, dossier),
   STATUT_AT: exemple(statut.statutEnAttente, { ...dossier, date: '2027-04-02' }),
   STATUT_RE: exemple(statut.statutReceptionne, { ...dossier, date: '2027-04-02' }),
   STATUT_CO: exemple(statut.statutComplet, { ...dossier, date: '2027-04-02' }),
@@ -49,14 +50,14 @@ const EXEMPLES = {
   AVIS_LISTE_COMP: exemple(avis.avisListeComplementaire, { ...decision, rang: 4 }),
   AVIS_LISTE_ATT: exemple(avis.avisListeAttente, decision),
   AVIS_PRESELECTION: exemple(avis.avisPreselection, { ...decision, date: '2027-05-02', heure: '09:30', lieu: `Amphi ${PIEGE}` }),
-  CANDIDATURE_CONFIRM: exemple(avis.reponseCandidat, { ...dossier, reponse: 'confirmation', codeOpi: 'EC0WBZPM9X' }),
-  CANDIDATURE_DESIST: exemple(avis.reponseCandidat, { ...dossier, reponse: 'desistement' }),
-  CANDIDATURE_DESIST_AUTO: exemple(avis.reponseCandidat, { ...dossier, reponse: 'desistementAuto' }),
+  CANDIDATURE_CONFIRM: exemple(avis.confirmation, { ...dossier, codeOpi: 'EC0WBZPM9X' }),
+  CANDIDATURE_DESIST: exemple(avis.desistement, dossier),
+  CANDIDATURE_DESIST_AUTO: exemple(avis.desistementAutomatique, dossier),
   CANDIDATURE_RELANCE_FAVO: exemple(avis.relanceConfirmation, { ...dossier, dateConfirmation: '2027-04-20' }),
-  COMMISSION_ALERT_DESISTEMENT: exemple(avis.alerteDecision, { ...dossier, evenement: 'desistement' }),
-  COMMISSION_ALERT_LISTE_PRINC: exemple(avis.alerteDecision, { ...dossier, evenement: 'promotion' }),
-  TYPE_TRAIT_AC: exemple(avis.typeTraitement, { ...dossier, type: 'AC' }),
-  TYPE_TRAIT_ATT: exemple(avis.typeTraitement, { ...dossier, type: 'AT' }),
+  COMMISSION_ALERT_DESISTEMENT: exemple(avis.alerteDesistement, dossier),
+  COMMISSION_ALERT_LISTE_PRINC: exemple(avis.alertePromotion, dossier),
+  TYPE_TRAIT_AC: exemple(avis.typeTraitementAccesControle, dossier),
+  TYPE_TRAIT_ATT: exemple(avis.typeTraitementEnAttente, dossier),
 };
 
 const rendu = (code: keyof typeof EXEMPLES, langue: Langue) => EXEMPLES[code].m({ ...(EXEMPLES[code].d as object), langue });
@@ -66,10 +67,10 @@ const FRANCAIS = /Bonjour|Votre|votre|candidature|formation|dossier|Commentaire|
 
 describe('mail templates', () => {
   it('has an example for every template of the four modules', () => {
-    const modeles = Object.values({ ...compte, ...candidature, ...statut, ...avis }).filter((v) => typeof v === 'function' && 'textes' in v);
+    const modeles: unknown[] = [compte, candidature, statut, avis].flatMap((module) => Object.values(module)).filter((v) => typeof v === 'function' && 'textes' in v);
     expect(modeles.length).toBeGreaterThan(0);
-    const couverts = new Set(Object.values(EXEMPLES).map((e) => e.m));
-    expect(modeles.filter((m) => !couverts.has(m as Modele<unknown>))).toEqual([]);
+    const couverts = new Set<unknown>(Object.values(EXEMPLES).map((e) => e.m));
+    expect(modeles.filter((m) => !couverts.has(m))).toEqual([]);
   });
 
   describe.each(Object.keys(EXEMPLES) as (keyof typeof EXEMPLES)[])('%s', (code) => {
@@ -118,6 +119,15 @@ describe('mail templates', () => {
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; O&#39;Brien &amp; &quot;fils&quot;');
     expect(mail.text).toContain('Bonjour <script>alert(1)</script> O\'Brien & "fils",');
+  });
+
+  it('gives each template exactly the values its mail code declares, and says where the mail came from', () => {
+    for (const code of Object.keys(EXEMPLES) as (keyof typeof EXEMPLES)[]) {
+      const { definition } = EXEMPLES[code].m as ModeleEditable<unknown>;
+      const { origine } = rendu(code, Langue.EN);
+      expect({ code, valeurs: Object.keys(origine?.variables ?? {}).sort() }).toEqual({ code, valeurs: Object.keys(definition.variables).sort() });
+      expect(origine).toMatchObject({ code: definition.code, langue: Langue.EN });
+    }
   });
 
   it('escapes the five HTML-significant characters', () => {

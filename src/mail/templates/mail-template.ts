@@ -1,4 +1,3 @@
-import { DATES, FormatsDates } from '../../common/i18n/dates';
 import { Langue, Traduit } from '../../common/i18n/langue';
 
 /** A rendered mail: text and HTML parts, in the recipient's language. */
@@ -6,36 +5,29 @@ export interface RenderedMail {
   subject: string;
   text: string;
   html: string;
+  /**
+   * The editable template it was rendered from (src/mail/modeles): its code, language and values, so that the
+   * outbox renders the text saved in the database instead of the shipped one when staff changed it.
+   */
+  origine?: OrigineModele;
 }
 
-/** A paragraph: a sentence, or a link (a bare URL in text, an anchor in HTML). */
-export type Paragraphe = string | { lien: string; libelle: string };
-
-/** What a mail says in one language. */
-export interface Texte {
-  sujet: string;
-  corps: Paragraphe[];
-}
-
-/** One mail in each language, side by side: each writes the data with its language's date formats. */
-export type Textes<D> = Traduit<(d: D, dates: FormatsDates) => Texte>;
-
-/** A mail template: renders its data in the language given with it. */
-export interface Modele<D> {
-  (d: D & { langue: Langue }): RenderedMail;
-  readonly textes: Textes<D>;
+/** Which editable template a mail came from, with the values it was rendered with. */
+export interface OrigineModele {
+  code: string;
+  langue: Langue;
+  variables: Record<string, unknown>;
 }
 
 /**
- * Declares a mail template, French and English next to each other, so each mail is read and changed in one place.
- * The language travels with the data (`{ ...donnees, langue }`): a caller cannot forget it.
+ * A mail template: renders its data in the language given with it. The language travels with the data
+ * (`{ ...donnees, langue }`): a caller cannot forget it. Each one is declared with `modeleEditable`
+ * (src/mail/modeles/modele-editable.ts), its French and English texts side by side.
  */
-export function modele<D>(textes: Textes<D>): Modele<D> {
-  const rendre = (d: D & { langue: Langue }): RenderedMail => {
-    const { sujet, corps } = textes[d.langue](d, DATES[d.langue]);
-    return render(sujet, corps, d.langue);
-  };
-  return Object.assign(rendre, { textes });
+export interface Modele<D> {
+  (d: D & { langue: Langue }): RenderedMail;
+  /** The shipped texts, in the engine's syntax */
+  readonly textes: Traduit<{ sujet: string; corps: string }>;
 }
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -45,16 +37,7 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 
-/**
- * Builds both parts from one list of paragraphs; `{lien}` paragraphs become a link in HTML and a bare URL in text.
- * Values are escaped once, here, so templates cannot forget it.
- */
-export function render(subject: string, paragraphs: Paragraphe[], langue: Langue): RenderedMail {
-  // French typography spaces a colon on both sides; English does not.
-  const deuxPoints = langue === Langue.FR ? ' : ' : ': ';
-  const text = paragraphs.map((p) => (typeof p === 'string' ? p : `${p.libelle}${deuxPoints}${p.lien}`)).join('\n\n');
-  const html = paragraphs
-    .map((p) => (typeof p === 'string' ? `<p>${escapeHtml(p)}</p>` : `<p><a href="${escapeHtml(p.lien)}">${escapeHtml(p.libelle)}</a></p>`))
-    .join('\n');
-  return { subject, text: `${text}\n`, html: `<!doctype html><html lang="${langue}"><body>\n${html}\n</body></html>\n` };
+/** The HTML part around its paragraphs, given as HTML already escaped. */
+export function pageHtml(paragraphesHtml: string[], langue: Langue): string {
+  return `<!doctype html><html lang="${langue}"><body>\n${paragraphesHtml.map((p) => `<p>${p}</p>`).join('\n')}\n</body></html>\n`;
 }

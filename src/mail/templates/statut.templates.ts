@@ -1,5 +1,5 @@
-import { Traduit } from '../../common/i18n/langue';
-import { Paragraphe, modele } from './mail-template';
+import { FormatsDates } from '../../common/i18n/dates';
+import { VARIABLES, modeleEditable } from '../modeles/modele-editable';
 
 interface Dossier {
   prenom: string;
@@ -18,74 +18,101 @@ export interface PieceAFournir {
   commentaire: string | null;
 }
 
-const bonjour: Traduit<(d: Dossier) => string> = { fr: (d) => `Bonjour ${d.prenom} ${d.nom},`, en: (d) => `Dear ${d.prenom} ${d.nom},` };
-const suivre: Traduit<(d: Dossier) => Paragraphe> = {
-  fr: (d) => ({ lien: d.lien, libelle: 'Suivre ma candidature' }),
-  en: (d) => ({ lien: d.lien, libelle: 'Follow my application' }),
-};
+const { prenom, nom, numeroDossier, formation } = VARIABLES;
+const dossier = { prenom, nom, numeroDossier, formation, lien: VARIABLES.lienCandidature };
+const valeursDossier = (d: Dossier, dates: FormatsDates) => ({ prenom: d.prenom, nom: d.nom, numeroDossier: d.numeroDossier, formation: d.formation, lien: d.lien, date: dates.jour(d.date) });
+const date = (description: string) => ({ description, exemple: '02/04/2027' });
 
 /** STATUT_AT: the file is back to « en attente » (not received yet, or to be processed again). */
-export const statutEnAttente = modele<Dossier>({
-  fr: (d) => ({
-    sujet: `Dossier en attente : ${d.formation}`,
-    corps: [
-      bonjour.fr(d),
-      `Votre dossier de candidature à la formation « ${d.formation} » (numéro de dossier ${d.numeroDossier}) est de nouveau en attente de réception par la commission.`,
-      suivre.fr(d),
-    ],
-  }),
-  en: (d) => ({
-    sujet: `Application pending: ${d.formation}`,
-    corps: [
-      bonjour.en(d),
-      `Your application file for the programme "${d.formation}" (file number ${d.numeroDossier}) is once again waiting to be received by the admissions committee.`,
-      suivre.en(d),
-    ],
-  }),
+export const statutEnAttente = modeleEditable<Dossier>({
+  code: 'STATUT_AT',
+  description: 'Dossier de nouveau en attente de réception',
+  variables: { ...dossier, date: date('Date du changement de statut') },
+  valeurs: valeursDossier,
+  textes: {
+    fr: {
+      sujet: 'Dossier en attente : {{formation}}',
+      corps: `Bonjour {{prenom}} {{nom}},
+
+Votre dossier de candidature à la formation « {{formation}} » (numéro de dossier {{numeroDossier}}) est de nouveau en attente de réception par la commission.
+
+{{lien lien "Suivre ma candidature"}}
+`,
+    },
+    en: {
+      sujet: 'Application pending: {{formation}}',
+      corps: `Dear {{prenom}} {{nom}},
+
+Your application file for the programme "{{formation}}" (file number {{numeroDossier}}) is once again waiting to be received by the admissions committee.
+
+{{lien lien "Follow my application"}}
+`,
+    },
+  },
 });
 
 /** STATUT_RE: staff recorded the file's reception. */
-export const statutReceptionne = modele<Dossier>({
-  fr: (d, dates) => ({
-    sujet: `Dossier réceptionné : ${d.formation}`,
-    corps: [
-      bonjour.fr(d),
-      `Votre dossier de candidature à la formation « ${d.formation} » (numéro de dossier ${d.numeroDossier}) a été réceptionné le ${dates.jour(d.date)}.`,
-      'La commission va vérifier vos pièces justificatives ; vous serez informé(e) par e-mail de la suite donnée à votre dossier.',
-      suivre.fr(d),
-    ],
-  }),
-  en: (d, dates) => ({
-    sujet: `Application received: ${d.formation}`,
-    corps: [
-      bonjour.en(d),
-      `Your application file for the programme "${d.formation}" (file number ${d.numeroDossier}) was received on ${dates.jour(d.date)}.`,
-      'The admissions committee will check your supporting documents; you will be informed by e-mail of the outcome of your application.',
-      suivre.en(d),
-    ],
-  }),
+export const statutReceptionne = modeleEditable<Dossier>({
+  code: 'STATUT_RE',
+  description: 'Dossier réceptionné par la scolarité',
+  variables: { ...dossier, date: date('Date de réception') },
+  valeurs: valeursDossier,
+  textes: {
+    fr: {
+      sujet: 'Dossier réceptionné : {{formation}}',
+      corps: `Bonjour {{prenom}} {{nom}},
+
+Votre dossier de candidature à la formation « {{formation}} » (numéro de dossier {{numeroDossier}}) a été réceptionné le {{date}}.
+
+La commission va vérifier vos pièces justificatives ; vous serez informé(e) par e-mail de la suite donnée à votre dossier.
+
+{{lien lien "Suivre ma candidature"}}
+`,
+    },
+    en: {
+      sujet: 'Application received: {{formation}}',
+      corps: `Dear {{prenom}} {{nom}},
+
+Your application file for the programme "{{formation}}" (file number {{numeroDossier}}) was received on {{date}}.
+
+The admissions committee will check your supporting documents; you will be informed by e-mail of the outcome of your application.
+
+{{lien lien "Follow my application"}}
+`,
+    },
+  },
 });
 
 /** STATUT_CO: the file is complete; it goes to the commission. */
-export const statutComplet = modele<Dossier>({
-  fr: (d, dates) => ({
-    sujet: `Dossier complet : ${d.formation}`,
-    corps: [
-      bonjour.fr(d),
-      `Votre dossier de candidature à la formation « ${d.formation} » (numéro de dossier ${d.numeroDossier}) est complet depuis le ${dates.jour(d.date)}.`,
-      'Il sera examiné par la commission ; vous serez informé(e) par e-mail de sa décision.',
-      suivre.fr(d),
-    ],
-  }),
-  en: (d, dates) => ({
-    sujet: `Application complete: ${d.formation}`,
-    corps: [
-      bonjour.en(d),
-      `Your application file for the programme "${d.formation}" (file number ${d.numeroDossier}) has been complete since ${dates.jour(d.date)}.`,
-      'It will be examined by the admissions committee; you will be informed of its decision by e-mail.',
-      suivre.en(d),
-    ],
-  }),
+export const statutComplet = modeleEditable<Dossier>({
+  code: 'STATUT_CO',
+  description: 'Dossier complet',
+  variables: { ...dossier, date: date('Date à laquelle le dossier est complet') },
+  valeurs: valeursDossier,
+  textes: {
+    fr: {
+      sujet: 'Dossier complet : {{formation}}',
+      corps: `Bonjour {{prenom}} {{nom}},
+
+Votre dossier de candidature à la formation « {{formation}} » (numéro de dossier {{numeroDossier}}) est complet depuis le {{date}}.
+
+Il sera examiné par la commission ; vous serez informé(e) par e-mail de sa décision.
+
+{{lien lien "Suivre ma candidature"}}
+`,
+    },
+    en: {
+      sujet: 'Application complete: {{formation}}',
+      corps: `Dear {{prenom}} {{nom}},
+
+Your application file for the programme "{{formation}}" (file number {{numeroDossier}}) has been complete since {{date}}.
+
+It will be examined by the admissions committee; you will be informed of its decision by e-mail.
+
+{{lien lien "Follow my application"}}
+`,
+    },
+  },
 });
 
 type Incomplet = Dossier & { pieces: PieceAFournir[]; dateRetour: string; demat: boolean; adresse: string[] };
@@ -94,37 +121,77 @@ type Incomplet = Dossier & { pieces: PieceAFournir[]; dateRetour: string; demat:
  * STATUT_IN: the file is incomplete. Lists each pièce refused (with the staff comment) or missing, and the return
  * deadline; how to complete depends on the mode (online, or by post to the commission).
  */
-export const statutIncomplet = modele<Incomplet>({
-  fr: (d, dates) => {
-    const pieces = d.pieces.map((p) => `- ${p.libelle} : ${p.refusee ? 'refusée' : 'manquante'}${p.commentaire ? ` (${p.commentaire})` : ''}`);
-    const comment = d.demat
-      ? `Déposez ${d.pieces.length > 1 ? 'ces pièces' : 'cette pièce'} en ligne, puis cliquez de nouveau sur « Transmettre ma candidature » au plus tard le ${dates.jour(d.dateRetour)}.`
-      : `Envoyez ${d.pieces.length > 1 ? 'ces pièces' : 'les pièces demandées'} au plus tard le ${dates.jour(d.dateRetour)} à l'adresse suivante : ${d.adresse.join(', ')}.`;
-    return {
-      sujet: `Dossier incomplet : ${d.formation}`,
-      corps: [
-        bonjour.fr(d),
-        `Votre dossier de candidature à la formation « ${d.formation} » (numéro de dossier ${d.numeroDossier}) a été déclaré incomplet le ${dates.jour(d.date)}.`,
-        ...(pieces.length > 0 ? ['Pièces justificatives à fournir :', ...pieces] : ['Prenez contact avec la commission pour savoir ce qui manque à votre dossier.']),
-        `${comment} Passé cette date, votre dossier ne pourra plus être complété.`,
-        suivre.fr(d),
+export const statutIncomplet = modeleEditable<Incomplet>({
+  code: 'STATUT_IN',
+  description: 'Dossier incomplet : pièces refusées ou manquantes, date limite de retour',
+  variables: {
+    ...dossier,
+    date: date('Date à laquelle le dossier est déclaré incomplet'),
+    pieces: {
+      description: 'Pièces à fournir',
+      exemple: [
+        { libelle: 'Relevé de notes', refusee: true, commentaire: 'Illisible' },
+        { libelle: 'CV', refusee: false, commentaire: null },
       ],
-    };
+      elements: { libelle: 'Libellé de la pièce', refusee: 'Vrai quand la pièce a été refusée, faux quand elle manque', commentaire: 'Commentaire de la scolarité (peut être vide)' },
+    },
+    plusieursPieces: { description: 'Vrai quand plus d\'une pièce est à fournir', exemple: true },
+    demat: { description: 'Vrai quand les pièces se déposent en ligne, faux quand elles partent par courrier', exemple: true },
+    dateRetour: date('Date limite de retour des pièces'),
+    adresse: { description: 'Adresse postale de la commission, sur une ligne', exemple: 'OSUC - SCOLARITE, 1 A rue de la Ferollerie, 45071 ORLEANS CEDEX 2' },
   },
-  en: (d, dates) => {
-    const pieces = d.pieces.map((p) => `- ${p.libelle}: ${p.refusee ? 'refused' : 'missing'}${p.commentaire ? ` (${p.commentaire})` : ''}`);
-    const comment = d.demat
-      ? `Upload ${d.pieces.length > 1 ? 'these documents' : 'this document'} online, then click "Submit my application" again by ${dates.jour(d.dateRetour)} at the latest.`
-      : `Post ${d.pieces.length > 1 ? 'these documents' : 'the documents requested'} by ${dates.jour(d.dateRetour)} at the latest to the following address: ${d.adresse.join(', ')}.`;
-    return {
-      sujet: `Application incomplete: ${d.formation}`,
-      corps: [
-        bonjour.en(d),
-        `Your application file for the programme "${d.formation}" (file number ${d.numeroDossier}) was declared incomplete on ${dates.jour(d.date)}.`,
-        ...(pieces.length > 0 ? ['Supporting documents to provide:', ...pieces] : ['Please contact the admissions committee to find out what is missing from your file.']),
-        `${comment} After that date, your file can no longer be completed.`,
-        suivre.en(d),
-      ],
-    };
+  valeurs: (d, dates) => ({
+    ...valeursDossier(d, dates),
+    pieces: d.pieces.map((p) => ({ libelle: p.libelle, refusee: p.refusee, commentaire: p.commentaire })),
+    plusieursPieces: d.pieces.length > 1,
+    demat: d.demat,
+    dateRetour: dates.jour(d.dateRetour),
+    adresse: d.adresse.join(', '),
+  }),
+  textes: {
+    fr: {
+      sujet: 'Dossier incomplet : {{formation}}',
+      corps: `Bonjour {{prenom}} {{nom}},
+
+Votre dossier de candidature à la formation « {{formation}} » (numéro de dossier {{numeroDossier}}) a été déclaré incomplet le {{date}}.
+
+{{#if pieces}}
+Pièces justificatives à fournir :
+
+{{#each pieces}}
+- {{libelle}} : {{#if refusee}}refusée{{else}}manquante{{/if}}{{#if commentaire}} ({{commentaire}}){{/if}}
+
+{{/each}}
+{{else}}
+Prenez contact avec la commission pour savoir ce qui manque à votre dossier.
+{{/if}}
+
+{{#if demat}}Déposez {{#if plusieursPieces}}ces pièces{{else}}cette pièce{{/if}} en ligne, puis cliquez de nouveau sur « Transmettre ma candidature » au plus tard le {{dateRetour}}.{{else}}Envoyez {{#if plusieursPieces}}ces pièces{{else}}les pièces demandées{{/if}} au plus tard le {{dateRetour}} à l'adresse suivante : {{adresse}}.{{/if}} Passé cette date, votre dossier ne pourra plus être complété.
+
+{{lien lien "Suivre ma candidature"}}
+`,
+    },
+    en: {
+      sujet: 'Application incomplete: {{formation}}',
+      corps: `Dear {{prenom}} {{nom}},
+
+Your application file for the programme "{{formation}}" (file number {{numeroDossier}}) was declared incomplete on {{date}}.
+
+{{#if pieces}}
+Supporting documents to provide:
+
+{{#each pieces}}
+- {{libelle}}: {{#if refusee}}refused{{else}}missing{{/if}}{{#if commentaire}} ({{commentaire}}){{/if}}
+
+{{/each}}
+{{else}}
+Please contact the admissions committee to find out what is missing from your file.
+{{/if}}
+
+{{#if demat}}Upload {{#if plusieursPieces}}these documents{{else}}this document{{/if}} online, then click "Submit my application" again by {{dateRetour}} at the latest.{{else}}Post {{#if plusieursPieces}}these documents{{else}}the documents requested{{/if}} by {{dateRetour}} at the latest to the following address: {{adresse}}.{{/if}} After that date, your file can no longer be completed.
+
+{{lien lien "Follow my application"}}
+`,
+    },
   },
 });
