@@ -46,10 +46,10 @@ function AideIne() {
  * (or when they come from the student records) they are shown read only with the reason; phones and language stay
  * editable (PUT /identite/coordonnees).
  */
-export function SectionIdentite({ identite, verrouillee }: { identite: Identite | null; verrouillee: boolean }) {
+export function SectionIdentite({ identite }: { identite: Identite | null }) {
   const t = useTextes(TEXTES_DOSSIER);
   const [refus, setRefus] = useState<string | null>(null);
-  if (identite && (identite.importe || verrouillee || refus)) {
+  if (identite && (identite.verrouillee || refus)) {
     // Why it cannot be changed here: said by the pages, or (a refused save) by the API, in French.
     return <IdentiteVerrouillee identite={identite} raison={refus ? <span lang="fr">{refus}</span> : identite.importe ? t.verrouImport : t.verrouCandidature} />;
   }

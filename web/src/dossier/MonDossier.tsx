@@ -19,8 +19,6 @@ const SECTIONS = ['identite', 'adresse', 'bac', 'cursus-interne', 'cursus-extern
 export default function MonDossier() {
   const t = useTextes(TEXTES_DOSSIER);
   const dossier = $api.useQuery('get', '/api/candidat/dossier');
-  // The first candidature locks the identity (the file does not say it: the candidatures do, cancelled ones aside).
-  const candidatures = $api.useQuery('get', '/api/candidat/candidatures');
   const d = dossier.data;
   const section = (id: (typeof SECTIONS)[number], contenu: React.ReactNode) => (
     <section key={id} aria-labelledby={`titre-${id}`} className="mb-5">
@@ -72,7 +70,7 @@ export default function MonDossier() {
               ))}
             </ul>
           </nav>
-          {section('identite', candidatures.isPending ? <Chargement /> : <SectionIdentite identite={d.identite ?? null} verrouillee={(candidatures.data?.length ?? 0) > 0} />)}
+          {section('identite', <SectionIdentite identite={d.identite ?? null} />)}
           {section('adresse', <SectionAdresse adresse={d.adresse ?? null} />)}
           {section('bac', <SectionBac bac={d.bac ?? null} />)}
           {section('cursus-interne', <SectionCursusInterne cursus={d.cursusInterne} />)}
