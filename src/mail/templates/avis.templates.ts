@@ -10,6 +10,8 @@ export interface Decision {
   lien: string;
   /** Shown when the commission made its comment visible */
   commentaire: string | null;
+  /** The type de décision's label when the institution defined it (« Avis favorable sous réserve »); absent for its family's model */
+  decision?: string | null;
 }
 
 type SansCommentaire = Omit<Decision, 'commentaire'>;
@@ -19,10 +21,10 @@ const voir: Traduit<(d: SansCommentaire) => Paragraphe> = {
   fr: (d) => ({ lien: d.lien, libelle: 'Voir ma candidature' }),
   en: (d) => ({ lien: d.lien, libelle: 'View my application' }),
 };
-/** The comment the commission made visible, then the link. */
+/** The type de décision the institution defined, the comment the commission made visible, then the link. */
 const suite: Traduit<(d: Decision) => Paragraphe[]> = {
-  fr: (d) => [...(d.commentaire ? [`Commentaire de la commission : ${d.commentaire}`] : []), voir.fr(d)],
-  en: (d) => [...(d.commentaire ? [`Comment from the admissions committee: ${d.commentaire}`] : []), voir.en(d)],
+  fr: (d) => [...(d.decision ? [`Décision de la commission : ${d.decision}`] : []), ...(d.commentaire ? [`Commentaire de la commission : ${d.commentaire}`] : []), voir.fr(d)],
+  en: (d) => [...(d.decision ? [`Decision of the admissions committee: ${d.decision}`] : []), ...(d.commentaire ? [`Comment from the admissions committee: ${d.commentaire}`] : []), voir.en(d)],
 };
 const repondreAvant: Traduit<(date: string | null, dates: FormatsDates) => string> = {
   fr: (date, dates) =>

@@ -95,7 +95,8 @@ export default function Recapitulatif() {
     ['Publication des résultats', c.dates.publication],
     ['Date limite de confirmation', c.dates.confirmation],
   ];
-  const lettrePossible = d.code === 'FA' || d.code === 'DE';
+  // A final decision only (its type's `definitif`): an admission or refusal letter goes with it.
+  const lettrePossible = d.definitif === true && (d.code === 'FA' || d.code === 'DE');
 
   const agir = (action: ActionCandidat) => {
     setMessage(null);
