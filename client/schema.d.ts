@@ -1264,6 +1264,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/candidatures/types-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The types de décision (an avis names an active one), with their rules: the models first, one a family */
+        get: operations["listTypesDecision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/candidatures/avis": {
         parameters: {
             query?: never;
@@ -1480,6 +1497,76 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parametrage/types-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Creates a type de décision of an avis family; the rules it leaves out are its family's model's */
+        post: operations["createTypeDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parametrage/types-decision/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Changes a type de décision (If-Match of the version read): its labels and rules, or deactivates it (actif false); a model's labels only */
+        put: operations["updateTypeDecision"];
+        post?: never;
+        /** Deletes a type de décision no avis names (If-Match of the version read); one in use can only be deactivated */
+        delete: operations["deleteTypeDecision"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parametrage/motifs-avis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Creates a motif of a défavorable avis */
+        post: operations["createMotifAvis"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parametrage/motifs-avis/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Renames, deactivates (actif false) or reactivates a motif (If-Match of the version read); its code stays */
+        put: operations["updateMotifAvis"];
+        post?: never;
+        /** Deletes a motif no avis gives (If-Match of the version read); one in use can only be deactivated */
+        delete: operations["deleteMotifAvis"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3716,8 +3803,18 @@ export interface components {
              * @enum {string|null}
              */
             code: "FA" | "DE" | "LC" | "LA" | "PR" | null;
-            /** @example En attente */
+            /**
+             * @description The type de décision's label (« Avis favorable sous réserve »), or « En attente »
+             * @example En attente
+             */
             libelle: string;
+            /**
+             * @description The type de décision (GET /api/candidatures/types-decision)
+             * @example AVIS_FAVORABLE
+             */
+            typeDecision?: string | null;
+            /** @description A final decision (the admission or refusal letter goes with it) */
+            definitif?: boolean;
             /** @description Liste complémentaire: the rank among those still waiting */
             rang?: number | null;
             /** @description Défavorable: why */
@@ -3920,20 +4017,45 @@ export interface components {
             campagneAArchiverId?: number;
         };
         MotifAvisDto: {
+            id: number;
             /** @example CAPACITE */
             code: string;
             /** @example Capacité daccueil atteinte */
             libelle: string;
+            /** @description Offered for new avis; an inactive motif stays on the avis that give it */
             actif: boolean;
+            /** @description Send it back as If-Match to change the motif */
+            version: number;
         };
-        /**
-         * @description FA favorable, DE défavorable (motif), LC liste complémentaire (rang), LA liste d’attente, PR présélection (date, heure, lieu)
-         * @enum {string}
-         */
+        /** @enum {string} */
         TypeAvis: "FA" | "DE" | "LC" | "LA" | "PR";
+        TypeDecisionDto: {
+            famille: components["schemas"]["TypeAvis"];
+            id: number;
+            /** @example FAV_RESERVE */
+            code: string;
+            /** @example Avis favorable sous réserve */
+            libelle: string;
+            libelleEn: string | null;
+            definitif: boolean;
+            confirmable: boolean;
+            /** @example AVIS_FAVORABLE */
+            mail: string | null;
+            /** @description Seeded, one a family: what an avis naming no type means; only its labels change */
+            modele: boolean;
+            actif: boolean;
+            /** @description Send it back as If-Match to change the type */
+            version: number;
+        };
         SaisieAvisInput: {
             /** @description FA favorable, DE défavorable (motif), LC liste complémentaire (rang), LA liste d’attente, PR présélection (date, heure, lieu) */
             type: components["schemas"]["TypeAvis"];
+            /**
+             * @description The type de décision, of the family `type`, active (GET /api/candidatures/types-decision); absent: the family's
+             *     model (« Favorable »…)
+             * @example AVIS_FAVORABLE
+             */
+            typeDecision?: string;
             /**
              * @description Défavorable: a code of GET /api/candidatures/motifs-avis
              * @example CAPACITE
@@ -3982,7 +4104,15 @@ export interface components {
             type: components["schemas"]["TypeAvis"];
             id: number;
             candidatureId: number;
-            /** @example Liste complémentaire */
+            /**
+             * @description The type de décision (its family's model when staff named none)
+             * @example AVIS_LISTE_COMP
+             */
+            typeDecision: string;
+            /**
+             * @description The type de décision's label
+             * @example Liste complémentaire
+             */
             libelle: string;
             motif: string | null;
             motifLibelle: string | null;
@@ -4205,6 +4335,71 @@ export interface components {
             contact: components["schemas"]["ContactDto"];
             /** @description The commission's text for candidates */
             messageCommission: string | null;
+        };
+        TypeDecisionInput: {
+            /**
+             * @description For candidates who chose English; absent or null: the French one
+             * @example Conditional offer
+             */
+            libelleEn?: string | null;
+            /** @description The avis family (FA, DE, LC, LA, PR): the fields an avis asks and the liste complémentaire follow it; never changes once created */
+            famille: components["schemas"]["TypeAvis"];
+            /**
+             * @description The mail its publication sends: its family's (AVIS_FAVORABLE, AVIS_DEFAVORABLE, AVIS_LISTE_COMP, AVIS_LISTE_ATT, AVIS_PRESELECTION), or null for none (absent: its family's)
+             * @example AVIS_FAVORABLE
+             */
+            mail?: string | null;
+            /**
+             * @description Unique; upper-cased; never changes once created
+             * @example FAV_RESERVE
+             */
+            code: string;
+            /**
+             * @description What the candidate reads
+             * @example Avis favorable sous réserve
+             */
+            libelle: string;
+            /**
+             * @description A final decision: the admission (FA) or refusal (DE) letter goes with it (absent: as the family's model)
+             * @example true
+             */
+            definitif?: boolean;
+            /**
+             * @description Favourable family only: the candidate confirms or withdraws before the deadline (absent: as the family's model)
+             * @example true
+             */
+            confirmable?: boolean;
+            /**
+             * @description Offered for new avis (true, the default); false deactivates it, the avis that name it keep it
+             * @example true
+             */
+            actif?: boolean;
+        };
+        CreationMotifAvisInput: {
+            /**
+             * @description Unique; upper-cased; never changes once created (avis keep it)
+             * @example LANGUE
+             */
+            code: string;
+            /**
+             * @description What the candidate reads as the reason of a refusal
+             * @example Niveau de langue insuffisant
+             */
+            libelle: string;
+            /**
+             * @description Offered for new avis (true, the default)
+             * @example true
+             */
+            actif?: boolean;
+        };
+        MotifAvisInput: {
+            /** @example Capacité daccueil de la formation atteinte */
+            libelle: string;
+            /**
+             * @description false: no longer offered for new avis (true, the default)
+             * @example true
+             */
+            actif?: boolean;
         };
         /**
          * @description ADMISSION: the candidate confirmed; DESISTEMENT: they withdrew after their admission was transmitted
@@ -11089,6 +11284,52 @@ export interface operations {
             };
         };
     };
+    listTypesDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TypeDecisionDto"][];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     createAvis: {
         parameters: {
             query?: never;
@@ -11104,7 +11345,8 @@ export interface operations {
                  *         1
                  *       ],
                  *       "type": "FA",
-                 *       "commentaire": "Très bon dossier.",
+                 *       "typeDecision": "FAV_RESERVE",
+                 *       "commentaire": "Très bon dossier, sous réserve de l’obtention de la licence.",
                  *       "commentaireVisible": true
                  *     }
                  */
@@ -12101,6 +12343,572 @@ export interface operations {
             };
             /** @description No such resource (code : `FORMATION_INTROUVABLE`) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createTypeDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "FAV_COND",
+                 *       "libelle": "Avis favorable sous condition de réussite",
+                 *       "libelleEn": "Offer subject to passing your degree",
+                 *       "famille": "FA",
+                 *       "definitif": true,
+                 *       "confirmable": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["TypeDecisionInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description Version of the new row: send it back as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TypeDecisionDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (code : `CODE_DEJA_UTILISE`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateTypeDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version read; required when the data already exists */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @example 4 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "AVIS_LISTE_ATT",
+                 *       "libelle": "Liste d'attente (décision en juillet)",
+                 *       "libelleEn": "On hold (decision in July)",
+                 *       "famille": "LA"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TypeDecisionInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version of the section: send it back as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TypeDecisionDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `TYPE_DECISION_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource changed since it was read (If-Match): reload it (code : `VERSION_PERIMEE`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` (codes : `CODE_NON_MODIFIABLE`, `FAMILLE_NON_MODIFIABLE`, `TYPE_DECISION_MODELE`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required to change an existing resource (code : `IF_MATCH_REQUIS`) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deleteTypeDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version read; required when the data already exists */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `TYPE_DECISION_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (code : `TYPE_DECISION_UTILISE`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource changed since it was read (If-Match): reload it (code : `VERSION_PERIMEE`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` (code : `TYPE_DECISION_MODELE`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required to change an existing resource (code : `IF_MATCH_REQUIS`) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createMotifAvis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "LANGUE",
+                 *       "libelle": "Niveau de langue insuffisant"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreationMotifAvisInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description Version of the new row: send it back as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MotifAvisDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (code : `CODE_DEJA_UTILISE`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateMotifAvis: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version read; required when the data already exists */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @example 1 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "libelle": "Capacité d'accueil de la formation atteinte",
+                 *       "actif": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["MotifAvisInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version of the section: send it back as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MotifAvisDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `MOTIF_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource changed since it was read (If-Match): reload it (code : `VERSION_PERIMEE`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required to change an existing resource (code : `IF_MATCH_REQUIS`) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deleteMotifAvis: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version read; required when the data already exists */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `MOTIF_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (code : `MOTIF_UTILISE`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource changed since it was read (If-Match): reload it (code : `VERSION_PERIMEE`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required to change an existing resource (code : `IF_MATCH_REQUIS`) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -103,7 +103,7 @@ describe('Staff authentication and roles', () => {
     const allowed = (path: string): Role[] => {
       if (path.startsWith('/api/admin/')) return [Role.ADMIN];
       if (path.startsWith('/api/offre/gestion/')) return [Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE];
-      if (path === '/api/opi') return [Role.ADMIN, Role.SCOL_CENTRALE];
+      if (path === '/api/opi' || path.startsWith('/api/parametrage/')) return [Role.ADMIN, Role.SCOL_CENTRALE];
       if (path.startsWith('/api/comptes/moi/') || path.startsWith('/api/candidat/')) return [Role.CANDIDAT];
       // Statut du dossier, pièce checks, type de traitement and deadlines change candidatures: commission members only read them (AccesCandidatures.gere).
       if (/^\/api\/candidatures\/(statut-dossier|pieces\/statut|inconnu\/pieces\/inconnu\/statut|type-traitement|type-traitement\/validation|inconnu\/dates)$/.test(path)) return [Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE];

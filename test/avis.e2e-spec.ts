@@ -161,7 +161,7 @@ describe('Avis: entered unvalidated, validated, published, mailed; what the cand
     await as('gest').post('candidatures/avis', { candidatureIds: [c.id], type: 'FA' }).expect(201);
     await as('gest').delete(`candidatures/${c.id}/avis/dernier`).expect(204);
     expect((await as('gest').get(`candidatures/${c.id}/avis`).expect(200)).body.map((a: { type: string }) => a.type)).toEqual(['LA']);
-    expect((await as('gest').get('candidatures/motifs-avis').expect(200)).body).toContainEqual({ code: 'CAPACITE', libelle: "Capacité d'accueil atteinte", actif: true });
+    expect((await as('gest').get('candidatures/motifs-avis').expect(200)).body).toContainEqual({ id: 1, code: 'CAPACITE', libelle: "Capacité d'accueil atteinte", actif: true, version: 1 });
   });
 
   it("the staff list's avis filters follow every change of the current avis: entered, validated, deleted, replaced", async () => {

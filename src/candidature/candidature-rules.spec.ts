@@ -6,8 +6,13 @@ import {
   ACTIONS_GESTION,
   ActionCandidature,
   EtatCandidature,
+  REGLES_MODELES,
   actionsPossibles,
+  attendConfirmation,
+  champsTypeDecision,
   dansLaFenetre,
+  lettreDe,
+  reglesDe,
   exigerPourTous,
   typeTraitementInitial,
   verdict,
@@ -194,5 +199,31 @@ describe("the candidate's change of a pièce", () => {
     expect(verdictDepotPiece('NC', p(StatutPiece.AT))?.code).toBe('PIECE_NON_CONDITIONNELLE');
     expect(verdictDepotPiece('NC', p(StatutPiece.AT, true))).toBeNull();
     for (const s of [StatutPiece.AT, StatutPiece.TR, StatutPiece.RE]) expect(verdictDepotPiece('fichier', p(s))).toBeNull();
+  });
+});
+
+describe('types de décision', () => {
+  const fa = { famille: TypeAvis.FA, definitif: true, confirmable: true, mail: 'AVIS_FAVORABLE' };
+
+  it('an avis naming no type has its family model’s rules, those of every avis before types existed', () => {
+    expect(reglesDe({ type: TypeAvis.FA, typeDecisionId: null })).toEqual(fa);
+    expect(Object.values(TypeAvis).filter((f) => attendConfirmation(REGLES_MODELES[f]))).toEqual([TypeAvis.FA]);
+    expect(Object.values(TypeAvis).map((f) => lettreDe(REGLES_MODELES[f]))).toEqual(['admission', 'refus', null, null, null]);
+    const sousReserve = { ...fa, confirmable: false };
+    expect(reglesDe({ type: TypeAvis.FA, typeDecisionId: 7, typeDecision: sousReserve })).toBe(sousReserve);
+    expect(() => reglesDe({ type: TypeAvis.FA, typeDecisionId: 7 })).toThrow('sans son type');
+  });
+
+  it('only a favourable type waits for a confirmation; only a final favourable or défavorable one has a letter', () => {
+    expect(attendConfirmation({ ...fa, confirmable: false })).toBe(false);
+    expect(attendConfirmation({ ...fa, famille: TypeAvis.LC })).toBe(false);
+    expect(lettreDe({ ...fa, definitif: false })).toBeNull();
+    expect(lettreDe({ ...fa, famille: TypeAvis.LA })).toBeNull();
+  });
+
+  it('refuses a confirmable type outside the favourable family, and a mail of another family', () => {
+    expect(champsTypeDecision(fa)).toEqual([]);
+    expect(champsTypeDecision({ ...fa, mail: null })).toEqual([]);
+    expect(champsTypeDecision({ famille: TypeAvis.DE, definitif: true, confirmable: true, mail: 'AVIS_FAVORABLE' }).map((e) => e.field)).toEqual(['confirmable', 'mail']);
   });
 });

@@ -1,5 +1,5 @@
 import { formatDate } from '../common/clock/clock';
-import { BusinessRule } from '../common/errors/domain-errors';
+import { BusinessRule, FieldError } from '../common/errors/domain-errors';
 import { TypeAvis } from './entities/avis.entity';
 import { Formation, TypeTraitement } from '../offre/entities/formation.entity';
 import { StatutDossier } from './entities/candidature.entity';
@@ -53,6 +53,70 @@ export function typeTraitementInitial(formation: TypeTraitement): { typeTraiteme
 }
 
 /**
+ * What a type de décision decides (reference type_decision); its family (`famille`) drives the rest: the fields an
+ * avis needs, the liste complémentaire and its promotions.
+ */
+export interface RegleDecision {
+  famille: TypeAvis;
+  /** A final decision: an admission (FA) or refusal (DE) letter goes with it */
+  definitif: boolean;
+  /** Favourable only: the candidate confirms or withdraws before a deadline */
+  confirmable: boolean;
+  /** The mail its publication sends; null: none */
+  mail: string | null;
+}
+
+/** The decision mail of each family (its template says what the family needs: motif, rank, convocation). */
+export const MAIL_DECISION: Record<TypeAvis, string> = {
+  [TypeAvis.FA]: 'AVIS_FAVORABLE',
+  [TypeAvis.DE]: 'AVIS_DEFAVORABLE',
+  [TypeAvis.LC]: 'AVIS_LISTE_COMP',
+  [TypeAvis.LA]: 'AVIS_LISTE_ATT',
+  [TypeAvis.PR]: 'AVIS_PRESELECTION',
+};
+
+/**
+ * The models, one a family (seeded by migration 1765600000200 with these rules, which never change): what an avis
+ * naming no type decides, i.e. what every avis decided before types de décision existed.
+ */
+export const REGLES_MODELES: Record<TypeAvis, RegleDecision> = {
+  [TypeAvis.FA]: { famille: TypeAvis.FA, definitif: true, confirmable: true, mail: MAIL_DECISION.FA },
+  [TypeAvis.DE]: { famille: TypeAvis.DE, definitif: true, confirmable: false, mail: MAIL_DECISION.DE },
+  [TypeAvis.LC]: { famille: TypeAvis.LC, definitif: false, confirmable: false, mail: MAIL_DECISION.LC },
+  [TypeAvis.LA]: { famille: TypeAvis.LA, definitif: false, confirmable: false, mail: MAIL_DECISION.LA },
+  [TypeAvis.PR]: { famille: TypeAvis.PR, definitif: false, confirmable: false, mail: MAIL_DECISION.PR },
+};
+
+/**
+ * The rules of an avis: its type's, or its family's model when it names none. The avis must have been read with its
+ * `typeDecision` (etat-candidature.ts does): reading the model's rules for a typed avis would be a silent error.
+ */
+export function reglesDe(a: { type: TypeAvis; typeDecisionId: number | null; typeDecision?: RegleDecision | null }): RegleDecision {
+  if (a.typeDecisionId === null) return REGLES_MODELES[a.type];
+  if (!a.typeDecision) throw new Error(`Avis lu sans son type de décision (${a.typeDecisionId})`);
+  return a.typeDecision;
+}
+
+/** A published decision of this type waits for the candidate's answer (confirm or withdraw) before its deadline. */
+export const attendConfirmation = (r: RegleDecision): boolean => r.famille === TypeAvis.FA && r.confirmable;
+
+/** The letter a decision of this type comes with: admission for a final favourable one, refusal for a final défavorable one. */
+export function lettreDe(r: RegleDecision): 'admission' | 'refus' | null {
+  if (!r.definitif) return null;
+  if (r.famille === TypeAvis.FA) return 'admission';
+  if (r.famille === TypeAvis.DE) return 'refus';
+  return null;
+}
+
+/** What a type de décision may say: only a favourable one waits for a confirmation; it sends its family's mail, or none. */
+export function champsTypeDecision(r: RegleDecision): FieldError[] {
+  const errors: FieldError[] = [];
+  if (r.confirmable && r.famille !== TypeAvis.FA) errors.push({ field: 'confirmable', message: "ne vaut true que pour un type de la famille favorable (FA) : seul un avis favorable attend la confirmation du candidat" });
+  if (r.mail !== null && r.mail !== MAIL_DECISION[r.famille]) errors.push({ field: 'mail', message: `doit être le mail de sa famille (${MAIL_DECISION[r.famille]}) ou null (aucun mail)` });
+  return errors;
+}
+
+/**
  * Everything that may happen to a candidature, by who does it. One table below says, for the state a candidature is
  * in, whether each is allowed or why not (the problem code and the French reason): the services refuse exactly what
  * it refuses, and the récapitulatif shows its verdicts on the candidate's actions, so screen and API cannot disagree.
@@ -90,7 +154,7 @@ export interface EtatCandidature {
   dernierAvis: { type: TypeAvis; valide: boolean } | null;
   /** The type of the latest validated avis: LC puts the candidature on the liste complémentaire */
   avisValide: TypeAvis | null;
-  /** The decision the candidate sees (the latest published avis) is favourable */
+  /** The decision the candidate sees (the latest published avis) waits for their answer: favourable, of a confirmable type */
   favorable: boolean;
   /** Confirmed (true), withdrawn (false), or not answered */
   acceptee: boolean | null;

@@ -14,6 +14,8 @@ import { ConfirmationService } from './decision/confirmation.service';
 import { DecisionCandidatController } from './decision/decision-candidat.controller';
 import { DelaisController } from './delais/delais.controller';
 import { DelaisService } from './delais/delais.service';
+import { ParametrageDecisionsController } from './parametrage/parametrage-decisions.controller';
+import { ParametrageDecisionsService } from './parametrage/parametrage-decisions.service';
 import { StatutDossierController } from './statut/statut-dossier.controller';
 import { StatutDossierService } from './statut/statut-dossier.service';
 import { TypeTraitementController } from './traitement/type-traitement.controller';
@@ -50,6 +52,7 @@ import { PiecesCandidatureService } from './pieces-candidature.service';
     StatutDossierController,
     TypeTraitementController,
     FormationOffreController,
+    ParametrageDecisionsController,
   ],
   providers: [
     CourrierCandidature,
@@ -66,7 +69,8 @@ import { PiecesCandidatureService } from './pieces-candidature.service';
     DelaisService,
     StatutDossierService,
     TypeTraitementService,
+    ParametrageDecisionsService,
   ],
-  exports: [CourrierCandidature, FichiersOrphelinsService, CandidatureService, ArchivageCampagnesService, DossierPdfService, AvisService, ConfirmationService],
+  exports: [CourrierCandidature, FichiersOrphelinsService, CandidatureService, ArchivageCampagnesService, DossierPdfService, AvisService, ConfirmationService, ParametrageDecisionsService],
 })
 export class CandidatureModule {}

@@ -3,9 +3,9 @@ import { parisDate } from '../common/clock/clock';
 import { requetePreparee } from '../database/requete-preparee';
 import { CandidatureComplete } from './acces-candidatures';
 import { dateLimiteConfirmation } from './avis/avis-rules';
-import { ActionAutomatique, ActionGestion, EtatCandidature, exigerPourTous } from './candidature-rules';
+import { ActionAutomatique, ActionGestion, EtatCandidature, attendConfirmation, exigerPourTous, reglesDe } from './candidature-rules';
 import { datesDe } from './dates-archivees';
-import { Avis, TypeAvis } from './entities/avis.entity';
+import { Avis } from './entities/avis.entity';
 
 /** The avis rows that make a candidature's state: the latest (what staff work on), validated, and published (what the candidate sees). */
 export interface AvisCourants {
@@ -16,7 +16,10 @@ export interface AvisCourants {
 
 const AUCUN: AvisCourants = { dernier: null, dernierValide: null, dernierPublie: null };
 
-const avisDe = requetePreparee((em) => em.getRepository(Avis).createQueryBuilder('a').where('a.candidatureId IN (:...ids)').orderBy('a.id', 'ASC'));
+// With its type de décision, whose rules the state reads (candidature-rules.ts, reglesDe).
+const avisDe = requetePreparee((em) =>
+  em.getRepository(Avis).createQueryBuilder('a').leftJoinAndSelect('a.typeDecision', 'td').where('a.candidatureId IN (:...ids)').orderBy('a.id', 'ASC'),
+);
 
 /**
  * The same rule in SQL, for reads that join the current avis instead of loading the history: the id of the latest
@@ -39,9 +42,9 @@ export async function avisCourants(em: EntityManager, ids: number[]): Promise<Ma
   return courants;
 }
 
-/** Until when a published favourable decision may be answered; null for any other decision. */
+/** Until when a published decision waiting for the candidate's answer may be answered; null for any other decision. */
 export function limiteDeReponse(c: CandidatureComplete, publie: Avis | null): string | null {
-  if (publie?.type !== TypeAvis.FA || publie.publieAt === null) return null;
+  if (!publie || publie.publieAt === null || !attendConfirmation(reglesDe(publie))) return null;
   return dateLimiteConfirmation(c, datesDe(c), parisDate(publie.publieAt));
 }
 
@@ -57,7 +60,7 @@ export function etatDe(c: CandidatureComplete, a: AvisCourants = AUCUN, piecesMa
     typeTraitementValide: c.typeTraitementValide,
     dernierAvis: a.dernier && { type: a.dernier.type, valide: a.dernier.valide },
     avisValide: a.dernierValide?.type ?? null,
-    favorable: a.dernierPublie?.type === TypeAvis.FA,
+    favorable: a.dernierPublie !== null && attendConfirmation(reglesDe(a.dernierPublie)),
     acceptee: c.acceptee,
     limiteConfirmation: limiteDeReponse(c, a.dernierPublie),
   };

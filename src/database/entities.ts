@@ -39,6 +39,7 @@ import { Candidature } from '../candidature/entities/candidature.entity';
 import { PieceCandidature } from '../candidature/entities/piece-candidature.entity';
 import { Avis } from '../candidature/entities/avis.entity';
 import { MotifAvis } from '../candidature/entities/motif-avis.entity';
+import { TypeDecision } from '../candidature/entities/type-decision.entity';
 import { NoteCandidature } from '../commission/liste/entities/note-candidature.entity';
 import { MotRecherche } from '../candidature/entities/mot-recherche.entity';
 import { Opi } from '../opi/opi.entity';
@@ -83,6 +84,7 @@ export const ENTITIES = [
   Candidature,
   PieceCandidature,
   MotifAvis,
+  TypeDecision,
   Avis,
   NoteCandidature,
   MotRecherche,

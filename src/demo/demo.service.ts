@@ -7,6 +7,8 @@ import { Civilite } from '../candidat/entities/candidat.entity';
 import { nneKey } from '../candidat/ine/ine';
 import { DossierService } from '../candidat/dossier.service';
 import { CandidatureService } from '../candidature/candidature.service';
+import { TypeAvis } from '../candidature/entities/avis.entity';
+import { ParametrageDecisionsService } from '../candidature/parametrage/parametrage-decisions.service';
 import { DomainError } from '../common/errors/domain-errors';
 import { NO_SCOPES, Principal, Role } from '../common/auth/roles';
 import { Clock, formatDate, parisDate } from '../common/clock/clock';
@@ -126,6 +128,16 @@ const DEMO_PIECES: { centre: string; formations?: string[]; pieces: [code: strin
   { centre: 'UFR-ARTS', formations: ['L3-CINE', 'M2-DROIT-ASS'], pieces: [['HSS-CV', 'Curriculum vitae', false], ['HSS-LETTRE', 'Lettre de motivation', false], ['HSS-STAGE', 'Attestations de stage', true]] },
 ];
 
+/** The Caen guide's « Avis favorable SOUS RÉSERVE »: an institution's type de décision, final, which the candidate confirms. */
+export const DEMO_TYPE_DECISION = {
+  code: 'FAV_RESERVE',
+  libelle: 'Avis favorable sous réserve',
+  libelleEn: 'Conditional offer',
+  famille: TypeAvis.FA,
+  definitif: true,
+  confirmable: true,
+};
+
 /**
  * Loads the demo data once, into an empty database, when DEMO_DATA=true (the embedded default): a campaign in
  * service, dated from the day it is loaded (demoDates), and the demo staff. Never in production.
@@ -143,6 +155,7 @@ export class DemoService implements OnApplicationBootstrap {
     private readonly dossiers: DossierService,
     private readonly candidatures: CandidatureService,
     private readonly comptes: ComptesService,
+    private readonly parametrage: ParametrageDecisionsService,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -180,9 +193,10 @@ export class DemoService implements OnApplicationBootstrap {
         pieces++;
       }
     }
+    await this.parametrage.createType(DEMO_TYPE_DECISION);
     const candidatures = await this.candidats(campagneId, formations);
     this.logger.log(
-      `Données de démonstration chargées : campagne ${dates.campagne.code} en service (candidatures du ${formatDate(dates.ouverte.dateDebutCandidature)} au ${formatDate(dates.ouverte.dateFinCandidature)}), ${formations.size} formations des guides, ${pieces} pièces justificatives, un compte par rôle, ${DEMO_CANDIDATS.length} candidats et ${candidatures} candidatures`,
+      `Données de démonstration chargées : campagne ${dates.campagne.code} en service (candidatures du ${formatDate(dates.ouverte.dateDebutCandidature)} au ${formatDate(dates.ouverte.dateFinCandidature)}), ${formations.size} formations des guides, ${pieces} pièces justificatives, le type de décision « ${DEMO_TYPE_DECISION.libelle} », un compte par rôle, ${DEMO_CANDIDATS.length} candidats et ${candidatures} candidatures`,
     );
   }
 

@@ -109,6 +109,12 @@ describe('buildLettreAdmission', () => {
     );
   });
 
+  it("names the institution's type de décision under the references, in the letter's language; nothing without one", () => {
+    expect(textes(buildLettreAdmission(lettre({ decision: 'Avis favorable sous réserve' })))).toContain('Décision : Avis favorable sous réserve');
+    expect(textes(buildLettreAdmission(lettre({ langue: Langue.EN, decision: 'Conditional offer' })))).toContain('Decision: Conditional offer');
+    expect(textes(buildLettreAdmission(lettre())).join('\n')).not.toMatch(/^Décision :/m);
+  });
+
   it('with no "CP Ville" line in the commission address and no place: the date alone', () => {
     const tout = textes(buildLettreAdmission(lettre({ commission: { ...lettre().commission, adresse: ['OSUC'] } })));
 

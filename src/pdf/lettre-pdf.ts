@@ -20,6 +20,8 @@ export interface LettreData {
   dateValidation: string; // YYYY-MM-DD, date of the decision
   dateConfirmation: string | null; // YYYY-MM-DD
   commentaire: string | null; // shown only when the commission made it visible
+  /** The type de décision's label when the institution defined it (« Avis favorable sous réserve »); absent or null: the family says it all */
+  decision?: string | null;
   /** Where the letter is written from; by default the city of the commission's address (its last "CP Ville" line) */
   lieu?: string | null;
 }
@@ -40,6 +42,8 @@ interface TextesLettre {
   numero(numero: string): string;
   campagne(campagne: string): string;
   decisionDu(jour: string): string;
+  /** The type de décision the institution defined */
+  decision(libelle: string): string;
   /** The first line: "Madame,", "Dear Ms Lefèvre," */
   appel(civilite: Civilite, prenom: string, nom: string): string;
   /** The commission's avis on the candidature, at its meeting when one is given */
@@ -65,6 +69,7 @@ const TEXTES: Traduit<TextesLettre> = {
     numero: (numero) => `N° de dossier : ${numero}`,
     campagne: (campagne) => `Campagne : ${campagne}`,
     decisionDu: (jour) => `Décision du ${jour}`,
+    decision: (libelle) => `Décision : ${libelle}`,
     appel: (civilite) => `${APPEL_FR[civilite]},`,
     avis: (commission, type, formation, reunion) =>
       `La commission ${commission} a émis ${type === 'admission' ? 'un avis favorable' : 'un avis défavorable'} à votre candidature à la formation ${formation}${reunion ? ` lors de sa réunion du ${reunion}` : ''}.`,
@@ -89,6 +94,7 @@ const TEXTES: Traduit<TextesLettre> = {
     numero: (numero) => `File number: ${numero}`,
     campagne: (campagne) => `Campaign: ${campagne}`,
     decisionDu: (jour) => `Decision of ${jour}`,
+    decision: (libelle) => `Decision: ${libelle}`,
     appel: (civilite, prenom, nom) => `Dear ${[civilite === 'madame' ? 'Ms' : civilite === 'monsieur' ? 'Mr' : prenom, nom].filter((p) => p !== '').join(' ')},`,
     avis: (commission, type, formation, reunion) =>
       `${reunion ? `At its meeting of ${reunion}, the` : 'The'} admissions committee ${commission} gave ${type === 'admission' ? 'a favourable decision' : 'an unfavourable decision'} on your application to the programme ${formation}.`,
@@ -183,7 +189,12 @@ function lettre(type: TypeLettre, data: LettreData, corps: Content[]): TDocument
       {
         style: 'reference',
         margin: [0, 0, 0, 20],
-        stack: [{ text: t.numero(texte(data.numeroDossier)) }, { text: t.campagne(texte(data.campagne)) }, { text: t.decisionDu(date(data.dateValidation, langue)) }],
+        stack: [
+          { text: t.numero(texte(data.numeroDossier)) },
+          { text: t.campagne(texte(data.campagne)) },
+          { text: t.decisionDu(date(data.dateValidation, langue)) },
+          ...(texte(data.decision).trim() ? [{ text: t.decision(texte(data.decision).trim()), bold: true }] : []),
+        ],
       },
       paragraphe(t.appel(civilite(data), texte(candidat.prenom).trim(), texte(candidat.nom).trim())),
       ...corps,

@@ -76,9 +76,10 @@ export function dateLimiteConfirmation(
   return dates.dateConfirmation;
 }
 
-/** A new avis row: what the caller knows, and nothing (unvalidated, unpublished, no family fields) for the rest. */
-export function nouvelAvis(a: Pick<Avis, 'candidatureId' | 'type' | 'creePar' | 'createdAt'> & Partial<Omit<Avis, 'id' | 'candidature'>>): Omit<Avis, 'id' | 'candidature'> {
+/** A new avis row: what the caller knows, and nothing (its family's model, unvalidated, unpublished, no family fields) for the rest. */
+export function nouvelAvis(a: Pick<Avis, 'candidatureId' | 'type' | 'creePar' | 'createdAt'> & Partial<Omit<Avis, 'id' | 'candidature' | 'typeDecision'>>): Omit<Avis, 'id' | 'candidature' | 'typeDecision'> {
   return {
+    typeDecisionId: null,
     motif: null,
     rang: null,
     preselectionDate: null,

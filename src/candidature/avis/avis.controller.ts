@@ -8,13 +8,18 @@ import { Principal, Role } from '../../common/auth/roles';
 import { SelectionCandidatures } from '../dto/selection-candidatures.dto';
 import { AvisDto, MotifAvisDto, SaisieAvisInput } from './avis.dto';
 import { AvisService } from './avis.service';
+import { TypeDecisionDto } from '../parametrage/parametrage-decisions.dto';
+import { ParametrageDecisionsService } from '../parametrage/parametrage-decisions.service';
 
 /** Avis of the commissions: enter (members too), validate (gestionnaires, scolarité), history, delete the latest unvalidated. */
 @ApiTags('Avis des commissions')
 @Controller('candidatures')
 @Roles(Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE, Role.COMMISSION)
 export class AvisController {
-  constructor(private readonly avis: AvisService) {}
+  constructor(
+    private readonly avis: AvisService,
+    private readonly parametrage: ParametrageDecisionsService,
+  ) {}
 
   /** The motifs a défavorable avis may give */
   @Get('motifs-avis')
@@ -23,11 +28,18 @@ export class AvisController {
     return this.avis.motifs();
   }
 
+  /** The types de décision (an avis names an active one), with their rules: the models first, one a family */
+  @Get('types-decision')
+  @ApiOkResponse({ type: [TypeDecisionDto] })
+  listTypesDecision(): Promise<TypeDecisionDto[]> {
+    return this.parametrage.types();
+  }
+
   /** Enters an avis, unvalidated (invisible to the candidate), on 1 to 200 candidatures of the caller's scope */
   @Post('avis')
   @ApiCreatedResponse({ type: [AvisDto] })
   @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE', 422: 'CANDIDATURE_NON_MODIFIABLE' })
-  @ApiRequestExample({ candidatureIds: [1], type: 'FA', commentaire: 'Très bon dossier.', commentaireVisible: true })
+  @ApiRequestExample({ candidatureIds: [1], type: 'FA', typeDecision: 'FAV_RESERVE', commentaire: 'Très bon dossier, sous réserve de l’obtention de la licence.', commentaireVisible: true })
   createAvis(@CurrentPrincipal() principal: Principal, @Body() body: SaisieAvisInput): Promise<AvisDto[]> {
     return this.avis.saisir(principal, body);
   }

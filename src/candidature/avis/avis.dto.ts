@@ -9,6 +9,13 @@ export class SaisieAvisInput extends SelectionCandidatures {
   @IsIn(Object.values(TypeAvis), { message: 'doit valoir FA, DE, LC, LA ou PR' })
   type: TypeAvis;
 
+  /**
+   * The type de décision, of the family `type`, active (GET /api/candidatures/types-decision); absent: the family's
+   * model (« Favorable »…) @example "AVIS_FAVORABLE"
+   */
+  @OptionalCode(/^[A-Z0-9_-]{1,20}$/, 'doit être un code de type de décision (voir GET /api/candidatures/types-decision)')
+  typeDecision?: string;
+
   /** Défavorable: a code of GET /api/candidatures/motifs-avis @example "CAPACITE" */
   @OptionalCode(/^[A-Z0-9_-]{1,20}$/, 'doit être un code de motif (voir GET /api/candidatures/motifs-avis)')
   motif?: string;
@@ -52,7 +59,9 @@ export class AvisDto {
   candidatureId: number;
   @ApiProperty({ enum: TypeAvis, enumName: 'TypeAvis' })
   type: TypeAvis;
-  /** @example "Liste complémentaire" */
+  /** The type de décision (its family's model when staff named none) @example "AVIS_LISTE_COMP" */
+  typeDecision: string;
+  /** The type de décision's label @example "Liste complémentaire" */
   libelle: string;
   motif: string | null;
   motifLibelle: string | null;
@@ -74,9 +83,13 @@ export class AvisDto {
 }
 
 export class MotifAvisDto {
+  id: number;
   /** @example "CAPACITE" */
   code: string;
   /** @example "Capacité d'accueil atteinte" */
   libelle: string;
+  /** Offered for new avis; an inactive motif stays on the avis that give it */
   actif: boolean;
+  /** Send it back as If-Match to change the motif */
+  version: number;
 }

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AccesCandidatures, CandidatureComplete } from '../acces-candidatures';
-import { verdict } from '../candidature-rules';
+import { lettreDe, reglesDe, verdict } from '../candidature-rules';
+import { libelleDecision, typeNomme, typesDesAvis } from '../decisions';
+import { TypeDecision } from '../entities/type-decision.entity';
 import { avisCourants, etatsDe, exigerEtat } from '../etat-candidature';
 import { recalculerRangs } from '../liste-complementaire';
 import { reporterAvisCourant } from '../liste-candidature-colonnes';
@@ -17,15 +19,7 @@ import { RenderedMail } from '../../mail/templates/mail-template';
 import { Avis, TypeAvis } from '../entities/avis.entity';
 import { MotifAvis } from '../entities/motif-avis.entity';
 import { AvisDto, MotifAvisDto, SaisieAvisInput } from './avis.dto';
-import { LETTRE, TYPE_AVIS_LIBELLES, champsAvis, dateLimiteConfirmation, nouvelAvis, publicationDue } from './avis-rules';
-
-const MAIL_CODES: Record<TypeAvis, string> = {
-  [TypeAvis.FA]: 'AVIS_FAVORABLE',
-  [TypeAvis.DE]: 'AVIS_DEFAVORABLE',
-  [TypeAvis.LC]: 'AVIS_LISTE_COMP',
-  [TypeAvis.LA]: 'AVIS_LISTE_ATT',
-  [TypeAvis.PR]: 'AVIS_PRESELECTION',
-};
+import { LETTRE, champsAvis, dateLimiteConfirmation, nouvelAvis, publicationDue } from './avis-rules';
 
 /**
  * Avis of the commissions (reference §2.5): entered unvalidated (staff only see them), validated one or up to 200 at
@@ -47,6 +41,12 @@ export class AvisService {
     if (input.motif && !(await this.dataSource.getRepository(MotifAvis).existsBy({ code: input.motif, actif: true }))) {
       errors.push({ field: 'motif', message: "n'est pas un motif de la liste (voir GET /api/candidatures/motifs-avis)" });
     }
+    const typeDecision = input.typeDecision ? await this.dataSource.getRepository(TypeDecision).findOneBy({ code: input.typeDecision }) : null;
+    if (input.typeDecision && (!typeDecision || !typeDecision.actif)) {
+      errors.push({ field: 'typeDecision', message: "n'est pas un type de décision en service (voir GET /api/candidatures/types-decision)" });
+    } else if (typeDecision && typeDecision.famille !== input.type) {
+      errors.push({ field: 'typeDecision', message: `est un type de la famille ${typeDecision.famille}, pas ${input.type}` });
+    }
     if (errors.length > 0) throw new ValidationFailed(errors);
     const ids = await this.dataSource.transaction(async (em) => {
       const candidatures = await AccesCandidatures.agir(em, principal, input.candidatureIds, 'saisie');
@@ -58,6 +58,8 @@ export class AvisService {
           nouvelAvis({
             candidatureId,
             type: input.type,
+            // The model is named by no id: an avis without a type is its family's model, as before types existed.
+            typeDecisionId: typeDecision && !typeDecision.modele ? typeDecision.id : null,
             motif: input.motif ?? null,
             rang: input.rang ?? null,
             preselectionDate: input.preselectionDate ?? null,
@@ -75,7 +77,7 @@ export class AvisService {
       await reporterAvisCourant(em, input.candidatureIds);
       return inserted;
     });
-    return this.dtos(await this.dataSource.getRepository(Avis).findBy({ id: In(ids) }));
+    return this.dtos(await this.dataSource.getRepository(Avis).find({ where: { id: In(ids) }, relations: { typeDecision: true } }));
   }
 
   /**
@@ -91,7 +93,7 @@ export class AvisService {
       await this.validerAvis(em, candidatures.map((c) => ({ c, avis: derniers.get(c.id)!.dernier! })), principal.login, now);
       return candidatureIds.map((id) => derniers.get(id)!.dernier!.id);
     });
-    return this.dtos(await this.dataSource.getRepository(Avis).findBy({ id: In(ids) }));
+    return this.dtos(await this.dataSource.getRepository(Avis).find({ where: { id: In(ids) }, relations: { typeDecision: true } }));
   }
 
   /**
@@ -101,7 +103,7 @@ export class AvisService {
   async favorableDirect(em: EntityManager, c: CandidatureComplete, par: string): Promise<void> {
     const now = this.clock.now();
     const result = await em.getRepository(Avis).insert(nouvelAvis({ candidatureId: c.id, type: TypeAvis.FA, creePar: par, createdAt: now }));
-    const avis = await em.getRepository(Avis).findOneByOrFail({ id: Number(result.identifiers[0].id) });
+    const avis = await em.getRepository(Avis).findOneOrFail({ where: { id: Number(result.identifiers[0].id) }, relations: { typeDecision: true } });
     await this.validerAvis(em, [{ c, avis }], par, now);
   }
 
@@ -136,7 +138,7 @@ export class AvisService {
 
   /** The same, for a caller who already checked the scope (the staff's full view of a candidature). */
   async historiqueDe(candidatureId: number): Promise<AvisDto[]> {
-    return this.dtos(await this.dataSource.getRepository(Avis).find({ where: { candidatureId }, order: { id: 'DESC' } }));
+    return this.dtos(await this.dataSource.getRepository(Avis).find({ where: { candidatureId }, relations: { typeDecision: true }, order: { id: 'DESC' } }));
   }
 
   /** The job: publishes and mails the validated avis whose formation's publication date has come. */
@@ -152,7 +154,7 @@ export class AvisService {
         if (verdict('publierAvis', (await etatsDe(em, [c])).get(c.id)!, today)) return;
         const done = await em.getRepository(Avis).update({ id, publieAt: IsNull() }, { publieAt: now });
         if (done.affected !== 1) return;
-        await this.mailDecision(em, c, await em.getRepository(Avis).findOneByOrFail({ id }));
+        await this.mailDecision(em, c, await em.getRepository(Avis).findOneOrFail({ where: { id }, relations: { typeDecision: true } }));
         publies++;
       });
     }
@@ -161,15 +163,21 @@ export class AvisService {
 
   async motifs(): Promise<MotifAvisDto[]> {
     const rows = await this.dataSource.getRepository(MotifAvis).find({ order: { libelle: 'ASC' } });
-    return rows.map(({ code, libelle, actif }) => ({ code, libelle, actif }));
+    return rows.map(({ id, code, libelle, actif, version }) => ({ id, code, libelle, actif, version }));
   }
 
-  /** The decision mail, with the letter attached when the commission wants it; a rank is the one the list has now. */
+  /**
+   * The decision mail of the avis' type (none when the type sends none), naming the type when the institution defined
+   * it, with the letter attached when the type has one and the commission wants it; a rank is the one the list has now.
+   */
   private async mailDecision(em: EntityManager, c: CandidatureComplete, avis: Avis): Promise<void> {
+    const regles = reglesDe(avis);
+    if (regles.mail === null) return;
+    const type = (await typesDesAvis(em, [avis]))(avis);
     const motif = avis.type === TypeAvis.DE ? await em.getRepository(MotifAvis).findOneBy({ code: avis.motif ?? '' }) : null;
     const rang = avis.type === TypeAvis.LC ? (await em.getRepository(Candidature).findOneByOrFail({ id: c.id })).rangListeComplementaire : null;
     const build = (d: DonneesCourrier): RenderedMail => {
-      const base = { ...d, commentaire: avis.commentaireVisible ? avis.commentaire : null };
+      const base = { ...d, commentaire: avis.commentaireVisible ? avis.commentaire : null, decision: typeNomme(type) ? libelleDecision(type, d.langue) : null };
       switch (avis.type) {
         case TypeAvis.FA:
           return avisFavorable({ ...base, dateConfirmation: dateLimiteConfirmation(c, datesDe(c), avis.publieAt ? parisDate(avis.publieAt) : null) });
@@ -183,20 +191,22 @@ export class AvisService {
           return avisPreselection({ ...base, date: avis.preselectionDate ?? '', heure: avis.preselectionHeure ?? '', lieu: avis.preselectionLieu ?? '' });
       }
     };
-    const lettre = (avis.type === TypeAvis.FA || avis.type === TypeAvis.DE) && c.formation.commission.lettreJointeAuMail;
-    await this.courrier.auCandidat(em, c, MAIL_CODES[avis.type], build, lettre ? { type: LETTRE, ref: String(avis.id) } : undefined);
+    const lettre = lettreDe(regles) !== null && c.formation.commission.lettreJointeAuMail;
+    await this.courrier.auCandidat(em, c, regles.mail, build, lettre ? { type: LETTRE, ref: String(avis.id) } : undefined);
   }
 
   private async dtos(rows: Avis[]): Promise<AvisDto[]> {
     const codes = [...new Set(rows.map((r) => r.motif).filter((m): m is string => m !== null))];
     const motifs = new Map((codes.length ? await this.dataSource.getRepository(MotifAvis).findBy({ code: In(codes) }) : []).map((m) => [m.code, m.libelle]));
+    const typeDe = await typesDesAvis(this.dataSource.manager, rows);
     return rows
       .sort((a, b) => b.id - a.id)
       .map((a) => ({
         id: a.id,
         candidatureId: a.candidatureId,
         type: a.type,
-        libelle: TYPE_AVIS_LIBELLES[a.type],
+        typeDecision: typeDe(a).code,
+        libelle: typeDe(a).libelle,
         motif: a.motif,
         motifLibelle: a.motif ? (motifs.get(a.motif) ?? null) : null,
         rang: a.rang,

@@ -47,8 +47,14 @@ export class DecisionDto {
   @ApiProperty({ enum: ['FA', 'DE', 'LC', 'LA', 'PR'], nullable: true, type: 'string', description: 'FA favorable, DE défavorable, LC liste complémentaire, LA liste d’attente, PR présélection; null while there is none' })
   code: string | null;
 
-  /** @example "En attente" */
+  /** The type de décision's label (« Avis favorable sous réserve »), or « En attente » @example "En attente" */
   libelle: string;
+
+  /** The type de décision (GET /api/candidatures/types-decision) @example "AVIS_FAVORABLE" */
+  typeDecision?: string | null;
+
+  /** A final decision (the admission or refusal letter goes with it) */
+  definitif?: boolean;
 
   /** Liste complémentaire: the rank among those still waiting */
   rang?: number | null;

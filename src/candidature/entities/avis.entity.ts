@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Candidature } from './candidature.entity';
+import { TypeDecision } from './type-decision.entity';
 
 /** Families of avis (reference type_avis). */
 export enum TypeAvis {
@@ -24,6 +25,7 @@ export enum TypeAvis {
 @Entity('avis')
 @Index('avis_candidature_id_idx', ['candidatureId'])
 @Index('avis_valide_publie_idx', ['valide', 'publieAt'])
+@Index('avis_type_decision_id_idx', ['typeDecisionId'])
 export class Avis {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -37,6 +39,14 @@ export class Avis {
 
   @Column({ type: 'simple-enum', enum: TypeAvis })
   type: TypeAvis;
+
+  /** The type de décision staff chose, of the family `type`; null: the family's model (type-decision.entity.ts) */
+  @Column({ type: 'integer', nullable: true })
+  typeDecisionId: number | null;
+
+  @ManyToOne(() => TypeDecision, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'type_decision_id', foreignKeyConstraintName: 'avis_type_decision_fk' })
+  typeDecision?: TypeDecision | null;
 
   /** Défavorable: code of the managed list of motifs (motif_avis) */
   @Column({ type: 'varchar', length: 20, nullable: true })

@@ -20,6 +20,8 @@ import { PdfRenderer } from '../../pdf/pdf-renderer';
 import { Avis, TypeAvis } from '../../candidature/entities/avis.entity';
 import { MotifAvis } from '../../candidature/entities/motif-avis.entity';
 import { LETTRE, dateLimiteConfirmation } from '../../candidature/avis/avis-rules';
+import { lettreDe, reglesDe } from '../../candidature/candidature-rules';
+import { libelleDecision, typeNomme, typesDesAvis } from '../../candidature/decisions';
 
 /**
  * Lettres d'admission and de refus (reference §6), in the candidate's language: built from the published favourable
@@ -51,8 +53,8 @@ export class LettreService extends PieceJointeResolver implements OnModuleInit {
   /** The letter of the candidate's latest published decision, if it is one that has a letter and the commission allows it. */
   async pourCandidat(compteId: number, candidatureId: number): Promise<MailAttachment> {
     const c = await AccesCandidatures.lire(this.dataSource.manager, candidat(compteId), candidatureId);
-    const avis = await this.dataSource.getRepository(Avis).findOne({ where: { candidatureId, publieAt: Not(IsNull()) }, order: { id: 'DESC' } });
-    if (!avis || (avis.type !== TypeAvis.FA && avis.type !== TypeAvis.DE)) {
+    const avis = await this.dataSource.getRepository(Avis).findOne({ where: { candidatureId, publieAt: Not(IsNull()) }, relations: { typeDecision: true }, order: { id: 'DESC' } });
+    if (!avis || lettreDe(reglesDe(avis)) === null) {
       throw new NotFound('LETTRE_INTROUVABLE', "Aucune lettre n'accompagne pour l'instant cette candidature : elle vient avec la décision d'admission ou de refus.");
     }
     if (!c.formation.commission.lettresTelechargeables) {
@@ -67,16 +69,16 @@ export class LettreService extends PieceJointeResolver implements OnModuleInit {
    */
   async pourStaff(principal: Principal, candidatureId: number): Promise<MailAttachment> {
     const c = await AccesCandidatures.lire(this.dataSource.manager, principal, candidatureId);
-    const avis = await this.dataSource.getRepository(Avis).findOne({ where: { candidatureId, type: In([TypeAvis.FA, TypeAvis.DE]) }, order: { id: 'DESC' } });
-    if (!avis) {
-      throw new NotFound('LETTRE_INTROUVABLE', "Cette candidature n'a pas d'avis favorable ou défavorable : une lettre d'admission ou de refus ne s'écrit qu'à partir d'un tel avis.");
+    const avis = await this.dataSource.getRepository(Avis).findOne({ where: { candidatureId, type: In([TypeAvis.FA, TypeAvis.DE]) }, relations: { typeDecision: true }, order: { id: 'DESC' } });
+    if (!avis || lettreDe(reglesDe(avis)) === null) {
+      throw new NotFound('LETTRE_INTROUVABLE', "Cette candidature n'a pas d'avis favorable ou défavorable définitif : une lettre d'admission ou de refus ne s'écrit qu'à partir d'un tel avis.");
     }
     return this.lettre(c, avis);
   }
 
   /** For the outbox: the letter of an avis, rebuilt when the mail is sent. */
   async resolve(ref: string): Promise<MailAttachment> {
-    const avis = await this.dataSource.getRepository(Avis).findOneByOrFail({ id: Number(ref) });
+    const avis = await this.dataSource.getRepository(Avis).findOneOrFail({ where: { id: Number(ref) }, relations: { typeDecision: true } });
     const c = (await this.dataSource.getRepository(Candidature).findOneOrFail({
       where: { id: avis.candidatureId },
       relations: { formation: { commission: { centre: true } }, compteCandidat: true },
@@ -90,11 +92,13 @@ export class LettreService extends PieceJointeResolver implements OnModuleInit {
    * come, or may not be the day this candidature was decided, so it is never printed as the meeting.
    */
   private async lettre(c: CandidatureAvecCompte, avis: Avis): Promise<MailAttachment> {
-    const [dossier, campagne, adresseCommission] = await Promise.all([
+    const [dossier, campagne, adresseCommission, typeDe] = await Promise.all([
       this.dossiers.dossier(c.compteCandidatId),
       this.dataSource.getRepository(Campagne).findOneByOrFail({ id: c.campagneId }),
       this.courrier.adresseCommission(c.formation.commission),
+      typesDesAvis(this.dataSource.manager, [avis]),
     ]);
+    const type = typeDe(avis);
     const sections = await this.dossierPdf.sectionsLisibles(dossier);
     const identite = sections.identite;
     const nom = identite ? (identite.nomUsage ?? identite.nomNaissance) : '';
@@ -113,8 +117,9 @@ export class LettreService extends PieceJointeResolver implements OnModuleInit {
       dateValidation: publieLe,
       dateConfirmation: dateLimiteConfirmation(c, datesDe(c), publieLe),
       commentaire: avis.commentaireVisible ? avis.commentaire : null,
+      decision: typeNomme(type) ? libelleDecision(type, c.compteCandidat.langue) : null,
     };
-    const admission = avis.type === TypeAvis.FA;
+    const admission = lettreDe(reglesDe(avis)) === 'admission';
     const motif = admission ? null : ((await this.dataSource.getRepository(MotifAvis).findOneBy({ code: avis.motif ?? '' }))?.libelle ?? avis.motif);
     const content = await this.renderer.render(admission ? buildLettreAdmission(data) : buildLettreRefus({ ...data, motif }));
     return { filename: nomLettre(admission ? 'admission' : 'refus', dossier.numeroDossier, nom, prenom, c.formation.code), content, contentType: 'application/pdf' };

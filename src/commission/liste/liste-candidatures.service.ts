@@ -137,7 +137,8 @@ function itemDto(c: LigneCandidature): CandidatureStaffItemDto {
     centre: c.formation.commission.centre.code,
     statutDossier: { code: c.statutDossier, libelle: STATUT_DOSSIER_LIBELLES[c.statutDossier] },
     typeTraitement: { code: c.typeTraitement, libelle: TYPE_TRAITEMENT_LIBELLES[c.typeTraitement], valide: c.typeTraitementValide },
-    avis: a ? { type: a.type, libelle: TYPE_AVIS_LIBELLES[a.type], valide: a.valide, rangSaisi: a.rang } : null,
+    // The type de décision the avis names (read with it), else its family's label.
+    avis: a ? { type: a.type, libelle: a.typeDecision?.libelle ?? TYPE_AVIS_LIBELLES[a.type], valide: a.valide, rangSaisi: a.rang } : null,
     rangListeComplementaire: c.rangListeComplementaire,
     acceptee: c.acceptee,
     reponse: reponseDe(c),

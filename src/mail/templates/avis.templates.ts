@@ -11,6 +11,8 @@ export interface Decision {
   lien: string;
   /** Shown when the commission made its comment visible */
   commentaire: string | null;
+  /** The type de décision's label when the institution defined it (« Avis favorable sous réserve »); absent for its family's model */
+  decision?: string | null;
 }
 
 type SansCommentaire = Omit<Decision, 'commentaire'>;
@@ -18,20 +20,32 @@ type SansCommentaire = Omit<Decision, 'commentaire'>;
 const { prenom, nom, numeroDossier, formation } = VARIABLES;
 const candidature = { prenom, nom, numeroDossier, formation, lien: VARIABLES.lienCandidature };
 const valeursCandidature = (d: SansCommentaire) => ({ prenom: d.prenom, nom: d.nom, numeroDossier: d.numeroDossier, formation: d.formation, lien: d.lien });
-const decision = { ...candidature, commentaire: { description: 'Commentaire de la commission, quand elle le rend visible (sinon vide)', exemple: 'Très bon dossier' } satisfies VariableModele };
-const valeursDecision = (d: Decision) => ({ ...valeursCandidature(d), commentaire: d.commentaire });
+const decision = {
+  ...candidature,
+  decision: { description: "Libellé du type de décision que l'établissement a défini (vide pour le type par défaut de la famille)", exemple: 'Avis favorable sous réserve' } satisfies VariableModele,
+  commentaire: { description: 'Commentaire de la commission, quand elle le rend visible (sinon vide)', exemple: 'Très bon dossier' } satisfies VariableModele,
+};
+const valeursDecision = (d: Decision) => ({ ...valeursCandidature(d), decision: d.decision ?? null, commentaire: d.commentaire });
 const dateConfirmation = { description: 'Date limite de confirmation (vide quand il n\'y en a pas)', exemple: '20/04/2027' } satisfies VariableModele;
 const jourOuVide = (date: string | null, dates: FormatsDates) => (date ? dates.jour(date) : null);
 
-/** The comment the commission made visible, then the link. */
+/** The type de décision the institution defined, the comment the commission made visible, then the link. */
 const SUITE = {
-  fr: `{{#if commentaire}}
+  fr: `{{#if decision}}
+Décision de la commission : {{decision}}
+
+{{/if}}
+{{#if commentaire}}
 Commentaire de la commission : {{commentaire}}
 {{/if}}
 
 {{lien lien "Voir ma candidature"}}
 `,
-  en: `{{#if commentaire}}
+  en: `{{#if decision}}
+Decision of the admissions committee: {{decision}}
+
+{{/if}}
+{{#if commentaire}}
 Comment from the admissions committee: {{commentaire}}
 {{/if}}
 

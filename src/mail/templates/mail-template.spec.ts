@@ -45,6 +45,7 @@ const EXEMPLES = {
   STATUT_IN: exemple(statut.statutIncomplet, { ...dossier, date: '2027-04-02', pieces, dateRetour: '2027-04-10', demat: true, adresse }),
   'STATUT_IN (paper, nothing listed)': exemple(statut.statutIncomplet, { ...dossier, date: '2027-04-02', pieces: [], dateRetour: '2027-04-10', demat: false, adresse }),
   AVIS_FAVORABLE: exemple(avis.avisFavorable, { ...decision, dateConfirmation: '2027-04-20' }),
+  'AVIS_FAVORABLE (a type de décision of the institution)': exemple(avis.avisFavorable, { ...decision, decision: `Conditional ${PIEGE}`, dateConfirmation: '2027-04-20' }),
   'AVIS_FAVORABLE (no deadline)': exemple(avis.avisFavorable, { ...decision, commentaire: null, dateConfirmation: null }),
   AVIS_DEFAVORABLE: exemple(avis.avisDefavorable, { ...decision, motif: `Capacite ${PIEGE}` }),
   AVIS_LISTE_COMP: exemple(avis.avisListeComplementaire, { ...decision, rang: 4 }),
@@ -112,6 +113,12 @@ describe('mail templates', () => {
     expect(rendu('AVIS_FAVORABLE', Langue.EN).text).toContain('by 20 April 2027 at the latest');
     expect(rendu('CPT_MIN_CREATE', Langue.EN).text).toContain(`Activate my account: ${lien}`);
     expect(rendu('CPT_MIN_CREATE', Langue.FR).text).toContain(`Activer mon compte : ${lien}`);
+  });
+
+  it("names the institution's type de décision, before the comment; nothing for a model", () => {
+    expect(rendu('AVIS_FAVORABLE (a type de décision of the institution)', Langue.FR).text).toContain(`Décision de la commission : Conditional ${PIEGE}\n\nCommentaire de la commission`);
+    expect(rendu('AVIS_FAVORABLE (a type de décision of the institution)', Langue.EN).text).toContain(`Decision of the admissions committee: Conditional ${PIEGE}`);
+    expect(rendu('AVIS_FAVORABLE', Langue.FR).text).not.toContain('Décision de la commission');
   });
 
   it('keeps user values as typed in the text part', () => {

@@ -88,7 +88,8 @@ export default function Recapitulatif() {
     [t.publication, c.dates.publication],
     [t.dateLimiteConfirmation, c.dates.confirmation],
   ];
-  const lettrePossible = d.code === 'FA' || d.code === 'DE';
+  // A final decision only (its type's `definitif`): an admission or refusal letter goes with it.
+  const lettrePossible = d.definitif === true && (d.code === 'FA' || d.code === 'DE');
 
   const agir = (action: ActionCandidat) => {
     setMessage(null);

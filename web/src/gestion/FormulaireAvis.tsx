@@ -13,11 +13,16 @@ type TypeAvis = Schemas['TypeAvis'];
 
 /**
  * Enters an avis (POST /api/candidatures/avis) on one candidature or a selection: every family, with what each needs
- * (défavorable: a motif; liste complémentaire: a rank; présélection: day, time, place), unvalidated until validated.
+ * (défavorable: a motif; liste complémentaire: a rank; présélection: day, time, place) and, when the institution
+ * defined some, a type de décision of the family (« Avis favorable sous réserve »), unvalidated until validated.
  */
 export function FormulaireAvis({ candidatureIds, onFait }: { candidatureIds: number[]; onFait?: () => void }) {
   const [type, setType] = useState<TypeAvis>('FA');
   const motifs = $api.useQuery('get', '/api/candidatures/motifs-avis', {}, { staleTime: Infinity });
+  const typesDecision = $api.useQuery('get', '/api/candidatures/types-decision', {}, { staleTime: Infinity });
+  // The family's model is what an avis naming no type means; the institution's own types of the family are offered beside it.
+  const modele = (typesDecision.data ?? []).find((t) => t.famille === type && t.modele);
+  const typesDeLaFamille = (typesDecision.data ?? []).filter((t) => t.famille === type && t.actif && !t.modele);
   const saisie = $api.useMutation('post', '/api/candidatures/avis', {
     onSuccess: () => {
       void queryClient.invalidateQueries();
@@ -34,6 +39,7 @@ export function FormulaireAvis({ candidatureIds, onFait }: { candidatureIds: num
           body: {
             candidatureIds,
             type,
+            ...(v.typeDecision && typesDeLaFamille.some((t) => t.code === v.typeDecision) ? { typeDecision: v.typeDecision } : {}),
             ...(type === 'DE' && v.motif ? { motif: v.motif } : {}),
             ...(type === 'LC' && v.rang ? { rang: Number(v.rang) } : {}),
             ...(type === 'PR' ? { preselectionDate: v.preselectionDate || undefined, preselectionHeure: v.preselectionHeure || undefined, preselectionLieu: v.preselectionLieu || undefined } : {}),
@@ -50,6 +56,16 @@ export function FormulaireAvis({ candidatureIds, onFait }: { candidatureIds: num
         <Col md={4}>
           <ChampGestion nom="type" libelle="Avis" options={TYPES_AVIS} defaultValue={type} onChange={(t) => setType(t as TypeAvis)} erreur={saisie.error} required />
         </Col>
+        {typesDeLaFamille.length > 0 && (
+          <Col md={8}>
+            <ChampGestion
+              nom="typeDecision"
+              libelle="Type de décision"
+              options={{ '': modele?.libelle ?? '—', ...Object.fromEntries(typesDeLaFamille.map((t) => [t.code, t.libelle])) }}
+              erreur={saisie.error}
+            />
+          </Col>
+        )}
         {type === 'DE' && (
           <Col md={8}>
             <ChampGestion
