@@ -17,6 +17,8 @@ import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
+import { MaintenanceModule } from './maintenance/maintenance.module';
+import { RetentionModule } from './retention/retention.module';
 import { OffreModule } from './offre/offre.module';
 import { PiecesModule } from './pieces/pieces.module';
 import { ReferentielModule } from './referentiel/referentiel.module';
@@ -30,6 +32,7 @@ import { SiteModule } from './site/site.module';
     ClockModule,
     DatabaseModule,
     ThrottleModule,
+    MaintenanceModule,
     AuthModule,
     HealthModule,
     ApiIndexModule,
@@ -42,6 +45,7 @@ import { SiteModule } from './site/site.module';
     CursusModule,
     CandidatureModule,
     CommissionModule,
+    RetentionModule,
     DemoModule,
   ],
   providers: [

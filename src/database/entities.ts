@@ -24,6 +24,8 @@ import { UtilisateurRole } from '../auth/entities/utilisateur-role.entity';
 import { Utilisateur } from '../auth/entities/utilisateur.entity';
 import { JobLease } from '../jobs/entities/job-lease.entity';
 import { JobRun } from '../jobs/entities/job-run.entity';
+import { JobReglage } from '../jobs/entities/job-reglage.entity';
+import { Maintenance } from '../maintenance/maintenance.entity';
 import { MailOutbox } from '../mail/entities/mail-outbox.entity';
 import { Candidat } from '../candidat/entities/candidat.entity';
 import { CandidatAdresse } from '../candidat/entities/candidat-adresse.entity';
@@ -85,4 +87,6 @@ export const ENTITIES = [
   NoteCandidature,
   MotRecherche,
   Opi,
+  Maintenance,
+  JobReglage,
 ];
