@@ -3,7 +3,7 @@ import { LessThan } from 'typeorm';
 import { ScratchDatabase, createScratchDatabase } from '../scripts/lib/scratch-database';
 import { Clock } from '../src/common/clock/clock';
 import { Role } from '../src/common/auth/roles';
-import { JobsService, PURGE_CAMPAGNES_ARCHIVEES, PURGE_COMPTES, PURGE_COMPTEURS, PURGE_HISTORIQUE_JOBS, SCHEDULES } from '../src/jobs/jobs.service';
+import { JobsService, PURGE_CAMPAGNES_ARCHIVEES, PURGE_COMPTES, ARCHIVAGE_CAMPAGNES, PURGE_HISTORIQUE_JOBS, SCHEDULES } from '../src/jobs/jobs.service';
 import { PlanificationJobs } from '../src/jobs/planification-jobs.service';
 import { api } from './support/api';
 import { staffConnecte } from './support/parcours';
@@ -164,19 +164,20 @@ describe('Jobs: registry, settings on every instance, run history', () => {
     expect(cron(b)).toBe(SCHEDULES[PURGE_COMPTES]);
   });
 
+  // A job no real cron fires during a test run (00:05, Paris time).
   it('lists a job’s runs page by page, latest first', async () => {
     const ids: number[] = [];
     for (let i = 0; i < 3; i++) {
       a.clock.advance({ seconds: 1 });
-      ids.push((await admin().post(`admin/jobs/${PURGE_COMPTEURS}/run`).expect(200)).body.id);
+      ids.push((await admin().post(`admin/jobs/${ARCHIVAGE_CAMPAGNES}/run`).expect(200)).body.id);
     }
-    const first = (await admin().get(`admin/jobs/${PURGE_COMPTEURS}/runs?limit=2`).expect(200)).body;
+    const first = (await admin().get(`admin/jobs/${ARCHIVAGE_CAMPAGNES}/runs?limit=2`).expect(200)).body;
     expect(first).toMatchObject({ page: 1, limit: 2, total: 3 });
     expect(first.items.map((r: { id: number }) => r.id)).toEqual([ids[2], ids[1]]);
-    const second = (await admin().get(`admin/jobs/${PURGE_COMPTEURS}/runs?page=2&limit=2`).expect(200)).body;
+    const second = (await admin().get(`admin/jobs/${ARCHIVAGE_CAMPAGNES}/runs?page=2&limit=2`).expect(200)).body;
     expect(second.items.map((r: { id: number }) => r.id)).toEqual([ids[0]]);
-    expect(second.items[0]).toMatchObject({ name: PURGE_COMPTEURS, status: 'SUCCES' });
-    await admin().get(`admin/jobs/${PURGE_COMPTEURS}/runs?limit=500`).expect(400);
+    expect(second.items[0]).toMatchObject({ name: ARCHIVAGE_CAMPAGNES, status: 'SUCCES' });
+    await admin().get(`admin/jobs/${ARCHIVAGE_CAMPAGNES}/runs?limit=500`).expect(400);
   });
 
   it('purges, every night, the runs older than 30 days, in batches, and keeps the others', async () => {

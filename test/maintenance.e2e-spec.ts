@@ -3,7 +3,7 @@ import { createScratchDatabase, ScratchDatabase } from '../scripts/lib/scratch-d
 import { Role } from '../src/common/auth/roles';
 import { FRAICHEUR_MAINTENANCE_MS } from '../src/maintenance/maintenance.service';
 import { api } from './support/api';
-import { CANDIDAT_PASSWORD, createCampagne, createCandidat } from './support/factories';
+import { CANDIDAT_PASSWORD, STAFF_PASSWORD, createCampagne, createCandidat } from './support/factories';
 import { login, staffConnecte } from './support/parcours';
 import { TestApp, startTestApp } from './support/test-app';
 import { TestClock } from './support/test-clock';
@@ -93,7 +93,7 @@ describe('Maintenance mode', () => {
       .expect(503);
     expect(creation.body).toMatchObject({ code: 'MAINTENANCE_EN_COURS', detail: MESSAGE });
     await request(a.http).post('/api/comptes/identifiants-oublies').send({ email: 'camille@example.org' }).expect(503);
-    await login(a, 'mnt.gest', 'correct horse battery staple');
+    await login(a, 'mnt.gest', STAFF_PASSWORD);
   });
 
   it('reaches the other instance within seconds, with no restart', async () => {
@@ -109,9 +109,10 @@ describe('Maintenance mode', () => {
     expect(refus.headers['retry-after']).toBe('300');
     expect(refus.body.detail).toMatch(/maintenance/);
 
-    await regler({ active: true, message: MESSAGE, fin: '2026-12-06T11:30:00Z' }).expect(200);
+    // 20 minutes: sessions stay alive (30 minutes idle), the candidate's refused requests kept it seen.
+    await regler({ active: true, message: MESSAGE, fin: '2026-12-06T11:20:00Z' }).expect(200);
     await candidatTravaille(a).expect(503);
-    a.clock.advance({ minutes: 31 });
+    a.clock.advance({ minutes: 21 });
     await candidatTravaille(a).expect(200);
     expect((await api(a, tokens.admin).get('admin/maintenance').expect(200)).body).toMatchObject({ active: true, enCours: false });
   });
