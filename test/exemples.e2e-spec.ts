@@ -114,7 +114,7 @@ const ETAPES: Record<string, Etape> = {
 
   updateJob: { qui: 'admin' },
   // Erases a demo candidate, and then the maintenance closes the candidates' space: both after every other step.
-  effacerCandidat: { qui: 'scol' },
+  deleteCandidat: { qui: 'scol' },
   updateMaintenance: { qui: 'admin' },
 };
 

@@ -41,7 +41,7 @@ export class RetentionController {
   @Roles(Role.ADMIN, Role.SCOL_CENTRALE)
   @ApiProblemResponses(400, { 404: 'DOSSIER_INTROUVABLE' })
   @ApiRequestExample({ exportPropose: true, motif: 'Demande écrite du 2 décembre 2026' }, { numeroDossier: 'DEMO0003' })
-  effacerCandidat(@CurrentPrincipal() principal: Principal, @Param('numeroDossier') numeroDossier: string, @Body() body: EffacementCandidatDto): Promise<EffacementDto> {
+  deleteCandidat(@CurrentPrincipal() principal: Principal, @Param('numeroDossier') numeroDossier: string, @Body() body: EffacementCandidatDto): Promise<EffacementDto> {
     return this.retention.effacer(principal, numeroDossier, body);
   }
 }
