@@ -4,45 +4,6 @@
  */
 
 export interface paths {
-    "/api/admin/maintenance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The maintenance mode as set, and whether candidates are turned away right now */
-        get: operations["getMaintenance"];
-        /**
-         * Switches the maintenance mode on (with the message candidates read and, optionally, its end) or off; every
-         *     instance applies it within two seconds. Candidate routes, candidate login and account creation answer 503 with the
-         *     message and Retry-After; staff routes, the public offer and /health keep working
-         */
-        put: operations["updateMaintenance"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/maintenance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Whether the platform is in maintenance for candidates, with the message to show (for the front-end, before login) */
-        get: operations["getMaintenancePublique"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -1683,6 +1644,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/maintenance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The maintenance mode as set, and whether candidates are turned away right now */
+        get: operations["getMaintenance"];
+        /**
+         * Switches the maintenance mode on (with the message candidates read and, optionally, its end) or off; every
+         *     instance applies it within two seconds. Candidate routes, candidate login and account creation answer 503 with the
+         *     message and Retry-After; staff routes, the public offer and /health keep working
+         */
+        put: operations["updateMaintenance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maintenance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the platform is in maintenance for candidates, with the message to show (for the front-end, before login) */
+        get: operations["getMaintenancePublique"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1737,44 +1737,6 @@ export interface components {
             requestId: string;
             /** @description Invalid fields, for a 400 */
             errors?: components["schemas"]["ProblemFieldErrorDto"][];
-        };
-        MaintenanceDto: {
-            /** @description Switched on (its end may have passed: see enCours) */
-            active: boolean;
-            /** @description Candidates are turned away right now */
-            enCours: boolean;
-            /** @example Mise à jour de la plateforme : retour prévu à 14 h. */
-            message: string | null;
-            /** @example 2026-12-06T13:00:00.000Z */
-            fin: string | null;
-            /**
-             * @description Administrator who last changed it
-             * @example admin
-             */
-            modifiePar: string | null;
-            /** @example 2026-12-06T11:00:00.000Z */
-            updatedAt: string | null;
-        };
-        ModifierMaintenanceDto: {
-            /** @description true: candidates are turned away (503) until it is switched off or its end passes; false: switched off */
-            active: boolean;
-            /**
-             * @description What candidates read, in French; empty: a general sentence
-             * @example Mise à jour de la plateforme : retour prévu à 14 h.
-             */
-            message?: string;
-            /**
-             * @description When it ends by itself (UTC ISO-8601), also the `Retry-After` candidates get; absent: when switched off
-             * @example 2026-12-06T13:00:00.000Z
-             */
-            fin?: string;
-        };
-        MaintenancePubliqueDto: {
-            enCours: boolean;
-            /** @example Mise à jour de la plateforme : retour prévu à 14 h. */
-            message: string | null;
-            /** @example 2026-12-06T13:00:00.000Z */
-            fin: string | null;
         };
         LoginDto: {
             /**
@@ -4469,6 +4431,44 @@ export interface components {
              */
             mails: number;
         };
+        MaintenanceDto: {
+            /** @description Switched on (its end may have passed: see enCours) */
+            active: boolean;
+            /** @description Candidates are turned away right now */
+            enCours: boolean;
+            /** @example Mise à jour de la plateforme : retour prévu à 14 h. */
+            message: string | null;
+            /** @example 2026-12-06T13:00:00.000Z */
+            fin: string | null;
+            /**
+             * @description Administrator who last changed it
+             * @example admin
+             */
+            modifiePar: string | null;
+            /** @example 2026-12-06T11:00:00.000Z */
+            updatedAt: string | null;
+        };
+        ModifierMaintenanceDto: {
+            /** @description true: candidates are turned away (503) until it is switched off or its end passes; false: switched off */
+            active: boolean;
+            /**
+             * @description What candidates read, in French; empty: a general sentence
+             * @example Mise à jour de la plateforme : retour prévu à 14 h.
+             */
+            message?: string;
+            /**
+             * @description When it ends by itself (UTC ISO-8601), also the `Retry-After` candidates get; absent: when switched off
+             * @example 2026-12-06T13:00:00.000Z
+             */
+            fin?: string;
+        };
+        MaintenancePubliqueDto: {
+            enCours: boolean;
+            /** @example Mise à jour de la plateforme : retour prévu à 14 h. */
+            message: string | null;
+            /** @example 2026-12-06T13:00:00.000Z */
+            fin: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -4478,155 +4478,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    getMaintenance: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MaintenanceDto"];
-                };
-            };
-            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    updateMaintenance: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "active": true,
-                 *       "message": "Mise à jour de la plateforme : retour prévu à 14 h.",
-                 *       "fin": "2030-12-06T13:00:00.000Z"
-                 *     }
-                 */
-                "application/json": components["schemas"]["ModifierMaintenanceDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MaintenanceDto"];
-                };
-            };
-            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description A business rule refuses the request: see `code` (code : `FIN_MAINTENANCE_PASSEE`) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    getMaintenancePublique: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MaintenancePubliqueDto"];
-                };
-            };
-            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
     login: {
         parameters: {
             query?: never;
@@ -13047,6 +12898,155 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getMaintenance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateMaintenance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "active": true,
+                 *       "message": "Mise à jour de la plateforme : retour prévu à 14 h.",
+                 *       "fin": "2030-12-06T13:00:00.000Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ModifierMaintenanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` (code : `FIN_MAINTENANCE_PASSEE`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getMaintenancePublique: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenancePubliqueDto"];
                 };
             };
             /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
