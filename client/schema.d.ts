@@ -961,8 +961,45 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Scheduled jobs with their latest run */
+        /** Scheduled jobs with their settings and latest run */
         get: operations["listJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/jobs/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Pauses or resumes a job, or replaces its schedule (null: back to the default). Stored in the database: every
+         *     instance's scheduler follows within 15 seconds, with no restart
+         */
+        put: operations["updateJob"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/jobs/{name}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A job's recorded runs, latest first (kept 30 days) */
+        get: operations["listJobRuns"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1703,6 +1740,103 @@ export interface paths {
         put?: never;
         /** Adds a note to the bloc-notes (any member of staff of the scope); staff only ever see it */
         post: operations["createNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dry run of the retention job (purge-campagnes-archivees): the campaigns archived more than RETENTION_JOURS
+         *     days ago and what destroying each would remove. Nothing is deleted here
+         */
+        get: operations["getApercuRetention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidats/{numeroDossier}/donnees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A candidate's personal data, as their own right-of-access export gives it: offer it before an erasure */
+        get: operations["getDonneesCandidat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidats/{numeroDossier}/effacement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erases a candidate at their request (RGPD art. 17): account, file, candidatures, pièces and their files, mails.
+         *     Cannot be undone; `exportPropose` confirms the candidate was offered their data first. The candidate is told by
+         *     mail; the numéro de dossier is never given again
+         */
+        post: operations["deleteCandidat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/maintenance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The maintenance mode as set, and whether candidates are turned away right now */
+        get: operations["getMaintenance"];
+        /**
+         * Switches the maintenance mode on (with the message candidates read and, optionally, its end) or off; every
+         *     instance applies it within two seconds. Candidate routes, candidate login and account creation answer 503 with the
+         *     message and Retry-After; staff routes, the public offer and /health keep working
+         */
+        put: operations["updateMaintenance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maintenance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the platform is in maintenance for candidates, with the message to show (for the front-end, before login) */
+        get: operations["getMaintenancePublique"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3748,12 +3882,46 @@ export interface components {
             /** @example Envoie les mails en attente de loutbox */
             description: string;
             /**
-             * @description Cron expression, Europe/Paris
+             * @description Cron expression, Europe/Paris, as the scheduler follows it (an administrator's override, or the default)
              * @example *\/10 * * * * *
              */
             schedule: string;
+            /**
+             * @description The registry's schedule
+             * @example *\/10 * * * * *
+             */
+            scheduleParDefaut: string;
+            /** @description false: paused by an administrator (the scheduler skips it; running it by hand still works) */
+            actif: boolean;
             /** @description Latest recorded run */
             lastRun: components["schemas"]["JobRunDto"] | null;
+        };
+        ReglerJobDto: {
+            /** @description false pauses the job on every instance, true resumes it; absent: unchanged */
+            actif?: boolean;
+            /**
+             * @description Cron expression (Europe/Paris, seconds first) replacing the default; null: back to the default; absent: unchanged
+             * @example 0 30 3 * * *
+             */
+            schedule?: string | null;
+        };
+        JobRunPage: {
+            items: components["schemas"]["JobRunDto"][];
+            /**
+             * @description Page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Items per page
+             * @example 20
+             */
+            limit: number;
+            /**
+             * @description Number of items matching the query, all pages together
+             * @example 1
+             */
+            total: number;
         };
         CandidaterInput: {
             /**
@@ -4564,6 +4732,139 @@ export interface components {
             /** @example Appelé le 12/03 : envoie son relevé de notes par courrier. */
             message: string;
         };
+        CampagneEchueDto: {
+            /** @example 3 */
+            id: number;
+            /** @example 2025 */
+            code: string;
+            /** @example Campagne 2025 */
+            libelle: string;
+            /** @example 2025-11-20T23:05:00.000Z */
+            archiveeAt: string;
+            /**
+             * @description Candidate accounts, with their file (identity, address, bac, cursus, stages, sessions…)
+             * @example 1200
+             */
+            comptes: number;
+            /**
+             * @description Candidatures, with their avis, notes and OPI
+             * @example 3400
+             */
+            candidatures: number;
+            /**
+             * @description Pièces of those candidatures
+             * @example 9800
+             */
+            pieces: number;
+            /**
+             * @description Stored files of those pièces
+             * @example 9100
+             */
+            fichiers: number;
+            /**
+             * @description Mails of the outbox sent to those accounts (a dry run counts every mail to their addresses)
+             * @example 5200
+             */
+            mails: number;
+        };
+        ApercuRetentionDto: {
+            /**
+             * @description RETENTION_JOURS
+             * @example 365
+             */
+            jours: number;
+            /**
+             * @description Campaigns archived before this instant are destroyed by the next run
+             * @example 2025-12-06T11:00:00.000Z
+             */
+            archiveesAvant: string;
+            /** @description What the next run of purge-campagnes-archivees would destroy, campaign by campaign (nothing is deleted here) */
+            campagnes: components["schemas"]["CampagneEchueDto"][];
+        };
+        EffacementCandidatDto: {
+            /**
+             * @description Confirms that the candidate was offered their data first (GET /api/candidats/{numeroDossier}/donnees, or their own
+             *     GET /api/comptes/moi/donnees): the erasure cannot be undone
+             */
+            exportPropose: boolean;
+            /**
+             * @description The request, as received (kept in the logs only)
+             * @example Demande écrite du 2 décembre 2026
+             */
+            motif?: string;
+        };
+        EffacementDto: {
+            /** @example DEMO0003 */
+            numeroDossier: string;
+            /**
+             * @description The address told of the erasure
+             * @example lea.martin@example.org
+             */
+            emailInforme: string;
+            /**
+             * @description Candidate accounts, with their file (identity, address, bac, cursus, stages, sessions…)
+             * @example 1200
+             */
+            comptes: number;
+            /**
+             * @description Candidatures, with their avis, notes and OPI
+             * @example 3400
+             */
+            candidatures: number;
+            /**
+             * @description Pièces of those candidatures
+             * @example 9800
+             */
+            pieces: number;
+            /**
+             * @description Stored files of those pièces
+             * @example 9100
+             */
+            fichiers: number;
+            /**
+             * @description Mails of the outbox sent to those accounts (a dry run counts every mail to their addresses)
+             * @example 5200
+             */
+            mails: number;
+        };
+        MaintenanceDto: {
+            /** @description Switched on (its end may have passed: see enCours) */
+            active: boolean;
+            /** @description Candidates are turned away right now */
+            enCours: boolean;
+            /** @example Mise à jour de la plateforme : retour prévu à 14 h. */
+            message: string | null;
+            /** @example 2026-12-06T13:00:00.000Z */
+            fin: string | null;
+            /**
+             * @description Administrator who last changed it
+             * @example admin
+             */
+            modifiePar: string | null;
+            /** @example 2026-12-06T11:00:00.000Z */
+            updatedAt: string | null;
+        };
+        ModifierMaintenanceDto: {
+            /** @description true: candidates are turned away (503) until it is switched off or its end passes; false: switched off */
+            active: boolean;
+            /**
+             * @description What candidates read, in French; empty: a general sentence
+             * @example Mise à jour de la plateforme : retour prévu à 14 h.
+             */
+            message?: string;
+            /**
+             * @description When it ends by itself (UTC ISO-8601), also the `Retry-After` candidates get; absent: when switched off
+             * @example 2026-12-06T13:00:00.000Z
+             */
+            fin?: string;
+        };
+        MaintenancePubliqueDto: {
+            enCours: boolean;
+            /** @example Mise à jour de la plateforme : retour prévu à 14 h. */
+            message: string | null;
+            /** @example 2026-12-06T13:00:00.000Z */
+            fin: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -4641,6 +4942,17 @@ export interface operations {
             /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A dependency is unavailable (code : `MAINTENANCE_EN_COURS`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4790,6 +5102,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A dependency is unavailable (code : `MAINTENANCE_EN_COURS`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     activateCompte: {
@@ -4850,6 +5173,17 @@ export interface operations {
             /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A dependency is unavailable (code : `MAINTENANCE_EN_COURS`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4922,6 +5256,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A dependency is unavailable (code : `MAINTENANCE_EN_COURS`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     recoverIdentifiants: {
@@ -4988,6 +5333,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A dependency is unavailable (code : `MAINTENANCE_EN_COURS`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     resetMotDePasse: {
@@ -5048,6 +5404,17 @@ export interface operations {
             /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A dependency is unavailable (code : `MAINTENANCE_EN_COURS`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5275,6 +5642,17 @@ export interface operations {
             /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A dependency is unavailable (code : `MAINTENANCE_EN_COURS`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9710,6 +10088,154 @@ export interface operations {
             };
         };
     };
+    updateJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example purge-comptes */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actif": true,
+                 *       "schedule": "0 30 3 * * *"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReglerJobDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `JOB_INCONNU`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listJobRuns: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 200 at most */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRunPage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `JOB_INCONNU`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     runJob: {
         parameters: {
             query?: never;
@@ -13579,6 +14105,335 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getApercuRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApercuRetentionDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getDonneesCandidat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                numeroDossier: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DonneesPersonnellesDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `DOSSIER_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deleteCandidat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example DEMO0003 */
+                numeroDossier: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "exportPropose": true,
+                 *       "motif": "Demande écrite du 2 décembre 2026"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EffacementCandidatDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EffacementDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `DOSSIER_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getMaintenance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateMaintenance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "active": true,
+                 *       "message": "Mise à jour de la plateforme : retour prévu à 14 h.",
+                 *       "fin": "2030-12-06T13:00:00.000Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ModifierMaintenanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` (code : `FIN_MAINTENANCE_PASSEE`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getMaintenancePublique: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenancePubliqueDto"];
                 };
             };
             /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */

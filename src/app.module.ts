@@ -17,6 +17,8 @@ import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
+import { MaintenanceModule } from './maintenance/maintenance.module';
+import { RetentionModule } from './retention/retention.module';
 import { OffreModule } from './offre/offre.module';
 import { PiecesModule } from './pieces/pieces.module';
 import { ReferentielModule } from './referentiel/referentiel.module';
@@ -42,6 +44,8 @@ import { SiteModule } from './site/site.module';
     CursusModule,
     CandidatureModule,
     CommissionModule,
+    MaintenanceModule,
+    RetentionModule,
     DemoModule,
   ],
   providers: [

@@ -107,6 +107,8 @@ describe('Staff authentication and roles', () => {
       if (path.startsWith('/api/comptes/moi/') || path.startsWith('/api/candidat/')) return [Role.CANDIDAT];
       // Statut du dossier, pièce checks, type de traitement and deadlines change candidatures: commission members only read them (AccesCandidatures.gere).
       if (/^\/api\/candidatures\/(statut-dossier|pieces\/statut|inconnu\/pieces\/inconnu\/statut|type-traitement|type-traitement\/validation|inconnu\/dates)$/.test(path)) return [Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE];
+      // A candidate's data export and erasure (RGPD): institution-wide roles only.
+      if (/^\/api\/candidats\/inconnu\/(donnees|effacement)$/.test(path)) return [Role.ADMIN, Role.SCOL_CENTRALE];
       if (path.startsWith('/api/candidats/') || path === '/api/candidatures' || path.startsWith('/api/candidatures/')) return STAFF;
       return Object.values(Role);
     };

@@ -118,6 +118,11 @@ const ETAPES: Record<string, Etape> = {
   updateEmail: { qui: 'DEMO0004' },
   validateEmail: { qui: 'anonyme', secret: { champ: 'token', source: (ctx) => tokenDuMail(ctx, 'lucas.bernard@nouveau.example') } },
   updateMotDePasse: { qui: 'DEMO0004', nouvelleSession: true },
+
+  updateJob: { qui: 'admin' },
+  // Erases a demo candidate, and then the maintenance closes the candidates' space: both after every other step.
+  deleteCandidat: { qui: 'scol' },
+  updateMaintenance: { qui: 'admin' },
 };
 
 interface Operation {

@@ -55,10 +55,12 @@ describe('Fuzz of every operation: never a 5xx', () => {
     const hostileBody = (schema: Schema | undefined) =>
       Object.fromEntries(Object.keys(resolve(schema)?.properties ?? {}).map((name) => [name, HOSTILE_VALUES[Math.floor(random() * HOSTILE_VALUES.length)]]));
 
-    // Logging out ends the session the rest of the table uses: last.
+    // Logging out ends the session the rest of the table uses: last. Before it, the maintenance mode a hostile body may
+    // switch on (then candidates' routes answer 503, as documented): after every other operation, the admin's last.
+    const rang = (operationId: string) => ['updateMaintenance', 'logout'].indexOf(operationId);
     const operations = Object.entries(document.paths)
       .flatMap(([path, item]) => Object.entries(item).filter(([method]) => METHODES.includes(method)).map(([method, op]) => ({ path, method, op })))
-      .sort((x, y) => Number(x.op.operationId === 'logout') - Number(y.op.operationId === 'logout'));
+      .sort((x, y) => rang(x.op.operationId) - rang(y.op.operationId));
     expect(operations.length).toBeGreaterThan(50);
 
     const failures: string[] = [];

@@ -9,6 +9,7 @@ import { CompteCandidat } from './entities/compte-candidat.entity';
 import { Utilisateur } from './entities/utilisateur.entity';
 import { NO_SCOPES, Principal, Role, Scopes, TypePerimetre } from '../common/auth/roles';
 import { hashPassword, verifyPassword } from './secrets';
+import { MaintenanceService } from '../maintenance/maintenance.service';
 import { SessionService } from './session.service';
 import { Clock } from '../common/clock/clock';
 import { cleIdentifiant, cleNumeroDossier, estEmail } from '../common/text/cle-identifiant';
@@ -43,6 +44,7 @@ export class AuthService implements CompteVise {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
     private readonly clock: Clock,
+    private readonly maintenance: MaintenanceService,
   ) {}
 
   /**
@@ -56,6 +58,8 @@ export class AuthService implements CompteVise {
     if (!valid || (user && !user.actif) || (!user && !compte)) {
       throw new Unauthorized('IDENTIFIANTS_INVALIDES', 'Identifiant ou mot de passe incorrect.');
     }
+    // Checked once the password is: telling "maintenance" to a wrong password would tell the account exists.
+    if (compte) await this.maintenance.refuserCandidats();
     if (compte && !compte.active) {
       throw new Forbidden(
         'COMPTE_NON_ACTIVE',

@@ -2,7 +2,7 @@ import { ApiRequestExample } from '../common/api/api-request-example.decorator';
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api/api-problem-responses.decorator';
-import { CurrentPrincipal, Public, Roles } from '../common/auth/auth.decorators';
+import { CurrentPrincipal, EspaceCandidat, Public, Roles } from '../common/auth/auth.decorators';
 import { Principal, Role } from '../common/auth/roles';
 import { Throttled } from '../common/throttle/throttled.decorator';
 import { ComptesService } from './comptes.service';
@@ -27,6 +27,7 @@ export class ComptesController {
   @Post()
   @HttpCode(202)
   @Public()
+  @EspaceCandidat()
   @Throttled({ name: 'compte', field: 'email' })
   @ApiProblemResponses(400, { 422: ['CAMPAGNE_FERMEE', 'AUCUNE_CAMPAGNE_EN_SERVICE'] })
   @ApiRequestExample({ nom: 'Petit', prenom: 'Camille', email: 'camille.petit@example.org', emailConfirmation: 'camille.petit@example.org', password: 'une phrase de passe toute simple', passwordConfirmation: 'une phrase de passe toute simple' })
@@ -38,6 +39,7 @@ export class ComptesController {
   @Post('activation')
   @HttpCode(200)
   @Public()
+  @EspaceCandidat()
   @Throttled({ name: 'lien' })
   @ApiProblemResponses(400, { 422: ['LIEN_ACTIVATION_EXPIRE', 'LIEN_ACTIVATION_INVALIDE'] })
   @ApiRequestExample({ token: 'Hk1sZx0bQk3o4Xb8w2y1pV7m9nC5aR6tL0uE3iS8dFg' })
@@ -49,6 +51,7 @@ export class ComptesController {
   @Post('activation/renvoi')
   @HttpCode(202)
   @Public()
+  @EspaceCandidat()
   @Throttled({ name: 'compte', field: 'email' })
   @ApiProblemResponses(400, { 422: 'AUCUNE_CAMPAGNE_EN_SERVICE' })
   @ApiRequestExample({ email: 'camille.petit@example.org' })
@@ -60,6 +63,7 @@ export class ComptesController {
   @Post('identifiants-oublies')
   @HttpCode(202)
   @Public()
+  @EspaceCandidat()
   @Throttled({ name: 'compte', field: 'email' })
   @ApiProblemResponses(400, { 422: 'AUCUNE_CAMPAGNE_EN_SERVICE' })
   @ApiRequestExample({ email: 'camille.petit@example.org' })
@@ -71,6 +75,7 @@ export class ComptesController {
   @Post('mot-de-passe/reinitialisation')
   @HttpCode(204)
   @Public()
+  @EspaceCandidat()
   @Throttled({ name: 'lien' })
   @ApiProblemResponses(400, { 422: ['LIEN_REINITIALISATION_EXPIRE', 'LIEN_REINITIALISATION_INVALIDE'] })
   @ApiRequestExample({ token: 'Qx7Lm2Nb8Vc3Xz9Ka4Sd1Fg6Hj0Kl5Pq2Wr8Ty3Ui7O', password: 'une nouvelle phrase de passe', passwordConfirmation: 'une nouvelle phrase de passe' })
@@ -111,6 +116,7 @@ export class ComptesController {
   @Post('email/validation')
   @HttpCode(200)
   @Public()
+  @EspaceCandidat()
   @Throttled({ name: 'lien' })
   @ApiProblemResponses(400, { 409: 'EMAIL_DEJA_UTILISE', 422: ['LIEN_EMAIL_EXPIRE', 'LIEN_EMAIL_INVALIDE'] })
   @ApiRequestExample({ token: 'Zp4Wq8Er2Ty6Ui0Op3As7Df1Gh5Jk9Lz2Xc6Vb0Nm4Q' })

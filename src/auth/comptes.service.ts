@@ -281,7 +281,12 @@ export class ComptesService {
 
   /** Everything held about the candidate, for a right-of-access request: account, file, imports, sessions, mails. */
   async donnees(principal: Principal): Promise<DonneesPersonnellesDto> {
-    const compte = await this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: principal.id });
+    return this.donneesDuCompte(principal.id);
+  }
+
+  /** The same export of any account, for staff answering a right-of-access or erasure request. */
+  async donneesDuCompte(compteId: number): Promise<DonneesPersonnellesDto> {
+    const compte = await this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: compteId });
     const [dossier, scolarite, sessions, mails] = await Promise.all([
       this.dossiers.dossier(compte.id),
       this.scolarite.snapshotOf(compte.id),

@@ -105,6 +105,13 @@ class AppEnv {
   @Min(1, { message: 'doit être un nombre de jours entre 1 et 30' })
   @Max(30, { message: 'doit être un nombre de jours entre 1 et 30' })
   RELANCE_CONFIRMATION_JOURS = 2;
+
+  /** SCOL_NB_JOUR_ARCHIVAGE: days an archived campaign's accounts, files and candidatures are kept before destruction */
+  @Type(() => Number)
+  @IsInt({ message: 'doit être un nombre de jours entre 30 et 3650' })
+  @Min(30, { message: 'doit être un nombre de jours entre 30 et 3650' })
+  @Max(3650, { message: 'doit être un nombre de jours entre 30 et 3650' })
+  RETENTION_JOURS = 365;
 }
 
 export function parseAppConfig(env: NodeJS.ProcessEnv) {
@@ -128,6 +135,7 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
     voeuxMaxEtablissement: e.CANDIDATURE_NB_VOEUX_MAX_ETABLISSEMENT || null,
     prefixeOpi: e.OPI_PREFIXE,
     relanceConfirmationJours: e.RELANCE_CONFIRMATION_JOURS,
+    retentionJours: e.RETENTION_JOURS,
     throttle: { ipPerMinute: e.THROTTLE_IP_PER_MINUTE, accountPer15Min: e.THROTTLE_ACCOUNT_PER_15_MIN },
     // Demo accounts have published passwords: never in production, whatever the variable says.
     demoData: e.DEMO_DATA && e.NODE_ENV !== 'production',

@@ -24,6 +24,8 @@ import { UtilisateurRole } from '../auth/entities/utilisateur-role.entity';
 import { Utilisateur } from '../auth/entities/utilisateur.entity';
 import { JobLease } from '../jobs/entities/job-lease.entity';
 import { JobRun } from '../jobs/entities/job-run.entity';
+import { JobReglage } from '../jobs/entities/job-reglage.entity';
+import { Maintenance } from '../maintenance/maintenance.entity';
 import { MailOutbox } from '../mail/entities/mail-outbox.entity';
 import { ModeleMail } from '../mail/modeles/entities/modele-mail.entity';
 import { Candidat } from '../candidat/entities/candidat.entity';
@@ -89,4 +91,6 @@ export const ENTITIES = [
   NoteCandidature,
   MotRecherche,
   Opi,
+  Maintenance,
+  JobReglage,
 ];

@@ -17,11 +17,15 @@ import { PurgeComptesJob } from './purge-comptes.job';
 import { PurgeFichiersJob } from './purge-fichiers.job';
 import { PurgeCompteursJob } from './purge-compteurs.job';
 import { StatistiquesBaseJob } from './statistiques-base.job';
+import { PurgeHistoriqueJobsJob } from './purge-historique-jobs.job';
+import { PurgeCampagnesArchiveesJob } from './purge-campagnes-archivees.job';
+import { PlanificationJobs } from './planification-jobs.service';
+import { RetentionModule } from '../retention/retention.module';
 
 @Module({
-  imports: [ScheduleModule.forRoot(), MailModule, AuthModule, CandidatureModule, CommissionModule, OpiModule],
+  imports: [ScheduleModule.forRoot(), MailModule, AuthModule, CandidatureModule, CommissionModule, OpiModule, RetentionModule],
   controllers: [JobsController],
-  providers: [JobRunner, JobsService, EnvoiMailsJob, PurgeComptesJob, PurgeFichiersJob, PurgeCompteursJob, ArchivageCampagnesJob, PublicationAvisJob, DesistementAutoJob, RelanceConfirmationJob, EnvoiOpiJob, StatistiquesBaseJob],
+  providers: [JobRunner, JobsService, EnvoiMailsJob, PurgeComptesJob, PurgeFichiersJob, PurgeCompteursJob, ArchivageCampagnesJob, PublicationAvisJob, DesistementAutoJob, RelanceConfirmationJob, EnvoiOpiJob, StatistiquesBaseJob, PurgeHistoriqueJobsJob, PurgeCampagnesArchiveesJob, PlanificationJobs],
   exports: [JobRunner, JobsService],
 })
 export class JobsModule {}

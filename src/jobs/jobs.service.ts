@@ -1,8 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { validateCronExpression } from 'cron';
+import { DataSource, LessThan } from 'typeorm';
 import { Clock } from '../common/clock/clock';
-import { Conflict, NotFound } from '../common/errors/domain-errors';
+import { Conflict, NotFound, ValidationFailed } from '../common/errors/domain-errors';
+import { PageQueryDto } from '../common/pagination/page-query.dto';
+import { Page, toPage } from '../common/pagination/page';
+import { supprimerParLots } from '../database/par-lots';
+import { RetentionService } from '../retention/retention.service';
+import { JobReglage } from './entities/job-reglage.entity';
 import { AppConfig, appConfig } from '../config';
 import { ComptesService } from '../auth/comptes.service';
 import { ArchivageCampagnesService } from '../candidature/archivage-campagnes.service';
@@ -12,7 +18,7 @@ import { ConfirmationService } from '../candidature/decision/confirmation.servic
 import { OutboxService } from '../mail/outbox.service';
 import { OpiService } from '../opi/opi.service';
 import { ThrottleService } from '../common/throttle/throttle.service';
-import { JobDto, JobRunDto } from './dto/job.dto';
+import { JobDto, JobRunDto, ReglerJobDto } from './dto/job.dto';
 import { withJobQueryTimeout } from '../database/bounded-waits';
 import { inUnitOfWork } from '../database/sqlite-gate';
 import { mettreAJourStatistiques } from '../database/statistiques-optimiseur';
@@ -29,6 +35,11 @@ export const RELANCE_CONFIRMATION = 'relance-confirmation';
 export const ENVOI_OPI = 'envoi-opi';
 export const PURGE_FICHIERS = 'purge-fichiers';
 export const STATISTIQUES_BASE = 'statistiques-base';
+export const PURGE_HISTORIQUE_JOBS = 'purge-historique-jobs';
+export const PURGE_CAMPAGNES_ARCHIVEES = 'purge-campagnes-archivees';
+
+/** Runs kept in each job's history (reference TECH_NB_JOUR_KEEP_HISTO_BATCH) */
+export const JOURS_HISTORIQUE_JOBS = 30;
 
 /** When each job runs (Europe/Paris), read by its @Cron and shown by GET /api/admin/jobs */
 export const SCHEDULES = {
@@ -43,6 +54,8 @@ export const SCHEDULES = {
   [ENVOI_OPI]: '0 30 22 * * *',
   [PURGE_FICHIERS]: '0 30 3 * * *',
   [STATISTIQUES_BASE]: '0 45 4 * * *',
+  [PURGE_HISTORIQUE_JOBS]: '0 0 23 * * *',
+  [PURGE_CAMPAGNES_ARCHIVEES]: '0 15 2 * * *',
 } as const;
 
 interface JobDefinition {
@@ -55,7 +68,8 @@ interface JobDefinition {
 /** The catalogue of jobs: what each does, when it runs, and running one now (scheduler or admin). */
 @Injectable()
 export class JobsService {
-  private readonly definitions: Record<string, JobDefinition>;
+  /** A Map, not an object: a name such as `__proto__` or `constructor` finds nothing (404), never a prototype's member. */
+  private readonly definitions: Map<string, JobDefinition>;
 
   constructor(
     private readonly runner: JobRunner,
@@ -68,10 +82,11 @@ export class JobsService {
     avis: AvisService,
     confirmations: ConfirmationService,
     opi: OpiService,
+    retention: RetentionService,
     private readonly clock: Clock,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {
-    this.definitions = {
+    this.definitions = new Map(Object.entries<JobDefinition>({
       [ENVOI_MAILS]: {
         description: "Envoie les mails en attente de l'outbox, avec nouvel essai différé en cas d'échec SMTP",
         schedule: SCHEDULES[ENVOI_MAILS],
@@ -133,23 +148,74 @@ export class JobsService {
         leaseSeconds: 1800,
         work: () => mettreAJourStatistiques(this.dataSource),
       },
-    };
+      [PURGE_HISTORIQUE_JOBS]: {
+        description: `Supprime, par lots, l'historique des exécutions de jobs de plus de ${JOURS_HISTORIQUE_JOBS} jours`,
+        schedule: SCHEDULES[PURGE_HISTORIQUE_JOBS],
+        leaseSeconds: 900,
+        work: () => this.purgerHistorique(),
+      },
+      [PURGE_CAMPAGNES_ARCHIVEES]: {
+        description: `Détruit, par lots, les données des campagnes archivées depuis plus de RETENTION_JOURS jours (${retention.jours} ici) : candidatures, pièces et leurs fichiers, avis, comptes candidats et leurs mails ; la campagne et son offre restent`,
+        schedule: SCHEDULES[PURGE_CAMPAGNES_ARCHIVEES],
+        leaseSeconds: 1800,
+        work: (signal) => retention.detruireCampagnesEchues(signal),
+      },
+    }));
+  }
+
+  /** The registered job names, in the registry's order. */
+  get names(): string[] {
+    return [...this.definitions.keys()];
   }
 
   async list(): Promise<JobDto[]> {
-    const runs = this.dataSource.getRepository(JobRun);
-    return Promise.all(
-      Object.entries(this.definitions).map(async ([name, d]) => {
-        const last = await runs.findOne({ where: { name }, order: { startedAt: 'DESC', id: 'DESC' } });
-        return { name, description: d.description, schedule: d.schedule, lastRun: last ? toRunDto(last) : null };
-      }),
-    );
+    const reglages = await this.reglages();
+    return Promise.all(this.names.map((name) => this.toJobDto(name, reglages.get(name))));
+  }
+
+  async get(name: string): Promise<JobDto> {
+    this.definition(name);
+    return this.toJobDto(name, (await this.dataSource.getRepository(JobReglage).findOneBy({ name })) ?? undefined);
+  }
+
+  /** Pauses or resumes a job, or overrides its schedule (null: back to the default); every instance follows within seconds. */
+  async regler(name: string, dto: ReglerJobDto): Promise<JobDto> {
+    this.definition(name);
+    if (typeof dto.schedule === 'string' && (dto.schedule.trim() === '' || !validateCronExpression(dto.schedule).valid)) {
+      throw new ValidationFailed([{ field: 'schedule', message: 'doit être une expression cron valide (6 champs avec les secondes, ou 5), par exemple « 0 30 3 * * * »' }]);
+    }
+    const repo = this.dataSource.getRepository(JobReglage);
+    const actuel = await repo.findOneBy({ name });
+    await repo.save({
+      name,
+      actif: dto.actif ?? actuel?.actif ?? true,
+      schedule: dto.schedule === undefined ? (actuel?.schedule ?? null) : dto.schedule,
+      updatedAt: this.clock.now(),
+    });
+    return this.get(name);
+  }
+
+  /** A job's runs, latest first. */
+  async runs(name: string, query: PageQueryDto): Promise<Page<JobRunDto>> {
+    this.definition(name);
+    const limit = query.limit ?? 20;
+    const [rows, total] = await this.dataSource.getRepository(JobRun).findAndCount({
+      where: { name },
+      order: { startedAt: 'DESC', id: 'DESC' },
+      skip: ((query.page ?? 1) - 1) * limit,
+      take: limit,
+    });
+    return toPage(rows.map(toRunDto), total, query);
+  }
+
+  /** Each job's settings as stored (jobs without a row: enabled, default schedule). */
+  async reglages(): Promise<Map<string, JobReglage>> {
+    return new Map((await this.dataSource.getRepository(JobReglage).find()).map((r) => [r.name, r]));
   }
 
   /** Runs a job now; null when another instance holds its lease (or already ran this scheduled `slot`). */
   async trigger(name: string, slot?: Date): Promise<JobRun | null> {
-    const definition = this.definitions[name];
-    if (!definition) throw new NotFound('JOB_INCONNU', `Aucun job ne s'appelle « ${name} ».`);
+    const definition = this.definition(name);
     // A job's statements (a night's purge, archiving a campaign) may take longer than a request's.
     return withJobQueryTimeout(() => this.runner.run(name, definition.work, definition.leaseSeconds, slot));
   }
@@ -160,12 +226,41 @@ export class JobsService {
    */
   async tick(name: string): Promise<JobRun | null> {
     if (!this.app.jobsEnabled) return null;
+    // Paused by an administrator: read at each tick, so a pause reaches every instance at its next tick.
+    const reglage = await this.dataSource.getRepository(JobReglage).findOneBy({ name });
+    if (reglage && !reglage.actif) return null;
     const now = this.clock.now().getTime();
     // A tick is its own unit of work, as a request is (see gateSqlite).
     return inUnitOfWork(() => this.trigger(name, new Date(now - (now % 1000))));
   }
 
-  /** Runs a job at an administrator's request: a 409 when it is already running somewhere. */
+  /** Deletes runs older than the history keeps, in batches (the mail job alone records thousands a day). */
+  private async purgerHistorique(): Promise<{ supprimes: number }> {
+    const avant = new Date(this.clock.now().getTime() - JOURS_HISTORIQUE_JOBS * 86_400_000);
+    const { supprimes } = await supprimerParLots(this.dataSource.getRepository(JobRun), { startedAt: LessThan(avant) });
+    return { supprimes };
+  }
+
+  private definition(name: string): JobDefinition {
+    const definition = this.definitions.get(name);
+    if (!definition) throw new NotFound('JOB_INCONNU', `Aucun job ne s'appelle « ${name} ».`);
+    return definition;
+  }
+
+  private async toJobDto(name: string, reglage: JobReglage | undefined): Promise<JobDto> {
+    const d = this.definition(name);
+    const last = await this.dataSource.getRepository(JobRun).findOne({ where: { name }, order: { startedAt: 'DESC', id: 'DESC' } });
+    return {
+      name,
+      description: d.description,
+      schedule: reglage?.schedule ?? d.schedule,
+      scheduleParDefaut: d.schedule,
+      actif: reglage ? Boolean(reglage.actif) : true,
+      lastRun: last ? toRunDto(last) : null,
+    };
+  }
+
+  /** Runs a job at an administrator's request (even a paused one): a 409 when it is already running somewhere. */
   async runNow(name: string): Promise<JobRunDto> {
     const run = await this.trigger(name);
     if (!run) throw new Conflict('JOB_DEJA_EN_COURS', `Le job « ${name} » est déjà en cours sur une instance : réessayez après sa fin.`);

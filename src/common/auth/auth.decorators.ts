@@ -5,6 +5,7 @@ import { Role } from './roles';
 
 export const IS_PUBLIC = 'candidatures:isPublic';
 export const ROLES = 'candidatures:roles';
+export const ESPACE_CANDIDAT = 'candidatures:espaceCandidat';
 
 /**
  * Handlers marked @Public() one by one. @nestjs/swagger drops an empty method-level `security`, so
@@ -20,6 +21,12 @@ export const Public = () =>
   applyDecorators(SetMetadata(IS_PUBLIC, true), SetMetadata(DECORATORS.API_SECURITY, []), (_target: object, key?: string | symbol) => {
     if (key !== undefined) PUBLIC_OPERATIONS.add(String(key));
   });
+
+/**
+ * A public route of the candidates' space (account creation, activation and password links): closed, like every
+ * route a candidate's session calls, while the maintenance mode is on. Documents the 503.
+ */
+export const EspaceCandidat = () => applyDecorators(SetMetadata(ESPACE_CANDIDAT, true), ApiProblemResponses({ 503: 'MAINTENANCE_EN_COURS' }));
 
 /** Restricts a route (or a controller) to callers having one of these roles; documents 401 and 403. */
 export const Roles = (...roles: Role[]) =>

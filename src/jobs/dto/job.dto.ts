@@ -1,3 +1,5 @@
+import { IsBoolean, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { PageOf } from '../../common/pagination/page';
 import { StatutJobRun } from '../entities/job-run.entity';
 
 export class JobRunDto {
@@ -23,8 +25,27 @@ export class JobDto {
   name: string;
   /** @example "Envoie les mails en attente de l'outbox" */
   description: string;
-  /** Cron expression, Europe/Paris @example "*\/10 * * * * *" */
+  /** Cron expression, Europe/Paris, as the scheduler follows it (an administrator's override, or the default) @example "*\/10 * * * * *" */
   schedule: string;
+  /** The registry's schedule @example "*\/10 * * * * *" */
+  scheduleParDefaut: string;
+  /** false: paused by an administrator (the scheduler skips it; running it by hand still works) */
+  actif: boolean;
   /** Latest recorded run */
   lastRun: JobRunDto | null;
+}
+
+export class JobRunPage extends PageOf(JobRunDto) {}
+
+export class ReglerJobDto {
+  /** false pauses the job on every instance, true resumes it; absent: unchanged */
+  @IsOptional()
+  @IsBoolean({ message: 'doit valoir true ou false' })
+  actif?: boolean;
+
+  /** Cron expression (Europe/Paris, seconds first) replacing the default; null: back to the default; absent: unchanged @example "0 30 3 * * *" */
+  @ValidateIf((_o, v) => v !== null && v !== undefined)
+  @IsString({ message: 'doit être une expression cron ou null' })
+  @MaxLength(100, { message: 'ne doit pas dépasser 100 caractères' })
+  schedule?: string | null;
 }

@@ -9,6 +9,7 @@ export enum StatutJobRun {
 /** One run of a job: when, by which instance, how it ended and what it did. */
 @Entity('job_run')
 @Index('job_run_name_started_at_idx', ['name', 'startedAt'])
+@Index('job_run_started_at_idx', ['startedAt'])
 export class JobRun {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;

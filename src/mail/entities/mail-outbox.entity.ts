@@ -15,6 +15,7 @@ export enum StatutMail {
 @Entity('mail_outbox')
 @Index('mail_outbox_statut_prochain_essai_idx', ['statut', 'prochainEssaiAt'])
 @Index('mail_outbox_claim_token_idx', ['claimToken'])
+@Index('mail_outbox_destinataire_idx', ['destinataire'])
 export class MailOutbox {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
