@@ -1,4 +1,6 @@
-import { createReadStream } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import request from 'supertest';
@@ -98,5 +100,27 @@ describe('Établissements from the Annuaire de l’éducation (UAI import)', () 
     expect((await chercher('q=0451462V'))[0].libelle).not.toContain('renommé');
     await expect(service.refreshIfChanged()).resolves.toBe(true);
     expect((await chercher('q=0451462V'))[0].libelle).toBe('Lycée Jacques Monod (renommé)');
+  });
+});
+
+describe('npm run referentiel:etablissements (the command)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'uai-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'scripts/import-etablissements.ts', ...args], {
+      cwd: join(__dirname, '..'),
+      env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'silent', DATABASE_URL: `sqlite:${join(dir, 'base.sqlite')}` },
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
+
+  it('imports the fixture into a new database, then finds it unchanged; refuses a missing file', () => {
+    const first = run('--fichier', FIXTURE);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toMatch(/^10 lignes lues en [\d.]+ s : 4 créées, 5 modifiées, 0 inchangées\.\nIgnorées \(ni lycée ni supérieur\) : Ecole 1\./);
+    expect(run('--fichier', FIXTURE).stdout).toContain('0 créées, 0 modifiées, 9 inchangées.');
+    const missing = run('--fichier', join(dir, 'absent.csv'));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('Fichier introuvable');
   });
 });
