@@ -587,7 +587,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Établissements (UAI), by name, département or commune */
+        /** Open établissements (UAI): `q` finds a name, a commune name or a UAI; `type=LYCEE` lists the lycées of a bac */
         get: operations["listEtablissements"];
         put?: never;
         post?: never;
@@ -3284,15 +3284,30 @@ export interface components {
             code: string;
             /** @example Université dOrléans */
             libelle: string;
-            /** @enum {string} */
+            /**
+             * @description LYCEE (a bac's lycée) or SUPERIEUR (higher education, for the cursus)
+             * @enum {string}
+             */
             type: "LYCEE" | "SUPERIEUR";
+            /**
+             * @description Public or private sector, when the directory gives it
+             * @enum {string|null}
+             */
+            statut: "PUBLIC" | "PRIVE" | null;
             /**
              * @description Code INSEE of the commune
              * @example 45234
              */
             commune: string;
+            /** @example Orléans */
+            libelleCommune: string;
             /** @example 45 */
             departement: string;
+            /**
+             * @description False once closed: the search lists open ones only, a file may still name a closed one
+             * @example true
+             */
+            actif: boolean;
         };
         EtablissementPage: {
             items: components["schemas"]["EtablissementDto"][];

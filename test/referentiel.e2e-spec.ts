@@ -92,10 +92,12 @@ describe('Référentiels', () => {
     const mentions = (await get('mentions').expect(200)).body.items.map((m: { code: string }) => m.code);
     expect(mentions).toEqual(['P', 'AB', 'B', 'TB', 'TBF', 'SM']);
     expect((await get('types-diplome?q=technologie').expect(200)).body.items.map((d: { code: string }) => d.code)).toEqual(['BUT', 'DUT']);
-    const etab = await get('etablissements?departement=45').expect(200);
+    const etab = await get('etablissements?departement=45&type=SUPERIEUR').expect(200);
     expect(etab.body.items).toEqual([
-      { code: '0450855K', libelle: "Université d'Orléans", type: 'SUPERIEUR', commune: '45234', departement: '45' },
+      { code: '0450855K', libelle: "Université d'Orléans", type: 'SUPERIEUR', statut: 'PUBLIC', commune: '45234', libelleCommune: 'Orléans', departement: '45', actif: true },
     ]);
+    const lycees = await get('etablissements?q=orleans&type=LYCEE').expect(200);
+    expect(lycees.body.items.map((e: { code: string }) => e.code)).toEqual(expect.arrayContaining(['0450049J', '0450782F', '0451526P']));
   });
 
   it.each([

@@ -213,7 +213,9 @@ export class DemoService implements OnApplicationBootstrap {
         undefined,
       );
       await this.dossiers.saveAdresse(compte.id, { pays: 'FR', ligne1: `${12 + i} rue de Bourgogne`, codePostal: '45000', commune: '45234' }, undefined);
-      await this.dossiers.saveBac(compte.id, { serie: 'GEN', annee: 2021, mention: 'B', specialites: ['MATHS', 'PC'], pays: 'FR', departement: '45', commune: '45234' }, undefined);
+      // Their bac from one of the built-in lycées of Orléans (src/referentiel/data/etablissements.ts).
+      const lycee = ['0450049J', '0450782F', '0451526P'][i % 3];
+      await this.dossiers.saveBac(compte.id, { serie: 'GEN', annee: 2021, mention: 'B', specialites: ['MATHS', 'PC'], pays: 'FR', departement: '45', commune: '45234', etablissement: lycee }, undefined);
       for (const code of c.formations) {
         try {
           await this.candidatures.candidater(compte.id, formations.get(code) as number);

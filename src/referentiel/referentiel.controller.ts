@@ -74,7 +74,7 @@ export class ReferentielController {
     return this.referentiel.listTypesDiplome(query);
   }
 
-  /** Établissements (UAI), by name, département or commune */
+  /** Open établissements (UAI): `q` finds a name, a commune name or a UAI; `type=LYCEE` lists the lycées of a bac */
   @Get('etablissements')
   @Header('Cache-Control', CACHEABLE)
   listEtablissements(@Query() query: EtablissementQueryDto): Promise<EtablissementPage> {

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, FindOptionsOrder } from 'typeorm';
 import { FieldError } from '../common/errors/domain-errors';
@@ -41,7 +42,9 @@ type Catalog = Awaited<ReturnType<ReferentielService['loadCatalog']>>;
  */
 @Injectable()
 export class ReferentielService {
+  private readonly logger = new Logger(ReferentielService.name);
   private catalog?: Promise<Catalog>;
+  private refreshing = false;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -54,6 +57,40 @@ export class ReferentielService {
     const catalog = this.loadCatalog();
     await catalog;
     this.catalog = catalog;
+  }
+
+  /**
+   * Établissements change when an administrator imports a directory, from another process (the command line) or
+   * another instance: each instance compares a fingerprint of the table (rows, last import date) once a minute and
+   * reloads its snapshot when it moved. One indexed aggregate a minute; the reload runs outside any request.
+   */
+  @Interval('referentiel-etablissements', 60_000)
+  async refreshIfChanged(): Promise<boolean> {
+    if (this.refreshing || !this.catalog) return false;
+    this.refreshing = true;
+    try {
+      const [current, loaded] = await Promise.all([this.fingerprint(), this.catalog.then((c) => c.empreinteEtablissements)]);
+      if (current === loaded) return false;
+      await this.charger();
+      this.logger.log('Établissements rechargés après un import.');
+      return true;
+    } catch (error) {
+      this.logger.warn(`Rechargement des établissements impossible : ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    } finally {
+      this.refreshing = false;
+    }
+  }
+
+  private async fingerprint(): Promise<string> {
+    const [row] = await this.dataSource
+      .getRepository(Etablissement)
+      .createQueryBuilder('e')
+      .select('COUNT(*)', 'n')
+      .addSelect('MAX(e.majLe)', 'maj')
+      .getRawMany<{ n: number | string; maj: Date | string | null }>();
+    const maj = row?.maj ? new Date(row.maj).getTime() : 0;
+    return `${Number(row?.n ?? 0)}|${maj}`;
   }
 
   async listPays(query: SearchQueryDto): Promise<Page<PaysDto>> {
@@ -90,7 +127,7 @@ export class ReferentielService {
     const { departement, commune, type } = query;
     return (await this.snapshot()).etablissements.page(
       query,
-      (e) => (!departement || e.departement === departement) && (!commune || e.commune === commune) && (!type || e.type === type),
+      (e) => e.actif && (!departement || e.departement === departement) && (!commune || e.commune === commune) && (!type || e.type === type),
     );
   }
 
@@ -153,16 +190,20 @@ export class ReferentielService {
         list.map((row) => ({ dto: toDto(row), recherche: row.libelleRecherche })),
         tags,
       );
+    const empreinteEtablissements = await this.fingerprint();
     const codesPostaux = new Map<string, string[]>();
     for (const cp of await rows(CommuneCodePostal, { codePostal: 'ASC' })) {
       codesPostaux.set(cp.communeCode, [...(codesPostaux.get(cp.communeCode) ?? []), cp.codePostal]);
     }
+    const communes = await rows(Commune, { population: 'DESC', libelleRecherche: 'ASC', code: 'ASC' });
+    const nomsCommunes = new Map(communes.map((c) => [c.code, c]));
     return {
+      empreinteEtablissements,
       pays: index(await rows(Pays, { libelleRecherche: 'ASC' }), ({ code, codeIso3, libelle, nationalite }) => ({ code, codeIso3, libelle, nationalite })),
       departements: index(await rows(Departement, { code: 'ASC' }), ({ code, libelle, codeRegion }) => ({ code, libelle, codeRegion })),
       // The most populated first among equal matches: "orl" gives Orléans before Orly.
       communes: index(
-        await rows(Commune, { population: 'DESC', libelleRecherche: 'ASC', code: 'ASC' }),
+        communes,
         (c) => ({
           code: c.code,
           libelle: c.libelle,
@@ -188,13 +229,25 @@ export class ReferentielService {
       })),
       mentions: index(await rows(Mention, { ordre: 'ASC' }), ({ code, libelle }) => ({ code, libelle })),
       typesDiplome: index(await rows(TypeDiplome, { ordre: 'ASC' }), ({ code, libelle }) => ({ code, libelle })),
-      etablissements: index(await rows(Etablissement, { libelleRecherche: 'ASC' }), (e) => ({
-        code: e.code,
-        libelle: e.libelle,
-        type: e.type,
-        commune: e.communeCode,
-        departement: e.departementCode,
-      })),
+      // Searched by name, by commune name too (« caen » lists Caen's lycées) and by UAI.
+      etablissements: new SearchIndex(
+        (await rows(Etablissement, { libelleRecherche: 'ASC', code: 'ASC' })).map((e) => {
+          const commune = nomsCommunes.get(e.communeCode);
+          return {
+            dto: {
+              code: e.code,
+              libelle: e.libelle,
+              type: e.type,
+              statut: e.statut ?? null,
+              commune: e.communeCode,
+              libelleCommune: commune?.libelle ?? e.communeCode,
+              departement: e.departementCode,
+              actif: Boolean(e.actif),
+            },
+            recherche: commune ? `${e.libelleRecherche} ${commune.libelleRecherche}` : e.libelleRecherche,
+          };
+        }),
+      ),
     };
   }
 }

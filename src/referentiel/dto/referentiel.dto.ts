@@ -1,6 +1,6 @@
 import { PageOf } from '../../common/pagination/page';
 import { CategorieSerieBac } from '../entities/serie-bac.entity';
-import { TypeEtablissement } from '../entities/etablissement.entity';
+import { StatutEtablissement, TypeEtablissement } from '../entities/etablissement.entity';
 
 export class PaysDto {
   /** ISO 3166-1 alpha-2 @example "FR" */
@@ -79,11 +79,18 @@ export class EtablissementDto {
   code: string;
   /** @example "Université d'Orléans" */
   libelle: string;
+  /** LYCEE (a bac's lycée) or SUPERIEUR (higher education, for the cursus) */
   type: TypeEtablissement;
+  /** Public or private sector, when the directory gives it */
+  statut: StatutEtablissement | null;
   /** Code INSEE of the commune @example "45234" */
   commune: string;
+  /** @example "Orléans" */
+  libelleCommune: string;
   /** @example "45" */
   departement: string;
+  /** False once closed: the search lists open ones only, a file may still name a closed one @example true */
+  actif: boolean;
 }
 
 export class PaysPage extends PageOf(PaysDto) {}

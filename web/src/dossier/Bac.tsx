@@ -35,7 +35,7 @@ function FormulaireBac({ bac }: { bac: Bac | null }) {
   const [departement, setDepartement] = useState(bac?.departement ?? '');
   const series = useSeriesBac(anneeSaisie(annee));
   const specialites = useSpecialitesBac(anneeSaisie(annee));
-  const etablissements = useEtablissements(paysBac === FRANCE ? departement : undefined);
+  const etablissements = useEtablissements(paysBac === FRANCE ? departement : undefined, 'LYCEE');
   const choisie = series.find((s) => s.code === serie);
   const sansBac = choisie?.categorie === 'SANS_BAC';
   const enregistrement = $api.useMutation('put', '/api/candidat/bac', { onSettled: () => recharger() });

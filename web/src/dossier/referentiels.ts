@@ -54,7 +54,7 @@ export function useTypesDiplome(): Option[] {
 /** The établissements of a département (none asked without one). */
 export function useEtablissements(departement: string | undefined, type?: 'LYCEE' | 'SUPERIEUR'): Option[] {
   const { data } = $api.useQuery('get', '/api/referentiels/etablissements', { params: { query: { limit: 200, departement, type } } }, { ...UNE_FOIS, enabled: Boolean(departement) });
-  return (departement ? (data?.items ?? []) : []).map((e) => ({ valeur: e.code, libelle: e.libelle }));
+  return (departement ? (data?.items ?? []) : []).map((e) => ({ valeur: e.code, libelle: `${e.libelle} (${e.libelleCommune})` }));
 }
 
 /** A year typed in a field, when it is one (4 digits). */
