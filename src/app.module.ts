@@ -18,6 +18,7 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
 import { OffreModule } from './offre/offre.module';
+import { PersonnelModule } from './personnel/personnel.module';
 import { PiecesModule } from './pieces/pieces.module';
 import { ReferentielModule } from './referentiel/referentiel.module';
 import { SiteModule } from './site/site.module';
@@ -42,6 +43,7 @@ import { SiteModule } from './site/site.module';
     CursusModule,
     CandidatureModule,
     CommissionModule,
+    PersonnelModule,
     DemoModule,
   ],
   providers: [

@@ -106,6 +106,8 @@ const ETAPES: Record<string, Etape> = {
   createAvis: { qui: 'commission' },
   validateAvis: { qui: 'gestionnaire' },
   createNote: { qui: 'commission' },
+  createUtilisateur: { qui: 'admin' },
+  updateUtilisateur: { qui: 'scol', ifMatch: 'admin/utilisateurs/5' },
 
   // Last: the e-mail change closes DEMO0004's sessions until the new address is validated.
   updateEmail: { qui: 'DEMO0004' },

@@ -16,7 +16,7 @@ class Routes {
   adminOnly() {}
 }
 
-const gestionnaire: Principal = { kind: 'staff', id: 7, login: 'g', roles: [Role.GESTIONNAIRE], scopes: { centres: ['SCI'], commissions: [] }, sessionId: 1 };
+const gestionnaire: Principal = { kind: 'staff', id: 7, login: 'g', roles: [Role.GESTIONNAIRE], scopes: { centres: ['SCI'], commissionsGerees: [], commissions: [] }, sessionId: 1 };
 
 function contextFor(handler: () => void, authorization?: string) {
   const request: { headers: Record<string, string>; principal?: Principal } = { headers: authorization ? { authorization } : {} };
