@@ -19,6 +19,12 @@ export class PersonnelUtilisateur1765600000000 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.dropColumns('utilisateur', ['version', 'recherche']);
+    const colonnes = ['version', 'recherche'];
+    if (queryRunner.connection.options.type === 'better-sqlite3') {
+      // In place: TypeORM rebuilds an SQLite table to drop a column, which the sessions and scopes referring to an account forbid.
+      for (const colonne of colonnes) await queryRunner.query(`ALTER TABLE "utilisateur" DROP COLUMN "${colonne}"`);
+      return;
+    }
+    await queryRunner.dropColumns('utilisateur', colonnes);
   }
 }

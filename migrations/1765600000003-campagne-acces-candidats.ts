@@ -15,6 +15,12 @@ export class CampagneAccesCandidats1765600000003 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.dropColumns('campagne', ['creation_comptes_hors_cas', 'date_fin_candidat']);
+    const colonnes = ['creation_comptes_hors_cas', 'date_fin_candidat'];
+    if (queryRunner.connection.options.type === 'better-sqlite3') {
+      // In place: TypeORM rebuilds an SQLite table to drop a column, which the accounts referring to a campaign forbid.
+      for (const colonne of colonnes) await queryRunner.query(`ALTER TABLE "campagne" DROP COLUMN "${colonne}"`);
+      return;
+    }
+    await queryRunner.dropColumns('campagne', colonnes);
   }
 }
