@@ -1843,6 +1843,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/utilisateurs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff accounts by name, searched by login, name or e-mail (accents and case ignored), filtered by role, centre, commission */
+        get: operations["listUtilisateurs"];
+        put?: never;
+        /** Creates a staff account: with a password, or CAS-only without one; its roles and scopes are recorded in its history */
+        post: operations["createUtilisateur"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/utilisateurs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One staff account with its roles and scopes, and its ETag */
+        get: operations["getUtilisateur"];
+        /**
+         * Replaces a staff account's identity, roles and scopes (If-Match of the version read); `actif: false` deactivates it
+         *     and ends its sessions at once. Each grant and revocation is recorded in its history.
+         */
+        put: operations["updateUtilisateur"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/utilisateurs/{id}/habilitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The grants and revocations of a staff account (account, roles, centres, commissions, presidencies): who, when, what; the latest first */
+        get: operations["listHabilitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1922,6 +1978,11 @@ export interface components {
              *     ]
              */
             centres: string[];
+            /**
+             * @description Codes of the commissions a gestionnaire manages without the rest of their centre
+             * @example []
+             */
+            commissionsGerees: string[];
             /**
              * @description Codes of the commissions a member sits on
              * @example []
@@ -4139,6 +4200,16 @@ export interface components {
             dateActivationPrevue: string | null;
             /** @example 1 */
             campagneAArchiverId: number | null;
+            /**
+             * @description Last day candidates may log in; null: no limit
+             * @example 2028-10-31
+             */
+            dateFinCandidat: string | null;
+            /**
+             * @description false: accounts are opened through CAS only
+             * @example true
+             */
+            creationComptesHorsCas: boolean;
             /** @description The campaign accounts and candidatures belong to now (one at a time) */
             enService: boolean;
             /** @description When it was put in service (UTC) */
@@ -4198,6 +4269,18 @@ export interface components {
              * @example 1
              */
             campagneAArchiverId?: number;
+            /**
+             * @description Last day candidates may log in (inclusive, Europe/Paris), not before the campaign's last day (eCandidat's
+             *     datFinCandidatCamp); absent: no limit. Staff are not concerned
+             * @example 2028-10-31
+             */
+            dateFinCandidat?: string;
+            /**
+             * @description Whether accounts may be created with an e-mail and a password (`POST /api/comptes`); false when the institution
+             *     wants its CAS only: candidates then open their account by logging in through CAS. Absent: true
+             * @example true
+             */
+            creationComptesHorsCas?: boolean;
         };
         MotifAvisDto: {
             id: number;
@@ -4880,6 +4963,224 @@ export interface components {
             /** @example 2026-12-06T13:00:00.000Z */
             fin: string | null;
         };
+        /** @enum {string} */
+        RolePersonnel: "gestionnaire" | "commission" | "scol-centrale" | "admin";
+        CentreGereDto: {
+            /** @example OSUC */
+            code: string;
+            /** @description The commissions managed, or null for the whole centre */
+            commissions: string[] | null;
+        };
+        CommissionMembreDto: {
+            /** @example OSUC-SCOL */
+            code: string;
+            /** @example false */
+            president: boolean;
+        };
+        UtilisateurDto: {
+            /**
+             * @example [
+             *       "gestionnaire"
+             *     ]
+             */
+            roles: components["schemas"]["Role"][];
+            /** @example 5 */
+            id: number;
+            /** @example claire.martin */
+            login: string;
+            /** @example claire.martin@univ.fr */
+            email: string;
+            /** @example Martin */
+            nom: string;
+            /** @example Claire */
+            prenom: string;
+            /**
+             * @description false: deactivated, cannot log in
+             * @example true
+             */
+            actif: boolean;
+            /**
+             * @description No password: logs in through CAS only
+             * @example false
+             */
+            casUniquement: boolean;
+            centres: components["schemas"]["CentreGereDto"][];
+            commissions: components["schemas"]["CommissionMembreDto"][];
+            /**
+             * @description UTC
+             * @example 2026-11-20T10:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description Send it back as If-Match to change the account (also the ETag)
+             * @example 1
+             */
+            version: number;
+        };
+        UtilisateurPage: {
+            items: components["schemas"]["UtilisateurDto"][];
+            /**
+             * @description Page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Items per page
+             * @example 20
+             */
+            limit: number;
+            /**
+             * @description Number of items matching the query, all pages together
+             * @example 1
+             */
+            total: number;
+        };
+        CentreGereInput: {
+            /**
+             * @description Code of the centre de candidature
+             * @example OSUC
+             */
+            code: string;
+            /**
+             * @description Only these commissions of the centre; absent: the whole centre, its future commissions included
+             * @example [
+             *       "OSUC-SCOL"
+             *     ]
+             */
+            commissions?: string[];
+        };
+        CommissionMembreInput: {
+            /**
+             * @description Code of the commission
+             * @example OSUC-SCOL
+             */
+            code: string;
+            /**
+             * @description Presides the commission (false by default)
+             * @example false
+             */
+            president?: boolean;
+        };
+        CreateUtilisateurInput: {
+            /**
+             * @description At least one; scolarité centrale grants gestionnaire and commission only
+             * @example [
+             *       "gestionnaire"
+             *     ]
+             */
+            roles: components["schemas"]["RolePersonnel"][];
+            /**
+             * @description Staff login, also their CAS login; stored folded (cleIdentifiant): « Claire.Martin » is « claire.martin »
+             * @example claire.martin
+             */
+            login: string;
+            /**
+             * @description 12 to 128 characters; absent: the account logs in through CAS only
+             * @example une phrase de passe du service
+             */
+            password?: string;
+            /**
+             * Format: email
+             * @example claire.martin@univ.fr
+             */
+            email: string;
+            /** @example Martin */
+            nom: string;
+            /** @example Claire */
+            prenom: string;
+            /** @description A gestionnaire's centres de candidature (none by default) */
+            centres?: components["schemas"]["CentreGereInput"][];
+            /** @description A member's commissions (none by default) */
+            commissions?: components["schemas"]["CommissionMembreInput"][];
+        };
+        UpdateUtilisateurInput: {
+            /**
+             * @description At least one; scolarité centrale grants gestionnaire and commission only
+             * @example [
+             *       "gestionnaire"
+             *     ]
+             */
+            roles: components["schemas"]["RolePersonnel"][];
+            /**
+             * @description false deactivates the account, whose sessions end at once; true reactivates it
+             * @example true
+             */
+            actif: boolean;
+            /** @description A new password (12 to 128 characters): the account's sessions end; absent: unchanged */
+            password?: string;
+            /**
+             * @description true removes the password: the account logs in through CAS only
+             * @example false
+             */
+            casUniquement?: boolean;
+            /**
+             * Format: email
+             * @example claire.martin@univ.fr
+             */
+            email: string;
+            /** @example Martin */
+            nom: string;
+            /** @example Claire */
+            prenom: string;
+            /** @description A gestionnaire's centres de candidature (none by default) */
+            centres?: components["schemas"]["CentreGereInput"][];
+            /** @description A member's commissions (none by default) */
+            commissions?: components["schemas"]["CommissionMembreInput"][];
+        };
+        /** @enum {string} */
+        OperationHabilitation: "attribution" | "retrait";
+        /**
+         * @description compte: opened or reactivated (attribution), deactivated (retrait); role; centre (whole); commission-geree (a gestionnaire's chosen commission); commission (member); presidence
+         * @enum {string}
+         */
+        NatureHabilitation: "compte" | "role" | "centre" | "commission-geree" | "commission" | "presidence";
+        AuteurDto: {
+            /** @example 1 */
+            id: number;
+            /** @example admin */
+            login: string;
+        };
+        HabilitationDto: {
+            /** @example attribution */
+            operation: components["schemas"]["OperationHabilitation"];
+            /**
+             * @description compte: opened or reactivated (attribution), deactivated (retrait); role; centre (whole); commission-geree (a gestionnaire's chosen commission); commission (member); presidence
+             * @example centre
+             */
+            nature: components["schemas"]["NatureHabilitation"];
+            /** @example 12 */
+            id: number;
+            /**
+             * @description UTC
+             * @example 2026-11-20T10:00:00.000Z
+             */
+            date: string;
+            /**
+             * @description The role, centre or commission; null for the account itself
+             * @example OSUC
+             */
+            code: string | null;
+            /** @description Who did it */
+            auteur: components["schemas"]["AuteurDto"] | null;
+        };
+        HabilitationPage: {
+            items: components["schemas"]["HabilitationDto"][];
+            /**
+             * @description Page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Items per page
+             * @example 20
+             */
+            limit: number;
+            /**
+             * @description Number of items matching the query, all pages together
+             * @example 1
+             */
+            total: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -4934,7 +5235,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this (codes : `COMPTE_NON_ACTIVE`, `EMAIL_A_VALIDER`) */
+            /** @description The caller may not do this (codes : `COMPTE_NON_ACTIVE`, `EMAIL_A_VALIDER`, `CONNEXION_CANDIDAT_FERMEE`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5081,6 +5382,15 @@ export interface operations {
             };
             /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `CREATION_COMPTE_CAS_UNIQUEMENT`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5826,7 +6136,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The caller may not do this (code : `AUCUN_COMPTE_GESTION`) */
+            /** @description The caller may not do this (codes : `AUCUN_COMPTE_GESTION`, `CONNEXION_CANDIDAT_FERMEE`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14449,6 +14759,430 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MaintenancePubliqueDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listUtilisateurs: {
+        parameters: {
+            query?: {
+                /** @description Accounts holding this role */
+                role?: components["schemas"]["RolePersonnel"];
+                /** @description Words of the login, name or e-mail, accents and case ignored */
+                q?: string;
+                /** @description Gestionnaires of this centre (whole or some of its commissions) */
+                centre?: string;
+                /** @description Members of this commission */
+                commission?: string;
+                /** @description true: active accounts only; false: deactivated ones only */
+                actif?: boolean;
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 200 at most */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UtilisateurPage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createUtilisateur: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "login": "claire.martin",
+                 *       "email": "claire.martin@univ.fr",
+                 *       "nom": "Martin",
+                 *       "prenom": "Claire",
+                 *       "roles": [
+                 *         "gestionnaire",
+                 *         "commission"
+                 *       ],
+                 *       "centres": [
+                 *         {
+                 *           "code": "OSUC"
+                 *         }
+                 *       ],
+                 *       "commissions": [
+                 *         {
+                 *           "code": "OSUC-SCOL",
+                 *           "president": true
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateUtilisateurInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description Version of the new account: send it back as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UtilisateurDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `GESTION_COMPTE_INTERDITE`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (code : `LOGIN_DEJA_UTILISE`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getUtilisateur: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version of the section: send it back as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UtilisateurDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `UTILISATEUR_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateUtilisateur: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version read; required when the data already exists */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @example 5 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "claire.martin@univ.fr",
+                 *       "nom": "Martin",
+                 *       "prenom": "Claire",
+                 *       "roles": [
+                 *         "gestionnaire"
+                 *       ],
+                 *       "centres": [
+                 *         {
+                 *           "code": "OSUC",
+                 *           "commissions": [
+                 *             "OSUC-SCOL"
+                 *           ]
+                 *         }
+                 *       ],
+                 *       "actif": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateUtilisateurInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version of the section: send it back as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UtilisateurDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `GESTION_COMPTE_INTERDITE`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `UTILISATEUR_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource changed since it was read (If-Match): reload it (code : `VERSION_PERIMEE`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` (codes : `DESACTIVATION_DE_SOI`, `ROLE_ADMIN_DE_SOI`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required to change an existing resource (code : `IF_MATCH_REQUIS`) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listHabilitations: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 200 at most */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HabilitationPage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `UTILISATEUR_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */

@@ -20,6 +20,7 @@ import { MailModule } from './mail/mail.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
 import { RetentionModule } from './retention/retention.module';
 import { OffreModule } from './offre/offre.module';
+import { PersonnelModule } from './personnel/personnel.module';
 import { PiecesModule } from './pieces/pieces.module';
 import { ReferentielModule } from './referentiel/referentiel.module';
 import { SiteModule } from './site/site.module';
@@ -46,6 +47,7 @@ import { SiteModule } from './site/site.module';
     CommissionModule,
     MaintenanceModule,
     RetentionModule,
+    PersonnelModule,
     DemoModule,
   ],
   providers: [

@@ -101,6 +101,8 @@ describe('Staff authentication and roles', () => {
     // Who may call what; every other authenticated caller gets 403, anonymous and forged tokens 401.
     const STAFF = [Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE, Role.COMMISSION];
     const allowed = (path: string): Role[] => {
+      // Staff accounts: scolarité centrale manages gestionnaires' and members' (PersonnelService refuses the rest).
+      if (path.startsWith('/api/admin/utilisateurs')) return [Role.ADMIN, Role.SCOL_CENTRALE];
       if (path.startsWith('/api/admin/')) return [Role.ADMIN];
       if (path.startsWith('/api/offre/gestion/')) return [Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE];
       if (path === '/api/opi' || path.startsWith('/api/parametrage/')) return [Role.ADMIN, Role.SCOL_CENTRALE];

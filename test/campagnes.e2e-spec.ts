@@ -75,6 +75,8 @@ describe('Campaigns: set-up by staff, the window for accounts, the archiving job
       ...campagne2027,
       dateActivationPrevue: null,
       campagneAArchiverId: null,
+      dateFinCandidat: null,
+      creationComptesHorsCas: true,
       enService: true,
       activeeAt: '2026-09-15T10:00:00.000Z',
       archiveeAt: null,

@@ -47,7 +47,7 @@ describe.each([
     }
     const gestionnaire = DEMO_STAFF.find((s) => s.login === 'gestionnaire');
     const session = await request(t.http).post('/api/auth/login').send({ login: 'gestionnaire', password: gestionnaire?.password }).expect(200);
-    expect(session.body.me.scopes).toEqual({ centres: ['OSUC'], commissions: [] });
+    expect(session.body.me.scopes).toEqual({ centres: ['OSUC'], commissionsGerees: [], commissions: [] });
   });
 
   it('has candidates whose candidatures the OSUC gestionnaire and commission member can process at once', async () => {

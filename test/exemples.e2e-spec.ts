@@ -110,6 +110,8 @@ const ETAPES: Record<string, Etape> = {
   createAvis: { qui: 'commission' },
   validateAvis: { qui: 'gestionnaire' },
   createNote: { qui: 'commission' },
+  createUtilisateur: { qui: 'admin' },
+  updateUtilisateur: { qui: 'scol', ifMatch: 'admin/utilisateurs/5' },
   // After every mail the journey above follows: the example changes the activation mail's French text.
   previewModeleMail: { qui: 'scol' },
   updateModeleMail: { qui: 'scol' },

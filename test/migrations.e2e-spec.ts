@@ -4,7 +4,6 @@ import { dataSourceOptions } from '../src/database/data-source-options';
 import { MIGRATIONS } from '../migrations';
 import { CompteCandidat } from '../src/auth/entities/compte-candidat.entity';
 import { Utilisateur } from '../src/auth/entities/utilisateur.entity';
-import { Campagne } from '../src/offre/entities/campagne.entity';
 import { ScratchDatabase, createScratchDatabase } from '../scripts/lib/scratch-database';
 
 /** Every migration goes up, all the way down, and up again on the engine under test (TEST_DB). */
@@ -76,8 +75,10 @@ describe('migration Identifiants: existing keys', () => {
     expect(depuisIdentifiants).toBeGreaterThan(0);
     expect(depuisIdentifiants).toBeLessThanOrEqual(MIGRATIONS.length);
     await annulerJusquAIdentifiants();
-    const campagne = await dataSource.getRepository(Campagne).save({ code: 'MIG', libelle: 'Migration', dateDebut: '2026-01-01', dateFin: '2026-12-31' });
-    // Rows as the schema of that time has them: the entity of today would write columns added since (lock_count).
+    // Rows as the schema of that time has them: the entities of today would write columns added since (lock_count,
+    // the campaign's switches, the staff account's version).
+    await dataSource.query(`INSERT INTO campagne (code, libelle, date_debut, date_fin) VALUES ('MIG', 'Migration', '2026-01-01', '2026-12-31')`);
+    const campagne = (await dataSource.query(`SELECT id FROM campagne WHERE code = 'MIG'`))[0] as { id: number };
     const maintenant = new Date().toISOString().replace('T', ' ').slice(0, 19);
     const compte = (numero_dossier: string, email: string) => ({
       campagne_id: campagne.id,
@@ -98,7 +99,8 @@ describe('migration Identifiants: existing keys', () => {
     }
     const parNumero = async (numeroDossier: string) => (await dataSource.query(`SELECT id FROM compte_candidat WHERE numero_dossier = ?`, [numeroDossier]))[0] as { id: number };
     const [zoe, ırıs, iris] = [await parNumero('MIG00001'), await parNumero('MIG00002'), await parNumero('MIG00003')];
-    const staff = await dataSource.getRepository(Utilisateur).save({ login: 'josé', email: 'jose@univ.test', nom: 'N', prenom: 'P', passwordHash: null });
+    await dataSource.query(`INSERT INTO utilisateur (login, email, nom, prenom) VALUES ('josé', 'jose@univ.test', 'N', 'P')`);
+    const staff = (await dataSource.query(`SELECT id FROM utilisateur WHERE email = 'jose@univ.test'`))[0] as { id: number };
 
     await dataSource.runMigrations();
     const cles = async () => Object.fromEntries((await comptes.findBy({ campagneId: campagne.id })).map((c) => [c.id, [c.email, c.emailNormalise]]));

@@ -18,7 +18,7 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @Throttled({ name: 'login', field: 'login' })
-  @ApiProblemResponses(400, { 401: 'IDENTIFIANTS_INVALIDES', 403: ['COMPTE_NON_ACTIVE', 'EMAIL_A_VALIDER'], 503: 'MAINTENANCE_EN_COURS' })
+  @ApiProblemResponses(400, { 401: 'IDENTIFIANTS_INVALIDES', 403: ['COMPTE_NON_ACTIVE', 'EMAIL_A_VALIDER', 'CONNEXION_CANDIDAT_FERMEE'], 503: 'MAINTENANCE_EN_COURS' })
   @ApiRequestExample({ login: 'DEMO0001', password: 'demo-candidat-candidatures' })
   login(@Body() body: LoginDto): Promise<SessionDto> {
     return this.auth.login(body.login, body.password);

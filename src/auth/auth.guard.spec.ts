@@ -1,7 +1,7 @@
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { EspaceCandidat, Public, Roles } from '../common/auth/auth.decorators';
-import { Principal, Role } from '../common/auth/roles';
+import { NO_SCOPES, Principal, Role } from '../common/auth/roles';
 import { Forbidden, ServiceUnavailable, Unauthorized } from '../common/errors/domain-errors';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -21,7 +21,7 @@ class Routes {
   createAccount() {}
 }
 
-const gestionnaire: Principal = { kind: 'staff', id: 7, login: 'g', roles: [Role.GESTIONNAIRE], scopes: { centres: ['SCI'], commissions: [] }, sessionId: 1 };
+const gestionnaire: Principal = { kind: 'staff', id: 7, login: 'g', roles: [Role.GESTIONNAIRE], scopes: { centres: ['SCI'], commissionsGerees: [], commissions: [] }, sessionId: 1 };
 
 function contextFor(handler: () => void, authorization?: string) {
   const request: { headers: Record<string, string>; principal?: Principal } = { headers: authorization ? { authorization } : {} };
@@ -58,7 +58,7 @@ describe('AuthGuard', () => {
   });
 
   describe('in maintenance', () => {
-    const candidat: Principal = { kind: 'candidat', id: 9, login: 'T0000001', roles: [Role.CANDIDAT], scopes: { centres: [], commissions: [] }, sessionId: 2 };
+    const candidat: Principal = { kind: 'candidat', id: 9, login: 'T0000001', roles: [Role.CANDIDAT], scopes: NO_SCOPES, sessionId: 2 };
     const sessions = { authenticate: jest.fn(async (token: string) => (token === 'c'.repeat(43) ? candidat : token === 'a'.repeat(43) ? gestionnaire : null)) };
     const refuser = jest.fn(async () => {
       throw new ServiceUnavailable('MAINTENANCE_EN_COURS', 'En maintenance.', 300);

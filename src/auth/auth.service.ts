@@ -6,12 +6,13 @@ import { isUniqueViolation } from '../database/unique-violation';
 import { MeDto, SessionDto } from './dto/auth.dto';
 import { Campagne } from '../offre/entities/campagne.entity';
 import { CompteCandidat } from './entities/compte-candidat.entity';
-import { Utilisateur } from './entities/utilisateur.entity';
+import { Utilisateur, rechercheUtilisateur } from './entities/utilisateur.entity';
 import { NO_SCOPES, Principal, Role, Scopes, TypePerimetre } from '../common/auth/roles';
 import { hashPassword, verifyPassword } from './secrets';
 import { MaintenanceService } from '../maintenance/maintenance.service';
 import { SessionService } from './session.service';
-import { Clock } from '../common/clock/clock';
+import { Clock, parisDate } from '../common/clock/clock';
+import { raisonConnexionCandidatClose } from '../offre/campagne-rules';
 import { cleIdentifiant, cleNumeroDossier, estEmail } from '../common/text/cle-identifiant';
 import { CompteVise } from '../common/throttle/compte-vise';
 import { requetePreparee } from '../database/requete-preparee';
@@ -23,6 +24,7 @@ const STAFF_RELATIONS = { roles: true, perimetres: true } as const;
 const rolesOf = (user: Utilisateur) => (user.roles ?? []).map((r) => r.role);
 const scopesOf = (user: Utilisateur): Scopes => ({
   centres: (user.perimetres ?? []).filter((p) => p.type === TypePerimetre.CENTRE).map((p) => p.code),
+  commissionsGerees: (user.perimetres ?? []).filter((p) => p.type === TypePerimetre.COMMISSION_GEREE).map((p) => p.code),
   commissions: (user.perimetres ?? []).filter((p) => p.type === TypePerimetre.COMMISSION).map((p) => p.code),
 });
 
@@ -33,7 +35,7 @@ export interface NewStaff {
   prenom: string;
   password?: string;
   roles: Role[];
-  /** Codes of the centres de candidature (gestionnaire) and commissions (member) */
+  /** Codes of the centres de candidature and commissions (gestionnaire) and of the commissions (member) */
   scopes?: Partial<Scopes>;
 }
 
@@ -53,7 +55,8 @@ export class AuthService implements CompteVise {
    */
   async login(login: string, password: string): Promise<SessionDto> {
     const user = await this.findStaff(login);
-    const compte = user ? null : await this.findCandidat(login);
+    const trouve = user ? null : await this.findCandidat(login);
+    const compte = trouve?.compte ?? null;
     const valid = await verifyPassword(user?.passwordHash ?? compte?.passwordHash ?? null, password);
     if (!valid || (user && !user.actif) || (!user && !compte)) {
       throw new Unauthorized('IDENTIFIANTS_INVALIDES', 'Identifiant ou mot de passe incorrect.');
@@ -66,6 +69,8 @@ export class AuthService implements CompteVise {
         "Votre compte n'est pas encore activé : suivez le lien du mail reçu à sa création. Vous ne le trouvez plus ? Demandez-en un nouveau avec « J'ai perdu mon code d'activation ».",
       );
     }
+    const fermeture = trouve ? raisonConnexionCandidatClose(trouve.campagne, parisDate(this.clock.now())) : null;
+    if (fermeture) throw new Forbidden('CONNEXION_CANDIDAT_FERMEE', fermeture);
     if (compte?.emailNouveau && (compte.emailTokenExpiresAt as Date) > this.clock.now()) {
       throw new Forbidden(
         'EMAIL_A_VALIDER',
@@ -80,8 +85,8 @@ export class AuthService implements CompteVise {
   async compteVise(saisi: string): Promise<string | null> {
     const user = await this.findStaff(saisi);
     if (user) return `staff:${user.id}`;
-    const compte = await this.findCandidat(saisi);
-    return compte ? `candidat:${compte.id}` : null;
+    const trouve = await this.findCandidat(saisi);
+    return trouve ? `candidat:${trouve.compte.id}` : null;
   }
 
   /** The principal of a bearer token, or null when the token opens no live session of an active account. */
@@ -115,7 +120,7 @@ export class AuthService implements CompteVise {
     return this.sessions.revoke(principal.sessionId);
   }
 
-  /** Creates a staff account (CLI, demo data, later the admin API). The login is stored as its key, so unique in every spelling. */
+  /** Creates a staff account (CLI, demo data, tests; the API's is PersonnelService). The login is stored as its key, so unique in every spelling. */
   async createStaff(staff: NewStaff): Promise<Utilisateur> {
     const login = cleIdentifiant(staff.login);
     const passwordHash = staff.password ? await hashPassword(staff.password) : null;
@@ -128,9 +133,11 @@ export class AuthService implements CompteVise {
           prenom: staff.prenom,
           passwordHash,
           actif: true,
+          recherche: rechercheUtilisateur({ ...staff, login }),
           roles: staff.roles.map((role) => ({ role })),
           perimetres: [
             ...(staff.scopes?.centres ?? []).map((code) => ({ type: TypePerimetre.CENTRE, code })),
+            ...(staff.scopes?.commissionsGerees ?? []).map((code) => ({ type: TypePerimetre.COMMISSION_GEREE, code })),
             ...(staff.scopes?.commissions ?? []).map((code) => ({ type: TypePerimetre.COMMISSION, code })),
           ],
         }),
@@ -145,12 +152,14 @@ export class AuthService implements CompteVise {
     return this.dataSource.getRepository(Utilisateur).findOne({ where: { login: cleIdentifiant(login) }, relations: STAFF_RELATIONS });
   }
 
-  private async findCandidat(login: string): Promise<CompteCandidat | null> {
+  /** The candidate's account a typed login reaches in the campaign in service, with that campaign. */
+  private async findCandidat(login: string): Promise<{ compte: CompteCandidat; campagne: Campagne } | null> {
     const campagne = await this.dataSource.getRepository(Campagne).findOneBy({ enService: true });
     if (!campagne) return null;
     const cle = cleIdentifiant(login);
     const where = estEmail(cle) ? { emailNormalise: cle } : { numeroDossier: cleNumeroDossier(login) };
-    return this.dataSource.getRepository(CompteCandidat).findOneBy({ campagneId: campagne.id, ...where });
+    const compte = await this.dataSource.getRepository(CompteCandidat).findOneBy({ campagneId: campagne.id, ...where });
+    return compte ? { compte, campagne } : null;
   }
 }
 

@@ -29,7 +29,7 @@ export class ComptesController {
   @Public()
   @EspaceCandidat()
   @Throttled({ name: 'compte', field: 'email' })
-  @ApiProblemResponses(400, { 422: ['CAMPAGNE_FERMEE', 'AUCUNE_CAMPAGNE_EN_SERVICE'] })
+  @ApiProblemResponses(400, { 403: 'CREATION_COMPTE_CAS_UNIQUEMENT', 422: ['CAMPAGNE_FERMEE', 'AUCUNE_CAMPAGNE_EN_SERVICE'] })
   @ApiRequestExample({ nom: 'Petit', prenom: 'Camille', email: 'camille.petit@example.org', emailConfirmation: 'camille.petit@example.org', password: 'une phrase de passe toute simple', passwordConfirmation: 'une phrase de passe toute simple' })
   createCompte(@Body() body: CreateCompteDto): Promise<MessageDto> {
     return this.comptes.create(body);

@@ -6,7 +6,7 @@ import { Clock } from '../common/clock/clock';
 import { Langue } from '../common/i18n/langue';
 import { cleIdentifiant } from '../common/text/cle-identifiant';
 import { lienFrontEnd } from '../common/front-end/front-end-pages';
-import { BusinessRule, Conflict, ValidationFailed } from '../common/errors/domain-errors';
+import { BusinessRule, Conflict, Forbidden, ValidationFailed } from '../common/errors/domain-errors';
 import { AppConfig, appConfig } from '../config';
 import { isUniqueViolation } from '../database/unique-violation';
 import { OutboxService } from '../mail/outbox.service';
@@ -85,6 +85,12 @@ export class ComptesService {
     assertAcceptablePassword(dto.password);
     // Outside the campaign's window nobody may create an account: the same 422 for any address.
     const campagne = await this.campagnes.ouverte();
+    if (!campagne.creationComptesHorsCas) {
+      throw new Forbidden(
+        'CREATION_COMPTE_CAS_UNIQUEMENT',
+        "Les comptes de cette campagne s'ouvrent uniquement par le CAS de l'université : connectez-vous avec votre identifiant universitaire (« Je suis étudiant de l'établissement »), votre compte sera créé à la première connexion.",
+      );
+    }
     const passwordHash = await hashPassword(dto.password);
     const email = dto.email.trim();
     const langue = dto.langue ?? Langue.FR;

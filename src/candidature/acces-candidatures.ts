@@ -57,7 +57,9 @@ const introuvable = (ids: number[]) =>
   );
 
 const institutionWide = (d: Demandeur) => d.roles.includes(Role.SCOL_CENTRALE) || d.roles.includes(Role.ADMIN);
-const gestionnaireDe = (d: Demandeur, p: Place) => d.roles.includes(Role.GESTIONNAIRE) && d.scopes.centres.includes(p.centre);
+// A gestionnaire manages whole centres, or chosen commissions of a centre (TypePerimetre.COMMISSION_GEREE).
+const gestionnaireDe = (d: Demandeur, p: Place) =>
+  d.roles.includes(Role.GESTIONNAIRE) && (d.scopes.centres.includes(p.centre) || d.scopes.commissionsGerees.includes(p.commission));
 const membreDe = (d: Demandeur, p: Place) => d.roles.includes(Role.COMMISSION) && d.scopes.commissions.includes(p.commission);
 const placeDe = (c: CandidatureComplete): Place => ({ centre: c.formation.commission.centre.code, commission: c.formation.commission.code });
 
@@ -83,7 +85,7 @@ async function choisir(em: EntityManager, d: Demandeur, ids: number[], usage: Us
 /**
  * Who may touch which candidature, in one place, one entry point per question: `lire` one candidature (or
  * `lirePlusieurs`), `agir` on several (all or nothing, rows locked), `restreindre` a list query, `lireDossier` a candidate's file. Scolarité
- * centrale and admin reach every candidature; a gestionnaire those of the centres of their scope; a commission member
+ * centrale and admin reach every candidature; a gestionnaire those of the centres (or chosen commissions) of their scope; a commission member
  * those of their commissions (reading and avis only); a candidate their own. Out of reach answers exactly as missing.
  */
 export const AccesCandidatures = {
@@ -120,7 +122,7 @@ export const AccesCandidatures = {
   restreindre<T extends ObjectLiteral>(d: Demandeur, qb: SelectQueryBuilder<T>, colonnes: { centre: string; commission: string }): SelectQueryBuilder<T> {
     if (institutionWide(d)) return qb;
     const centres = d.roles.includes(Role.GESTIONNAIRE) ? d.scopes.centres : [];
-    const commissions = d.roles.includes(Role.COMMISSION) ? d.scopes.commissions : [];
+    const commissions = [...(d.roles.includes(Role.GESTIONNAIRE) ? d.scopes.commissionsGerees : []), ...(d.roles.includes(Role.COMMISSION) ? d.scopes.commissions : [])];
     if (centres.length === 0 && commissions.length === 0) return qb.andWhere('1 = 0');
     return qb.andWhere(
       new Brackets((w) => {

@@ -22,6 +22,7 @@ import { ImportScolarite } from '../candidat/entities/import-scolarite.entity';
 import { UtilisateurPerimetre } from '../auth/entities/utilisateur-perimetre.entity';
 import { UtilisateurRole } from '../auth/entities/utilisateur-role.entity';
 import { Utilisateur } from '../auth/entities/utilisateur.entity';
+import { JournalHabilitation } from '../personnel/entities/journal-habilitation.entity';
 import { JobLease } from '../jobs/entities/job-lease.entity';
 import { JobRun } from '../jobs/entities/job-run.entity';
 import { JobReglage } from '../jobs/entities/job-reglage.entity';
@@ -64,6 +65,7 @@ export const ENTITIES = [
   Utilisateur,
   UtilisateurRole,
   UtilisateurPerimetre,
+  JournalHabilitation,
   Session,
   Campagne,
   CompteCandidat,

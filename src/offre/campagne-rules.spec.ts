@@ -1,4 +1,4 @@
-import { checkCampagneDates, lendemain, moment, raisonFermeture } from './campagne-rules';
+import { checkCampagneDates, lendemain, moment, raisonConnexionCandidatClose, raisonFermeture } from './campagne-rules';
 
 describe('campaign rules', () => {
   const campagne = { libelle: 'Campagne 2027', dateDebut: '2026-11-01', dateFin: '2027-09-30' };
@@ -16,6 +16,18 @@ describe('campaign rules', () => {
       'La campagne de candidature Campagne 2027 est close depuis le 01/10/2027 : vous ne pouvez plus créer de compte ni déposer de candidature.',
     );
     expect(raisonFermeture(campagne, '2026-10-15')).toMatch(/^La campagne de candidature Campagne 2027 ouvrira le 01\/11\/2026 : /);
+  });
+
+  it('closes candidates\' login the day after their last day, and never without one', () => {
+    const fin = { libelle: 'Campagne 2027', dateFinCandidat: '2027-10-31' };
+    expect(raisonConnexionCandidatClose(fin, '2027-10-31')).toBeNull();
+    expect(raisonConnexionCandidatClose({ ...fin, dateFinCandidat: null }, '2099-01-01')).toBeNull();
+    expect(raisonConnexionCandidatClose(fin, '2027-11-01')).toMatch(/^La campagne de candidature Campagne 2027 est terminée : l'accès des candidats est fermé depuis le 01\/11\/2027\./);
+  });
+
+  it('refuses a last day for candidates before the campaign\'s last day', () => {
+    expect(checkCampagneDates({ ...campagne, dateFinCandidat: '2027-09-30' }, '2026-10-01')).toEqual([]);
+    expect(checkCampagneDates({ ...campagne, dateFinCandidat: '2027-09-29' }, '2026-10-01')).toEqual([{ field: 'dateFinCandidat', message: expect.stringContaining('30/09/2027') }]);
   });
 
   it('knows the day after, across months, years and leap days', () => {

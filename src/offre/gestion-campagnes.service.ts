@@ -14,7 +14,7 @@ import { CampagneDto, CampagneInput } from './dto/campagne.dto';
 import { Campagne } from './entities/campagne.entity';
 import { PerimetreOffre } from './perimetre-offre';
 
-type Columns = Pick<Campagne, 'code' | 'libelle' | 'dateDebut' | 'dateFin' | 'dateActivationPrevue' | 'campagneAArchiverId'>;
+type Columns = Pick<Campagne, 'code' | 'libelle' | 'dateDebut' | 'dateFin' | 'dateActivationPrevue' | 'campagneAArchiverId' | 'dateFinCandidat' | 'creationComptesHorsCas'>;
 
 /**
  * Staff set-up of campaigns (scolarité centrale, admin; gestionnaires may read them). The very first campaign is put in service at once; the
@@ -106,6 +106,8 @@ function columns(input: CampagneInput): Columns {
     dateFin: input.dateFin,
     dateActivationPrevue: input.dateActivationPrevue ?? null,
     campagneAArchiverId: input.campagneAArchiverId ?? null,
+    dateFinCandidat: input.dateFinCandidat ?? null,
+    creationComptesHorsCas: input.creationComptesHorsCas ?? true,
   };
 }
 
@@ -118,6 +120,8 @@ export function campagneDto(c: Campagne): CampagneDto {
     dateFin: c.dateFin,
     dateActivationPrevue: c.dateActivationPrevue,
     campagneAArchiverId: c.campagneAArchiverId,
+    dateFinCandidat: c.dateFinCandidat ?? null,
+    creationComptesHorsCas: c.creationComptesHorsCas ?? true,
     enService: c.enService,
     activeeAt: c.activeeAt?.toISOString() ?? null,
     archiveeAt: c.archiveeAt?.toISOString() ?? null,

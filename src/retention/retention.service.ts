@@ -19,7 +19,7 @@ import { Campagne } from '../offre/entities/campagne.entity';
 import { PiecesService } from '../pieces/pieces.service';
 import { FileStorage } from '../pieces/storage/file-storage';
 import { ApercuRetentionDto, BilanDestructionDto, EffacementCandidatDto, EffacementDto } from './dto/retention.dto';
-import { compteEfface } from './effacement.template';
+import { compteEfface } from '../mail/templates/compte.templates';
 
 const ZERO = (): BilanDestructionDto => ({ comptes: 0, candidatures: 0, pieces: 0, fichiers: 0, mails: 0 });
 

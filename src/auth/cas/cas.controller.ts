@@ -36,7 +36,7 @@ export class CasController {
   @Public()
   @ApiOkResponse({ type: SessionDto, description: 'With `reponse=json`: the session, as POST /api/auth/login answers it' })
   @ApiResponse({ status: 302, description: 'To the front-end (CAS_RETOUR_URL) with `?code=`, to exchange at POST /api/auth/cas/echange', headers: LOCATION })
-  @ApiProblemResponses(400, { 401: 'TICKET_CAS_INVALIDE', 403: 'AUCUN_COMPTE_GESTION', 404: 'CAS_DESACTIVE', 409: 'EMAIL_DEJA_LIE_CAS', 422: 'IDENTITE_CAS_INCOMPLETE', 503: 'CAS_INDISPONIBLE' })
+  @ApiProblemResponses(400, { 401: 'TICKET_CAS_INVALIDE', 403: ['AUCUN_COMPTE_GESTION', 'CONNEXION_CANDIDAT_FERMEE'], 404: 'CAS_DESACTIVE', 409: 'EMAIL_DEJA_LIE_CAS', 422: 'IDENTITE_CAS_INCOMPLETE', 503: 'CAS_INDISPONIBLE' })
   async handleCasCallback(@Query() query: CasCallbackQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionDto | undefined> {
     const result = await this.cas.callback(query);
     // A GET that answers a session or a code: never kept by a browser or a proxy.

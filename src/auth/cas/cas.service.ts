@@ -4,7 +4,8 @@ import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
 import { DossierService } from '../../candidat/dossier.service';
 import { ScolariteService } from '../../candidat/scolarite.service';
 import { StudentRecord } from '../../candidat/student-records/student-records.port';
-import { Clock } from '../../common/clock/clock';
+import { Clock, parisDate } from '../../common/clock/clock';
+import { raisonConnexionCandidatClose } from '../../offre/campagne-rules';
 import { FRONT_END_PAGES } from '../../common/front-end/front-end-pages';
 import { cleIdentifiant } from '../../common/text/cle-identifiant';
 import { BusinessRule, Conflict, Forbidden, NotFound, ServiceUnavailable, Unauthorized } from '../../common/errors/domain-errors';
@@ -134,6 +135,8 @@ export class CasService {
   private async candidatOwner(user: CasUser): Promise<Owner> {
     const casLogin = user.login.toLowerCase();
     const campagne = await this.campagnes.enService();
+    const fermeture = raisonConnexionCandidatClose(campagne, parisDate(this.clock.now()));
+    if (fermeture) throw new Forbidden('CONNEXION_CANDIDAT_FERMEE', fermeture);
     const record = await this.scolarite.fetch({ casLogin, codeEtudiant: attribute(user, 'supannetuid') });
     const findOrCreate = () => this.dataSource.transaction((em) => this.findOrCreateCandidat(em, campagne.id, casLogin, user, record));
     let compteCandidatId: number;

@@ -20,6 +20,8 @@ export class LoginDto {
 export class ScopesDto {
   /** Codes of the centres de candidature a gestionnaire works on @example ["SCI"] */
   centres: string[];
+  /** Codes of the commissions a gestionnaire manages without the rest of their centre @example [] */
+  commissionsGerees: string[];
   /** Codes of the commissions a member sits on @example [] */
   commissions: string[];
 }

@@ -1,6 +1,11 @@
 import { Column, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
 import { UtilisateurPerimetre } from './utilisateur-perimetre.entity';
 import { UtilisateurRole } from './utilisateur-role.entity';
+import { cleIdentifiant } from '../../common/text/cle-identifiant';
+
+/** What staff lists search an account by: login, names and e-mail folded (cleIdentifiant), so « Leo » finds « Léo ». */
+export const rechercheUtilisateur = (u: Pick<Utilisateur, 'login' | 'nom' | 'prenom' | 'email'>): string =>
+  cleIdentifiant([u.login, u.nom, u.prenom, u.email].join(' ')).slice(0, 500);
 
 /** A member of staff: local account (password) or CAS login (no password). */
 @Entity('utilisateur')
@@ -31,6 +36,14 @@ export class Utilisateur {
 
   @Column({ type: 'datetime', default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
+
+  /** rechercheUtilisateur of the account, written with it */
+  @Column({ type: 'varchar', length: 500, default: '' })
+  recherche: string;
+
+  /** Optimistic concurrency for changes through the API (If-Match) */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
 
   @OneToMany(() => UtilisateurRole, (r) => r.utilisateur, { cascade: ['insert'] })
   roles?: UtilisateurRole[];

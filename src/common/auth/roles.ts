@@ -8,17 +8,23 @@ export enum Role {
 }
 
 export enum TypePerimetre {
+  /** A whole centre de candidature, for a gestionnaire */
   CENTRE = 'centre',
+  /** A commission a member sits on */
   COMMISSION = 'commission',
+  /** A commission a gestionnaire manages without the rest of its centre */
+  COMMISSION_GEREE = 'commission-geree',
 }
 
-/** Codes of the centres de candidature (gestionnaire) and commissions (member) a member of staff works on. */
+/** Codes of the centres de candidature (gestionnaire) and commissions (gestionnaire or member) a member of staff works on. */
 export interface Scopes {
   centres: string[];
+  /** Commissions a gestionnaire manages without the rest of their centre */
+  commissionsGerees: string[];
   commissions: string[];
 }
 
-export const NO_SCOPES: Scopes = { centres: [], commissions: [] };
+export const NO_SCOPES: Scopes = { centres: [], commissionsGerees: [], commissions: [] };
 
 /** The authenticated caller, attached to the request by the AuthGuard. */
 export interface Principal {

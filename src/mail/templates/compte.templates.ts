@@ -261,3 +261,31 @@ If you did not make this request, choose a new password at once with "I forgot m
     },
   },
 });
+
+/** CPT_SUPPR: sent to the candidate whose account staff erased at their request (RGPD art. 17). */
+export const compteEfface = modeleEditable<Destinataire & { numeroDossier: string }>({
+  code: 'CPT_SUPPR',
+  description: 'Compte candidat supprimé à la demande du candidat',
+  variables: { prenom, nom, numeroDossier },
+  valeurs: (c) => ({ prenom: c.prenom, nom: c.nom, numeroDossier: c.numeroDossier }),
+  textes: {
+    fr: {
+      sujet: 'Suppression de votre compte candidat',
+      corps: `Bonjour {{prenom}} {{nom}},
+
+À votre demande, votre compte candidat {{numeroDossier}} a été supprimé, avec votre dossier, vos candidatures, vos pièces justificatives et l'historique de vos mails.
+
+Ce numéro de dossier ne sera jamais réattribué. Si vous souhaitez candidater de nouveau, créez un nouveau compte.
+`,
+    },
+    en: {
+      sujet: 'Your applicant account has been deleted',
+      corps: `Dear {{prenom}} {{nom}},
+
+As you requested, your applicant account {{numeroDossier}} has been deleted, with your file, your applications, your supporting documents and the history of your mails.
+
+This file number will never be given again. To apply again, create a new account.
+`,
+    },
+  },
+});

@@ -1,5 +1,5 @@
 import { IsOptional } from 'class-validator';
-import { Identifiant, RequiredText } from '../../common/validation/decorators';
+import { Identifiant, OptionalFlag, RequiredText } from '../../common/validation/decorators';
 import { CalendarDate } from '../../common/validation/decorators';
 import { OffreCode } from './gestion-offre.dto';
 
@@ -33,6 +33,20 @@ export class CampagneInput {
   @IsOptional()
   @Identifiant(ID_MESSAGE)
   campagneAArchiverId?: number;
+
+  /**
+   * Last day candidates may log in (inclusive, Europe/Paris), not before the campaign's last day (eCandidat's
+   * datFinCandidatCamp); absent: no limit. Staff are not concerned @example "2028-10-31"
+   */
+  @CalendarDate(true)
+  dateFinCandidat?: string;
+
+  /**
+   * Whether accounts may be created with an e-mail and a password (`POST /api/comptes`); false when the institution
+   * wants its CAS only: candidates then open their account by logging in through CAS. Absent: true @example true
+   */
+  @OptionalFlag()
+  creationComptesHorsCas?: boolean;
 }
 
 export class CampagneDto {
@@ -50,6 +64,10 @@ export class CampagneDto {
   dateActivationPrevue: string | null;
   /** @example 1 */
   campagneAArchiverId: number | null;
+  /** Last day candidates may log in; null: no limit @example "2028-10-31" */
+  dateFinCandidat: string | null;
+  /** false: accounts are opened through CAS only @example true */
+  creationComptesHorsCas: boolean;
   /** The campaign accounts and candidatures belong to now (one at a time) */
   enService: boolean;
   /** When it was put in service (UTC) @example null */

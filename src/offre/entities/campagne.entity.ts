@@ -50,6 +50,14 @@ export class Campagne {
   @Column({ type: 'datetime', nullable: true })
   archiveeAt: Date | null;
 
+  /** Last day candidates may log in (YYYY-MM-DD, Europe/Paris, inclusive); null: no limit. Staff are not concerned */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  dateFinCandidat: string | null;
+
+  /** Whether accounts may be created with an e-mail and a password; false: only through the university's CAS */
+  @Column({ type: 'boolean', default: true })
+  creationComptesHorsCas: boolean;
+
   /** Optimistic concurrency for staff changes (If-Match) */
   @Column({ type: 'integer', default: 1 })
   version: number;
