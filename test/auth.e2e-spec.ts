@@ -103,6 +103,8 @@ describe('Staff authentication and roles', () => {
     const allowed = (path: string): Role[] => {
       // Staff accounts: scolarité centrale manages gestionnaires' and members' (PersonnelService refuses the rest).
       if (path.startsWith('/api/admin/utilisateurs')) return [Role.ADMIN, Role.SCOL_CENTRALE];
+      // Mail texts: scolarité centrale writes to candidates too.
+      if (path.startsWith('/api/admin/modeles-mail')) return [Role.ADMIN, Role.SCOL_CENTRALE];
       if (path.startsWith('/api/admin/')) return [Role.ADMIN];
       if (path.startsWith('/api/offre/gestion/')) return [Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE];
       if (path === '/api/opi' || path.startsWith('/api/parametrage/')) return [Role.ADMIN, Role.SCOL_CENTRALE];
