@@ -62,10 +62,14 @@ interface Operation {
  */
 const OPERATIONS: Record<string, Operation> = {
   listMotifsAvis: { method: 'get', path: '/api/candidatures/motifs-avis', portee: 'sans-candidature', gestionnaire: 200, membre: 200 },
+  listTypesDecision: { method: 'get', path: '/api/candidatures/types-decision', portee: 'sans-candidature', gestionnaire: 200, membre: 200 },
   listCandidatures: { method: 'get', path: '/api/candidatures', portee: 'liste', query: () => ({ limit: '100', sort: 'numeroDossier' }), gestionnaire: 200, membre: 200 },
   exportCandidaturesCsv: { method: 'get', path: '/api/candidatures/export.csv', portee: 'liste', gestionnaire: 200, membre: 200 },
   exportCandidaturesXlsx: { method: 'get', path: '/api/candidatures/export.xlsx', portee: 'liste', gestionnaire: 200, membre: 200 },
   getDossierCandidat: { method: 'get', path: '/api/candidats/{numeroDossier}/dossier', portee: 'candidature', params: (c) => ({ numeroDossier: c.numeroDossier }), gestionnaire: 200, membre: 200 },
+  // A candidate's data export and erasure (RGPD) are the institution's: gestionnaires and members get 403, in scope or not.
+  getDonneesCandidat: { method: 'get', path: '/api/candidats/{numeroDossier}/donnees', portee: 'candidature', params: (c) => ({ numeroDossier: c.numeroDossier }), gestionnaire: 403, membre: 403 },
+  deleteCandidat: { method: 'post', path: '/api/candidats/{numeroDossier}/effacement', portee: 'candidature', params: (c) => ({ numeroDossier: c.numeroDossier }), body: () => ({ exportPropose: true }), gestionnaire: 403, membre: 403 },
   getCandidature: { method: 'get', path: '/api/candidatures/{id}', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 200, membre: 200 },
   downloadDossierCandidature: { method: 'get', path: '/api/candidatures/{id}/dossier.pdf', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 200, membre: 200 },
   // The fixture's avis is favourable: the letter staff preview before validating it.
@@ -281,8 +285,8 @@ describe('Scope of the staff operations on candidatures: outsiders get nothing, 
     }
   });
 
-  // The operations a commission member may not do (the table's 403): for A's candidatures, only A's centre manages them.
-  const gestion = Object.keys(OPERATIONS).filter((operationId) => OPERATIONS[operationId].membre === 403);
+  // The operations a commission member may not do and a gestionnaire may (the table's 403): for A's candidatures, only A's centre manages them.
+  const gestion = Object.keys(OPERATIONS).filter((operationId) => OPERATIONS[operationId].membre === 403 && OPERATIONS[operationId].gestionnaire !== 403);
 
   it.each(gestion)(`${DOUBLE} → %s: a gestionnaire elsewhere does not manage what they only judge (404)`, async (operationId) => {
     const { status } = await appeler(DOUBLE, operationId);

@@ -33,6 +33,7 @@ const EXEMPLES = {
   CPT_MIN_MOD_MAIL: exemple(compte.validationNouvelEmail, { ...candidat, lien, avant }),
   CPT_MIN_MOD_MAIL_EXISTANT: exemple(compte.adresseDejaUtilisee, { ...candidat, lienIdentifiantsOublies: lien }),
   CPT_MIN_MOD_MAIL_INFO: exemple(compte.changementEmailDemande, { ...candidat, nouvelEmail: 'nouvelle@example.org', lienIdentifiantsOublies: lien }),
+  CPT_SUPPR: exemple(compte.compteEfface, candidat),
   CANDIDATURE: exemple(candidature.candidatureEnregistree, { ...dossier, dateRetour: '2027-04-10', demat: true, adresse }),
   'CANDIDATURE (paper)': exemple(candidature.candidatureEnregistree, { ...dossier, dateRetour: '2027-04-10', demat: false, adresse }),
   CANDIDATURE_ANNULATION: exemple(candidature.candidatureAnnulee, dossier),
