@@ -22,8 +22,8 @@ async function main(): Promise<void> {
   app.get('/api/auth/me', async (request, reply) => {
     const p = await principal(db, request, reply);
     if (!p) return;
-    const [c] = await db.query<Row>('SELECT id, numero_dossier, prenom, nom, email FROM compte_candidat WHERE id = ?', [p.id]);
-    return { kind: 'candidat', id: c.id, login: c.numero_dossier, prenom: c.prenom, nom: c.nom, email: c.email, roles: ['candidat'], scopes: { centres: [], commissions: [] } };
+    const [c] = await db.query<Row>('SELECT id, numero_dossier, prenom, nom, email, langue FROM compte_candidat WHERE id = ?', [p.id]);
+    return { kind: 'candidat', id: c.id, login: c.numero_dossier, prenom: c.prenom, nom: c.nom, email: c.email, roles: ['candidat'], scopes: { centres: [], commissionsGerees: [], commissions: [] }, langue: c.langue };
   });
 
   app.get('/api/candidat/candidatures', async (request, reply): Promise<CandidatureResumeDto[] | undefined> => {
