@@ -6,6 +6,7 @@ import { parseDatabaseConfig } from '../src/config/database.config';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { normalizeForSearch } from '../src/common/text/normalize';
 import { motsRecherche } from '../src/candidature/liste-candidature-colonnes';
+import { cleEtiquette } from '../src/commission/etiquettes/acces-etiquettes';
 
 /**
  * The staff list's data on MariaDB, for the list and export benchmarks: a database built by the migrations, then
@@ -14,7 +15,8 @@ import { motsRecherche } from '../src/candidature/liste-candidature-colonnes';
  * 10 formations = 2,000 formations, one candidate per ten candidatures (each applies to 10 formations of their
  * campaign), statuts AT 40 % / RE 15 % / IN 15 % / CO 30 %, 3 % cancelled, an avis history on most complete files
  * (FA, DE, LC, LA, PR; most validated; some with a second, later avis), answers on validated favourable ones, and
- * names drawn from common French surnames and first names (so a search for "martin" finds about 1 % of them).
+ * names drawn from common French surnames and first names (so a search for "martin" finds about 1 % of them), and
+ * two labels: the institution's on 5 % of the candidatures, centre CTR2's on a third of CTR2's.
  *
  * Deterministic (a seeded generator): the same N gives the same rows. A database that already holds N candidatures
  * is kept as it is (`donneesListe` answers without writing), so 1 M is generated once and reused:
@@ -27,6 +29,9 @@ export const COMMISSIONS_PAR_CENTRE = 5;
 export const FORMATIONS_PAR_COMMISSION = 10;
 export const CANDIDATURES_PAR_CANDIDAT = 10;
 const LOT = 2000;
+/** The generated labels' ids: the institution's, and centre CTR2's */
+export const ETIQUETTE_INSTITUTION = 1;
+export const ETIQUETTE_CENTRE = 2;
 
 export const serveurMariadb = () => process.env.BENCH_MARIADB_URL ?? 'mariadb://root@127.0.0.1:3306';
 export const urlBase = (base: string) => `${serveurMariadb()}/${base}`;
@@ -137,6 +142,11 @@ export async function donneesListe(base: string, n: number, log: (m: string) => 
       formations,
     );
     const nbFormations = formations.length;
+    // Labels: the institution's (on one candidature in 20) and CTR2's (on one in 3 of CTR2's).
+    await inserer(db, 'etiquette', ['id', 'libelle', 'couleur', 'centre_id', 'cle'], [
+      [ETIQUETTE_INSTITUTION, 'Boursier', '#1f77b4', null, cleEtiquette(null, 'Boursier')],
+      [ETIQUETTE_CENTRE, 'À relancer', '#ff7f0e', 2, cleEtiquette(2, 'À relancer')],
+    ]);
 
     const candidats = Math.ceil(n / CANDIDATURES_PAR_CANDIDAT);
     let candidatureId = 0;
@@ -147,6 +157,7 @@ export async function donneesListe(base: string, n: number, log: (m: string) => 
       const lignes: unknown[][] = [];
       const avis: unknown[][] = [];
       const mots: unknown[][] = [];
+      const etiquettes: unknown[][] = [];
       const fin = Math.min(candidats, depart + LOT / CANDIDATURES_PAR_CANDIDAT);
       for (let i = depart; i < fin; i++) {
         const id = i + 1;
@@ -215,6 +226,11 @@ export async function donneesListe(base: string, n: number, log: (m: string) => 
             if (type === 'FA' && valide) acceptee = r() < 0.5 ? 1 : r() < 0.2 ? 0 : null;
           }
           const statutAt = sql(new Date(creee.getTime() + (statut === 'AT' ? 0 : 5 * 86400_000)));
+          // Without drawing from the generator: the rows above stay those of the same N before labels existed.
+          if (cid % 20 === 0) etiquettes.push([ETIQUETTE_INSTITUTION, cid, 'bench', statutAt]);
+          if (formation > FORMATIONS_PAR_COMMISSION * COMMISSIONS_PAR_CENTRE && formation <= 2 * FORMATIONS_PAR_COMMISSION * COMMISSIONS_PAR_CENTRE && cid % 3 === 0) {
+            etiquettes.push([ETIQUETTE_CENTRE, cid, 'bench', statutAt]);
+          }
           lignes.push([
             cid,
             campagne,
@@ -261,11 +277,12 @@ export async function donneesListe(base: string, n: number, log: (m: string) => 
         lignes,
       );
       await inserer(db, 'avis', ['id', 'candidature_id', 'type', 'motif', 'rang', 'valide', 'valide_at', 'valide_par', 'publie_at', 'cree_par', 'created_at'], avis);
+      if (etiquettes.length > 0) await inserer(db, 'etiquette_candidature', ['etiquette_id', 'candidature_id', 'pose_par', 'pose_at'], etiquettes);
       await db.commit();
       if (candidatureId % 100_000 < LOT) log(`${candidatureId.toLocaleString('en')} candidatures`);
     }
     // CAPACITE, the motif of the generated DE, is among the reference motifs the migrations load.
-    await db.query('ANALYZE TABLE candidature, candidat, mot_recherche, compte_candidat, avis, formation, commission, centre_candidature');
+    await db.query('ANALYZE TABLE candidature, candidat, mot_recherche, compte_candidat, avis, formation, commission, centre_candidature, etiquette_candidature');
     return (performance.now() - debut) / 1000;
   } finally {
     await db.end();

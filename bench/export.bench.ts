@@ -6,8 +6,9 @@ import { createApp } from '../src/app';
 import { loadEnvFiles } from '../src/config/env';
 
 /**
- * npm run bench:export: the CSV export of the staff list through HTTP, on the embedded default (SQLite file built by
- * the migrations), with 10,000 then 50,000 candidatures inserted directly (multi-row INSERTs). The API runs in this
+ * npm run bench:export: the CSV and XLSX exports of the staff list through HTTP, default columns and `colonnes` naming
+ * address and bac columns (EXPORTS), on the embedded default (SQLite file built by the migrations), with 10,000 then
+ * 50,000 candidatures (each with an address and a bac) inserted directly (multi-row INSERTs). The API runs in this
  * process, so process.memoryUsage() covers the export: baseline before the request, peak sampled every 10 ms while
  * it streams. Flat memory means the peak over the baseline stays small and does not grow with the row count.
  */
@@ -15,6 +16,19 @@ const port = Number(process.env.BENCH_PORT ?? 3918);
 const base = `http://127.0.0.1:${port}`;
 const TAILLES = (process.env.BENCH_ROWS ?? '10000,50000').split(',').map(Number);
 const LOT = 500;
+/**
+ * The columns of the `colonnes` exports (BENCH_COLONNES): identity, then the address and the bac, which add the
+ * address, bac, commune and lycée rows to each page's statement. Single-line cells, so the CSV's lines are its rows.
+ */
+const COLONNES =
+  process.env.BENCH_COLONNES ??
+  'numeroDossier,nomNaissance,prenom,ine,adresseLigne1,adresseLigne2,adresseCodePostal,adresseVille,adressePays,bacSerie,bacAnnee,bacMention,bacSpecialites,bacEtablissement,bacDepartement,bacPays,codeFormation,statutDossier,avis';
+/** What each size is exported as: today's default CSV, then the chosen columns as CSV and as XLSX. */
+const EXPORTS: [quoi: string, format: 'csv' | 'xlsx', query: string][] = [
+  ['CSV, default columns', 'csv', ''],
+  ['CSV, `colonnes` with address and bac', 'csv', `colonnes=${COLONNES}`],
+  ['XLSX, `colonnes` with address and bac', 'xlsx', `colonnes=${COLONNES}`],
+];
 const MB = 1024 * 1024;
 
 async function main(): Promise<void> {
@@ -30,21 +44,23 @@ async function main(): Promise<void> {
       await insererCandidatures(dataSource, campagne.id, formations, inserted, total);
       const insertSeconds = (performance.now() - started) / 1000;
       inserted = total;
-      await exporter(token); // warm-up: JIT, statement cache, labels
-      const r = await exporter(token);
-      if (r.lines !== total + 1) throw new Error(`${r.lines} lignes exportées pour ${total} candidatures`);
-      lines.push(
-        `| ${total.toLocaleString('en')} | ${insertSeconds.toFixed(1)} | ${r.seconds.toFixed(2)} | ${(total / r.seconds).toFixed(0)} | ${(r.bytes / MB).toFixed(1)} | ` +
-          `${(r.base.rss / MB).toFixed(0)} | ${(r.peak.rss / MB).toFixed(0)} | **${((r.peak.rss - r.base.rss) / MB).toFixed(1)}** | ` +
-          `${(r.base.heapUsed / MB).toFixed(0)} | ${(r.peak.heapUsed / MB).toFixed(0)} | **${((r.peak.heapUsed - r.base.heapUsed) / MB).toFixed(1)}** |`,
-      );
+      for (const [quoi, format, query] of EXPORTS) {
+        await exporter(token, query, format); // warm-up: JIT, statement cache, labels
+        const r = await exporter(token, query, format);
+        if (format === 'csv' && r.lines !== total + 1) throw new Error(`${r.lines} lignes exportées pour ${total} candidatures (${quoi})`);
+        lines.push(
+          `| ${total.toLocaleString('en')} | ${quoi} | ${insertSeconds.toFixed(1)} | ${r.seconds.toFixed(2)} | ${(total / r.seconds).toFixed(0)} | ${(r.bytes / MB).toFixed(1)} | ` +
+            `${(r.base.rss / MB).toFixed(0)} | ${(r.peak.rss / MB).toFixed(0)} | **${((r.peak.rss - r.base.rss) / MB).toFixed(1)}** | ` +
+            `${(r.base.heapUsed / MB).toFixed(0)} | ${(r.peak.heapUsed / MB).toFixed(0)} | **${((r.peak.heapUsed - r.base.heapUsed) / MB).toFixed(1)}** | ${((r.peak.heapTotal - r.base.heapTotal) / MB).toFixed(1)} | ${((r.peak.external - r.base.external) / MB).toFixed(1)} |`,
+        );
+      }
     }
     process.stdout.write(
       [
-        'GET /api/candidatures/export.csv (scolarité centrale, no filter), API and client in this process, SQLite file (WAL)',
+        'GET /api/candidatures/export.{csv,xlsx} (scolarité centrale, no filter), API and client in this process, SQLite file (WAL)',
         '',
-        '| rows | insert s | export s | rows/s | CSV MB | RSS before MB | RSS peak MB | RSS peak − before | heap before MB | heap peak MB | heap peak − before |',
-        '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+        '| rows | export | insert s | export s | rows/s | file MB | RSS before MB | RSS peak MB | RSS peak − before | heap before MB | heap peak MB | heap peak − before | V8 heap reserved (heapTotal) peak − before | external (Buffers) peak − before |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
         ...lines,
         '',
       ].join('\n'),
@@ -152,6 +168,27 @@ async function insererCandidatures(dataSource: DataSource, campagneId: number, f
         })),
       );
       await run(
+        'candidat_adresse',
+        comptes.map((c, k) => ({ compte_candidat_id: c.id, pays: 'FR', ligne1: `${k + 1} rue de Bourgogne`, ligne2: k % 3 ? null : 'Bâtiment B', code_postal: '45000', commune: '45234', version: 1, updated_at: now })),
+      );
+      await run(
+        'candidat_bac',
+        comptes.map((c, k) => ({
+          compte_candidat_id: c.id,
+          serie: 'GEN',
+          annee: 2021 + (k % 3),
+          mention: k % 2 ? 'B' : 'AB',
+          specialites: 'MATHS,PC',
+          pays: 'FR',
+          departement: '45',
+          commune: '45234',
+          etablissement: '0450049U',
+          importe: 0,
+          version: 1,
+          updated_at: now,
+        })),
+      );
+      await run(
         'candidature',
         comptes.map((c, k) => ({
           campagne_id: campagneId,
@@ -175,23 +212,25 @@ interface Mesure {
   bytes: number;
   lines: number;
   base: NodeJS.MemoryUsage;
-  peak: { rss: number; heapUsed: number };
+  peak: { rss: number; heapUsed: number; heapTotal: number; external: number };
 }
 
-/** One export, read chunk by chunk and dropped (the client keeps nothing), memory sampled every 10 ms. */
-async function exporter(token: string, query = ''): Promise<Mesure> {
+/** One export, read chunk by chunk and dropped (the client keeps nothing), memory sampled every 10 ms; `lines` counts the CSV's. */
+async function exporter(token: string, query = '', format: 'csv' | 'xlsx' = 'csv'): Promise<Mesure> {
   global.gc?.();
   const baseUsage = process.memoryUsage();
-  const peak = { rss: baseUsage.rss, heapUsed: baseUsage.heapUsed };
+  const peak = { rss: baseUsage.rss, heapUsed: baseUsage.heapUsed, heapTotal: baseUsage.heapTotal, external: baseUsage.external };
   const sample = setInterval(() => {
     if (process.env.BENCH_GC_SAMPLE) global.gc?.();
     const m = process.memoryUsage();
     peak.rss = Math.max(peak.rss, m.rss);
     peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
+    peak.external = Math.max(peak.external, m.external);
+    peak.heapTotal = Math.max(peak.heapTotal, m.heapTotal);
   }, process.env.BENCH_GC_SAMPLE ? 200 : 10);
   const started = performance.now();
   try {
-    const res = await fetch(`${base}/api/candidatures/export.csv?${query}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${base}/api/candidatures/export.${format}?${query}`, { headers: { authorization: `Bearer ${token}` } });
     if (res.status !== 200 || !res.body) throw new Error(`export : ${res.status} ${await res.text()}`);
     let bytes = 0;
     let lines = 0;

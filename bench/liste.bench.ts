@@ -1,13 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import 'reflect-metadata';
-import { createApp } from '../src/app';
-import { AuthService } from '../src/auth/auth.service';
-import { Role } from '../src/common/auth/roles';
-import { loadEnvFiles } from '../src/config/env';
-import { JobsService, STATISTIQUES_BASE } from '../src/jobs/jobs.service';
-import { donneesListe, urlBase } from './donnees-liste';
+import { bancListe, nomBase } from './banc-liste';
 
 /**
  * npm run bench:liste: p50 of the staff list `GET /api/candidatures` on MariaDB at 10,000 and 1,000,000 candidatures
@@ -26,7 +20,6 @@ const REPS = Number(process.env.BENCH_REPS ?? 5);
 const CAS = process.env.BENCH_CAS ? new RegExp(process.env.BENCH_CAS) : null;
 /** `50`: page=50 (offset); `50c`: the 50th page reached by following `suivant` (apres, keyset), only the last one timed */
 const PAGES = (process.env.BENCH_PAGES ?? '1,50,50c').split(',');
-const PASSWORD = 'mot de passe du banc de mesure';
 const dossier = join(__dirname, '..', 'var', 'bench-liste');
 
 /** Every documented filter and sort; values inside the gestionnaire's centres (CTR1 to CTR3: formations 1 to 150). */
@@ -52,47 +45,14 @@ const SCENARIOS: [nom: string, query: string][] = [
   ['statutDossier=CO&sort=nom', 'statutDossier=CO&sort=nom&order=asc'],
 ];
 
-const nomBase = (n: number) => `bench_liste_${n >= 1_000_000 ? `${n / 1_000_000}m` : `${n / 1000}k`}`;
-
 type Mesures = Record<string, { p50: number; total: unknown }>;
 
-async function mesurerTaille(n: number): Promise<Mesures> {
-  const db = nomBase(n);
-  const secondes = await donneesListe(db, n, (m) => process.stdout.write(`  ${db} : ${m}\n`));
-  if (secondes > 0) process.stdout.write(`${db} : ${n} candidatures générées en ${secondes.toFixed(1)} s\n`);
-  Object.assign(process.env, {
-    NODE_ENV: 'production',
-    DATABASE_URL: urlBase(db),
-    DATABASE_MIGRATIONS_RUN: 'true',
-    // The code measured before the index-bound list needed far more than the default 5 s at 1 M.
-    DATABASE_QUERY_TIMEOUT_SECONDS: '600',
-    LOG_LEVEL: 'warn',
-    THROTTLE_IP_PER_MINUTE: '100000',
-  });
-  loadEnvFiles();
-  const app = await createApp();
-  await app.listen({ port, host: '127.0.0.1' });
-  try {
-    // As the nightly job keeps them in service: the optimizer's histograms of the filtered columns.
-    const statistiques = await app.get(JobsService).trigger(STATISTIQUES_BASE);
-    process.stdout.write(`  ${db} : statistiques-base ${statistiques?.status} en ${statistiques?.endedAt && statistiques.endedAt.getTime() - statistiques.startedAt.getTime()} ms\n`);
-    const auth = app.get(AuthService);
-    const roles: [string, Role, string[]][] = [
-      ['admin', Role.ADMIN, []],
-      ['gestionnaire', Role.GESTIONNAIRE, ['CTR1', 'CTR2', 'CTR3']],
-    ];
-    const tokens: Record<string, string> = {};
-    for (const [login, role, centres] of roles) {
-      await auth
-        .createStaff({ login: `bench-${login}`, email: `${login}@univ.test`, nom: 'Banc', prenom: login, password: PASSWORD, roles: [role], scopes: { centres } })
-        .catch(() => undefined); // kept from an earlier run
-      const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: `bench-${login}`, password: PASSWORD }) });
-      tokens[login] = ((await res.json()) as { token: string }).token;
-    }
+function mesurerTaille(n: number): Promise<Mesures> {
+  return bancListe(n, port, async (tokens, db) => {
     const mesures: Mesures = {};
     for (const [nom, query] of SCENARIOS) {
       if (CAS && !CAS.test(nom)) continue;
-      for (const role of Object.keys(tokens)) {
+      for (const role of Object.keys(tokens) as (keyof typeof tokens)[]) {
         for (const page of PAGES) {
           const url = await adresse(query, page, tokens[role]);
           const durees: number[] = [];
@@ -115,9 +75,7 @@ async function mesurerTaille(n: number): Promise<Mesures> {
     mkdirSync(dossier, { recursive: true });
     writeFileSync(join(dossier, `${db}.json`), JSON.stringify(mesures, null, 2));
     return mesures;
-  } finally {
-    await app.close();
-  }
+  });
 }
 
 /** The URL of a page: by number, or (`<n>c`) by the cursor the previous page gave. */

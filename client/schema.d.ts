@@ -1206,7 +1206,8 @@ export interface paths {
         };
         /** The file the candidate uploaded for a pièce of a candidature of the caller's scope */
         get: operations["downloadPiece"];
-        put?: never;
+        /** Uploads or replaces the file of a pièce for the candidate, past the return deadline too */
+        put: operations["uploadPieceForCandidat"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1420,6 +1421,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/candidatures/dates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets (or, with null, removes) the same deadlines for 1 to 200 candidatures of the caller's scope, all or nothing */
+        put: operations["updateDatesCandidatures"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/candidatures/{id}/dates": {
         parameters: {
             query?: never;
@@ -1609,6 +1627,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/candidatures/propositions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A « proposition »: creates a candidature for a candidate outside the formation's window and the maximum (statut complet, favourable avis to validate); alerts the commission, mails the candidate */
+        post: operations["createProposition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidatures/{id}/pieces/{pieceId}/non-concerne": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Declares the candidate « non concerné » by a conditional pièce, past the return deadline too */
+        put: operations["declarePieceNonConcerneeForCandidat"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidatures/{id}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirms a favourable decision for the candidate: the candidate's rule (before the deadline), mail and OPI code */
+        post: operations["confirmCandidatureForCandidat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidatures/{id}/desistement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraws the candidate from a favourable decision: the candidate's rule and mails; the next of the liste complémentaire is admitted */
+        post: operations["withdrawCandidatureForCandidat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidatures/{id}/restauration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restores a cancelled candidature (cancelled before any avis): live again, the candidate is mailed */
+        post: operations["restoreCandidature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/opi": {
         parameters: {
             query?: never;
@@ -1621,6 +1724,113 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lettres/etablissement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The institution block every letter prints (name, address, logo, signatory); nulls: the shipped letter's */
+        get: operations["getEtablissementLettre"];
+        /** Replaces the institution's texts (a field left out or blank is unset; the images stay) */
+        put: operations["updateEtablissementLettre"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lettres/etablissement/{image}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Uploads the logo or the institution signatory's signature image, replacing the previous one */
+        put: operations["uploadImageEtablissementLettre"];
+        post?: never;
+        /** Removes the logo or the signature image */
+        delete: operations["deleteImageEtablissementLettre"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lettres/types-diplome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The texts set per type de diplôme (those without one print none) */
+        get: operations["listTypesDiplomeLettre"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lettres/types-diplome/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets the paragraph the letters of this type de diplôme's formations print (upstream #105) */
+        put: operations["updateTypeDiplomeLettre"];
+        post?: never;
+        /** Removes the text of a type de diplôme */
+        delete: operations["deleteTypeDiplomeLettre"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offre/gestion/commissions/{id}/lettre": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What this commission's letters say differently from the institution's */
+        get: operations["getCommissionLettre"];
+        /** Replaces the commission's signatory, address block and extra text (a field left out or blank is unset; the signature image stays) */
+        put: operations["updateCommissionLettre"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offre/gestion/commissions/{id}/lettre/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Uploads the signature image of the commission's signatory, replacing the previous one */
+        put: operations["uploadSignatureCommissionLettre"];
+        post?: never;
+        /** Removes the commission's signature image */
+        delete: operations["deleteSignatureCommissionLettre"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1660,6 +1870,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/lettres/apercu.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A letter (admission or refus) with sample data and the current settings: the institution's, a commission's of the caller's scope, a type de diplôme's text */
+        get: operations["downloadApercuLettre"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/candidatures": {
         parameters: {
             query?: never;
@@ -1677,6 +1904,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/candidatures/export/colonnes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The columns an export may hold (its `colonnes` parameter), by group, and which are the default ones */
+        get: operations["listColonnesExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/candidatures/export.csv": {
         parameters: {
             query?: never;
@@ -1684,7 +1928,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The filtered list as CSV for French Excel (UTF-8 with BOM, `;`), streamed row by row */
+        /** The filtered list as CSV for French Excel (UTF-8 with BOM, `;`), with the columns chosen, streamed row by row */
         get: operations["exportCandidaturesCsv"];
         put?: never;
         post?: never;
@@ -1701,7 +1945,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The filtered list as an Excel workbook, streamed row by row */
+        /** The filtered list as an Excel workbook, with the columns chosen, streamed row by row */
         get: operations["exportCandidaturesXlsx"];
         put?: never;
         post?: never;
@@ -1740,6 +1984,148 @@ export interface paths {
         put?: never;
         /** Adds a note to the bloc-notes (any member of staff of the scope); staff only ever see it */
         post: operations["createNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidatures/{id}/notes/{noteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Deletes one's own note from the bloc-notes (never someone else's) */
+        delete: operations["deleteNote"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistiques": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Candidatures by statut du dossier, type de traitement, avis (entered, validated, published), answer, cancellation, liste complémentaire; and capacities */
+        get: operations["getStatistiques"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistiques/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same figures as an Excel workbook: a row per line, then the total */
+        get: operations["exportStatistiquesXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/etiquettes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The labels the caller uses: the institution's, then their centres' */
+        get: operations["listEtiquettes"];
+        put?: never;
+        /** Creates a label of the institution (no centre: scolarité centrale, admin) or of a centre (its gestionnaires) */
+        post: operations["createEtiquette"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/etiquettes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Renames or recolours a label (its owner stays) */
+        put: operations["updateEtiquette"];
+        post?: never;
+        /** Deletes a label, and takes it off every candidature */
+        delete: operations["deleteEtiquette"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidatures/etiquettes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Puts a label on up to 200 candidatures at once, all or nothing; those already carrying it are left as they were */
+        post: operations["createEtiquettesCandidatures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidatures/{id}/etiquettes/{etiquetteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Puts a label on this candidature (nothing changes when it already carries it) */
+        put: operations["createEtiquetteCandidature"];
+        post?: never;
+        /** Takes a label off this candidature (nothing changes when it does not carry it) */
+        delete: operations["deleteEtiquetteCandidature"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Accounts of a campaign by name (folded words), INE, e-mail or numéro de dossier, with or without candidature,
+         *     newest first: scolarité centrale and admin search every account, a gestionnaire those with a candidature in their scope
+         */
+        get: operations["listCandidats"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1795,7 +2181,8 @@ export interface paths {
         /**
          * Erases a candidate at their request (RGPD art. 17): account, file, candidatures, pièces and their files, mails.
          *     Cannot be undone; `exportPropose` confirms the candidate was offered their data first. The candidate is told by
-         *     mail; the numéro de dossier is never given again
+         *     mail; the numéro de dossier is never given again. Refused (409) while the SI Scolarité holds or awaits an admission
+         *     of theirs (OPI)
          */
         post: operations["deleteCandidat"];
         delete?: never;
@@ -2794,6 +3181,8 @@ export interface components {
             contactTelephone: string | null;
             maxVoeux: number | null;
             dematDefaut: boolean;
+            /** @description A copy of the candidates' candidature mails goes to `contactEmail` */
+            copieMailsCandidats: boolean;
             actif: boolean;
             /**
              * @description Send it back as If-Match to change the centre (also the ETag)
@@ -2841,6 +3230,11 @@ export interface components {
              * @example true
              */
             dematDefaut?: boolean;
+            /**
+             * @description A copy of every mail its candidates receive about a candidature goes to `contactEmail`, which it then needs (false, the default)
+             * @example false
+             */
+            copieMailsCandidats?: boolean;
             /**
              * @description Shown in the public offer (true, the default)
              * @example true
@@ -2993,6 +3387,8 @@ export interface components {
             dateConfirmationListeComplementaire: string | null;
             delaiConfirmationListeComplementaire: number | null;
             capacite: number | null;
+            /** @description Days before the return date the candidates who have not transmitted are reminded; null: no reminder */
+            relanceRetourJours: number | null;
             informationsComplementaires: string | null;
             actif: boolean;
             /**
@@ -3112,6 +3508,11 @@ export interface components {
              * @example 24
              */
             capacite?: number;
+            /**
+             * @description Days before the return date to remind, once, the candidates who have not transmitted their file; absent: no reminder (the default)
+             * @example 7
+             */
+            relanceRetourJours?: number;
             /**
              * @description Shown in the offer
              * @example Admission sur dossier, entretien éventuel.
@@ -4083,12 +4484,12 @@ export interface components {
             automatique: boolean;
         };
         DatesUtilesDto: {
-            /** @description Date limite de retour du dossier ou des pièces */
+            /** @description Date limite de retour du dossier ou des pièces (the one staff set for this candidature when later than the formation's) */
             limiteRetour: string;
             analyse: string | null;
             jury: string | null;
             publication: string | null;
-            /** @description Date limite de confirmation; null with a delay counted from the decision (see delaiConfirmation) */
+            /** @description Date limite de confirmation: the one staff set for this candidature, else the formation's; null with a delay counted from the decision (see delaiConfirmation) */
             confirmation: string | null;
             /** @description Days to confirm after a favourable decision, when the formation counts so */
             delaiConfirmation: number | null;
@@ -4408,6 +4809,30 @@ export interface components {
              */
             candidatureIds: number[];
         };
+        DelaisCandidaturesInput: {
+            /**
+             * @description 1 to 200 candidature ids, each once
+             * @example [
+             *       12,
+             *       13
+             *     ]
+             */
+            candidatureIds: number[];
+            /**
+             * @description Confirmation deadline of this candidature, over the formation's date or delay; today or later
+             * @example 2027-05-30
+             */
+            dateConfirmation?: string | null;
+            /**
+             * @description Return deadline of this candidature: extends the formation's (later than it, today or later)
+             * @example 2027-04-30
+             */
+            dateRetour?: string | null;
+        };
+        DelaisCandidaturesDto: {
+            /** @description The candidatures whose deadlines changed, as asked */
+            candidatureIds: number[];
+        };
         DelaisCandidatureInput: {
             /**
              * @description Confirmation deadline of this candidature, over the formation's date or delay; today or later
@@ -4667,6 +5092,18 @@ export interface components {
              */
             actif?: boolean;
         };
+        PropositionInput: {
+            /**
+             * @description The formation (id of the public offer)
+             * @example 4
+             */
+            formationId: number;
+            /**
+             * @description The candidate's numéro de dossier
+             * @example 0WBZPM9X
+             */
+            numeroDossier: string;
+        };
         /**
          * @description ADMISSION: the candidate confirmed; DESISTEMENT: they withdrew after their admission was transmitted
          * @enum {string}
@@ -4716,6 +5153,119 @@ export interface components {
              */
             total: number;
         };
+        ImageLettreDto: {
+            /** @example image/png */
+            type: string;
+        };
+        EtablissementLettreDto: {
+            /** @description null: letters print the application's name */
+            nom: string | null;
+            nomEn: string | null;
+            /** @description Lines of the address */
+            adresse: string[];
+            signataireNom: string | null;
+            signataireTitre: string | null;
+            signataireTitreEn: string | null;
+            logo: components["schemas"]["ImageLettreDto"] | null;
+            signature: components["schemas"]["ImageLettreDto"] | null;
+            /** @description Who saved it last; null: never set, letters are as shipped */
+            updatedBy: string | null;
+            updatedAt: string | null;
+        };
+        EtablissementLettreInput: {
+            /**
+             * @description The institution's name at the top of every letter; blank: the application's name
+             * @example "Université d"Orléans"
+             */
+            nom?: string;
+            /**
+             * @description For candidates who chose English; blank: the French one
+             * @example University of Orléans
+             */
+            nomEn?: string;
+            /**
+             * @description Postal address under the name, one line each (6 at most)
+             * @example [
+             *       "Château de la Source",
+             *       "Avenue du Parc Floral",
+             *       "45100 Orléans"
+             *     ]
+             */
+            adresse?: string[];
+            /** @example Éric Blond */
+            signataireNom?: string;
+            /** @example "Président de l"université" */
+            signataireTitre?: string;
+            /**
+             * @description For candidates who chose English; blank: the French one
+             * @example President of the University
+             */
+            signataireTitreEn?: string;
+        };
+        TypeDiplomeLettreDto: {
+            /** @example MAS */
+            typeDiplome: string;
+            /** @example Master */
+            libelle: string;
+            texte: string;
+            texteEn: string | null;
+            updatedBy: string;
+            updatedAt: string;
+        };
+        TypeDiplomeLettreInput: {
+            /**
+             * @description The paragraph the letters of this type de diplôme's formations print
+             * @example Conformément à larrêté du 22 janvier 2014, votre inscription administrative vaut acceptation du règlement des études.
+             */
+            texte: string;
+            /**
+             * @description For candidates who chose English; blank: the French one
+             * @example Under the decree of 22 January 2014, enrolling means accepting the study regulations.
+             */
+            texteEn?: string;
+        };
+        CommissionLettreDto: {
+            /** @example 1 */
+            commissionId: number;
+            signataireNom: string | null;
+            signataireTitre: string | null;
+            signataireTitreEn: string | null;
+            /** @description Lines of the sender's address; empty: the commission's postal address */
+            adresse: string[];
+            texte: string | null;
+            texteEn: string | null;
+            signature: components["schemas"]["ImageLettreDto"] | null;
+            /** @description null: never set, the commission's letters are the institution's */
+            updatedBy: string | null;
+            updatedAt: string | null;
+        };
+        CommissionLettreInput: {
+            /**
+             * @description The sender's address lines instead of the commission's postal address (6 at most)
+             * @example [
+             *       "OSUC - Scolarité",
+             *       "1A rue de la Férollerie",
+             *       "45071 Orléans Cedex 2"
+             *     ]
+             */
+            adresse?: string[];
+            /**
+             * @description A paragraph every letter of this commission prints
+             * @example Les enseignements commencent le 1er septembre ; une réunion de rentrée a lieu la veille.
+             */
+            texte?: string;
+            /** @example Classes start on 1 September; an induction meeting is held the day before. */
+            texteEn?: string;
+            /** @example Éric Blond */
+            signataireNom?: string;
+            /** @example "Président de l"université" */
+            signataireTitre?: string;
+            /**
+             * @description For candidates who chose English; blank: the French one
+             * @example President of the University
+             */
+            signataireTitreEn?: string;
+        };
         FormationCodeDto: {
             id: number;
             /** @example M1-GEO2ENV */
@@ -4729,6 +5279,16 @@ export interface components {
             valide: boolean;
             /** @description Liste complémentaire: the rank the commission typed (the order it asked for, not the rank: see rangListeComplementaire) */
             rangSaisi: number | null;
+        };
+        EtiquetteDto: {
+            /** @example 1 */
+            id: number;
+            /** @example Boursier */
+            libelle: string;
+            /** @example #1f77b4 */
+            couleur: string;
+            /** @description Code of the owning centre; null: the institution's */
+            centre: string | null;
         };
         CandidatureStaffItemDto: {
             /** @enum {string|null} */
@@ -4765,6 +5325,8 @@ export interface components {
             createdAt: string;
             transmiseAt: string | null;
             annuleeAt: string | null;
+            /** @description The labels it carries, by label */
+            etiquettes: components["schemas"]["EtiquetteDto"][];
         };
         CandidatureStaffPage: {
             items: components["schemas"]["CandidatureStaffItemDto"][];
@@ -4791,11 +5353,47 @@ export interface components {
             /** @description The `apres` of the next page (same sort, same filters); null on the last page */
             suivant: string | null;
         };
+        ColonneExportDto: {
+            /**
+             * @description The group it belongs to
+             * @enum {string}
+             */
+            groupe: "identite" | "adresse" | "bac" | "cursus" | "formation" | "statut" | "avis" | "reponse" | "opi" | "blocNotes" | "dates" | "etiquettes";
+            /**
+             * @description What `colonnes` names it by
+             * @example bacSpecialites
+             */
+            code: string;
+            /**
+             * @description Its header in the file
+             * @example Spécialités du bac
+             */
+            entete: string;
+            /** @example Baccalauréat */
+            libelleGroupe: string;
+            /** @description What it holds and how it is written */
+            description: string;
+            /** @description In the export without `colonnes` */
+            parDefaut: boolean;
+        };
         NoteDto: {
             id: number;
             message: string;
             /** @description Staff login */
             auteur: string;
+            createdAt: string;
+        };
+        HistoriqueDto: {
+            /**
+             * @description PIECE_DEPOSEE, PIECE_NON_CONCERNE, PIECE_RETIREE, CONFIRMATION, DESISTEMENT, PROPOSITION, RESTAURATION
+             * @enum {string}
+             */
+            action: "PIECE_DEPOSEE" | "PIECE_NON_CONCERNE" | "PIECE_RETIREE" | "CONFIRMATION" | "DESISTEMENT" | "PROPOSITION" | "RESTAURATION";
+            libelle: string;
+            /** @description The pièce concerned, or what the action undid */
+            detail: string | null;
+            /** @description Staff login of who did it */
+            par: string;
             createdAt: string;
         };
         CandidatureStaffDetailDto: {
@@ -4825,10 +5423,206 @@ export interface components {
             avis: components["schemas"]["AvisDto"][];
             /** @description Newest first */
             notes: components["schemas"]["NoteDto"][];
+            /** @description What staff did on the candidate's behalf, oldest first */
+            historique: components["schemas"]["HistoriqueDto"][];
+            /** @description The labels it carries, by label */
+            etiquettes: components["schemas"]["EtiquetteDto"][];
         };
         NoteInput: {
             /** @example Appelé le 12/03 : envoie son relevé de notes par courrier. */
             message: string;
+        };
+        CampagneStatistiquesDto: {
+            id: number;
+            /** @example C2026 */
+            code: string;
+            /** @example Campagne 2026 */
+            libelle: string;
+        };
+        PlaceDto: {
+            /** @example OSUC */
+            code: string;
+            /** @example Observatoire des sciences de lunivers */
+            libelle: string;
+        };
+        FormationPlaceDto: {
+            /** @example OSUC */
+            code: string;
+            /** @example Observatoire des sciences de lunivers */
+            libelle: string;
+            id: number;
+        };
+        ParStatutDossierDto: {
+            AT: number;
+            RE: number;
+            IN: number;
+            CO: number;
+        };
+        ParTypeTraitementDto: {
+            AC: number;
+            AD: number;
+            AT: number;
+        };
+        ParTypeAvisDto: {
+            FA: number;
+            DE: number;
+            LC: number;
+            LA: number;
+            PR: number;
+        };
+        ChiffresAvisDto: {
+            /** @description Candidatures with an avis entered (validated or not) */
+            saisis: number;
+            /** @description ... whose avis is validated */
+            valides: number;
+            /** @description ... whose validated avis is published (the candidate sees it; the others wait for the formation's publication date) */
+            publies: number;
+            parType: components["schemas"]["ParTypeAvisDto"];
+        };
+        LigneStatistiquesDto: {
+            centre: components["schemas"]["PlaceDto"];
+            /** @description Null at the level of centres */
+            commission: components["schemas"]["PlaceDto"] | null;
+            /** @description Null at the levels of centres and commissions */
+            formation: components["schemas"]["FormationPlaceDto"] | null;
+            /** @description The capacité d'accueil: the formation's, or the sum of those its formations have set; null when none is set */
+            capacite: number | null;
+            /** @description Live candidatures (not cancelled) */
+            candidatures: number;
+            /** @description Cancelled candidatures */
+            annulees: number;
+            statutsDossier: components["schemas"]["ParStatutDossierDto"];
+            typesTraitement: components["schemas"]["ParTypeTraitementDto"];
+            avis: components["schemas"]["ChiffresAvisDto"];
+            /** @description Confirmed by the candidate (or for them) */
+            confirmees: number;
+            /** @description Withdrawn (désistement, automatic ones included) */
+            desistees: number;
+            /** @description On the liste complémentaire (a rank while the validated avis is LC) */
+            listeComplementaire: number;
+        };
+        ChiffresDto: {
+            /** @description The capacité d'accueil: the formation's, or the sum of those its formations have set; null when none is set */
+            capacite: number | null;
+            /** @description Live candidatures (not cancelled) */
+            candidatures: number;
+            /** @description Cancelled candidatures */
+            annulees: number;
+            statutsDossier: components["schemas"]["ParStatutDossierDto"];
+            typesTraitement: components["schemas"]["ParTypeTraitementDto"];
+            avis: components["schemas"]["ChiffresAvisDto"];
+            /** @description Confirmed by the candidate (or for them) */
+            confirmees: number;
+            /** @description Withdrawn (désistement, automatic ones included) */
+            desistees: number;
+            /** @description On the liste complémentaire (a rank while the validated avis is LC) */
+            listeComplementaire: number;
+        };
+        StatistiquesDto: {
+            /** @enum {string} */
+            niveau: "centre" | "commission" | "formation";
+            campagne: components["schemas"]["CampagneStatistiquesDto"];
+            /** @description One line per centre, commission or formation of the scope (formations open or with candidatures this campaign), by code */
+            lignes: components["schemas"]["LigneStatistiquesDto"][];
+            /** @description The sums over the lines */
+            total: components["schemas"]["ChiffresDto"];
+        };
+        EtiquetteInput: {
+            /**
+             * @description #rrggbb
+             * @example #1f77b4
+             */
+            couleur: string;
+            /**
+             * @description The owning centre (code), whose gestionnaires manage it and whose candidatures only carry it; absent: the institution's (scolarité centrale)
+             * @example OSUC
+             */
+            centre?: string;
+            /**
+             * @description Unique among its owner's labels (case and accents ignored)
+             * @example Boursier
+             */
+            libelle: string;
+        };
+        EtiquetteModification: {
+            /**
+             * @description #rrggbb
+             * @example #1f77b4
+             */
+            couleur: string;
+            /**
+             * @description Unique among its owner's labels (case and accents ignored)
+             * @example Boursier
+             */
+            libelle: string;
+        };
+        PoseEtiquettes: {
+            /**
+             * @description The label to put on every one of them
+             * @example 1
+             */
+            etiquetteId: number;
+            /**
+             * @description 1 to 200 candidature ids, each once
+             * @example [
+             *       12,
+             *       13
+             *     ]
+             */
+            candidatureIds: number[];
+        };
+        PoseEtiquettesDto: {
+            /**
+             * @description Candidatures that did not carry it yet (the others are left as they were)
+             * @example 2
+             */
+            posees: number;
+        };
+        CandidatTrouveDto: {
+            /**
+             * @description null until the identity is filled
+             * @enum {string|null}
+             */
+            civilite: "M" | "MME" | null;
+            /** @example T0000042 */
+            numeroDossier: string;
+            email: string;
+            /** @description The campaign of the account (id) */
+            campagne: number;
+            /** @description The account was activated */
+            active: boolean;
+            /**
+             * @description Nom d'usage, else nom de naissance; the name typed at account creation until the identity is filled
+             * @example Martin
+             */
+            nom: string;
+            /** @example Éloïse */
+            prenom: string;
+            /** @description YYYY-MM-DD; null until the identity is filled */
+            dateNaissance: string | null;
+            ine: string | null;
+            /** @description Live candidatures of the account the caller may read (all of them for scolarité centrale and admin) */
+            candidatures: number;
+        };
+        CandidatTrouvePage: {
+            items: components["schemas"]["CandidatTrouveDto"][];
+            /**
+             * @description Page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Items per page
+             * @example 20
+             */
+            limit: number;
+            /**
+             * @description Number of items matching the query, all pages together
+             * @example 1
+             */
+            total: number;
+            /** @description The count is exact up to 1,000 accounts; beyond, `total` is 1000 and `plusDe` is true */
+            plusDe: boolean;
         };
         CampagneEchueDto: {
             /** @example 3 */
@@ -10128,7 +10922,7 @@ export interface operations {
                     "application/json": components["schemas"]["PieceDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            /** @description Invalid request: `errors` names each invalid field (codes : `REQUETE_INVALIDE`, `FICHIER_MANQUANT`, `FICHIER_INCOMPLET`, `FICHIER_TYPE_REFUSE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10998,8 +11792,6 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
-                    "image/jpeg": string;
-                    "image/png": string;
                 };
             };
             /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
@@ -11050,6 +11842,17 @@ export interface operations {
             /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A dependency is unavailable (code : `STOCKAGE_INDISPONIBLE`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11171,7 +11974,7 @@ export interface operations {
                     "application/json": components["schemas"]["CandidatureDto"];
                 };
             };
-            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            /** @description Invalid request: `errors` names each invalid field (codes : `REQUETE_INVALIDE`, `FICHIER_MANQUANT`, `FICHIER_INCOMPLET`, `FICHIER_TYPE_REFUSE`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11474,8 +12277,6 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
-                    "image/jpeg": string;
-                    "image/png": string;
                 };
             };
             /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
@@ -11517,6 +12318,17 @@ export interface operations {
             /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A dependency is unavailable (code : `STOCKAGE_INDISPONIBLE`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11594,6 +12406,114 @@ export interface operations {
                 };
             };
             /** @description A dependency is unavailable (code : `STOCKAGE_INDISPONIBLE`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    uploadPieceForCandidat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 2 */
+                id: number;
+                /** @example 11 */
+                pieceId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PDF, JPEG or PNG (checked by content), at most UPLOAD_MAX_MO Mo; scanned by ClamAV when CLAMAV_URL is set
+                     */
+                    fichier: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidatureDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (codes : `REQUETE_INVALIDE`, `FICHIER_MANQUANT`, `FICHIER_INCOMPLET`, `FICHIER_TYPE_REFUSE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `GESTION_RESERVEE`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Content too large (code : `FICHIER_TROP_VOLUMINEUX`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` (codes : `PIECES_NON_MODIFIABLES`, `PIECE_VALIDEE`, `FICHIER_INFECTE`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A dependency is unavailable (codes : `ANTIVIRUS_INDISPONIBLE`, `STOCKAGE_INDISPONIBLE`) */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again, when known */
@@ -12624,6 +13544,92 @@ export interface operations {
                 };
             };
             /** @description A business rule refuses the request: see `code` (code : `DESISTEMENT_IMPOSSIBLE`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateDatesCandidatures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "candidatureIds": [
+                 *         1,
+                 *         3
+                 *       ],
+                 *       "dateRetour": "2027-04-30"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DelaisCandidaturesInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelaisCandidaturesDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` (codes : `DELAI_INVALIDE`, `CANDIDATURE_NON_MODIFIABLE`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13778,6 +14784,408 @@ export interface operations {
             };
         };
     };
+    createProposition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "numeroDossier": "DEMO0004",
+                 *       "formationId": 3
+                 *     }
+                 */
+                "application/json": components["schemas"]["PropositionInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidatureDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `GESTION_RESERVEE`, `FORMATION_HORS_PERIMETRE`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (codes : `FORMATION_INTROUVABLE`, `DOSSIER_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (code : `CANDIDATURE_EXISTANTE`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` (codes : `DOSSIER_INCOMPLET`, `COMPTE_AUTRE_CAMPAGNE`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    declarePieceNonConcerneeForCandidat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                pieceId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidatureDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` (codes : `PIECES_NON_MODIFIABLES`, `PIECE_NON_CONDITIONNELLE`, `PIECE_VALIDEE`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    confirmCandidatureForCandidat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidatureDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` (code : `CONFIRMATION_IMPOSSIBLE`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    withdrawCandidatureForCandidat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidatureDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` (code : `DESISTEMENT_IMPOSSIBLE`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    restoreCandidature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidatureDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `CANDIDATURE_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (code : `CANDIDATURE_EXISTANTE`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` (code : `RESTAURATION_IMPOSSIBLE`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     listOpi: {
         parameters: {
             query?: {
@@ -13840,6 +15248,798 @@ export interface operations {
             };
         };
     };
+    getEtablissementLettre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EtablissementLettreDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateEtablissementLettre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "nom": "Université d'Orléans",
+                 *       "nomEn": "University of Orléans",
+                 *       "adresse": [
+                 *         "Château de la Source",
+                 *         "Avenue du Parc Floral",
+                 *         "45100 Orléans"
+                 *       ],
+                 *       "signataireNom": "Éric Blond",
+                 *       "signataireTitre": "Président de l'université",
+                 *       "signataireTitreEn": "President of the University"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EtablissementLettreInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EtablissementLettreDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    uploadImageEtablissementLettre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description `logo` or `signature` (the institution signatory's)
+                 * @example logo
+                 */
+                image: "logo" | "signature";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PNG or JPEG (checked by content and by drawing it: IMAGE_ILLISIBLE otherwise), at most 1 Mo
+                     */
+                    fichier: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EtablissementLettreDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (codes : `REQUETE_INVALIDE`, `IMAGE_ILLISIBLE`, `FICHIER_MANQUANT`, `FICHIER_INCOMPLET`, `FICHIER_TYPE_REFUSE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Content too large (code : `FICHIER_TROP_VOLUMINEUX`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` (code : `FICHIER_INFECTE`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A dependency is unavailable (codes : `ANTIVIRUS_INDISPONIBLE`, `STOCKAGE_INDISPONIBLE`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deleteImageEtablissementLettre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `logo` or `signature` (the institution signatory's) */
+                image: "logo" | "signature";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EtablissementLettreDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listTypesDiplomeLettre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TypeDiplomeLettreDto"][];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateTypeDiplomeLettre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Code of the reference data's types de diplôme
+                 * @example MAS
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "texte": "Conformément au règlement des études, votre inscription administrative vaut acceptation de la charte des examens.",
+                 *       "texteEn": "Enrolling means accepting the examination charter."
+                 *     }
+                 */
+                "application/json": components["schemas"]["TypeDiplomeLettreInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TypeDiplomeLettreDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `TYPE_DIPLOME_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deleteTypeDiplomeLettre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Code of the reference data's types de diplôme */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `TYPE_DIPLOME_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getCommissionLettre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionLettreDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `CENTRE_HORS_PERIMETRE`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `COMMISSION_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateCommissionLettre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 1 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "signataireNom": "Martine Bodusseau",
+                 *       "signataireTitre": "Directrice des études de l'OSUC",
+                 *       "signataireTitreEn": "Director of Studies, OSUC",
+                 *       "adresse": [
+                 *         "OSUC - Scolarité",
+                 *         "1A rue de la Férollerie",
+                 *         "45071 Orléans Cedex 2"
+                 *       ],
+                 *       "texte": "Les enseignements commencent le 1er septembre.",
+                 *       "texteEn": "Classes start on 1 September."
+                 *     }
+                 */
+                "application/json": components["schemas"]["CommissionLettreInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionLettreDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `CENTRE_HORS_PERIMETRE`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `COMMISSION_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    uploadSignatureCommissionLettre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 1 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PNG or JPEG (checked by content and by drawing it: IMAGE_ILLISIBLE otherwise), at most 1 Mo
+                     */
+                    fichier: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionLettreDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (codes : `REQUETE_INVALIDE`, `IMAGE_ILLISIBLE`, `FICHIER_MANQUANT`, `FICHIER_INCOMPLET`, `FICHIER_TYPE_REFUSE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `CENTRE_HORS_PERIMETRE`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `COMMISSION_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Content too large (code : `FICHIER_TROP_VOLUMINEUX`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` (code : `FICHIER_INFECTE`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A dependency is unavailable (codes : `ANTIVIRUS_INDISPONIBLE`, `STOCKAGE_INDISPONIBLE`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deleteSignatureCommissionLettre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionLettreDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `CENTRE_HORS_PERIMETRE`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `COMMISSION_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     downloadOwnLettre: {
         parameters: {
             query?: never;
@@ -13858,8 +16058,6 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
-                    "image/jpeg": string;
-                    "image/png": string;
                 };
             };
             /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
@@ -13936,8 +16134,6 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
-                    "image/jpeg": string;
-                    "image/png": string;
                 };
             };
             /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
@@ -13987,6 +16183,80 @@ export interface operations {
             };
         };
     };
+    downloadApercuLettre: {
+        parameters: {
+            query: {
+                /** @description Which letter: `admission` or `refus` */
+                type: "admission" | "refus";
+                /** @description The letter's language (the candidate's): `fr` (default) or `en` */
+                langue?: "fr" | "en";
+                /** @description A commission of the caller's scope, whose settings the letter uses; absent: an example commission */
+                commissionId?: number;
+                /** @description A type de diplôme whose text the letter prints */
+                typeDiplome?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letter (PDF) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `CENTRE_HORS_PERIMETRE`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (codes : `COMMISSION_INTROUVABLE`, `TYPE_DIPLOME_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     listCandidatures: {
         parameters: {
             query?: {
@@ -14017,6 +16287,8 @@ export interface operations {
                 acceptee?: boolean;
                 /** @description false (default): live candidatures only; true: only the cancelled ones */
                 annulees?: boolean;
+                /** @description Only the candidatures carrying this label (id, one of GET /api/etiquettes) */
+                etiquette?: number;
                 /** @description Words, each the start of a word of the name (accents and case ignored), of the numéro de dossier or of the INE: "elise mar" */
                 q?: string;
                 /**
@@ -14077,6 +16349,52 @@ export interface operations {
             };
         };
     };
+    listColonnesExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColonneExportDto"][];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     exportCandidaturesCsv: {
         parameters: {
             query?: {
@@ -14086,6 +16404,11 @@ export interface operations {
                 typeTraitement?: components["schemas"]["TypeTraitement"];
                 /** @description The current avis (the latest, validated or not): FA, DE, LC, LA, PR, or AUCUN for the candidatures without any */
                 avis?: "FA" | "DE" | "LC" | "LA" | "PR" | "AUCUN";
+                /**
+                 * @description The columns, by code, separated by commas, in the order wanted (GET /api/candidatures/export/colonnes lists them);
+                 *     absent: the default columns
+                 */
+                colonnes?: string;
                 /** @description The campaign (id); by default the one in service (else the latest) */
                 campagne?: number;
                 /** @description Only this formation */
@@ -14100,6 +16423,8 @@ export interface operations {
                 acceptee?: boolean;
                 /** @description false (default): live candidatures only; true: only the cancelled ones */
                 annulees?: boolean;
+                /** @description Only the candidatures carrying this label (id, one of GET /api/etiquettes) */
+                etiquette?: number;
                 /** @description Words, each the start of a word of the name (accents and case ignored), of the numéro de dossier or of the INE: "elise mar" */
                 q?: string;
             };
@@ -14165,6 +16490,11 @@ export interface operations {
                 typeTraitement?: components["schemas"]["TypeTraitement"];
                 /** @description The current avis (the latest, validated or not): FA, DE, LC, LA, PR, or AUCUN for the candidatures without any */
                 avis?: "FA" | "DE" | "LC" | "LA" | "PR" | "AUCUN";
+                /**
+                 * @description The columns, by code, separated by commas, in the order wanted (GET /api/candidatures/export/colonnes lists them);
+                 *     absent: the default columns
+                 */
+                colonnes?: string;
                 /** @description The campaign (id); by default the one in service (else the latest) */
                 campagne?: number;
                 /** @description Only this formation */
@@ -14179,6 +16509,8 @@ export interface operations {
                 acceptee?: boolean;
                 /** @description false (default): live candidatures only; true: only the cancelled ones */
                 annulees?: boolean;
+                /** @description Only the candidatures carrying this label (id, one of GET /api/etiquettes) */
+                etiquette?: number;
                 /** @description Words, each the start of a word of the name (accents and case ignored), of the numéro de dossier or of the INE: "elise mar" */
                 q?: string;
             };
@@ -14443,6 +16775,800 @@ export interface operations {
             };
         };
     };
+    deleteNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                noteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `NOTE_D_UN_AUTRE`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (codes : `CANDIDATURE_INTROUVABLE`, `NOTE_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getStatistiques: {
+        parameters: {
+            query?: {
+                /** @description One line per centre de candidature (default), per commission or per formation */
+                niveau?: "centre" | "commission" | "formation";
+                /** @description The campaign (id); by default the one in service (else the latest) */
+                campagne?: number;
+                /** @description Only this centre de candidature (code) */
+                centre?: string;
+                /** @description Only this commission (code) */
+                commission?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatistiquesDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `CAMPAGNE_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    exportStatistiquesXlsx: {
+        parameters: {
+            query?: {
+                /** @description One line per centre de candidature (default), per commission or per formation */
+                niveau?: "centre" | "commission" | "formation";
+                /** @description The campaign (id); by default the one in service (else the latest) */
+                campagne?: number;
+                /** @description Only this centre de candidature (code) */
+                centre?: string;
+                /** @description Only this commission (code) */
+                commission?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures, one row per line under a header row, the total last */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `CAMPAGNE_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listEtiquettes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EtiquetteDto"][];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createEtiquette: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "libelle": "Boursier",
+                 *       "couleur": "#1f77b4"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EtiquetteInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EtiquetteDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `ETIQUETTES_ETABLISSEMENT_RESERVEES`, `CENTRE_HORS_PERIMETRE`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `CENTRE_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (code : `ETIQUETTE_EXISTANTE`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateEtiquette: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 1 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "libelle": "Boursier (CROUS)",
+                 *       "couleur": "#2ca02c"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EtiquetteModification"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EtiquetteDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `ETIQUETTES_ETABLISSEMENT_RESERVEES`, `CENTRE_HORS_PERIMETRE`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `ETIQUETTE_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (code : `ETIQUETTE_EXISTANTE`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deleteEtiquette: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (codes : `ACCES_INTERDIT`, `ETIQUETTES_ETABLISSEMENT_RESERVEES`, `CENTRE_HORS_PERIMETRE`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (code : `ETIQUETTE_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createEtiquettesCandidatures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "candidatureIds": [
+                 *         1
+                 *       ],
+                 *       "etiquetteId": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["PoseEtiquettes"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoseEtiquettesDto"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (codes : `CANDIDATURE_INTROUVABLE`, `ETIQUETTE_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` (code : `ETIQUETTE_AUTRE_CENTRE`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createEtiquetteCandidature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The candidature */
+                id: number;
+                /** @description The label */
+                etiquetteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The candidature carries the label */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (codes : `CANDIDATURE_INTROUVABLE`, `ETIQUETTE_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A business rule refuses the request: see `code` (code : `ETIQUETTE_AUTRE_CENTRE`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deleteEtiquetteCandidature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The candidature */
+                id: number;
+                /** @description The label */
+                etiquetteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The candidature does not carry the label */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource (codes : `CANDIDATURE_INTROUVABLE`, `ETIQUETTE_INTROUVABLE`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listCandidats: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 200 at most */
+                limit?: number;
+                /** @description Words, each the start of a word of the name (accents and case ignored), of the numéro de dossier or of the INE: "eloise mar" */
+                q?: string;
+                /** @description The INE and its key, exactly (case ignored) */
+                ine?: string;
+                /** @description The account's e-mail, exactly (case and accents ignored) */
+                email?: string;
+                /** @description The numéro de dossier, exactly (case ignored) */
+                numero?: string;
+                /** @description The campaign (id): accounts belong to one; by default the one in service (else the latest) */
+                campagne?: number;
+                /** @description true: accounts with at least one candidature (cancelled ones count); false: accounts without any */
+                avecCandidature?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidatTrouvePage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (code : `REQUETE_INVALIDE`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session (code : `AUTHENTIFICATION_REQUISE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this (code : `ACCES_INTERDIT`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error: quote `requestId` to the support desk (code : `ERREUR_INTERNE`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     getApercuRetention: {
         parameters: {
             query?: never;
@@ -14605,6 +17731,15 @@ export interface operations {
             };
             /** @description No such resource (code : `DOSSIER_INTROUVABLE`) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (code : `EFFACEMENT_OPI`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

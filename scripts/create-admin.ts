@@ -1,19 +1,18 @@
-import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../src/app.module';
-import { AuthService } from '../src/auth/auth.service';
+import type { INestApplicationContext } from '@nestjs/common';
 import { Role } from '../src/common/auth/roles';
-import { ConfigValidationError, assertValidConfig } from '../src/config';
-import { loadEnvFiles } from '../src/config/env';
+import { PersonnelService } from '../src/personnel/personnel.service';
+import { commande } from './lib/commande';
 
 /**
  * Creates the first administrator (or any local staff account) on the configured database:
  *   npm run admin:create -- --login admin --email admin@univ.fr --nom Durand --prenom Camille [--role admin]
  * The password comes from ADMIN_PASSWORD, or is generated and printed once.
  */
-async function main(): Promise<void> {
+commande(lireOptions, executer);
+
+function lireOptions() {
   const { values } = parseArgs({
     options: {
       login: { type: 'string' },
@@ -31,29 +30,15 @@ async function main(): Promise<void> {
   const generated = !process.env.ADMIN_PASSWORD;
   const password = process.env.ADMIN_PASSWORD ?? randomBytes(18).toString('base64url');
   if (password.length < 12) throw new Error('ADMIN_PASSWORD doit faire au moins 12 caractères.');
-
-  process.env.JOBS_ENABLED = 'false';
-  loadEnvFiles();
-  assertValidConfig();
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error'], abortOnError: false });
-  try {
-    const user = await app.get(AuthService).createStaff({
-      login: values.login as string,
-      email: values.email as string,
-      nom: values.nom as string,
-      prenom: values.prenom as string,
-      password,
-      roles,
-    });
-    process.stdout.write(`Compte « ${user.login} » créé (${roles.join(', ')}).\n`);
-    if (generated) process.stdout.write(`Mot de passe (affiché une seule fois) : ${password}\n`);
-  } finally {
-    await app.close();
-  }
+  return { values, roles, password, generated };
 }
 
-main().catch((error: unknown) => {
-  const message = error instanceof ConfigValidationError || error instanceof Error ? error.message : String(error);
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-});
+async function executer(app: INestApplicationContext, { values, roles, password, generated }: ReturnType<typeof lireOptions>): Promise<void> {
+  // Through the same service as the API's, so the account's roles are journaled (granted by nobody: this tool).
+  const personnel = app.get(PersonnelService);
+  const user = await personnel.get(
+    await personnel.ouvrir(null, { login: values.login as string, email: values.email as string, nom: values.nom as string, prenom: values.prenom as string, password, roles }),
+  );
+  process.stdout.write(`Compte « ${user.login} » créé (${roles.join(', ')}).\n`);
+  if (generated) process.stdout.write(`Mot de passe (affiché une seule fois) : ${password}\n`);
+}

@@ -16,6 +16,7 @@ import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
+import { LettresModule } from './lettres/lettres.module';
 import { MailModule } from './mail/mail.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
 import { RetentionModule } from './retention/retention.module';
@@ -45,6 +46,7 @@ import { SiteModule } from './site/site.module';
     CursusModule,
     CandidatureModule,
     CommissionModule,
+    LettresModule,
     MaintenanceModule,
     RetentionModule,
     PersonnelModule,

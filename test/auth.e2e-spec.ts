@@ -100,20 +100,32 @@ describe('Staff authentication and roles', () => {
     expect(secured.length).toBeGreaterThanOrEqual(5);
     // Who may call what; every other authenticated caller gets 403, anonymous and forged tokens 401.
     const STAFF = [Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE, Role.COMMISSION];
-    const allowed = (path: string): Role[] => {
+    const allowed = (path: string, method: string): Role[] => {
       // Staff accounts: scolarité centrale manages gestionnaires' and members' (PersonnelService refuses the rest).
       if (path.startsWith('/api/admin/utilisateurs')) return [Role.ADMIN, Role.SCOL_CENTRALE];
       // Mail texts: scolarité centrale writes to candidates too.
       if (path.startsWith('/api/admin/modeles-mail')) return [Role.ADMIN, Role.SCOL_CENTRALE];
       if (path.startsWith('/api/admin/')) return [Role.ADMIN];
       if (path.startsWith('/api/offre/gestion/')) return [Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE];
+      // Letters: the institution's settings for institution-wide roles; the preview for gestionnaires too (their commissions).
+      if (path === '/api/lettres/apercu.pdf') return [Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE];
+      if (path.startsWith('/api/lettres/')) return [Role.ADMIN, Role.SCOL_CENTRALE];
       if (path === '/api/opi' || path.startsWith('/api/parametrage/')) return [Role.ADMIN, Role.SCOL_CENTRALE];
       if (path.startsWith('/api/comptes/moi/') || path.startsWith('/api/candidat/')) return [Role.CANDIDAT];
-      // Statut du dossier, pièce checks, type de traitement and deadlines change candidatures: commission members only read them (AccesCandidatures.gere).
-      if (/^\/api\/candidatures\/(statut-dossier|pieces\/statut|inconnu\/pieces\/inconnu\/statut|type-traitement|type-traitement\/validation|inconnu\/dates)$/.test(path)) return [Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE];
+      // Statut du dossier, pièce checks, type de traitement, deadlines and labels change candidatures: commission members only read them (AccesCandidatures.gere).
+      if (/^\/api\/candidatures\/(statut-dossier|pieces\/statut|inconnu\/pieces\/inconnu\/statut|type-traitement|type-traitement\/validation|inconnu\/dates|dates|etiquettes|inconnu\/etiquettes\/inconnu)$/.test(path)) return [Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE];
+      // Acting for a candidate (pièces, answers, propositions, restorations) is for gestionnaires too; staff download pièces with GET on the same path.
+      if (/^\/api\/candidatures\/(propositions|inconnu\/(confirmation|desistement|restauration|pieces\/inconnu\/non-concerne))$/.test(path)) return [Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE];
+      if (method === 'put' && path === '/api/candidatures/inconnu/pieces/inconnu/fichier') return [Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE];
+      // Labels: the institution's (scolarité centrale) and the centres' (their gestionnaires).
+      if (path === '/api/etiquettes' || path.startsWith('/api/etiquettes/')) return [Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE];
       // A candidate's data export and erasure (RGPD): institution-wide roles only.
       if (/^\/api\/candidats\/inconnu\/(donnees|effacement)$/.test(path)) return [Role.ADMIN, Role.SCOL_CENTRALE];
+      // The search of accounts: scolarité centrale, admin and gestionnaires (within their scope), not commission members.
+      if (path === '/api/candidats') return [Role.ADMIN, Role.SCOL_CENTRALE, Role.GESTIONNAIRE];
       if (path.startsWith('/api/candidats/') || path === '/api/candidatures' || path.startsWith('/api/candidatures/')) return STAFF;
+      // Statistics: every member of staff, each within their scope (the figures of their centres or commissions).
+      if (path === '/api/statistiques' || path.startsWith('/api/statistiques/')) return STAFF;
       return Object.values(Role);
     };
     const callers: [Role, string, string][] = [
@@ -134,7 +146,7 @@ describe('Staff authentication and roles', () => {
         const status = (await call().set(bearer(await sessionOf(name, password)))).status;
         if (/logout|mot-de-passe|email/.test(path)) sessions.delete(name);
         const refused = status === 401 || status === 403;
-        expect({ method, path, role, refused }).toEqual({ method, path, role, refused: !allowed(path).includes(role) });
+        expect({ method, path, role, refused }).toEqual({ method, path, role, refused: !allowed(path, method).includes(role) });
         if (refused) expect(status).toBe(403);
       }
     }

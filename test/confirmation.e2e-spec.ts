@@ -140,6 +140,9 @@ describe('Confirmation, withdrawal, liste complémentaire, automatic withdrawal'
 
     const fixe = (await dates(retenu.id, { dateConfirmation: '2026-12-15' }).expect(200)).body;
     expect(fixe.decision).toMatchObject({ code: 'FA', dateLimiteConfirmation: '2026-12-15' });
+    // The récapitulatif's deadline is this candidature's, for staff and for the candidate alike.
+    expect(fixe.dates).toMatchObject({ confirmation: '2026-12-15', delaiConfirmation: null });
+    expect((await api(await login(t, retenu.numero, CANDIDAT_PASSWORD)).get(`candidat/candidatures/${retenu.id}`).expect(200)).body.dates.confirmation).toBe('2026-12-15');
     expect(await row(retenu.id)).toMatchObject({ dateConfirmationCandidature: '2026-12-15', version: avant.version + 1 });
 
     // After the formation's deadline: the job leaves the candidature alone, the candidate still confirms, then withdraws.

@@ -26,7 +26,13 @@ describe('npm run admin:create (first administrator)', () => {
     expect(result.stdout).toMatch(/Mot de passe \(affiché une seule fois\) : \S{24}/);
     const db = new Database(file, { readonly: true });
     const row = db.prepare(`SELECT u.login, u.password_hash AS hash, r.role FROM utilisateur u JOIN utilisateur_role r ON r.utilisateur_id = u.id`).get() as Record<string, string>;
+    // Its grants are in the habilitations' history, as the API's are, by nobody (this tool).
+    const journal = db.prepare(`SELECT auteur_id AS auteur, operation, nature, code FROM journal_habilitation ORDER BY id`).all();
     db.close();
+    expect(journal).toEqual([
+      { auteur: null, operation: 'attribution', nature: 'compte', code: null },
+      { auteur: null, operation: 'attribution', nature: 'role', code: 'admin' },
+    ]);
     expect(row).toMatchObject({ login: 'admin', role: 'admin' });
     expect(row.hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
   });
@@ -34,7 +40,7 @@ describe('npm run admin:create (first administrator)', () => {
   it('refuses a second account with the same login, and a short password', () => {
     const again = create('ADMIN', { ADMIN_PASSWORD: 'another long password' });
     expect(again.status).toBe(1);
-    expect(again.stderr).toContain('Le login « admin » est déjà utilisé.');
+    expect(again.stderr).toContain('Le login « admin » est déjà celui d\'un autre compte.');
     const short = create('autre', { ADMIN_PASSWORD: 'court' });
     expect(short.status).toBe(1);
     expect(short.stderr).toContain('au moins 12 caractères');

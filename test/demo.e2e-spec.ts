@@ -3,9 +3,15 @@ import request from 'supertest';
 import { plusJours } from '../src/candidature/avis/avis-rules';
 import { parisDate } from '../src/common/clock/clock';
 import { Formation } from '../src/offre/entities/formation.entity';
-import { DEMO_CANDIDATS, DEMO_CANDIDAT_PASSWORD, DEMO_STAFF } from '../src/demo/demo.service';
+import { DEMO_CANDIDATS, DEMO_CANDIDAT_PASSWORD, DEMO_LETTRES, DEMO_STAFF } from '../src/demo/demo.service';
+import { pdfText } from './support/pdf-text';
 import { TestApp, startTestApp } from './support/test-app';
 import { TestClock } from './support/test-clock';
+
+const binaire = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  (res as unknown as NodeJS.ReadableStream).on('data', (d: Buffer) => chunks.push(d)).on('end', () => cb(null, Buffer.concat(chunks)));
+};
 
 const NOW = new Date();
 const A_YEAR_FROM_NOW = new Date(NOW.getTime() + 365 * 24 * 3600 * 1000);
@@ -95,7 +101,11 @@ describe.each([
     // Promoted from the liste complémentaire: the M1's 8 days to answer, from today.
     expect((await elise.get(`candidat/candidatures/${m1Elise}`).expect(200)).body.decision).toMatchObject({ code: 'FA', dateLimiteConfirmation: plusJours(today, 8) });
     expect((await elise.post(`candidat/candidatures/${m1Elise}/confirmation`).expect(200)).body.codeOpi).toBe('ECDEMO0001');
-    await elise.get(`candidat/candidatures/${m1Elise}/lettre.pdf`).expect(200).expect('content-type', 'application/pdf');
+    const lettre = await elise.get(`candidat/candidatures/${m1Elise}/lettre.pdf`).buffer(true).parse(binaire).expect(200).expect('content-type', 'application/pdf');
+    // The demo university's letter: its name and the masters' paragraph, as set up through the letters' settings.
+    const texte = (await pdfText(lettre.body as Buffer)).replace(/\s+/g, ' ');
+    expect(texte).toContain(DEMO_LETTRES.etablissement.nom);
+    expect(texte).toContain(DEMO_LETTRES.typeDiplome.texte);
     expect((await admin.get('opi?etat=en-attente').expect(200)).body.items).toEqual([expect.objectContaining({ numeroDossier: 'DEMO0001', codeOpi: 'ECDEMO0001', nature: 'ADMISSION' })]);
   });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { DEMO_CANDIDAT_PASSWORD, DEMO_STAFF } from '../src/demo/demo.service';
 import { CasTestServer } from './support/cas-server';
-import { pdfDePages } from './support/fichiers';
+import { pdfDePages, png } from './support/fichiers';
 import { SmtpCapture } from './support/smtp-capture';
 import { TestApp, startTestApp } from './support/test-app';
 import { TestClock } from './support/test-clock';
@@ -23,6 +23,8 @@ interface Etape {
   secret?: { champ: 'token' | 'code'; source: (ctx: Contexte) => Promise<string> };
   /** The step's session is closed by an earlier example (e-mail change): log in again */
   nouvelleSession?: boolean;
+  /** A multipart route that keeps images only (the letters' logo and signatures): a PNG rather than a PDF */
+  image?: boolean;
 }
 
 interface Contexte {
@@ -95,6 +97,10 @@ const ETAPES: Record<string, Etape> = {
   updateExperiencePro: { qui: 'DEMO0004', ifMatch: 'candidat/experiences-pro/1' },
   createCandidature: { qui: 'DEMO0004' },
   uploadPiece: { qui: 'DEMO0001' },
+  // Scolarité centrale gives a pièce for Élise Martin (her Caen L3 is dematerialised), then proposes to Lucas Bernard a
+  // licence pro whose window is not open yet.
+  uploadPieceForCandidat: { qui: 'scol' },
+  createProposition: { qui: 'scol' },
 
   downloadDossiersCandidatures: { qui: 'gestionnaire' },
   updateStatutDossier: { qui: 'gestionnaire' },
@@ -103,6 +109,7 @@ const ETAPES: Record<string, Etape> = {
   updateTypeTraitement: { qui: 'gestionnaire' },
   validateTypeTraitement: { qui: 'gestionnaire' },
   updateDates: { qui: 'gestionnaire' },
+  updateDatesCandidatures: { qui: 'gestionnaire' },
   createTypeDecision: { qui: 'scol' },
   updateTypeDecision: { qui: 'scol', ifMatch: { liste: 'candidatures/types-decision', id: 4 } },
   createMotifAvis: { qui: 'admin' },
@@ -110,6 +117,14 @@ const ETAPES: Record<string, Etape> = {
   createAvis: { qui: 'commission' },
   validateAvis: { qui: 'gestionnaire' },
   createNote: { qui: 'commission' },
+  createEtiquette: { qui: 'scol' },
+  updateEtiquette: { qui: 'scol' },
+  createEtiquettesCandidatures: { qui: 'gestionnaire' },
+  updateEtablissementLettre: { qui: 'scol' },
+  uploadImageEtablissementLettre: { qui: 'admin', image: true },
+  updateTypeDiplomeLettre: { qui: 'scol' },
+  updateCommissionLettre: { qui: 'scol' },
+  uploadSignatureCommissionLettre: { qui: 'scol', image: true },
   createUtilisateur: { qui: 'admin' },
   updateUtilisateur: { qui: 'scol', ifMatch: 'admin/utilisateurs/5' },
   // After every mail the journey above follows: the example changes the activation mail's French text.
@@ -212,8 +227,10 @@ describe('The examples of openapi.json, executed against the demo data', () => {
       if (etape.secret) body[etape.secret.champ] = await etape.secret.source(ctx);
       res = await req.send(body);
     } else {
-      // A multipart example is a file: the console asks for one; here a one-page PDF.
-      res = await req.attach('fichier', await pdfDePages('exemple', 1), { filename: 'exemple.pdf', contentType: 'application/pdf' });
+      // A multipart example is a file: the console asks for one; here a one-page PDF, or a PNG where only images go.
+      res = etape.image
+        ? await req.attach('fichier', png(120, 40), { filename: 'exemple.png', contentType: 'image/png' })
+        : await req.attach('fichier', await pdfDePages('exemple', 1), { filename: 'exemple.pdf', contentType: 'application/pdf' });
     }
     expect({ operationId, status: res.status, probleme: res.status >= 400 ? res.body : undefined }).toEqual({ operationId, status: succes, probleme: undefined });
   });

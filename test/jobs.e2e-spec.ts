@@ -58,6 +58,13 @@ describe('Job runner', () => {
     expect(await first.run('job-orphelin', async () => ({}))).not.toBeNull();
   });
 
+  it('starts no cron on an instance whose jobs are off (JOBS_ENABLED=false: commands, this test app), so none fires or warns', () => {
+    const crons = [...t.app.get(SchedulerRegistry).getCronJobs().values()];
+    expect(crons.length).toBeGreaterThan(0);
+    expect(crons.filter((cron) => cron.isActive)).toEqual([]);
+    expect(t.app.get(SchedulerRegistry).getIntervals()).toEqual([]);
+  });
+
   it('renews the lease of a run that outlasts it, and tells the work when another instance took it over', async () => {
     t.clock.flow();
     const leases = t.dataSource.getRepository(JobLease);

@@ -1,8 +1,11 @@
-import { donneesListe } from '../bench/donnees-liste';
+import { ETIQUETTE_CENTRE, ETIQUETTE_INSTITUTION, donneesListe } from '../bench/donnees-liste';
 import { NO_SCOPES, Principal, Role } from '../src/common/auth/roles';
 import { ListeCandidaturesQueryDto, TRIS } from '../src/commission/liste/dto/liste-candidatures.dto';
-import { CHAMPS_EXPORT } from '../src/commission/liste/export-candidatures.service';
+import { CATALOGUE, JOINTURES, choisirColonnes } from '../src/commission/liste/colonnes-export';
 import { pageExport, pageListe, pagesExport, requeteCandidatures, requeteCompte, resoudreFiltres } from '../src/commission/liste/requete-candidatures';
+import { FORMATIONS_PAR_REQUETE, requeteAgregats, requeteAvisEnAttente } from '../src/commission/statistiques/requete-statistiques';
+import { pageRecherche, requeteRecherche } from '../src/commission/recherche/recherche-candidats.service';
+import { RechercheCandidatsQueryDto } from '../src/commission/recherche/dto/recherche-candidats.dto';
 import { COLONNES_FILTREES } from '../src/database/statistiques-optimiseur';
 import { JobsService, STATISTIQUES_BASE } from '../src/jobs/jobs.service';
 import { api } from './support/api';
@@ -33,6 +36,8 @@ const FILTRES: Partial<ListeCandidaturesQueryDto>[] = [
   { q: 'martin' },
   { q: 'T00001' },
   { q: UN_COMPTE },
+  { etiquette: ETIQUETTE_INSTITUTION },
+  { etiquette: ETIQUETTE_CENTRE },
 ];
 
 /** Candidatures generated; a sort of TRI_MAX of them or more (a tenth) is a sort of the table. */
@@ -81,6 +86,8 @@ const mariadb = process.env.TEST_DB === 'mariadb';
 
   it('reads candidature through an index, in order, for every filter and sort, admin and gestionnaire, page, cursor, count and export', async () => {
     const problemes: string[] = [];
+    // The export page with every column of the catalogue: each join it adds is by a primary key.
+    const toutes = choisirColonnes(CATALOGUE.map((c) => c.code).join(','));
     for (const [role, principal] of [
       ['admin', staff([Role.ADMIN])],
       ['gestionnaire', staff([Role.GESTIONNAIRE], ['CTR1', 'CTR2', 'CTR3'])],
@@ -91,7 +98,7 @@ const mariadb = process.env.TEST_DB === 'mariadb';
         const statements: [string, [string, unknown[]]][] = [
           ['compte', requeteCompte(requete)],
           ['export', pageExport(t.dataSource, resolus, 5000).getQueryAndParameters()],
-          ['export lignes', pagesExport(t.dataSource, principal, resolus, CHAMPS_EXPORT).requete(5000)],
+          ['export lignes', pagesExport(t.dataSource, principal, resolus, toutes.champs, toutes.jointures.map((a) => JOINTURES[a])).requete(5000)],
         ];
         for (const sort of TRIS) {
           for (const order of ['asc', 'desc'] as const) {
@@ -103,6 +110,52 @@ const mariadb = process.env.TEST_DB === 'mariadb';
         }
         for (const [quoi, [sql, params]] of statements) {
           for (const defaut of defauts(await plan(sql, params), filtres.q === UN_COMPTE)) problemes.push(`${role} ${JSON.stringify(filtres)} ${quoi} : ${defaut}`);
+        }
+      }
+    }
+    expect(problemes).toEqual([]);
+  }, 300_000);
+
+  it('counts the statistics of a campaign from an index of candidature alone, in the order of the GROUP BY, admin and gestionnaire', async () => {
+    const problemes: string[] = [];
+    // The campaign in service (3): a statement of the admin's (FORMATIONS_PAR_REQUETE formations), a gestionnaire's (CTR1 to CTR3: formations 1 to 150).
+    for (const [role, formations] of [
+      ['admin', Array.from({ length: FORMATIONS_PAR_REQUETE }, (_, i) => i + 1)],
+      ['gestionnaire', Array.from({ length: 150 }, (_, i) => i + 1)],
+    ] as const) {
+      const agregats = (await plan(...requeteAgregats(t.dataSource, 3, formations).getQueryAndParameters())).filter((l) => l.table === 'c');
+      expect(agregats).toHaveLength(1);
+      for (const l of agregats) {
+        if (l.type !== 'range' || l.key !== 'candidature_statistiques_idx' || !/Using index/.test(l.Extra ?? '') || /Using index condition|filesort|temporary/i.test(l.Extra ?? '')) problemes.push(`${role} agrégats : ${l.type} ${l.key} ${l.Extra}`);
+      }
+      // The avis waiting for publication are few: found by their index, their candidature by its key.
+      for (const l of await plan(...requeteAvisEnAttente(t.dataSource, 3, formations).getQueryAndParameters())) {
+        if (l.type === 'ALL' || (l.table === 'a' && l.key !== 'avis_valide_publie_idx') || (l.table === 'c' && l.key !== 'PRIMARY')) problemes.push(`${role} en attente : ${l.table} ${l.type} ${l.key}`);
+      }
+    }
+    expect(problemes).toEqual([]);
+  });
+  /** The search of accounts: for every criterion, admin and gestionnaire, page and count read compte_candidat by an index, never sorting a tenth of it. */
+  it('reads compte_candidat through an index for every criterion of the search of accounts, admin and gestionnaire', async () => {
+    const comptes = Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM compte_candidat'))[0].n);
+    const criteres: Partial<RechercheCandidatsQueryDto>[] = [{}, { campagne: 2 }, { q: 'martin' }, { q: UN_COMPTE }, { ine: '000001234AB' }, { email: 'c1234@example.org' }, { numero: UN_COMPTE }, { avecCandidature: true }, { avecCandidature: false }];
+    const problemes: string[] = [];
+    for (const [role, principal] of [
+      ['admin', staff([Role.ADMIN])],
+      ['gestionnaire', staff([Role.GESTIONNAIRE], ['CTR1', 'CTR2', 'CTR3'])],
+    ] as const) {
+      for (const critere of criteres) {
+        const { campagne, formations } = await resoudreFiltres(t.dataSource, principal, { campagne: critere.campagne });
+        const qb = requeteRecherche(t.dataSource, campagne, formations, critere as RechercheCandidatsQueryDto);
+        for (const [quoi, [sql, params]] of [
+          ['page', pageRecherche(qb, critere as RechercheCandidatsQueryDto).getQueryAndParameters()],
+          ['compte', requeteCompte(qb.clone().select('cc.id', 'id'))],
+        ] as const) {
+          for (const l of await plan(sql, params)) {
+            if (l.table !== 'cc') continue;
+            if (l.type === 'ALL') problemes.push(`${role} ${JSON.stringify(critere)} ${quoi} : parcours complet de compte_candidat (rows ${l.rows})`);
+            if (/filesort/i.test(l.Extra ?? '') && Number(l.rows) >= comptes / 10) problemes.push(`${role} ${JSON.stringify(critere)} ${quoi} : tri de compte_candidat hors index (${l.key}, rows ${l.rows})`);
+          }
         }
       }
     }

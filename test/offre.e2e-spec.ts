@@ -95,7 +95,7 @@ describe('Offer set-up by staff and the public offer tree', () => {
       const code = uniq('CTR');
       const res = await api('admin').post('centres', centreBody(code.toLowerCase(), { maxVoeux: 3, dematDefaut: false })).expect(201);
       expect(res.headers.etag).toBe('"1"');
-      expect(res.body).toEqual({ id: expect.any(Number), code, libelle: `Centre ${code.toLowerCase()}`, contactEmail: 'scol@univ.test', contactTelephone: null, maxVoeux: 3, dematDefaut: false, actif: true, version: 1 });
+      expect(res.body).toEqual({ id: expect.any(Number), code, libelle: `Centre ${code.toLowerCase()}`, contactEmail: 'scol@univ.test', contactTelephone: null, maxVoeux: 3, dematDefaut: false, copieMailsCandidats: false, actif: true, version: 1 });
       expect(await t.dataSource.getRepository(CentreCandidature).findOneBy({ id: res.body.id })).toMatchObject({ code, maxVoeux: 3, dematDefaut: false, version: 1 });
       expect(await offreVersion()).toBe(before + 1);
 

@@ -1,6 +1,7 @@
 import { Workbook } from 'exceljs';
 import request from 'supertest';
 import { Role } from '../src/common/auth/roles';
+import { CATALOGUE } from '../src/commission/liste/colonnes-export';
 import { JobsService } from '../src/jobs/jobs.service';
 import { Campagne } from '../src/offre/entities/campagne.entity';
 import { createCampagne } from './support/factories';
@@ -31,6 +32,12 @@ interface Cible {
   id: number;
   pieceId: number;
   numeroDossier: string;
+  /** The bloc-notes entry the gestionnaire of centre A wrote */
+  noteId: number;
+  /** Another formation of centre A, for a proposition to the target candidate */
+  formationId: number;
+  /** A label of the institution, which every gestionnaire uses */
+  etiquetteId: number;
 }
 
 /**
@@ -51,6 +58,10 @@ interface Operation {
   params?: (c: Cible) => Record<string, string | number>;
   query?: (c: Cible) => Record<string, string>;
   body?: (c: Cible) => Body;
+  /** Sends the fixture's PDF as the multipart `fichier` */
+  fichier?: boolean;
+  /** What the gestionnaire of B who sits on commission A gets, when not the 404 of a candidature they do not manage */
+  double?: number;
   /** What the insiders get: the gestionnaire of centre A, the member of commission A */
   gestionnaire: number;
   membre: number;
@@ -65,7 +76,11 @@ const OPERATIONS: Record<string, Operation> = {
   listTypesDecision: { method: 'get', path: '/api/candidatures/types-decision', portee: 'sans-candidature', gestionnaire: 200, membre: 200 },
   listCandidatures: { method: 'get', path: '/api/candidatures', portee: 'liste', query: () => ({ limit: '100', sort: 'numeroDossier' }), gestionnaire: 200, membre: 200 },
   exportCandidaturesCsv: { method: 'get', path: '/api/candidatures/export.csv', portee: 'liste', gestionnaire: 200, membre: 200 },
-  exportCandidaturesXlsx: { method: 'get', path: '/api/candidatures/export.xlsx', portee: 'liste', gestionnaire: 200, membre: 200 },
+  // With every column of the catalogue (the CSV has the default ones): address, bac, cursus, bloc-notes hold to the scope too.
+  exportCandidaturesXlsx: { method: 'get', path: '/api/candidatures/export.xlsx', portee: 'liste', query: () => ({ colonnes: CATALOGUE.map((c) => c.code).join(',') }), gestionnaire: 200, membre: 200 },
+  listColonnesExport: { method: 'get', path: '/api/candidatures/export/colonnes', portee: 'sans-candidature', gestionnaire: 200, membre: 200 },
+  // The search of accounts: gestionnaires find the candidates of their centres; commission members do not search (403).
+  listCandidats: { method: 'get', path: '/api/candidats', portee: 'liste', query: () => ({ limit: '200' }), gestionnaire: 200, membre: 403 },
   getDossierCandidat: { method: 'get', path: '/api/candidats/{numeroDossier}/dossier', portee: 'candidature', params: (c) => ({ numeroDossier: c.numeroDossier }), gestionnaire: 200, membre: 200 },
   // A candidate's data export and erasure (RGPD) are the institution's: gestionnaires and members get 403, in scope or not.
   getDonneesCandidat: { method: 'get', path: '/api/candidats/{numeroDossier}/donnees', portee: 'candidature', params: (c) => ({ numeroDossier: c.numeroDossier }), gestionnaire: 403, membre: 403 },
@@ -77,8 +92,17 @@ const OPERATIONS: Record<string, Operation> = {
   downloadPiece: { method: 'get', path: '/api/candidatures/{id}/pieces/{pieceId}/fichier', portee: 'candidature', params: (c) => ({ id: c.id, pieceId: c.pieceId }), gestionnaire: 200, membre: 200 },
   downloadDossiersCandidatures: { method: 'post', path: '/api/candidatures/dossiers.zip', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id] }), gestionnaire: 200, membre: 200 },
   listAvis: { method: 'get', path: '/api/candidatures/{id}/avis', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 200, membre: 200 },
+  // Acting for the candidate (gestionnaires only). The target is transmitted: its pièces are no longer the candidate's to change, staff's neither.
+  uploadPieceForCandidat: { method: 'put', path: '/api/candidatures/{id}/pieces/{pieceId}/fichier', portee: 'candidature', params: (c) => ({ id: c.id, pieceId: c.pieceId }), fichier: true, gestionnaire: 422, membre: 403 },
+  declarePieceNonConcerneeForCandidat: { method: 'put', path: '/api/candidatures/{id}/pieces/{pieceId}/non-concerne', portee: 'candidature', params: (c) => ({ id: c.id, pieceId: c.pieceId }), gestionnaire: 422, membre: 403 },
+  // Not cancelled: nothing to restore.
+  restoreCandidature: { method: 'post', path: '/api/candidatures/{id}/restauration', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 422, membre: 403 },
+  // A proposition names a formation, not a candidature: out of the formation's centre is 403, for the gestionnaire elsewhere too.
+  createProposition: { method: 'post', path: '/api/candidatures/propositions', portee: 'candidature', body: (c) => ({ numeroDossier: c.numeroDossier, formationId: c.formationId }), gestionnaire: 201, membre: 403, double: 403 },
   listNotes: { method: 'get', path: '/api/candidatures/{id}/notes', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 200, membre: 200 },
   createNote: { method: 'post', path: '/api/candidatures/{id}/notes', portee: 'candidature', params: (c) => ({ id: c.id }), body: () => ({ message: 'Note du balayage de périmètre.' }), gestionnaire: 201, membre: 201 },
+  // Only its author deletes a note: the gestionnaire's, not the member's (who reads it, as the one elsewhere who sits on commission A).
+  deleteNote: { method: 'delete', path: '/api/candidatures/{id}/notes/{noteId}', portee: 'candidature', params: (c) => ({ id: c.id, noteId: c.noteId }), gestionnaire: 204, membre: 403, double: 403 },
   // Commission members enter avis and may delete the latest unvalidated one (AccesCandidatures.agir 'saisie').
   createAvis: { method: 'post', path: '/api/candidatures/avis', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id], type: 'PR', preselectionDate: '2027-05-02', preselectionHeure: '09:30', preselectionLieu: 'Amphi B' }), gestionnaire: 201, membre: 201 },
   deleteDernierAvis: { method: 'delete', path: '/api/candidatures/{id}/avis/dernier', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 204, membre: 204 },
@@ -90,12 +114,20 @@ const OPERATIONS: Record<string, Operation> = {
   validateTypeTraitement: { method: 'post', path: '/api/candidatures/type-traitement/validation', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id] }), gestionnaire: 200, membre: 403 },
   // Deadlines of one candidature: later than today, the return one later than the formation's (DATES.dateRetour).
   updateDates: { method: 'put', path: '/api/candidatures/{id}/dates', portee: 'candidature', params: (c) => ({ id: c.id }), body: () => ({ dateConfirmation: '2027-05-30', dateRetour: '2027-04-30' }), gestionnaire: 200, membre: 403 },
+  updateDatesCandidatures: { method: 'put', path: '/api/candidatures/dates', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id], dateConfirmation: '2027-05-30', dateRetour: '2027-04-30' }), gestionnaire: 200, membre: 403 },
+  // Labels are put and taken off by gestionnaires, like statuts: members get 403.
+  createEtiquettesCandidatures: { method: 'post', path: '/api/candidatures/etiquettes', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id], etiquetteId: c.etiquetteId }), gestionnaire: 200, membre: 403 },
+  createEtiquetteCandidature: { method: 'put', path: '/api/candidatures/{id}/etiquettes/{etiquetteId}', portee: 'candidature', params: (c) => ({ id: c.id, etiquetteId: c.etiquetteId }), gestionnaire: 204, membre: 403 },
+  deleteEtiquetteCandidature: { method: 'delete', path: '/api/candidatures/{id}/etiquettes/{etiquetteId}', portee: 'candidature', params: (c) => ({ id: c.id, etiquetteId: c.etiquetteId }), gestionnaire: 204, membre: 403 },
   // Last: once the avis is validated, deleting it or changing the type de traitement is refused (422).
   validateAvis: { method: 'post', path: '/api/candidatures/avis/validation', portee: 'candidature', bulk: true, body: (c) => ({ candidatureIds: [c.id] }), gestionnaire: 200, membre: 403 },
+  // Once the favourable avis is validated, the gestionnaire answers it for the candidate: confirms, then withdraws.
+  confirmCandidatureForCandidat: { method: 'post', path: '/api/candidatures/{id}/confirmation', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 200, membre: 403 },
+  withdrawCandidatureForCandidat: { method: 'post', path: '/api/candidatures/{id}/desistement', portee: 'candidature', params: (c) => ({ id: c.id }), gestionnaire: 200, membre: 403 },
 };
 
 /** The operations of the module in the document: the staff's candidatures, and the staff reading a candidate's file. */
-const DU_MODULE = (path: string) => path.startsWith('/api/candidatures') || path.startsWith('/api/candidats/');
+const DU_MODULE = (path: string) => path.startsWith('/api/candidatures') || path === '/api/candidats' || path.startsWith('/api/candidats/');
 const METHODES: readonly string[] = ['get', 'post', 'put', 'delete', 'patch'];
 
 const OUTSIDERS = ['gestionnaire du centre B', 'membre de la commission B'] as const;
@@ -159,6 +191,7 @@ describe('Scope of the staff operations on candidatures: outsiders get nothing, 
     let req = request(t.http)[op.method](path).set(bearer(tokens[qui]));
     if (op.query) req = req.query(op.query(cible));
     if (op.body) req = req.send(op.body(cible));
+    if (op.fichier) req = req.attach('fichier', PDF, 'cv.pdf');
     const res = await req.buffer(true).parse(binary);
     return { status: res.status, ...(await lire(res)), res };
   }
@@ -179,6 +212,8 @@ describe('Scope of the staff operations on candidatures: outsiders get nothing, 
       avis: await rows('avis'),
       piece_candidature: await rows('piece_candidature'),
       note_candidature: await rows('note_candidature'),
+      historique_candidature: await rows('historique_candidature'),
+      etiquette_candidature: await rows('etiquette_candidature'),
       mail_outbox: await rows('mail_outbox'),
       mails: smtp.messages.map((m) => ({ to: m.to, subject: m.subject, text: m.text })),
     };
@@ -211,6 +246,7 @@ describe('Scope of the staff operations on candidatures: outsiders get nothing, 
     const formation = (o: Offre, code: string) => o.formation({ code, libelle: `Master ${code}` });
     const formationA = await formation(offreA, 'M1-PERIM-A');
     const formationB = await formation(offreB, 'M1-PERIM-B');
+    const formationProposee = await formation(offreA, 'M1-PERIM-A2');
     const pieceId = (await scol('pieces', { code: 'CV-PERIM', libelle: 'Curriculum vitae', commun: false, conditionnel: false, ordre: 1, centreId: offreA.centreId, formationIds: [formationA] })).body.id as number;
 
     // The target: a candidature of formation A only, transmitted with its pièce, with an avis and a note.
@@ -221,7 +257,9 @@ describe('Scope of the staff operations on candidatures: outsiders get nothing, 
     await request(t.http).post(candidat(`/${id}/transmission`)).set(bearer(a.token)).expect(200);
     await request(t.http).post('/api/candidatures/avis').set(bearer(tokens['gestionnaire du centre A'])).send({ candidatureIds: [id], type: 'FA', commentaire: 'Dossier à revoir' }).expect(201);
     await request(t.http).post(`/api/candidatures/${id}/notes`).set(bearer(tokens['membre de la commission A'])).send({ message: 'Appelée le 12/11.' }).expect(201);
-    cible = { id, pieceId, numeroDossier: a.numero };
+    const noteId = (await request(t.http).post(`/api/candidatures/${id}/notes`).set(bearer(tokens['gestionnaire du centre A'])).send({ message: 'Relancée le 13/11.' }).expect(201)).body.id as number;
+    const etiquetteId = (await request(t.http).post('/api/etiquettes').set(bearer(tokens.scol)).send({ libelle: 'Périmètre', couleur: '#123456' }).expect(201)).body.id as number;
+    cible = { id, pieceId, numeroDossier: a.numero, noteId, formationId: formationProposee, etiquetteId };
     traces = { numero: a.numero, email: a.email, nom: /ciblequaranteneuf/i };
 
     // Centre B's own candidate, whom its staff see in their lists.
@@ -271,11 +309,13 @@ describe('Scope of the staff operations on candidatures: outsiders get nothing, 
         (op.bulk === true && status >= 400 && status < 500 && String(problem.detail).includes(String(cible.id)) && /périmètre|n'existe pas/.test(String(problem.detail)));
       expect({ operationId, qui, status, refus }).toEqual({ operationId, qui, status, refus: true });
     } else {
-      expect({ operationId, qui, status }).toEqual({ operationId, qui, status: 200 });
+      // Outside any candidature, a route closed to the caller's role answers 403 (the search of accounts, for members).
+      const attendu = qui.startsWith('membre') && op.membre === 403 ? 403 : 200;
+      expect({ operationId, qui, status }).toEqual({ operationId, qui, status: attendu });
     }
     // Nothing of the target candidate in the answer, whatever it is.
     expect({ operationId, qui, fuite: fuite(texte) }).toEqual({ operationId, qui, fuite: AUCUNE_FUITE });
-    if (op.portee === 'liste') {
+    if (op.portee === 'liste' && status === 200) {
       // Not an empty answer: the outsider's own centre's candidature is there (the list does work for them).
       expect({ operationId, qui, voisin: texte.includes(voisin.numero) }).toEqual({ operationId, qui, voisin: true });
       if (operationId === 'listCandidatures') {
@@ -286,16 +326,16 @@ describe('Scope of the staff operations on candidatures: outsiders get nothing, 
   });
 
   // The operations a commission member may not do and a gestionnaire may (the table's 403): for A's candidatures, only A's centre manages them.
-  const gestion = Object.keys(OPERATIONS).filter((operationId) => OPERATIONS[operationId].membre === 403 && OPERATIONS[operationId].gestionnaire !== 403);
+  const gestion = Object.keys(OPERATIONS).filter((operationId) => OPERATIONS[operationId].portee === 'candidature' && OPERATIONS[operationId].membre === 403 && OPERATIONS[operationId].gestionnaire !== 403);
 
-  it.each(gestion)(`${DOUBLE} → %s: a gestionnaire elsewhere does not manage what they only judge (404)`, async (operationId) => {
+  it.each(gestion)(`${DOUBLE} → %s: a gestionnaire elsewhere does not manage what they only judge (404, or the table's double)`, async (operationId) => {
     const { status } = await appeler(DOUBLE, operationId);
-    expect({ operationId, status }).toEqual({ operationId, status: 404 });
+    expect({ operationId, status }).toEqual({ operationId, status: OPERATIONS[operationId].double ?? 404 });
   });
 
   it('after the outsiders (and the gestionnaire elsewhere), nothing changed: candidatures, avis, pièces, notes, outbox and mails sent', async () => {
     // Not a comparison of empty sets: the fixture's avis, note and pièce are there, and its mails were sent.
-    expect({ avis: avant.avis.length, notes: avant.note_candidature.length, pieces: avant.piece_candidature.length, mails: avant.mails.length > 0 }).toEqual({ avis: 1, notes: 1, pieces: 1, mails: true });
+    expect({ avis: avant.avis.length, notes: avant.note_candidature.length, pieces: avant.piece_candidature.length, mails: avant.mails.length > 0 }).toEqual({ avis: 1, notes: 2, pieces: 1, mails: true });
     expect(await etat()).toEqual(avant);
   });
 
@@ -306,7 +346,7 @@ describe('Scope of the staff operations on candidatures: outsiders get nothing, 
     const attendu = qui === 'gestionnaire du centre A' ? op.gestionnaire : op.membre;
     const { status, texte, json } = await appeler(qui, operationId);
     expect({ operationId, qui, status, detail: status === attendu ? undefined : (json as { detail?: string } | null)?.detail }).toEqual({ operationId, qui, status: attendu, detail: undefined });
-    if (op.portee === 'liste') {
+    if (op.portee === 'liste' && status === 200) {
       // The target is in the insiders' lists: its absence from the outsiders' ones is the scope, not the request.
       expect({ operationId, qui, cible: texte.includes(traces.numero), voisin: texte.includes(voisin.numero) }).toEqual({ operationId, qui, cible: true, voisin: false });
     }

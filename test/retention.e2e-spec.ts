@@ -8,6 +8,7 @@ import { PieceCandidature } from '../src/candidature/entities/piece-candidature.
 import { Role } from '../src/common/auth/roles';
 import { MailOutbox } from '../src/mail/entities/mail-outbox.entity';
 import { OutboxService } from '../src/mail/outbox.service';
+import { NatureOpi, Opi } from '../src/opi/opi.entity';
 import { Campagne } from '../src/offre/entities/campagne.entity';
 import { FileStorage } from '../src/pieces/storage/file-storage';
 import { api, bearer } from './support/api';
@@ -170,6 +171,24 @@ describe('Retention: destruction of archived campaigns, erasure of a candidate',
       const refus = await api(t, tokens.scol).post(`candidats/${efface.numero}/effacement`, { exportPropose: false }).expect(400);
       expect(refus.body.errors).toEqual([{ field: 'exportPropose', message: expect.stringContaining('/donnees') }]);
       expect(await comptes().countBy({ numeroDossier: efface.numero })).toBe(1);
+    });
+
+    it('refuses while the SI Scolarité holds or awaits the candidate’s admission (OPI), and changes nothing', async () => {
+      const opi = t.dataSource.getRepository(Opi);
+      const ligne = { candidatureId: efface.candidatureId, codeOpi: `OPI${efface.numero}`, creeAt: t.clock.now(), lot: null };
+      for (const etat of [
+        { nature: NatureOpi.ADMISSION, transmisAt: null },
+        { nature: NatureOpi.ADMISSION, transmisAt: t.clock.now() },
+        { nature: NatureOpi.DESISTEMENT, transmisAt: null },
+      ]) {
+        await opi.save({ ...ligne, ...etat });
+        const res = await api(t, tokens.scol).post(`candidats/${efface.numero}/effacement`, { exportPropose: true }).expect(409);
+        expect(res.body).toMatchObject({ code: 'EFFACEMENT_OPI', detail: expect.stringContaining('SI Scolarité') });
+        expect(await comptes().countBy({ numeroDossier: efface.numero })).toBe(1);
+        expect(await existe(efface.cle)).toBe(true);
+      }
+      // Once the withdrawal reached the SI Scolarité, nothing of the candidate is held there any more.
+      await opi.save({ ...ligne, nature: NatureOpi.DESISTEMENT, transmisAt: t.clock.now() });
     });
 
     it('erases the account, its candidatures, pièces, files and mails, and tells the candidate by mail', async () => {

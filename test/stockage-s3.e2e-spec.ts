@@ -111,6 +111,9 @@ describe('Files on an S3-compatible store, shared by two instances', () => {
     expect((await request(b.http).get('/health/ready').expect(200)).body.checks.stockage).toEqual({ status: 'down' });
     const lecture = await request(b.http).get(fichier(candidatureId, pieceId)).set(bearer(candidat.token));
     expect([lecture.status, lecture.body.code, lecture.headers['retry-after']]).toEqual([503, 'STOCKAGE_INDISPONIBLE', '10']);
+    // The dossier PDF joins the pièces' files: it cannot be made either.
+    const dossier = await request(b.http).get(`/api/candidat/candidatures/${candidatureId}/dossier.pdf`).set(bearer(candidat.token));
+    expect([dossier.status, dossier.body.code, dossier.headers['retry-after']]).toEqual([503, 'STOCKAGE_INDISPONIBLE', '10']);
     const depot = await request(a.http).put(fichier(candidatureId, pieceId)).set(bearer(candidat.token)).attach('fichier', photo, 'photo.png');
     expect([depot.status, depot.body.code, depot.headers['retry-after']]).toEqual([503, 'STOCKAGE_INDISPONIBLE', '10']);
     // The pièce still refers to the file it had.

@@ -120,7 +120,7 @@ export class AuthService implements CompteVise {
     return this.sessions.revoke(principal.sessionId);
   }
 
-  /** Creates a staff account (CLI, demo data, tests; the API's is PersonnelService). The login is stored as its key, so unique in every spelling. */
+  /** Creates a staff account (demo data, tests; the API's and `admin:create`'s is PersonnelService). The login is stored as its key, so unique in every spelling. */
   async createStaff(staff: NewStaff): Promise<Utilisateur> {
     const login = cleIdentifiant(staff.login);
     const passwordHash = staff.password ? await hashPassword(staff.password) : null;

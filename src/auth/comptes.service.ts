@@ -29,6 +29,7 @@ import {
   MessageDto,
   ReinitialisationDto,
 } from './dto/compte.dto';
+import { motsNouveauCompte } from '../candidature/liste-candidature-colonnes';
 import { CompteCandidat } from './entities/compte-candidat.entity';
 import { NumeroDossier } from './entities/numero-dossier.entity';
 import { NumeroDossierService } from './numero-dossier.service';
@@ -115,7 +116,8 @@ export class ComptesService {
           activatedAt: null,
           createdAt: now,
         };
-        await em.getRepository(CompteCandidat).insert(compte);
+        const { identifiers } = await em.getRepository(CompteCandidat).insert(compte);
+        await motsNouveauCompte(em, { ...compte, id: Number((identifiers[0] as { id: number }).id) });
         await this.outbox.enqueue(em, {
           code: 'CPT_MIN_CREATE',
           to: email,
@@ -334,7 +336,7 @@ export class ComptesService {
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (em) => {
       await em.getRepository(NumeroDossier).insert({ numero: input.numeroDossier, issuedAt: now });
-      return em.getRepository(CompteCandidat).save({
+      const compte = await em.getRepository(CompteCandidat).save({
         ...input,
         emailNormalise: cleIdentifiant(input.email),
         passwordHash,
@@ -346,6 +348,8 @@ export class ComptesService {
         resetTokenHash: null,
         resetExpiresAt: null,
       });
+      await motsNouveauCompte(em, compte);
+      return compte;
     });
   }
 

@@ -15,6 +15,15 @@ export type CandidatureAvecCompte = CandidatureComplete & { compteCandidat: Comp
 /** Who asks: a member of staff, or a candidate (their account id). */
 export type Demandeur = Pick<Principal, 'kind' | 'id' | 'roles' | 'scopes'>;
 
+/** Who acts, with the name the action is recorded under: the candidate's numéro de dossier, or a staff login. */
+export type Acteur = Demandeur & Pick<Principal, 'login'>;
+
+/**
+ * What acting on a candidate's behalf needs: the candidate on their own candidature, or a gestionnaire of its
+ * centre (scolarité centrale, admin): commission members do not act for candidates.
+ */
+export const usagePourCandidat = (d: Demandeur): Exclude<Usage, 'lecture'> => (d.kind === 'candidat' ? 'saisie' : 'gestion');
+
 /** The candidate whose account this is, as the access policy sees them. */
 export const candidat = (compteId: number): Demandeur => ({ kind: 'candidat', id: compteId, roles: [Role.CANDIDAT], scopes: NO_SCOPES });
 
@@ -73,6 +82,13 @@ function permis(d: Demandeur, c: CandidatureComplete, usage: Usage): boolean {
   return gestionnaireDe(d, p) || membreDe(d, p);
 }
 
+/** Staff without the role for `usage` get 403 before any candidature is read. */
+function exigerRole(d: Demandeur, usage: Usage): void {
+  if (usage === 'gestion' && d.kind === 'staff' && !AccesCandidatures.gere(d)) {
+    throw new Forbidden('GESTION_RESERVEE', 'Les membres de commission consultent les candidatures et saisissent des avis ; le reste revient aux gestionnaires et à la scolarité.');
+  }
+}
+
 /** The candidatures named, in the order asked, when `d` may do `usage` on every one; 404 naming the others. */
 async function choisir(em: EntityManager, d: Demandeur, ids: number[], usage: Usage): Promise<CandidatureAvecCompte[]> {
   const rows = (await candidaturesParId(em, { ids })) as CandidatureAvecCompte[];
@@ -89,10 +105,11 @@ async function choisir(em: EntityManager, d: Demandeur, ids: number[], usage: Us
  * those of their commissions (reading and avis only); a candidate their own. Out of reach answers exactly as missing.
  */
 export const AccesCandidatures = {
-  /** May this principal read this candidature? Cancelled ones included; 404 otherwise. */
-  async lire(em: EntityManager, d: Demandeur, id: number): Promise<CandidatureAvecCompte> {
+  /** May this principal read (or do `usage` on) this candidature? Cancelled ones included; 403 or 404 otherwise, as `agir`, without a lock. */
+  async lire(em: EntityManager, d: Demandeur, id: number, usage: Usage = 'lecture'): Promise<CandidatureAvecCompte> {
+    exigerRole(d, usage);
     const [c] = (await candidaturesParId(em, { ids: [id] })) as (CandidatureAvecCompte | undefined)[];
-    if (!c || !permis(d, c, 'lecture')) throw introuvable([]);
+    if (!c || !permis(d, c, usage)) throw introuvable([]);
     return c;
   },
 
@@ -102,9 +119,7 @@ export const AccesCandidatures = {
    * transition rules then check still holds at commit.
    */
   async agir(em: EntityManager, d: Demandeur, ids: number[], usage: Exclude<Usage, 'lecture'>): Promise<CandidatureAvecCompte[]> {
-    if (usage === 'gestion' && d.kind === 'staff' && !AccesCandidatures.gere(d)) {
-      throw new Forbidden('GESTION_RESERVEE', 'Les membres de commission consultent les candidatures et saisissent des avis ; le reste revient aux gestionnaires et à la scolarité.');
-    }
+    exigerRole(d, usage);
     await lockRows(em, Candidature, { id: In(ids) });
     return choisir(em, d, ids, usage);
   },
@@ -141,6 +156,18 @@ export const AccesCandidatures = {
     const candidatures = (await em.getRepository(Candidature).find({ where: { compteCandidatId: compteId }, relations: RELATIONS })) as CandidatureComplete[];
     if (!candidatures.some((c) => permis(d, c, 'lecture'))) {
       throw new NotFound('DOSSIER_INTROUVABLE', 'Aucun dossier de votre périmètre ne porte ce numéro : vous ne lisez que les dossiers des candidats de vos centres ou commissions.');
+    }
+  },
+
+  /**
+   * May this member of staff create a candidature in this formation (a proposition)? Gestionnaires of its centre (or
+   * commission), scolarité centrale and admin; 403 otherwise: the offer is public, only the right is missing.
+   */
+  gererFormation(d: Demandeur, formation: CandidatureComplete['formation']): void {
+    exigerRole(d, 'gestion');
+    const p = { centre: formation.commission.centre.code, commission: formation.commission.code };
+    if (!institutionWide(d) && !gestionnaireDe(d, p)) {
+      throw new Forbidden('FORMATION_HORS_PERIMETRE', `La formation « ${formation.libelle} » ne relève pas de vos centres de candidature : vous ne pouvez pas y proposer de candidature.`);
     }
   },
 

@@ -57,6 +57,23 @@ describe('candidature rules', () => {
     expect(actionsPossibles(etat({ dernierAvis: { type: TypeAvis.LC, valide: false } }), '2027-01-15').annuler).toEqual({ possible: false, raison: expect.stringContaining('avis') });
   });
 
+  it('staff give pièces for the candidate under the candidate\'s rule, except the return deadline', () => {
+    const apres = '2027-04-11';
+    expect(verdict('deposerPieces', etat(), apres)?.code).toBe('PIECES_NON_MODIFIABLES');
+    expect(verdict('deposerPiecesPourCandidat', etat(), apres)).toBeNull();
+    for (const e of [etat({ annulee: true }), etat({ statutDossier: StatutDossier.RE }), etat({ demat: false }), etat({ acceptee: false })]) {
+      expect(verdict('deposerPiecesPourCandidat', e, apres)).toEqual(verdict('deposerPieces', e, '2027-01-15'));
+      expect(verdict('deposerPiecesPourCandidat', e, apres)).not.toBeNull();
+    }
+  });
+
+  it('restoring needs a cancelled candidature, of a campaign not archived, without any avis', () => {
+    expect(verdict('restaurer', etat({ annulee: true }), '2027-01-15')).toBeNull();
+    expect(verdict('restaurer', etat(), '2027-01-15')).toEqual({ code: 'RESTAURATION_IMPOSSIBLE', raison: "Cette candidature n'est pas annulée." });
+    expect(verdict('restaurer', etat({ annulee: true, archivee: true }), '2027-01-15')?.raison).toContain('archivée');
+    expect(verdict('restaurer', etat({ annulee: true, dernierAvis: { type: TypeAvis.DE, valide: false } }), '2027-01-15')?.raison).toContain('avis');
+  });
+
   it('transmitting needs a demat formation, statut AT or IN, no missing pièce, and the return deadline not passed', () => {
     expect(actionsPossibles(etat(), '2027-04-10').transmettre.possible).toBe(true);
     expect(actionsPossibles(etat({ statutDossier: StatutDossier.IN }), '2027-04-10').transmettre.possible).toBe(true);
@@ -129,6 +146,8 @@ describe('the transition table, cell by cell', () => {
     changerStatutDossier: tous(ok, { desistee: CNM, annulee: CNM, archivee: CNM }),
     verifierPieces: tous(ok, { desistee: CNM, annulee: CNM, archivee: CNM }),
     fixerDelais: tous(ok, { desistee: CNM, annulee: CNM, archivee: CNM }),
+    deposerPiecesPourCandidat: tous('PIECES_NON_MODIFIABLES', { neuve: ok }),
+    restaurer: tous('RESTAURATION_IMPOSSIBLE', { annulee: ok }),
     changerTypeTraitement: [ok, ok, ok, ADV, ADV, ADV, CNM, CNM, CNM, CNM],
     validerTypeTraitement: [ok, ok, 'TYPE_TRAITEMENT_DEJA_VALIDE', 'TYPE_TRAITEMENT_DEJA_VALIDE', 'TYPE_TRAITEMENT_DEJA_VALIDE', 'TYPE_TRAITEMENT_DEJA_VALIDE', CNM, CNM, CNM, CNM],
     saisirAvis: [ok, ok, ok, ok, ok, ok, CNM, CNM, CNM, CNM],

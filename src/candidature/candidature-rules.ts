@@ -131,6 +131,8 @@ export const ACTIONS_GESTION = [
   'validerAvis',
   'supprimerAvis',
   'fixerDelais',
+  'deposerPiecesPourCandidat',
+  'restaurer',
 ] as const;
 export const ACTIONS_AUTOMATIQUES = ['publierAvis', 'desisterAutomatiquement', 'relancer', 'promouvoir', 'archiver'] as const;
 
@@ -187,15 +189,18 @@ function reponseDefinitive(c: EtatCandidature, code = NON_MODIFIABLE): Refus | n
 const NON_MODIFIABLE = 'CANDIDATURE_NON_MODIFIABLE';
 const DESISTE = 'Vous vous êtes désisté(e) de cette formation : c’est définitif.';
 
-/** The candidate's « déposer des pièces »: shared by upload and transmission. */
-function depot(c: EtatCandidature, today: string, code: string): Refus | null {
+/**
+ * « Déposer des pièces »: the candidate's, shared by upload and transmission; staff acting for the candidate obey the
+ * same rule except the return deadline (`horsDelai`), as the reference lets them edit after it.
+ */
+function depot(c: EtatCandidature, today: string, code: string, horsDelai = false): Refus | null {
   const ouverte = c.statutDossier === StatutDossier.AT || c.statutDossier === StatutDossier.IN;
   return (
     figee(c, code) ??
     (c.acceptee === false ? refus(code, DESISTE) : null) ??
     (!c.demat ? refus(code, "Cette formation demande un dossier papier : téléchargez votre dossier, imprimez-le et envoyez-le avec les pièces à l'adresse de la commission.") : null) ??
     (!ouverte ? refus(code, 'Votre candidature a été transmise : les pièces justificatives ne sont plus modifiables.') : null) ??
-    (today > c.dateRetour ? refus(code, `La date limite de retour (${formatDate(c.dateRetour)}) est passée.`) : null)
+    (!horsDelai && today > c.dateRetour ? refus(code, `La date limite de retour (${formatDate(c.dateRetour)}) est passée.`) : null)
   );
 }
 
@@ -242,6 +247,12 @@ const REGLES: Record<ActionCandidature, (c: EtatCandidature, today: string) => R
   changerStatutDossier: dossierOuvert,
   verifierPieces: dossierOuvert,
   fixerDelais: dossierOuvert,
+  deposerPiecesPourCandidat: (c, today) => depot(c, today, 'PIECES_NON_MODIFIABLES', true),
+  // Undoes a cancellation (reference #72): only one made before any avis, in a campaign not archived.
+  restaurer: (c) =>
+    (!c.annulee ? refus('RESTAURATION_IMPOSSIBLE', "Cette candidature n'est pas annulée.") : null) ??
+    (c.archivee ? refus('RESTAURATION_IMPOSSIBLE', 'Cette candidature appartient à une campagne archivée.') : null) ??
+    (c.dernierAvis ? refus('RESTAURATION_IMPOSSIBLE', 'Cette candidature a reçu un avis avant son annulation : elle ne peut pas être restaurée.') : null),
   changerTypeTraitement: (c) =>
     decisionOuverte(c) ?? (c.dernierAvis?.valide ? refus('AVIS_DEJA_VALIDE', 'Cette candidature a déjà un avis validé : son type de traitement ne change plus.') : null),
   validerTypeTraitement: (c) =>

@@ -5,7 +5,7 @@ import { DossierDto } from '../candidat/dto/dossier.dto';
 import { ApiProblemResponses } from '../common/api/api-problem-responses.decorator';
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
 import { Principal, Role } from '../common/auth/roles';
-import { FileDownload, contentDisposition, sendFile } from '../pieces/upload/send-file';
+import { FileDownload, PdfDownload, contentDisposition, sendFile } from '../pieces/upload/send-file';
 import { CandidatureStaffService } from './candidature-staff.service';
 import { CandidatureParams, PieceParams } from './dto/candidature.dto';
 import { DossiersZipInput } from './dto/dossiers-zip.dto';
@@ -34,8 +34,8 @@ export class CandidatureStaffController {
 
   /** The dossier PDF of a candidature of the caller's scope: the summary, then every file uploaded for its pièces */
   @Get('candidatures/:id/dossier.pdf')
-  @FileDownload('The dossier de candidature (PDF)')
-  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE' })
+  @PdfDownload('The dossier de candidature (PDF)')
+  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE', 503: 'STOCKAGE_INDISPONIBLE' })
   async downloadDossierCandidature(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<StreamableFile> {
     return sendFile(await this.staff.dossierPdf(principal, params.id));
   }

@@ -6,7 +6,7 @@ import { ApiProblemResponses } from '../common/api/api-problem-responses.decorat
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
 import { Principal, Role } from '../common/auth/roles';
 import { ApiFileUpload } from '../pieces/upload/api-file-upload.decorator';
-import { FileDownload, sendFile } from '../pieces/upload/send-file';
+import { FileDownload, PdfDownload, sendFile } from '../pieces/upload/send-file';
 import { CandidatureService } from './candidature.service';
 import { DepotPiecesService } from './depot-pieces.service';
 import { DossierPdfService } from './dossier-pdf.service';
@@ -67,8 +67,8 @@ export class CandidatureController {
 
   /** « Télécharger mon dossier »: the PDF to print (paper formations) or to keep */
   @Get(':id/dossier.pdf')
-  @FileDownload('The dossier de candidature (PDF)')
-  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE', 422: 'DOSSIER_INDISPONIBLE' })
+  @PdfDownload('The dossier de candidature (PDF)')
+  @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE', 422: 'DOSSIER_INDISPONIBLE', 503: 'STOCKAGE_INDISPONIBLE' })
   async downloadOwnDossierCandidature(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<StreamableFile> {
     return sendFile(await this.pdf.pourCandidat(principal.id, params.id));
   }
@@ -79,7 +79,7 @@ export class CandidatureController {
   @ApiOkResponse({ type: CandidatureDto })
   @ApiRequestExample(null, { id: 2, pieceId: 11 })
   uploadPiece(@CurrentPrincipal() principal: Principal, @Param() params: PieceParams, @Req() request: FastifyRequest): Promise<CandidatureDto> {
-    return this.depot.deposer(principal.id, params.id, params.pieceId, request);
+    return this.depot.deposer(principal, params.id, params.pieceId, request);
   }
 
   /** The file uploaded for a pièce */
@@ -95,7 +95,7 @@ export class CandidatureController {
   @ApiOkResponse({ type: CandidatureDto })
   @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE', 422: 'PIECE_NON_CONDITIONNELLE' })
   declarePieceNonConcernee(@CurrentPrincipal() principal: Principal, @Param() params: PieceParams): Promise<CandidatureDto> {
-    return this.depot.nonConcerne(principal.id, params.id, params.pieceId);
+    return this.depot.nonConcerne(principal, params.id, params.pieceId);
   }
 
   /** Withdraws the file or the « non concerné » of a pièce: back to en attente */
@@ -103,6 +103,6 @@ export class CandidatureController {
   @ApiOkResponse({ type: CandidatureDto })
   @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE', 422: ['PIECES_NON_MODIFIABLES', 'PIECE_VALIDEE'] })
   deletePiece(@CurrentPrincipal() principal: Principal, @Param() params: PieceParams): Promise<CandidatureDto> {
-    return this.depot.retirer(principal.id, params.id, params.pieceId);
+    return this.depot.retirer(principal, params.id, params.pieceId);
   }
 }

@@ -1,3 +1,4 @@
+import { LettresModule } from '../lettres/lettres.module';
 import { Module } from '@nestjs/common';
 import { CandidatModule } from '../candidat/candidat.module';
 import { MailModule } from '../mail/mail.module';
@@ -28,18 +29,20 @@ import { FormationOffreController } from './formation-offre.controller';
 import { FormationOffreService } from './formation-offre.service';
 import { CandidatureService } from './candidature.service';
 import { CourrierCandidature } from './courrier-candidature.service';
+import { PourCandidatController } from './pour-candidat.controller';
 import { DepotPiecesService } from './depot-pieces.service';
 import { DossierPdfService } from './dossier-pdf.service';
 import { PiecesCandidatureService } from './pieces-candidature.service';
+import { RelanceRetourService } from './relance-retour.service';
 
 /**
  * The candidature and its life, in one module: the candidate's side (apply, pièces, transmit, cancel, answer), the
- * staff's changes (statut du dossier, pièce checks, type de traitement, avis, deadlines) and the jobs' (publication,
+ * staff's changes (statut du dossier, pièce checks, type de traitement, avis, deadlines, acting for the candidate) and the jobs' (publication,
  * automatic withdrawal, promotion, archiving). Every change is allowed or refused by the one table of
  * `candidature-rules.ts`; who may touch which candidature is `acces-candidatures.ts`. Other modules read and call it.
  */
 @Module({
-  imports: [CandidatModule, OffreModule, PiecesModule, PdfModule, ReferentielModule, MailModule, OpiModule],
+  imports: [CandidatModule, OffreModule, PiecesModule, PdfModule, ReferentielModule, MailModule, OpiModule, LettresModule],
   // CampagnesController (src/offre) is here because putting a campaign in service archives candidatures;
   // FormationOffreController because a formation's public page tells what a candidature to it asks for.
   controllers: [
@@ -53,6 +56,7 @@ import { PiecesCandidatureService } from './pieces-candidature.service';
     TypeTraitementController,
     FormationOffreController,
     ParametrageDecisionsController,
+    PourCandidatController,
   ],
   providers: [
     CourrierCandidature,
@@ -70,7 +74,8 @@ import { PiecesCandidatureService } from './pieces-candidature.service';
     StatutDossierService,
     TypeTraitementService,
     ParametrageDecisionsService,
+    RelanceRetourService,
   ],
-  exports: [CourrierCandidature, FichiersOrphelinsService, CandidatureService, ArchivageCampagnesService, DossierPdfService, AvisService, ConfirmationService, ParametrageDecisionsService],
+  exports: [CourrierCandidature, FichiersOrphelinsService, CandidatureService, ArchivageCampagnesService, DossierPdfService, AvisService, ConfirmationService, ParametrageDecisionsService, RelanceRetourService],
 })
 export class CandidatureModule {}

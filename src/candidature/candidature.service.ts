@@ -1,27 +1,32 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { codeFormationCopie, reporterNomRecherche } from './liste-candidature-colonnes';
+import { codeFormationCopie, nomRechercheCopie, reporterAvisCourant } from './liste-candidature-colonnes';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CompteCandidat } from '../auth/entities/compte-candidat.entity';
 import { DossierService } from '../candidat/dossier.service';
-import { Clock, parisDate } from '../common/clock/clock';
+import { Clock, formatDate, parisDate } from '../common/clock/clock';
 import { BusinessRule, Conflict } from '../common/errors/domain-errors';
 import { AppConfig, appConfig } from '../config';
+import { insererLigne } from '../database/inserer-ligne';
 import { isUniqueViolation } from '../database/unique-violation';
 import { lockRows } from '../database/row-lock';
 import { requetePreparee } from '../database/requete-preparee';
 import { CourrierCandidature } from './courrier-candidature.service';
-import { alerteCommission, candidatureAnnulee, candidatureEnregistree, candidatureTransmise } from '../mail/templates/candidature.templates';
+import { alerteCommission, candidatureAnnulee, candidatureEnregistree, candidatureProposee, candidatureRestauree, candidatureTransmise } from '../mail/templates/candidature.templates';
 import { CampagneService } from '../offre/campagne.service';
 import { Formation } from '../offre/entities/formation.entity';
 import { formationIntrouvable } from '../offre/offre-publique.service';
-import { AccesCandidatures, CandidatureComplete, candidat } from './acces-candidatures';
+import { AccesCandidatures, Acteur, CandidatureComplete, candidat } from './acces-candidatures';
+import { tracer } from './historique';
+import { Avis, TypeAvis } from './entities/avis.entity';
+import { nouvelAvis } from './avis/avis-rules';
 import { ActionCandidat, Actions, DATES_FORMATION, HORS_PERIODE, STATUT_DOSSIER_LIBELLES, TYPE_TRAITEMENT_LIBELLES, actionsPossibles, dansLaFenetre, exiger, typeTraitementInitial } from './candidature-rules';
 import { datesDe } from './dates-archivees';
 import { codeOpiDe, decisionsVisibles, reponseDe } from './decisions';
 import { AvisCourants, avisCourants, etatDe, etatsDe } from './etat-candidature';
 import { CandidatureDto, CandidatureResumeDto, PieceCandidatureDto } from './dto/candidature.dto';
 import { Candidature, StatutDossier } from './entities/candidature.entity';
+import { FichiersOrphelinsService } from './fichiers-orphelins.service';
 import { PiecesCandidatureService } from './pieces-candidature.service';
 
 /**
@@ -53,70 +58,109 @@ export class CandidatureService {
     private readonly campagnes: CampagneService,
     private readonly dossiers: DossierService,
     private readonly pieces: PiecesCandidatureService,
+    private readonly fichiers: FichiersOrphelinsService,
     private readonly courrier: CourrierCandidature,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {}
 
   /**
    * Applies to a formation: file complete, campaign in service, formation active and inside its window, once per
-   * formation, within the maximum number of vœux. The candidate's account row is locked first, so that concurrent
-   * applies of one candidate are counted one after the other; the unique index catches what would slip through.
+   * formation, within the maximum number of vœux.
    */
   async candidater(compteId: number, formationId: number): Promise<CandidatureDto> {
+    const compte = () => this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: compteId });
+    return this.detail(compteId, await this.creer(compte, formationId, null));
+  }
+
+  /**
+   * A « proposition » (reference §2.2, §2.9): a gestionnaire of the formation's centre (scolarité, admin) creates a
+   * candidature for a candidate outside the formation's window and the maximum of vœux; the file is complete (CO) and
+   * a favourable avis waits for the commission's validation; the commission is alerted and the candidate mailed.
+   */
+  async proposer(a: Acteur, numeroDossier: string, formationId: number): Promise<CandidatureDto> {
+    const id = await this.creer(() => this.dossiers.compteParNumero(numeroDossier), formationId, a);
+    return this.recapitulatif(await AccesCandidatures.lire(this.dataSource.manager, a, id));
+  }
+
+  /**
+   * Creates a candidature, the candidate's own or staff's proposition (`proposePar`); the candidate's account is read
+   * once the formation is known to be the caller's, so staff out of scope learn nothing of it. The account row is
+   * locked first, so that concurrent creations for one candidate are counted one after the other; the unique index
+   * catches what would slip through.
+   */
+  private async creer(compteDe: () => Promise<CompteCandidat>, formationId: number, proposePar: Acteur | null): Promise<number> {
     const today = parisDate(this.clock.now());
-    const formation = await this.dataSource.getRepository(Formation).findOne({ where: { id: formationId }, relations: { commission: { centre: true } } });
+    // find, not findOne: with relations, findOne's LIMIT makes TypeORM run a SELECT DISTINCT of ids first.
+    const [formation] = await this.dataSource.getRepository(Formation).find({ where: { id: formationId }, relations: { commission: { centre: true } } });
     // What the public offer shows (an active formation of an active centre) is what may be applied to.
     if (!formation?.actif || !formation.commission?.centre?.actif) throw formationIntrouvable();
-    const compte = await this.dataSource.getRepository(CompteCandidat).findOneByOrFail({ id: compteId });
-    const campagne = await this.campagnes.ouverte();
+    if (proposePar) AccesCandidatures.gererFormation(proposePar, formation as CandidatureComplete['formation']);
+    const compte = await compteDe();
+    const compteId = compte.id;
+    const campagne = proposePar ? await this.campagnes.enService() : await this.campagnes.ouverte();
     if (campagne.id !== compte.campagneId) {
-      throw new BusinessRule('COMPTE_AUTRE_CAMPAGNE', `Votre compte appartient à une campagne précédente : créez un compte pour la campagne ${campagne.libelle} pour candidater.`);
+      throw new BusinessRule(
+        'COMPTE_AUTRE_CAMPAGNE',
+        proposePar
+          ? `Le compte ${compte.numeroDossier} appartient à une campagne précédente : le candidat doit créer un compte pour la campagne ${campagne.libelle}.`
+          : `Votre compte appartient à une campagne précédente : créez un compte pour la campagne ${campagne.libelle} pour candidater.`,
+      );
     }
     const manquants = await this.dossiers.manquantsOf(compteId);
     if (manquants.length > 0) {
       throw new BusinessRule(
         'DOSSIER_INCOMPLET',
-        `Complétez votre dossier avant de candidater : ${manquants.map((m) => m.libelle).join(' ')}`,
+        `${proposePar ? 'Le dossier du candidat est incomplet' : 'Complétez votre dossier avant de candidater'} : ${manquants.map((m) => m.libelle).join(' ')}`,
         manquants.map((m) => ({ field: m.section, message: m.libelle })),
       );
     }
-    if (!dansLaFenetre(formation, today)) throw new BusinessRule('CANDIDATURE_HORS_PERIODE', HORS_PERIODE);
+    if (!proposePar && !dansLaFenetre(formation, today)) throw new BusinessRule('CANDIDATURE_HORS_PERIODE', HORS_PERIODE);
     // Read before the transaction: inside it, nothing may wait for another pool connection than its own.
     const adresse = await this.courrier.adresseCommission(formation.commission!);
+    const existante = () => (proposePar ? new Conflict('CANDIDATURE_EXISTANTE', `Le candidat ${compte.numeroDossier} a déjà une candidature à cette formation.`) : dejaCandidat());
 
-    const id = await this.dataSource.transaction(async (em) => {
+    return this.dataSource.transaction(async (em) => {
       await lockRows(em, CompteCandidat, { id: compteId });
       const vivantes = await em.getRepository(Candidature).find({ where: { compteCandidatId: compteId, nonAnnulee: true }, relations: { formation: { commission: true } } });
-      if (vivantes.some((c) => c.formationId === formationId)) throw dejaCandidat();
-      this.assertMaxVoeux(vivantes, formation as CandidatureComplete['formation']);
+      if (vivantes.some((c) => c.formationId === formationId)) throw existante();
+      if (!proposePar) this.assertMaxVoeux(vivantes, formation as CandidatureComplete['formation']);
       const now = this.clock.now();
+      const traitement = typeTraitementInitial(formation.typeTraitement);
       let inserted: number;
       try {
-        const result = await em.getRepository(Candidature).insert({
+        inserted = await insererLigne(em, Candidature, {
           campagneId: campagne.id,
           compteCandidatId: compteId,
           numeroDossier: compte.numeroDossier,
           formationId,
           formationCode: codeFormationCopie(formationId),
-          statutDossier: StatutDossier.AT,
+          nomRecherche: nomRechercheCopie(compteId),
+          statutDossier: proposePar ? StatutDossier.CO : StatutDossier.AT,
           statutDossierAt: now,
-          ...typeTraitementInitial(formation.typeTraitement),
+          ...(proposePar ? { dateComplet: today } : {}),
+          ...traitement,
           createdAt: now,
           nonAnnulee: true,
           version: 1,
         });
-        inserted = Number(result.identifiers[0].id);
       } catch (error) {
-        if (isUniqueViolation(error)) throw dejaCandidat();
+        if (isUniqueViolation(error)) throw existante();
         throw error;
       }
-      await reporterNomRecherche(em, compteId);
       await this.dossiers.verrouillerIdentite(em, compteId);
-      await this.pieces.reprendrePartagees(em, inserted);
-      await this.courrier.auCandidat(em, { compteCandidatId: compteId, formation }, 'CANDIDATURE', (d) => candidatureEnregistree({ ...d, dateRetour: formation.dateRetour, demat: formation.demat, adresse }));
+      await this.pieces.reprendrePartagees(em, { id: inserted, compteCandidatId: compteId, formation, typeTraitement: traitement.typeTraitement });
+      const concernee = { compteCandidatId: compteId, compteCandidat: compte, formation: formation as CandidatureComplete['formation'] };
+      if (proposePar) {
+        await em.getRepository(Avis).insert(nouvelAvis({ candidatureId: inserted, type: TypeAvis.FA, creePar: proposePar.login, createdAt: now }));
+        await reporterAvisCourant(em, [inserted]);
+        await tracer(em, [inserted], 'PROPOSITION', proposePar.login, now);
+        await this.courrier.auCandidat(em, concernee, 'CANDIDATURE_PROPOSITION', candidatureProposee);
+        await this.courrier.alerterCommission(em, concernee, 'COMMISSION_ALERT_PROPOSITION', (d) => alerteCommission({ ...d, evenement: 'proposition' }));
+      } else {
+        await this.courrier.auCandidat(em, concernee, 'CANDIDATURE', (d) => candidatureEnregistree({ ...d, dateRetour: formation.dateRetour, demat: formation.demat, adresse }));
+      }
       return inserted;
     });
-    return this.detail(compteId, id);
   }
 
   /** The candidate's live candidatures, newest first (the guide's table). */
@@ -156,8 +200,34 @@ export class CandidatureService {
       await this.courrier.alerterCommission(em, c, 'COMMISSION_ALERT_ANNULATION', (d) => alerteCommission({ ...d, evenement: 'annulation' }));
       return fichiers;
     });
-    await this.pieces.supprimerOrphelins(liberes);
+    await this.fichiers.liberer(liberes);
     return this.detail(compteId, id);
+  }
+
+  /**
+   * Restores a cancelled candidature (reference #72): a gestionnaire of its centre (scolarité, admin), when it was
+   * cancelled before any avis and its campaign is not archived (the table's `restaurer`). It comes back as it was,
+   * with the candidate's shared pièces given elsewhere; the candidate is mailed. The account row is locked first, as
+   * applying locks it, and the unique index refuses a restoration when the candidate has applied again since.
+   */
+  async restaurer(a: Acteur, id: number): Promise<CandidatureDto> {
+    const { compteCandidatId } = await AccesCandidatures.lire(this.dataSource.manager, a, id, 'gestion');
+    await this.dataSource.transaction(async (em) => {
+      await lockRows(em, CompteCandidat, { id: compteCandidatId });
+      const [c] = await AccesCandidatures.agir(em, a, [id], 'gestion');
+      await this.assertPossible(c, 'restaurer', em);
+      const detail = `Annulée le ${formatDate(parisDate(c.annuleeAt!))} par ${c.annuleePar}`;
+      try {
+        await em.getRepository(Candidature).update({ id }, { nonAnnulee: true, annuleeAt: null, annuleePar: null, version: c.version + 1 });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new Conflict('CANDIDATURE_EXISTANTE', 'Le candidat a de nouveau candidaté à cette formation depuis cette annulation : la candidature annulée ne peut pas être restaurée.');
+        throw error;
+      }
+      await this.pieces.reprendrePartagees(em, c);
+      await tracer(em, [id], 'RESTAURATION', a.login, this.clock.now(), detail);
+      await this.courrier.auCandidat(em, c, 'CANDIDATURE_RESTAURATION', candidatureRestauree);
+    });
+    return this.recapitulatif(await AccesCandidatures.lire(this.dataSource.manager, a, id));
   }
 
   /**
@@ -176,8 +246,8 @@ export class CandidatureService {
     return this.detail(compteId, id);
   }
 
-  /** The transition rules' verdict on a candidate's action, as a 422 with its code and reason when refused. */
-  async assertPossible(c: CandidatureComplete, action: ActionCandidat, em: EntityManager = this.dataSource.manager, pieces?: PieceCandidatureDto[]): Promise<void> {
+  /** The transition rules' verdict on a candidate's action (or staff's for them), as a 422 with its code and reason when refused. */
+  async assertPossible(c: CandidatureComplete, action: ActionCandidat | 'deposerPiecesPourCandidat' | 'restaurer', em: EntityManager = this.dataSource.manager, pieces?: PieceCandidatureDto[]): Promise<void> {
     exiger(action, await this.etat(c, em, pieces), parisDate(this.clock.now()));
   }
 
@@ -219,8 +289,9 @@ export class CandidatureService {
         analyse: dates.dateAnalyse,
         jury: dates.dateJury,
         publication: dates.datePublication,
-        confirmation: dates.dateConfirmation,
-        delaiConfirmation: dates.delaiConfirmation,
+        // The date staff set for this candidature wins over the formation's date or delay, as in the rules.
+        confirmation: c.dateConfirmationCandidature ?? dates.dateConfirmation,
+        delaiConfirmation: c.dateConfirmationCandidature ? null : dates.delaiConfirmation,
       },
       contact: await this.courrier.contact(f.commission),
       informationsComplementaires: f.informationsComplementaires,

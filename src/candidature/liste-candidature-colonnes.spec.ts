@@ -12,6 +12,11 @@ describe('motsRecherche', () => {
     expect(motsRecherche({ numeroDossier: 'AB12CD34', nomRecherche: "Saint-Jean d'Angély" })).toEqual(['AB12CD34', 'SAINT', 'JEAN', 'D', 'ANGELY']);
   });
 
+  it('adds the name typed when the account was opened, once with the identity’s', () => {
+    expect(motsRecherche({ numeroDossier: 'AB12CD34', nomCompte: 'Dupré-Léger Anaïs' })).toEqual(['AB12CD34', 'DUPRE', 'LEGER', 'ANAIS']);
+    expect(motsRecherche({ numeroDossier: 'AB12CD34', nomRecherche: 'DUPRE LEGER ANAIS', nomCompte: 'Dupré Anaïs' })).toEqual(['AB12CD34', 'DUPRE', 'LEGER', 'ANAIS']);
+  });
+
   it('cuts a word longer than the column to its start', () => {
     expect(motsRecherche({ numeroDossier: 'AB12CD34', nomRecherche: 'A'.repeat(80) })[1]).toBe('A'.repeat(60));
   });

@@ -24,6 +24,9 @@ export const NOM_RECHERCHE_SQL = `nom_recherche = ${NOM_CANDIDAT}`;
 const CODE_FORMATION = (formationId: string, formation = 'formation') => `(SELECT f.code FROM ${formation} f WHERE f.id = ${formationId})`;
 export const CODE_FORMATION_SQL = `formation_code = ${CODE_FORMATION('candidature.formation_id')}`;
 
+/** The value of nom_recherche for a new candidature of this account, read in the INSERT (an integer id: no parameter to bind). */
+export const nomRechercheCopie = (compteCandidatId: number) => () => `(SELECT cd.nom_recherche FROM candidat cd WHERE cd.compte_candidat_id = ${Math.trunc(compteCandidatId)})`;
+
 /** The value of formation_code for a new candidature of this formation (an integer id: no parameter to bind). */
 export const codeFormationCopie = (formationId: number) => () => CODE_FORMATION(String(Math.trunc(formationId)));
 
@@ -59,23 +62,37 @@ export async function reporterNomRecherche(em: EntityManager, compteCandidatId: 
     .execute();
 }
 
-/** The words of an account staff search it by: each word of the folded names, the numéro de dossier, the INE. */
-export function motsRecherche(source: { numeroDossier: string; nomRecherche?: string | null; ine?: string | null }): string[] {
-  const texte = normalizeForSearch([source.numeroDossier, source.nomRecherche, source.ine].filter(Boolean).join(' '));
+/**
+ * The words of an account staff search it by: each word of the folded names (the identity's, and the name typed when
+ * the account was opened, which is all there is before the identity is filled), the numéro de dossier, the INE.
+ */
+export function motsRecherche(source: { numeroDossier: string; nomRecherche?: string | null; ine?: string | null; nomCompte?: string | null }): string[] {
+  const texte = normalizeForSearch([source.numeroDossier, source.nomRecherche, source.ine, source.nomCompte].filter(Boolean).join(' '));
   return [...new Set(texte.split(' ').filter(Boolean).map((mot) => mot.slice(0, LONGUEUR_MOT)))];
 }
 
 /** After the candidate's identity was written: the name on the candidatures and the account's search words. */
 export async function reporterIdentite(em: EntityManager, compteCandidatId: number): Promise<void> {
   await reporterNomRecherche(em, compteCandidatId);
+  await reporterMots(em, compteCandidatId);
+}
+
+/** The account's search words, recomputed from the account and its identity: on opening an account, after an identity. */
+export async function reporterMots(em: EntityManager, compteCandidatId: number): Promise<void> {
   const source = await em
     .createQueryBuilder(CompteCandidat, 'cc')
     .leftJoin(Candidat, 'cd', 'cd.compteCandidatId = cc.id')
-    .select(['cc.numeroDossier AS "numeroDossier"', 'cd.nomRecherche AS "nomRecherche"', 'cd.ine AS "ine"'])
+    .select(['cc.numeroDossier AS "numeroDossier"', 'cc.nom AS "nom"', 'cc.prenom AS "prenom"', 'cd.nomRecherche AS "nomRecherche"', 'cd.ine AS "ine"'])
     .where('cc.id = :compteCandidatId', { compteCandidatId })
-    .getRawOne<{ numeroDossier: string; nomRecherche: string | null; ine: string | null }>();
+    .getRawOne<{ numeroDossier: string; nom: string; prenom: string; nomRecherche: string | null; ine: string | null }>();
   if (!source) return;
-  await ecrireMots(em, compteCandidatId, motsRecherche(source));
+  await ecrireMots(em, compteCandidatId, motsRecherche({ ...source, nomCompte: `${source.nom} ${source.prenom}` }));
+}
+
+/** The words of an account just opened (in its transaction): its numéro and the name typed, until an identity adds more. */
+export async function motsNouveauCompte(em: EntityManager, compte: { id: number; numeroDossier: string; nom: string; prenom: string }): Promise<void> {
+  const mots = motsRecherche({ numeroDossier: compte.numeroDossier, nomCompte: `${compte.nom} ${compte.prenom}` });
+  await em.insert(MotRecherche, mots.map((mot) => ({ compteCandidatId: compte.id, mot })));
 }
 
 /** Replaces the account's words, in one transaction (two identity writes at once leave the words of the last one). */

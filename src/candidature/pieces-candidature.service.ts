@@ -76,7 +76,7 @@ export class PiecesCandidatureService {
 
   /**
    * Sets a pièce of candidatures (one, or several for a shared pièce) to a file or to « non concerné »; returns the
-   * keys of the files these rows referred to before, to pass to `supprimerOrphelins` after the commit.
+   * keys of the files these rows referred to before, to pass to `FichiersOrphelinsService.liberer` after the commit.
    */
   async poser(em: EntityManager, candidatureIds: number[], pieceId: number, valeur: { fichier: StoredFile; nom: string } | 'NC' | 'AT'): Promise<string[]> {
     const repo = em.getRepository(PieceCandidature);
@@ -107,9 +107,9 @@ export class PiecesCandidatureService {
    * A new candidature starts with the shared pièces the candidate already gave for another live candidature (the
    * latest file, or « non concerné »), as the reference system looks them up across candidatures.
    */
-  async reprendrePartagees(em: EntityManager, candidatureId: number): Promise<void> {
-    const c = await em.getRepository(Candidature).findOneOrFail({ where: { id: candidatureId }, relations: { formation: true } });
-    const partagees = (await this.definitions.piecesDe(c.formation!, c.typeTraitement, em)).filter(estPartagee);
+  async reprendrePartagees(em: EntityManager, c: Pick<Candidature, 'id' | 'compteCandidatId' | 'typeTraitement'> & { formation: { id: number; commissionId: number } }): Promise<void> {
+    const candidatureId = c.id;
+    const partagees = (await this.definitions.piecesDe(c.formation, c.typeTraitement, em)).filter(estPartagee);
     if (partagees.length === 0) return;
     const existantes = await em.getRepository(PieceCandidature).find({
       where: { pieceId: In(partagees.map((p) => p.id)), statut: In([StatutPiece.TR, StatutPiece.VA, StatutPiece.NC]), candidature: { compteCandidatId: c.compteCandidatId, nonAnnulee: true } },
@@ -134,18 +134,11 @@ export class PiecesCandidatureService {
     }
   }
 
-  /** Drops every pièce of a (cancelled) candidature; returns the keys of its files for `supprimerOrphelins`. */
+  /** Drops every pièce of a (cancelled) candidature; returns the keys of its files for `FichiersOrphelinsService.liberer`. */
   async retirerTout(em: EntityManager, candidatureId: number): Promise<string[]> {
     const rows = await em.getRepository(PieceCandidature).find({ where: { candidatureId } });
     await em.getRepository(PieceCandidature).delete({ candidatureId });
     return rows.map((r) => r.fichierCle).filter((k): k is string => k !== null);
-  }
-
-  /** After a commit: deletes the stored files no pièce refers to any more (a shared file stays while one does). */
-  async supprimerOrphelins(keys: string[]): Promise<void> {
-    for (const key of new Set(keys)) {
-      if ((await this.dataSource.getRepository(PieceCandidature).countBy({ fichierCle: key })) === 0) await this.storage.delete(key);
-    }
   }
 }
 

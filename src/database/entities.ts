@@ -9,6 +9,9 @@ import {
   SpecialiteBac,
   TypeDiplome,
 } from '../referentiel/entities';
+import { LettreCommission } from '../lettres/entities/lettre-commission.entity';
+import { LettreEtablissement } from '../lettres/entities/lettre-etablissement.entity';
+import { LettreTypeDiplome } from '../lettres/entities/lettre-type-diplome.entity';
 import { CasCode } from '../auth/cas/entities/cas-code.entity';
 import { CompteCandidat } from '../auth/entities/compte-candidat.entity';
 import { NumeroDossier } from '../auth/entities/numero-dossier.entity';
@@ -44,6 +47,9 @@ import { Avis } from '../candidature/entities/avis.entity';
 import { MotifAvis } from '../candidature/entities/motif-avis.entity';
 import { TypeDecision } from '../candidature/entities/type-decision.entity';
 import { NoteCandidature } from '../commission/liste/entities/note-candidature.entity';
+import { HistoriqueCandidature } from '../candidature/entities/historique-candidature.entity';
+import { Etiquette } from '../commission/etiquettes/entities/etiquette.entity';
+import { EtiquetteCandidature } from '../commission/etiquettes/entities/etiquette-candidature.entity';
 import { MotRecherche } from '../candidature/entities/mot-recherche.entity';
 import { Opi } from '../opi/opi.entity';
 
@@ -91,8 +97,14 @@ export const ENTITIES = [
   TypeDecision,
   Avis,
   NoteCandidature,
+  HistoriqueCandidature,
+  Etiquette,
+  EtiquetteCandidature,
   MotRecherche,
   Opi,
   Maintenance,
   JobReglage,
+  LettreEtablissement,
+  LettreCommission,
+  LettreTypeDiplome,
 ];

@@ -14,6 +14,7 @@ import { NO_SCOPES, Principal, Role } from '../common/auth/roles';
 import { Clock, formatDate, parisDate } from '../common/clock/clock';
 import { AppConfig, appConfig } from '../config';
 import { CampagneService } from '../offre/campagne.service';
+import { ParametresLettresService } from '../lettres/parametres-lettres.service';
 import { Campagne } from '../offre/entities/campagne.entity';
 import { TypeTraitement } from '../offre/entities/formation.entity';
 import { GestionOffreService } from '../offre/gestion-offre.service';
@@ -129,6 +130,23 @@ const DEMO_PIECES: { centre: string; formations?: string[]; pieces: [code: strin
 ];
 
 /** The Caen guide's « Avis favorable SOUS RÉSERVE »: an institution's type de décision, final, which the candidate confirms. */
+/** The letters' institution block and the masters' paragraph: a newcomer's first letter names the demo university. */
+export const DEMO_LETTRES = {
+  etablissement: {
+    nom: "Université d'Orléans (démonstration)",
+    nomEn: 'University of Orléans (demo)',
+    adresse: ['Château de la Source', 'Avenue du Parc Floral', '45100 Orléans'],
+    signataireNom: 'Le président de l’université',
+    signataireTitre: 'Par délégation, le directeur de la scolarité',
+    signataireTitreEn: 'For the President, the Head of Student Records',
+  },
+  typeDiplome: {
+    code: 'MAS',
+    texte: "L'inscription en master vaut acceptation du règlement des études, consultable sur le site de l'université.",
+    texteEn: "Enrolling in a master's programme means accepting the study regulations, available on the university's website.",
+  },
+};
+
 export const DEMO_TYPE_DECISION = {
   code: 'FAV_RESERVE',
   libelle: 'Avis favorable sous réserve',
@@ -156,6 +174,7 @@ export class DemoService implements OnApplicationBootstrap {
     private readonly candidatures: CandidatureService,
     private readonly comptes: ComptesService,
     private readonly parametrage: ParametrageDecisionsService,
+    private readonly lettres: ParametresLettresService,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -194,9 +213,11 @@ export class DemoService implements OnApplicationBootstrap {
       }
     }
     await this.parametrage.createType(DEMO_TYPE_DECISION);
+    await this.lettres.enregistrerEtablissement(DEMO_LETTRES.etablissement, loader);
+    await this.lettres.enregistrerTypeDiplome(DEMO_LETTRES.typeDiplome.code, DEMO_LETTRES.typeDiplome, loader);
     const candidatures = await this.candidats(campagneId, formations);
     this.logger.log(
-      `Données de démonstration chargées : campagne ${dates.campagne.code} en service (candidatures du ${formatDate(dates.ouverte.dateDebutCandidature)} au ${formatDate(dates.ouverte.dateFinCandidature)}), ${formations.size} formations des guides, ${pieces} pièces justificatives, le type de décision « ${DEMO_TYPE_DECISION.libelle} », un compte par rôle, ${DEMO_CANDIDATS.length} candidats et ${candidatures} candidatures`,
+      `Données de démonstration chargées : campagne ${dates.campagne.code} en service (candidatures du ${formatDate(dates.ouverte.dateDebutCandidature)} au ${formatDate(dates.ouverte.dateFinCandidature)}), ${formations.size} formations des guides, ${pieces} pièces justificatives, le type de décision « ${DEMO_TYPE_DECISION.libelle} », l'en-tête des lettres « ${DEMO_LETTRES.etablissement.nom} », un compte par rôle, ${DEMO_CANDIDATS.length} candidats et ${candidatures} candidatures`,
     );
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
-import { DESISTEMENT_AUTO, JobsService, RELANCE_CONFIRMATION, SCHEDULES } from './jobs.service';
+import { DESISTEMENT_AUTO, JobsService, RELANCE_CONFIRMATION, RELANCE_RETOUR, SCHEDULES } from './jobs.service';
 
 /** Every night at 00:10 Paris time, on one instance: unanswered favourable decisions past their deadline are withdrawn. */
 @Injectable()
@@ -21,5 +21,16 @@ export class RelanceConfirmationJob {
   @Cron(SCHEDULES[RELANCE_CONFIRMATION], { name: RELANCE_CONFIRMATION, timeZone: 'Europe/Paris', waitForCompletion: true })
   async tick(): Promise<void> {
     await this.jobs.tick(RELANCE_CONFIRMATION);
+  }
+}
+
+/** Every morning at 08:15 Paris time, on one instance: the reminder before the return date to those who have not transmitted. */
+@Injectable()
+export class RelanceRetourJob {
+  constructor(private readonly jobs: JobsService) {}
+
+  @Cron(SCHEDULES[RELANCE_RETOUR], { name: RELANCE_RETOUR, timeZone: 'Europe/Paris', waitForCompletion: true })
+  async tick(): Promise<void> {
+    await this.jobs.tick(RELANCE_RETOUR);
   }
 }

@@ -11,7 +11,7 @@ import { JobRunner } from './job-runner.service';
 import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
 import { EnvoiOpiJob } from './opi.job';
-import { DesistementAutoJob, RelanceConfirmationJob } from './decisions.job';
+import { DesistementAutoJob, RelanceConfirmationJob, RelanceRetourJob } from './decisions.job';
 import { PublicationAvisJob } from './publication-avis.job';
 import { PurgeComptesJob } from './purge-comptes.job';
 import { PurgeFichiersJob } from './purge-fichiers.job';
@@ -25,7 +25,7 @@ import { RetentionModule } from '../retention/retention.module';
 @Module({
   imports: [ScheduleModule.forRoot(), MailModule, AuthModule, CandidatureModule, CommissionModule, OpiModule, RetentionModule],
   controllers: [JobsController],
-  providers: [JobRunner, JobsService, EnvoiMailsJob, PurgeComptesJob, PurgeFichiersJob, PurgeCompteursJob, ArchivageCampagnesJob, PublicationAvisJob, DesistementAutoJob, RelanceConfirmationJob, EnvoiOpiJob, StatistiquesBaseJob, PurgeHistoriqueJobsJob, PurgeCampagnesArchiveesJob, PlanificationJobs],
+  providers: [JobRunner, JobsService, EnvoiMailsJob, PurgeComptesJob, PurgeFichiersJob, PurgeCompteursJob, ArchivageCampagnesJob, PublicationAvisJob, DesistementAutoJob, RelanceConfirmationJob, RelanceRetourJob, EnvoiOpiJob, StatistiquesBaseJob, PurgeHistoriqueJobsJob, PurgeCampagnesArchiveesJob, PlanificationJobs],
   exports: [JobRunner, JobsService],
 })
 export class JobsModule {}

@@ -15,6 +15,7 @@ import { ArchivageCampagnesService } from '../candidature/archivage-campagnes.se
 import { FichiersOrphelinsService } from '../candidature/fichiers-orphelins.service';
 import { AvisService } from '../candidature/avis/avis.service';
 import { ConfirmationService } from '../candidature/decision/confirmation.service';
+import { RelanceRetourService } from '../candidature/relance-retour.service';
 import { OutboxService } from '../mail/outbox.service';
 import { OpiService } from '../opi/opi.service';
 import { ThrottleService } from '../common/throttle/throttle.service';
@@ -32,6 +33,7 @@ export const ARCHIVAGE_CAMPAGNES = 'archivage-campagnes';
 export const PUBLICATION_AVIS = 'publication-avis';
 export const DESISTEMENT_AUTO = 'desistement-automatique';
 export const RELANCE_CONFIRMATION = 'relance-confirmation';
+export const RELANCE_RETOUR = 'relance-retour';
 export const ENVOI_OPI = 'envoi-opi';
 export const PURGE_FICHIERS = 'purge-fichiers';
 export const STATISTIQUES_BASE = 'statistiques-base';
@@ -51,6 +53,7 @@ export const SCHEDULES = {
   // The deadline is a whole day: withdraw once it is over.
   [DESISTEMENT_AUTO]: '0 10 0 * * *',
   [RELANCE_CONFIRMATION]: '0 0 8 * * *',
+  [RELANCE_RETOUR]: '0 15 8 * * *',
   [ENVOI_OPI]: '0 30 22 * * *',
   [PURGE_FICHIERS]: '0 30 3 * * *',
   [STATISTIQUES_BASE]: '0 45 4 * * *',
@@ -81,6 +84,7 @@ export class JobsService {
     fichiers: FichiersOrphelinsService,
     avis: AvisService,
     confirmations: ConfirmationService,
+    relancesRetour: RelanceRetourService,
     opi: OpiService,
     retention: RetentionService,
     private readonly clock: Clock,
@@ -129,6 +133,12 @@ export class JobsService {
         schedule: SCHEDULES[RELANCE_CONFIRMATION],
         leaseSeconds: 1800,
         work: () => confirmations.relancer(),
+      },
+      [RELANCE_RETOUR]: {
+        description: "Rappelle une fois, quelques jours avant la date limite de retour (réglage relanceRetourJours de la formation), aux candidats qui n'ont pas transmis leur candidature",
+        schedule: SCHEDULES[RELANCE_RETOUR],
+        leaseSeconds: 1800,
+        work: () => relancesRetour.relancer(),
       },
       [ENVOI_OPI]: {
         description: "Transmet au SI Scolarité les OPI en attente (admissions confirmées, désistements après transmission), par lots de OPI_NB_BATCH_MAX ; en cas d'échec elles restent en attente pour le passage suivant",

@@ -10,6 +10,8 @@ export const RELECTURE_PLANIFICATION_MS = 15_000;
 /**
  * Makes this instance's scheduler follow the schedules administrators set (job_reglage): read at start-up and every
  * 15 seconds, each cron whose expression differs is re-timed in place. Pauses need nothing here: each tick reads them.
+ * An instance whose jobs are off (JOBS_ENABLED=false: the admin commands, most tests) stops every cron and interval at
+ * start-up, so none fires, holds the process or warns of a missed tick.
  */
 @Injectable()
 export class PlanificationJobs implements OnApplicationBootstrap {
@@ -22,12 +24,18 @@ export class PlanificationJobs implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.app.jobsEnabled) return this.arreterTout();
     await this.synchroniser().catch((error: unknown) => this.logger.warn({ err: error }, 'Planification des jobs non relue au démarrage'));
   }
 
   @Interval(RELECTURE_PLANIFICATION_MS)
   async relire(): Promise<void> {
     await this.synchroniser().catch((error: unknown) => this.logger.warn({ err: error }, 'Planification des jobs non relue'));
+  }
+
+  private arreterTout(): void {
+    for (const cron of this.registry.getCronJobs().values()) cron.stop();
+    for (const name of this.registry.getIntervals()) this.registry.deleteInterval(name);
   }
 
   /** Re-times the crons whose schedule changed; answers the names re-timed. */

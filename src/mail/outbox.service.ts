@@ -1,3 +1,4 @@
+import { insererLigne } from '../database/inserer-ligne';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -89,7 +90,7 @@ export class OutboxService {
     }
     // Rendered now, in the caller's transaction: the row holds what is sent, whatever the template becomes later.
     const rendu = await appliquerModeleEnregistre(em, mail);
-    await em.getRepository(MailOutbox).insert({
+    await insererLigne(em, MailOutbox, {
       code: mail.code,
       destinataire: mail.to,
       sujet: rendu.subject,

@@ -96,9 +96,7 @@ export class GestionOffreService {
   }
 
   async updateCommission(principal: Principal, id: number, input: CommissionInput, ifMatch: number | undefined): Promise<CommissionDto> {
-    const current = await this.dataSource.getRepository(Commission).findOne({ where: { id }, relations: { centre: true } });
-    if (!current) throw new NotFound('COMMISSION_INTROUVABLE', "Cette commission n'existe pas (ou plus).");
-    PerimetreOffre.assertCentre(principal, current.centre!.code);
+    const current = await this.commissionModifiable(principal, id);
     assertVersion(current.version, ifMatch);
     assertSameCode(current.code, input.code);
     const centre = input.centreId === current.centreId ? current.centre! : await this.centreOf(input.centreId);
@@ -107,6 +105,14 @@ export class GestionOffreService {
     const changes = commissionColumns(input);
     await this.write((em) => versionedUpdate(em, Commission, id, current.version, changes), "d'une autre commission", input.code);
     return commissionDto({ ...current, ...changes, centre, version: current.version + 1 });
+  }
+
+  /** A commission whose parameters (its letters' included) the caller may change: 404 when none, 403 out of their centres. */
+  async commissionModifiable(principal: Principal, id: number): Promise<Commission & { centre: CentreCandidature }> {
+    const commission = await this.dataSource.getRepository(Commission).findOne({ where: { id }, relations: { centre: true } });
+    if (!commission) throw new NotFound('COMMISSION_INTROUVABLE', "Cette commission n'existe pas (ou plus).");
+    PerimetreOffre.assertCentre(principal, commission.centre!.code);
+    return commission as Commission & { centre: CentreCandidature };
   }
 
   async listFormations(principal: Principal, query: FormationQueryDto): Promise<Page<FormationDto>> {
@@ -238,6 +244,9 @@ function checkAdresse(adresse: AdresseCommissionInput): { errors: FieldError[]; 
 }
 
 function centreColumns(input: CentreInput): Columns<CentreCandidature> {
+  if (input.copieMailsCandidats && !input.contactEmail) {
+    throw new ValidationFailed([{ field: 'copieMailsCandidats', message: "demande l'adresse de contact du centre (contactEmail), qui reçoit la copie" }]);
+  }
   return {
     code: input.code,
     libelle: input.libelle,
@@ -245,6 +254,7 @@ function centreColumns(input: CentreInput): Columns<CentreCandidature> {
     contactTelephone: input.contactTelephone || null,
     maxVoeux: input.maxVoeux ?? null,
     dematDefaut: input.dematDefaut ?? true,
+    copieMailsCandidats: input.copieMailsCandidats ?? false,
     actif: input.actif ?? true,
   };
 }
@@ -293,6 +303,7 @@ function formationColumns(input: FormationInput, centre: CentreCandidature): Col
     dateConfirmationListeComplementaire: input.dateConfirmationListeComplementaire ?? null,
     delaiConfirmationListeComplementaire: input.delaiConfirmationListeComplementaire ?? null,
     capacite: input.capacite ?? null,
+    relanceRetourJours: input.relanceRetourJours ?? null,
     informationsComplementaires: input.informationsComplementaires || null,
     actif: input.actif ?? true,
   };
@@ -307,6 +318,7 @@ function centreDto(c: CentreCandidature): CentreDto {
     contactTelephone: c.contactTelephone,
     maxVoeux: c.maxVoeux,
     dematDefaut: c.dematDefaut,
+    copieMailsCandidats: c.copieMailsCandidats,
     actif: c.actif,
     version: c.version,
   };
@@ -354,6 +366,7 @@ function formationDto(f: Formation, centreCode: string): FormationDto {
     dateConfirmationListeComplementaire: f.dateConfirmationListeComplementaire,
     delaiConfirmationListeComplementaire: f.delaiConfirmationListeComplementaire,
     capacite: f.capacite,
+    relanceRetourJours: f.relanceRetourJours,
     informationsComplementaires: f.informationsComplementaires,
     actif: f.actif,
     version: f.version,

@@ -243,6 +243,42 @@ describe('the letters in English', () => {
   });
 });
 
+describe('the settings staff gave (mentions)', () => {
+  const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+  const mentions = {
+    logo: PNG,
+    adresseEtablissement: ['Château de la Source', '45100 Orléans'],
+    signataire: { nom: 'Éric Blond', titre: "Président de l'université", signature: PNG },
+    textes: ['Texte du diplôme.', 'Texte de la commission.'],
+  };
+
+  it('prints the logo first, the institution address under its name, the texts before the closing, the signatory with image and title', () => {
+    const definition = buildLettreAdmission(lettre({ mentions }));
+    const content = definition.content as unknown as Record<string, unknown>[];
+    expect(content[0]).toMatchObject({ image: PNG });
+    const tout = textes(definition);
+    expect(tout.slice(0, 4)).toEqual(["Université d'Orléans", 'Château de la Source', '45100 Orléans', 'Commission Master Géosciences']);
+    const formule = tout.findIndex((t) => t.startsWith('Nous vous adressons'));
+    expect(tout.slice(formule - 2, formule)).toEqual(['Texte du diplôme.', 'Texte de la commission.']);
+    expect(tout.slice(-2)).toEqual(['Éric Blond', "Président de l'université"]);
+    expect(content.at(-1)).toMatchObject({ stack: [{ image: PNG }, { text: 'Éric Blond' }, { text: "Président de l'université" }] });
+    expect(tout).not.toContain('Le président du jury');
+  });
+
+  it('without a signatory name keeps the shipped one; empty mentions change nothing of the shipped letter', () => {
+    expect(textes(buildLettreRefus({ ...lettre({ mentions: { ...mentions, signataire: { nom: null, titre: null, signature: null } } }), motif: null })).at(-1)).toBe('Le président du jury');
+    const vides = { logo: null, adresseEtablissement: [], signataire: { nom: null, titre: null, signature: null }, textes: [] };
+    expect(textes(buildLettreAdmission(lettre({ mentions: vides })))).toEqual(textes(buildLettreAdmission(lettre())));
+    expect(buildLettreAdmission(lettre({ mentions: vides })).content).toEqual(buildLettreAdmission(lettre()).content);
+  });
+
+  it('renders the images into the PDF', async () => {
+    const texte = await pdfText(await new PdfRenderer().render(buildLettreAdmission(lettre({ mentions }))));
+    expect(texte).toContain('Texte du diplôme.');
+    expect(texte).toContain("Président de l'université");
+  });
+});
+
 describe('dateLongue', () => {
   it('writes calendar dates and instants as letters do, in Paris', () => {
     expect(dateLongue('2027-03-01')).toBe('1er mars 2027');

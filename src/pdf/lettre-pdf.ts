@@ -24,6 +24,19 @@ export interface LettreData {
   decision?: string | null;
   /** Where the letter is written from; by default the city of the commission's address (its last "CP Ville" line) */
   lieu?: string | null;
+  /** What the institution and the commission set for their letters (src/lettres); absent: the letter as shipped */
+  mentions?: MentionsLettre;
+}
+
+/** The parts of a letter staff set, already in the letter's language; images as `data:` URLs (PNG or JPEG). */
+export interface MentionsLettre {
+  logo: string | null;
+  /** The institution's address, under its name */
+  adresseEtablissement: string[];
+  /** Who signs: a null name is the shipped « Le président du jury » */
+  signataire: { nom: string | null; titre: string | null; signature: string | null };
+  /** Paragraphs after the decision, before the closing sentence: the type de diplôme's, then the commission's */
+  textes: string[];
 }
 
 export type TypeLettre = 'admission' | 'refus';
@@ -118,6 +131,7 @@ export function buildLettreAdmission(data: LettreData): TDocumentDefinitions {
     paragraphe(avis(data, 'admission')),
     paragraphe(t.confirmation(data.dateConfirmation ? dateLongue(data.dateConfirmation, data.langue) : null)),
     ...commentaire(data),
+    ...textes(data),
     paragraphe(t.formule('admission', civilite(data))),
   ]);
 }
@@ -130,6 +144,7 @@ export function buildLettreRefus(data: LettreData & { motif: string | null }): T
     paragraphe(avis(data, 'refus')),
     ...(motif ? [paragraphe(t.motif(motif))] : []),
     ...commentaire(data),
+    ...textes(data),
     paragraphe(t.formule('refus', civilite(data))),
   ]);
 }
@@ -166,6 +181,7 @@ function lettre(type: TypeLettre, data: LettreData, corps: Content[]): TDocument
     },
     footer: fonctionPdf('piedDePage', [60, 20, 60, 0], `${texte(data.etablissement)} — ${texte(data.campagne)}`, t.editeLe(dateHeure(data.editeLe, langue))),
     content: [
+      ...(data.mentions?.logo ? [{ image: data.mentions.logo, fit: [160, 60] as [number, number], margin: [0, 0, 0, 10] as [number, number, number, number] }] : []),
       {
         columns: [
           {
@@ -173,6 +189,7 @@ function lettre(type: TypeLettre, data: LettreData, corps: Content[]): TDocument
             style: 'expediteur',
             stack: [
               { text: texte(data.etablissement), bold: true },
+              ...(data.mentions?.adresseEtablissement.length ? [{ ...lignes(data.mentions.adresseEtablissement), margin: [0, 0, 0, 6] as [number, number, number, number] }] : []),
               { text: texte(commission.libelle) },
               lignes(commission.adresse),
             ],
@@ -198,14 +215,27 @@ function lettre(type: TypeLettre, data: LettreData, corps: Content[]): TDocument
       },
       paragraphe(t.appel(civilite(data), texte(candidat.prenom).trim(), texte(candidat.nom).trim())),
       ...corps,
-      {
-        text: texte(commission.signataire).trim() || t.signataire,
-        alignment: 'right',
-        margin: [0, 30, 0, 0],
-        unbreakable: true,
-      },
+      signature(data),
     ],
   };
+}
+
+/** Who signs, right-aligned: their signature image above their name and title when staff gave them; else as shipped. */
+function signature({ mentions, commission, langue }: LettreData): Content {
+  const s = mentions?.signataire;
+  const nom = texte(s ? s.nom : commission.signataire).trim() || TEXTES[langue].signataire;
+  const titre = texte(s?.titre).trim();
+  return {
+    alignment: 'right',
+    margin: [0, 30, 0, 0],
+    unbreakable: true,
+    stack: [...(s?.signature ? [{ image: s.signature, fit: [150, 60] as [number, number], alignment: 'right' as const }] : []), { text: nom }, ...(titre ? [{ text: titre }] : [])],
+  };
+}
+
+/** The paragraphs staff wrote for this type de diplôme and this commission. */
+function textes({ mentions }: LettreData): Content[] {
+  return (mentions?.textes ?? []).map((t) => texte(t).trim()).filter((t) => t !== '').map(paragraphe);
 }
 
 /** "La commission … a émis un avis … à votre candidature à la formation … [lors de sa réunion du …]." */

@@ -78,22 +78,30 @@ export class PersonnelService {
     const voulu = habilitationsDe(input, true);
     const refus = refusGestion(auteur, [], voulu.roles);
     if (refus) throw new Forbidden('GESTION_COMPTE_INTERDITE', refus);
+    return this.get(await this.ouvrir(auteur.id, input));
+  }
+
+  /**
+   * Opens the account with its habilitations, journaled as granted by `auteurId`: the API's caller, already checked,
+   * or null for `npm run admin:create` (the first administrator has nobody above them). Answers its id.
+   */
+  async ouvrir(auteurId: number | null, input: CreateUtilisateurInput): Promise<number> {
+    const voulu = habilitationsDe(input, true);
     if (input.password !== undefined) assertAcceptablePassword(input.password);
     const login = cleIdentifiant(input.login);
     const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
     const deja = () => new Conflict('LOGIN_DEJA_UTILISE', `Le login « ${login} » est déjà celui d'un autre compte.`);
     try {
-      const id = await this.dataSource.transaction(async (em) => {
+      return await this.dataSource.transaction(async (em) => {
         await this.verifierPerimetres(em, voulu);
         if (await em.getRepository(Utilisateur).existsBy({ login })) throw deja();
         const profil = { login, email: input.email.trim(), nom: input.nom, prenom: input.prenom };
         const inserted = await em.getRepository(Utilisateur).insert({ ...profil, passwordHash, actif: true, recherche: rechercheUtilisateur(profil), createdAt: this.clock.now() });
         const userId = Number(inserted.identifiers[0].id);
         await this.ecrireHabilitations(em, userId, voulu);
-        await this.journaliser(em, auteur, userId, null, voulu);
+        await this.journaliser(em, auteurId, userId, null, voulu);
         return userId;
       });
-      return this.get(id);
     } catch (error) {
       if (isUniqueViolation(error)) throw deja();
       throw error;
@@ -144,7 +152,7 @@ export class PersonnelService {
       await this.ecrireHabilitations(em, id, voulu);
       // Deactivated, or its password changed by someone else: whoever holds a session of it is logged out now.
       if (!input.actif || passwordHash !== undefined) await em.getRepository(Session).delete({ utilisateurId: id });
-      await this.journaliser(em, auteur, id, avant, voulu);
+      await this.journaliser(em, auteur.id, id, avant, voulu);
     });
     return this.get(id);
   }
@@ -212,9 +220,9 @@ export class PersonnelService {
     if (perimetres.length) await em.getRepository(UtilisateurPerimetre).insert(perimetres.map((p) => ({ utilisateurId, ...p })));
   }
 
-  private async journaliser(em: EntityManager, auteur: Principal, utilisateurId: number, avant: Habilitations | null, apres: Habilitations): Promise<void> {
+  private async journaliser(em: EntityManager, auteurId: number | null, utilisateurId: number, avant: Habilitations | null, apres: Habilitations): Promise<void> {
     const date = this.clock.now();
-    const lignes = ecarts(avant, apres).map((e) => ({ utilisateurId, auteurId: auteur.id, date, ...e }));
+    const lignes = ecarts(avant, apres).map((e) => ({ utilisateurId, auteurId, date, ...e }));
     if (lignes.length) await em.getRepository(JournalHabilitation).insert(lignes);
   }
 

@@ -164,9 +164,9 @@ export class PiecesService {
     return { stream: await this.storage.read(piece.modeleCle), type: piece.modeleType as TypeFichier, nom: piece.modeleNom ?? `modele-${piece.code.toLowerCase()}` };
   }
 
-  /** The stored files of the model documents (all of them, or only `key` when given): for the sweep of unreferenced files. */
-  async clesModeles(key?: string): Promise<string[]> {
-    const rows = await this.dataSource.getRepository(PieceJustificative).find({ select: { modeleCle: true }, where: { modeleCle: key ?? Not(IsNull()) } });
+  /** The stored files of the model documents (all of them, or those among `cles`): for the deletion of unreferenced files. */
+  async clesModeles(cles?: string[]): Promise<string[]> {
+    const rows = await this.dataSource.getRepository(PieceJustificative).find({ select: { modeleCle: true }, where: { modeleCle: cles ? In(cles) : Not(IsNull()) } });
     return rows.map((p) => p.modeleCle as string);
   }
 

@@ -34,12 +34,13 @@ export class RetentionController {
   /**
    * Erases a candidate at their request (RGPD art. 17): account, file, candidatures, pièces and their files, mails.
    * Cannot be undone; `exportPropose` confirms the candidate was offered their data first. The candidate is told by
-   * mail; the numéro de dossier is never given again
+   * mail; the numéro de dossier is never given again. Refused (409) while the SI Scolarité holds or awaits an admission
+   * of theirs (OPI)
    */
   @Post('candidats/:numeroDossier/effacement')
   @HttpCode(200)
   @Roles(Role.ADMIN, Role.SCOL_CENTRALE)
-  @ApiProblemResponses(400, { 404: 'DOSSIER_INTROUVABLE' })
+  @ApiProblemResponses(400, { 404: 'DOSSIER_INTROUVABLE', 409: 'EFFACEMENT_OPI' })
   @ApiRequestExample({ exportPropose: true, motif: 'Demande écrite du 2 décembre 2026' }, { numeroDossier: 'DEMO0003' })
   deleteCandidat(@CurrentPrincipal() principal: Principal, @Param('numeroDossier') numeroDossier: string, @Body() body: EffacementCandidatDto): Promise<EffacementDto> {
     return this.retention.effacer(principal, numeroDossier, body);

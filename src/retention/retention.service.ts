@@ -1,12 +1,12 @@
 import { setImmediate as tourSuivant } from 'node:timers/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, LessThan, Not } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, LessThan, Not } from 'typeorm';
 import { CompteCandidat } from '../auth/entities/compte-candidat.entity';
 import { ComptesService } from '../auth/comptes.service';
 import { Principal } from '../common/auth/roles';
 import { Clock } from '../common/clock/clock';
-import { NotFound } from '../common/errors/domain-errors';
+import { Conflict, NotFound } from '../common/errors/domain-errors';
 import { cleNumeroDossier } from '../common/text/cle-identifiant';
 import { AppConfig, appConfig } from '../config';
 import { Candidature } from '../candidature/entities/candidature.entity';
@@ -16,10 +16,16 @@ import { MailOutbox } from '../mail/entities/mail-outbox.entity';
 import { OutboxService } from '../mail/outbox.service';
 import { DonneesPersonnellesDto } from '../auth/dto/compte.dto';
 import { Campagne } from '../offre/entities/campagne.entity';
-import { PiecesService } from '../pieces/pieces.service';
-import { FileStorage } from '../pieces/storage/file-storage';
+import { NatureOpi, Opi } from '../opi/opi.entity';
+import { FichiersOrphelinsService } from '../candidature/fichiers-orphelins.service';
 import { ApercuRetentionDto, BilanDestructionDto, EffacementCandidatDto, EffacementDto } from './dto/retention.dto';
 import { compteEfface } from '../mail/templates/compte.templates';
+
+const effacementOpi = (numero: string) =>
+  new Conflict(
+    'EFFACEMENT_OPI',
+    `Le dossier ${numero} ne peut pas être effacé : une admission confirmée a été transmise (ou est en cours de transmission) au SI Scolarité par l'OPI. Le candidat relève désormais de l'inscription administrative ; un désistement transmis lève ce blocage.`,
+  );
 
 const ZERO = (): BilanDestructionDto => ({ comptes: 0, candidatures: 0, pieces: 0, fichiers: 0, mails: 0 });
 
@@ -41,8 +47,7 @@ export class RetentionService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly storage: FileStorage,
-    private readonly pieces: PiecesService,
+    private readonly fichiers: FichiersOrphelinsService,
     private readonly outbox: OutboxService,
     private readonly comptes: ComptesService,
     private readonly clock: Clock,
@@ -99,6 +104,7 @@ export class RetentionService {
       const bilan = ZERO();
       const candidatures = await em.getRepository(Candidature).find({ select: { id: true }, where: { compteCandidatId: compte.id } });
       const ids = candidatures.map((c) => c.id);
+      if (ids.length && (await this.detenuParLeSiScol(em, ids))) throw effacementOpi(compte.numeroDossier);
       const pieces = ids.length ? await em.getRepository(PieceCandidature).find({ select: { id: true, fichierCle: true }, where: { candidatureId: In(ids) } }) : [];
       if (ids.length) bilan.candidatures = (await em.getRepository(Candidature).delete({ id: In(ids) })).affected ?? 0;
       bilan.pieces = pieces.length;
@@ -107,7 +113,7 @@ export class RetentionService {
       bilan.comptes = (await em.getRepository(CompteCandidat).delete({ id: compte.id })).affected ?? 0;
       return { bilan, cles: pieces.map((p) => p.fichierCle).filter((k): k is string => k !== null) };
     });
-    bilan.fichiers = await this.supprimerFichiers(cles);
+    bilan.fichiers = await this.fichiers.liberer(cles);
     this.logger.warn({ numeroDossier: compte.numeroDossier, par: principal.login, motif: dto.motif ?? null, ...bilan }, `Compte candidat ${compte.numeroDossier} effacé à la demande du candidat`);
     return { numeroDossier: compte.numeroDossier, emailInforme: compte.email, ...bilan };
   }
@@ -124,7 +130,7 @@ export class RetentionService {
       const pieces = await this.dataSource.getRepository(PieceCandidature).find({ select: { id: true, fichierCle: true }, where: { candidatureId: In(ids) } });
       bilan.candidatures += (await candidatures.delete({ id: In(ids), campagneId: campagne.id })).affected ?? 0;
       bilan.pieces += pieces.length;
-      bilan.fichiers += await this.supprimerFichiers(pieces.map((p) => p.fichierCle).filter((k): k is string => k !== null));
+      bilan.fichiers += await this.fichiers.liberer(pieces.map((p) => p.fichierCle).filter((k): k is string => k !== null));
       if (lot.length < TAILLE_LOT) break;
       await tourSuivant();
     }
@@ -161,27 +167,17 @@ export class RetentionService {
     return supprimes;
   }
 
-  /** Deletes the stored files no row names any more (a pièce's key may have been copied); answers how many went. */
-  private async supprimerFichiers(cles: string[]): Promise<number> {
-    if (cles.length === 0) return 0;
-    const encore = new Set(
-      [
-        ...(await this.dataSource.getRepository(PieceCandidature).find({ select: { fichierCle: true }, where: { fichierCle: In(cles) } })).map((p) => p.fichierCle),
-        ...(await this.pieces.clesModeles()).filter((k) => cles.includes(k)),
-      ].filter((k): k is string => k !== null),
-    );
-    let supprimes = 0;
-    for (const cle of new Set(cles)) {
-      if (encore.has(cle)) continue;
-      try {
-        await this.storage.delete(cle);
-        supprimes++;
-      } catch (error) {
-        // Left for the nightly purge-fichiers, which deletes files no row names.
-        this.logger.warn({ err: error, cle }, `Fichier ${cle} non supprimé : la purge des fichiers orphelins le reprendra`);
-      }
-    }
-    return supprimes;
+  /**
+   * Whether the SI Scolarité holds or awaits something of these candidatures: an admission (pushed or pending), or a
+   * withdrawal not pushed yet. Erasing then would leave an enrolment the institution can no longer trace.
+   */
+  private async detenuParLeSiScol(em: EntityManager, candidatureIds: number[]): Promise<boolean> {
+    return em
+      .getRepository(Opi)
+      .createQueryBuilder('o')
+      .where('o.candidatureId IN (:...candidatureIds)', { candidatureIds })
+      .andWhere(new Brackets((b) => b.where('o.nature = :admission', { admission: NatureOpi.ADMISSION }).orWhere('o.transmisAt IS NULL')))
+      .getExists();
   }
 
   private piecesDeCampagne(campagneId: number) {

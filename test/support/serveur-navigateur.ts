@@ -39,6 +39,9 @@ async function main(): Promise<void> {
       CAS_ENABLED: 'true',
       CAS_URL: `http://127.0.0.1:${cas.port}/cas`,
       WEB_DIST_DIR: 'web/dist',
+      // The journeys log the demo staff in again and again (each journey, each arrangement through the API) within
+      // 15 minutes: the default 10 logins an account would refuse the later ones. Throttling is test/throttle's.
+      THROTTLE_ACCOUNT_PER_15_MIN: '1000',
     },
   });
   const arreter = (signal: NodeJS.Signals) => api.kill(signal);

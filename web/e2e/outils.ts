@@ -111,6 +111,15 @@ export async function seConnecter(page: Page, login: string, password: string): 
   await page.getByRole('button', { name: 'Se connecter' }).click();
 }
 
+/** A member of staff logged in from the staff login page, on the list they land on (the session of this tab). */
+export async function connecterPersonnel(page: Page, login: string, password: string): Promise<void> {
+  await page.goto('/gestion/connexion');
+  await champ(page, 'Identifiant').fill(login);
+  await champ(page, 'Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await titreFocalise(page, 'Candidatures à traiter');
+}
+
 /** What remplirDossier types: a complete file (identity, address, bac) and one row of each list. */
 export interface DonneesDossier {
   civilite: 'Madame' | 'Monsieur';

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import Accueil from './accueil/Accueil';
+import { routesAdministration } from './administration/routes';
 import { routesCandidat } from './candidat/routes';
 import { routesCandidatures } from './candidatures/routes';
 import { Gabarit } from './commun/Gabarit';
@@ -23,6 +24,7 @@ export const routes: RouteObject[] = [
       ...routesOffre,
       ...routesCandidatures,
       ...routesGestion,
+      ...routesAdministration,
       { path: '*', element: <PageIntrouvable /> },
     ],
   },

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
+import { motsNouveauCompte } from '../../candidature/liste-candidature-colonnes';
 import { DossierService } from '../../candidat/dossier.service';
 import { ScolariteService } from '../../candidat/scolarite.service';
 import { StudentRecord } from '../../candidat/student-records/student-records.port';
@@ -173,9 +174,10 @@ export class CasService {
     }
     // A first login creates an account: only while the campaign is open (existing accounts still log in).
     await this.campagnes.ouverte(em);
+    const numeroDossier = await this.numeros.issue(em);
     const inserted = await repo.insert({
       campagneId,
-      numeroDossier: await this.numeros.issue(em),
+      numeroDossier,
       email,
       emailNormalise: cleIdentifiant(email),
       nom,
@@ -189,7 +191,9 @@ export class CasService {
       createdAt: now,
       casLogin,
     });
-    return (inserted.identifiers[0] as { id: number }).id;
+    const id = Number((inserted.identifiers[0] as { id: number }).id);
+    await motsNouveauCompte(em, { id, numeroDossier, nom, prenom });
+    return id;
   }
 
   private async issueCode(owner: Owner): Promise<string> {

@@ -11,6 +11,8 @@ import { Campagne } from '../../offre/entities/campagne.entity';
 @Index('compte_candidat_reset_token_hash_idx', ['resetTokenHash'])
 @Index('compte_candidat_campagne_cas_login_uq', ['campagneId', 'casLogin'], { unique: true })
 @Index('compte_candidat_email_token_hash_idx', ['emailTokenHash'])
+// The staff search of accounts: a campaign's, newest first.
+@Index('compte_candidat_campagne_id_idx', ['campagneId', 'id'])
 export class CompteCandidat {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AccesCandidatures, CandidatureComplete, candidat } from '../acces-candidatures';
+import { AccesCandidatures, Acteur, CandidatureComplete, usagePourCandidat } from '../acces-candidatures';
+import { tracer } from '../historique';
 import { EtatCandidature, exiger, verdict } from '../candidature-rules';
 import { DESISTEMENT_AUTO } from '../decisions';
 import { etatsDe } from '../etat-candidature';
@@ -42,22 +43,31 @@ export class ConfirmationService {
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {}
 
-  async confirmer(compteId: number, id: number, par: string): Promise<CandidatureDto> {
+  /**
+   * The candidate confirms, or a gestionnaire of the centre confirms for them (recorded in the history): the same
+   * rule (« confirmer »), the same mail, the same OPI code.
+   */
+  async confirmer(a: Acteur, id: number): Promise<CandidatureDto> {
     await this.dataSource.transaction(async (em) => {
-      const [c] = await AccesCandidatures.agir(em, candidat(compteId), [id], 'saisie');
+      const [c] = await AccesCandidatures.agir(em, a, [id], usagePourCandidat(a));
       await this.candidatures.assertPossible(c, 'confirmer', em);
       const codeOpi = `${this.app.prefixeOpi}${c.compteCandidat.numeroDossier}`;
-      await em.getRepository(Candidature).update({ id }, { acceptee: true, accepteeAt: this.clock.now(), acceptePar: par, codeOpi, version: c.version + 1 });
+      await em.getRepository(Candidature).update({ id }, { acceptee: true, accepteeAt: this.clock.now(), acceptePar: a.login, codeOpi, version: c.version + 1 });
       await this.opi.admission(em, id, codeOpi);
+      if (a.kind === 'staff') await tracer(em, [id], 'CONFIRMATION', a.login, this.clock.now());
       await this.mail(em, c, 'CANDIDATURE_CONFIRM', (d) => reponseCandidat({ ...d, reponse: 'confirmation', codeOpi }));
     });
-    return this.candidatures.detail(compteId, id);
+    return this.candidatures.recapitulatif(await AccesCandidatures.lire(this.dataSource.manager, a, id));
   }
 
-  async desister(compteId: number, id: number, par: string): Promise<CandidatureDto> {
-    const c = await AccesCandidatures.lire(this.dataSource.manager, candidat(compteId), id);
-    await this.dataSource.transaction((em) => this.retirer(em, c, par));
-    return this.candidatures.detail(compteId, id);
+  /** The candidate withdraws, or a gestionnaire of the centre for them (recorded in the history): the same rule and mails. */
+  async desister(a: Acteur, id: number): Promise<CandidatureDto> {
+    const c = await AccesCandidatures.lire(this.dataSource.manager, a, id, usagePourCandidat(a));
+    await this.dataSource.transaction(async (em) => {
+      await this.retirer(em, c, a.login);
+      if (a.kind === 'staff') await tracer(em, [id], 'DESISTEMENT', a.login, this.clock.now());
+    });
+    return this.candidatures.recapitulatif(await AccesCandidatures.lire(this.dataSource.manager, a, id));
   }
 
   /** The job: withdraws every favourable decision left unanswered past its deadline, each in its own transaction. */

@@ -19,7 +19,7 @@ export class DecisionCandidatController {
   @ApiOkResponse({ type: CandidatureDto })
   @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE', 422: 'CONFIRMATION_IMPOSSIBLE' })
   confirmCandidature(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<CandidatureDto> {
-    return this.confirmations.confirmer(principal.id, params.id, principal.login);
+    return this.confirmations.confirmer(principal, params.id);
   }
 
   /** « Se désister » of a favourable decision, confirmed or not: the next of the liste complémentaire is admitted */
@@ -28,6 +28,6 @@ export class DecisionCandidatController {
   @ApiOkResponse({ type: CandidatureDto })
   @ApiProblemResponses(400, { 404: 'CANDIDATURE_INTROUVABLE', 422: 'DESISTEMENT_IMPOSSIBLE' })
   withdrawCandidature(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams): Promise<CandidatureDto> {
-    return this.confirmations.desister(principal.id, params.id, principal.login);
+    return this.confirmations.desister(principal, params.id);
   }
 }

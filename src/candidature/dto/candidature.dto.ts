@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { RequiredIdentifiant } from '../../common/validation/decorators';
+import { RequiredIdentifiant, RequiredText } from '../../common/validation/decorators';
 import { TypeTraitement } from '../../offre/entities/formation.entity';
 import { StatutDossier } from '../entities/candidature.entity';
 
@@ -105,12 +105,12 @@ export class CandidatureResumeDto {
 }
 
 export class DatesUtilesDto {
-  /** Date limite de retour du dossier ou des pièces */
+  /** Date limite de retour du dossier ou des pièces (the one staff set for this candidature when later than the formation's) */
   limiteRetour: string;
   analyse: string | null;
   jury: string | null;
   publication: string | null;
-  /** Date limite de confirmation; null with a delay counted from the decision (see delaiConfirmation) */
+  /** Date limite de confirmation: the one staff set for this candidature, else the formation's; null with a delay counted from the decision (see delaiConfirmation) */
   confirmation: string | null;
   /** Days to confirm after a favourable decision, when the formation counts so */
   delaiConfirmation: number | null;
@@ -196,4 +196,11 @@ export class PieceParams extends CandidatureParams {
   /** @example 3 */
   @RequiredIdentifiant('doit être un identifiant de pièce justificative')
   pieceId: number;
+}
+
+/** A « proposition »: staff create a candidature for a candidate, outside the formation's window and the maximum */
+export class PropositionInput extends CandidaterInput {
+  /** The candidate's numéro de dossier @example "0WBZPM9X" */
+  @RequiredText(20)
+  numeroDossier: string;
 }

@@ -40,6 +40,8 @@ export enum StatutDossier {
 @Index('candidature_liste_avis_valide_idx', ['campagneId', 'nonAnnulee', 'avisValide', 'createdAt', 'id', 'formationId'])
 @Index('candidature_liste_formation_idx', ['formationId', 'campagneId', 'nonAnnulee', 'createdAt'])
 @Index('candidature_liste_code_formation_idx', ['campagneId', 'nonAnnulee', 'formationCode', 'formationId'])
+// The statistics' counts per formation, from the index alone (requete-statistiques.ts).
+@Index('candidature_statistiques_idx', ['formationId', 'campagneId', 'nonAnnulee', 'statutDossier', 'typeTraitement', 'avisType', 'avisValide', 'acceptee', 'rangListeComplementaire'])
 export class Candidature {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -128,6 +130,10 @@ export class Candidature {
   /** The reminder before the confirmation deadline was sent (once) */
   @Column({ type: 'boolean', default: false })
   relanceEnvoyee: boolean;
+
+  /** The reminder before the return date, to a candidate who had not transmitted, was sent (once) */
+  @Column({ type: 'boolean', default: false })
+  relanceRetourEnvoyee: boolean;
 
   /**
    * The rank on the formation's liste complémentaire, 1..n, while the latest validated avis is LC (null otherwise):

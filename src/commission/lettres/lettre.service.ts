@@ -1,4 +1,3 @@
-import { ETABLISSEMENT } from '../../pdf/pdf-commun';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not } from 'typeorm';
@@ -22,6 +21,10 @@ import { MotifAvis } from '../../candidature/entities/motif-avis.entity';
 import { LETTRE, dateLimiteConfirmation } from '../../candidature/avis/avis-rules';
 import { lettreDe, reglesDe } from '../../candidature/candidature-rules';
 import { libelleDecision, typeNomme, typesDesAvis } from '../../candidature/decisions';
+import { Langue } from '../../common/i18n/langue';
+import { ApercuLettreQuery } from '../../lettres/dto/parametres-lettres.dto';
+import { ParametresLettresService } from '../../lettres/parametres-lettres.service';
+import { GestionOffreService } from '../../offre/gestion-offre.service';
 
 /**
  * Lettres d'admission and de refus (reference §6), in the candidate's language: built from the published favourable
@@ -42,6 +45,8 @@ export class LettreService extends PieceJointeResolver implements OnModuleInit {
     private readonly dossierPdf: DossierPdfService,
     private readonly renderer: PdfRenderer,
     private readonly piecesJointes: PiecesJointes,
+    private readonly parametres: ParametresLettresService,
+    private readonly offre: GestionOffreService,
   ) {
     super();
   }
@@ -76,6 +81,41 @@ export class LettreService extends PieceJointeResolver implements OnModuleInit {
     return this.lettre(c, avis);
   }
 
+  /**
+   * A letter of the kind asked with sample data and the current settings, for staff setting them up: of a commission
+   * of their scope (its overrides and address) or of an example one, with a type de diplôme's text when one is named.
+   */
+  async apercu(principal: Principal, query: ApercuLettreQuery): Promise<MailAttachment> {
+    const langue = query.langue ?? Langue.FR;
+    const commission = query.commissionId ? await this.offre.commissionModifiable(principal, query.commissionId) : null;
+    if (query.typeDiplome) await this.parametres.typeDiplome(query.typeDiplome);
+    const reglages = await this.parametres.reglages(commission ?? { id: 0, signataire: null }, query.typeDiplome ?? null, langue);
+    const maintenant = this.clock.now();
+    const jour = parisDate(maintenant);
+    const exemple = EXEMPLE[langue];
+    const data: LettreData = {
+      langue,
+      etablissement: reglages.etablissement,
+      campagne: exemple.campagne,
+      editeLe: maintenant,
+      numeroDossier: 'EXEMPLE1',
+      candidat: { civilite: 'Mme', nom: 'Exemple', prenom: 'Camille', adresse: ['12 rue des Exemples', '45000 ORLEANS'] },
+      formation: exemple.formation,
+      commission: {
+        libelle: commission?.libelle ?? exemple.commission,
+        adresse: reglages.adresseCommission ?? (commission ? await this.courrier.adresseCommission(commission) : []),
+        signataire: commission?.signataire ?? null,
+      },
+      dateReunion: jour,
+      dateValidation: jour,
+      dateConfirmation: query.type === 'admission' ? parisDate(new Date(maintenant.getTime() + 14 * 24 * 3600 * 1000)) : null,
+      commentaire: null,
+      mentions: reglages.mentions,
+    };
+    const content = await this.renderer.render(query.type === 'admission' ? buildLettreAdmission(data) : buildLettreRefus({ ...data, motif: exemple.motif }));
+    return { filename: `apercu_lettre_${query.type}.pdf`, content, contentType: 'application/pdf' };
+  }
+
   /** For the outbox: the letter of an avis, rebuilt when the mail is sent. */
   async resolve(ref: string): Promise<MailAttachment> {
     const avis = await this.dataSource.getRepository(Avis).findOneOrFail({ where: { id: Number(ref) }, relations: { typeDecision: true } });
@@ -92,11 +132,13 @@ export class LettreService extends PieceJointeResolver implements OnModuleInit {
    * come, or may not be the day this candidature was decided, so it is never printed as the meeting.
    */
   private async lettre(c: CandidatureAvecCompte, avis: Avis): Promise<MailAttachment> {
-    const [dossier, campagne, adresseCommission, typeDe] = await Promise.all([
+    const langue = c.compteCandidat.langue;
+    const [dossier, campagne, adresseCommission, typeDe, reglages] = await Promise.all([
       this.dossiers.dossier(c.compteCandidatId),
       this.dataSource.getRepository(Campagne).findOneByOrFail({ id: c.campagneId }),
       this.courrier.adresseCommission(c.formation.commission),
       typesDesAvis(this.dataSource.manager, [avis]),
+      this.parametres.reglages(c.formation.commission, c.formation.typeDiplome, langue),
     ]);
     const type = typeDe(avis);
     const sections = await this.dossierPdf.sectionsLisibles(dossier);
@@ -105,19 +147,20 @@ export class LettreService extends PieceJointeResolver implements OnModuleInit {
     const prenom = identite?.prenom ?? '';
     const publieLe = avis.publieAt ? parisDate(avis.publieAt) : parisDate(avis.valideAt ?? this.clock.now());
     const data: LettreData = {
-      langue: c.compteCandidat.langue,
-      etablissement: ETABLISSEMENT,
+      langue,
+      etablissement: reglages.etablissement,
       campagne: campagne.libelle,
       editeLe: this.clock.now(),
       numeroDossier: dossier.numeroDossier,
       candidat: { civilite: identite?.civilite ?? '', nom, prenom, adresse: sections.adresse?.lignes ?? [] },
       formation: `${c.formation.code} — ${c.formation.libelle}`,
-      commission: { libelle: c.formation.commission.libelle, adresse: adresseCommission, signataire: c.formation.commission.signataire },
+      commission: { libelle: c.formation.commission.libelle, adresse: reglages.adresseCommission ?? adresseCommission, signataire: c.formation.commission.signataire },
       dateReunion: avis.dateReunion,
       dateValidation: publieLe,
       dateConfirmation: dateLimiteConfirmation(c, datesDe(c), publieLe),
       commentaire: avis.commentaireVisible ? avis.commentaire : null,
-      decision: typeNomme(type) ? libelleDecision(type, c.compteCandidat.langue) : null,
+      decision: typeNomme(type) ? libelleDecision(type, langue) : null,
+      mentions: reglages.mentions,
     };
     const admission = lettreDe(reglesDe(avis)) === 'admission';
     const motif = admission ? null : ((await this.dataSource.getRepository(MotifAvis).findOneBy({ code: avis.motif ?? '' }))?.libelle ?? avis.motif);
@@ -125,3 +168,9 @@ export class LettreService extends PieceJointeResolver implements OnModuleInit {
     return { filename: nomLettre(admission ? 'admission' : 'refus', dossier.numeroDossier, nom, prenom, c.formation.code), content, contentType: 'application/pdf' };
   }
 }
+
+/** The sample values of the preview, in each language. */
+const EXEMPLE: Record<Langue, { campagne: string; formation: string; commission: string; motif: string }> = {
+  fr: { campagne: "Campagne d'exemple", formation: "EXEMPLE — Formation d'exemple", commission: "Commission d'exemple", motif: "Capacité d'accueil atteinte" },
+  en: { campagne: 'Sample campaign', formation: 'EXAMPLE — Sample programme', commission: 'Sample admissions committee', motif: 'All places have been filled' },
+};

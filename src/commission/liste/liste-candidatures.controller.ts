@@ -1,24 +1,15 @@
 import { ApiRequestExample } from '../../common/api/api-request-example.decorator';
-import { Body, Controller, Get, Param, Post, Query, StreamableFile, applyDecorators } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CandidatureParams } from '../../candidature/dto/candidature.dto';
 import { ApiProblemResponses } from '../../common/api/api-problem-responses.decorator';
 import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators';
 import { Principal, Role } from '../../common/auth/roles';
-import { contentDisposition } from '../../pieces/upload/send-file';
-import { CandidatureStaffDetailDto, CandidatureStaffPage, FiltresCandidaturesDto, ListeCandidaturesQueryDto, NoteDto, NoteInput } from './dto/liste-candidatures.dto';
-import { ExportCandidaturesService, FichierExport } from './export-candidatures.service';
+import { TYPE_XLSX } from '../../common/xlsx/xlsx';
+import { ApiFichier, envoyerFichier } from '../fichier';
+import { CandidatureStaffDetailDto, CandidatureStaffPage, ColonneExportDto, ExportCandidaturesQueryDto, ListeCandidaturesQueryDto, NoteDto, NoteInput, NoteParams } from './dto/liste-candidatures.dto';
+import { ExportCandidaturesService } from './export-candidatures.service';
 import { ListeCandidaturesService } from './liste-candidatures.service';
-
-/** A streamed export: an attachment (never sniffed nor stored, as every answer), documented as a binary of its type. */
-const Export = (type: string, description: string) =>
-  applyDecorators(
-    ApiProduces(type),
-    ApiOkResponse({ description, content: { [type]: { schema: { type: 'string', format: 'binary' } } } }),
-    ApiProblemResponses(400),
-  );
-
-const envoyer = (f: FichierExport) => new StreamableFile(f.stream, { type: f.type, disposition: contentDisposition(f.nom) });
 
 /**
  * Staff lists of candidatures: scolarité centrale and admin see all of them, a gestionnaire those of their centres, a
@@ -41,18 +32,25 @@ export class ListeCandidaturesController {
     return this.liste.liste(principal, query);
   }
 
-  /** The filtered list as CSV for French Excel (UTF-8 with BOM, `;`), streamed row by row */
-  @Get('export.csv')
-  @Export('text/csv', 'The candidatures, one line each, with a header line')
-  async exportCandidaturesCsv(@CurrentPrincipal() principal: Principal, @Query() filtres: FiltresCandidaturesDto): Promise<StreamableFile> {
-    return envoyer(await this.exports.exporter(principal, filtres, 'csv'));
+  /** The columns an export may hold (its `colonnes` parameter), by group, and which are the default ones */
+  @Get('export/colonnes')
+  @ApiOkResponse({ type: [ColonneExportDto] })
+  listColonnesExport(): ColonneExportDto[] {
+    return this.exports.catalogue();
   }
 
-  /** The filtered list as an Excel workbook, streamed row by row */
+  /** The filtered list as CSV for French Excel (UTF-8 with BOM, `;`), with the columns chosen, streamed row by row */
+  @Get('export.csv')
+  @ApiFichier('text/csv', 'The candidatures, one line each, with a header line')
+  async exportCandidaturesCsv(@CurrentPrincipal() principal: Principal, @Query() filtres: ExportCandidaturesQueryDto): Promise<StreamableFile> {
+    return envoyerFichier(await this.exports.exporter(principal, filtres, 'csv'));
+  }
+
+  /** The filtered list as an Excel workbook, with the columns chosen, streamed row by row */
   @Get('export.xlsx')
-  @Export('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'The candidatures, one row each, under a header row')
-  async exportCandidaturesXlsx(@CurrentPrincipal() principal: Principal, @Query() filtres: FiltresCandidaturesDto): Promise<StreamableFile> {
-    return envoyer(await this.exports.exporter(principal, filtres, 'xlsx'));
+  @ApiFichier(TYPE_XLSX, 'The candidatures, one row each, under a header row')
+  async exportCandidaturesXlsx(@CurrentPrincipal() principal: Principal, @Query() filtres: ExportCandidaturesQueryDto): Promise<StreamableFile> {
+    return envoyerFichier(await this.exports.exporter(principal, filtres, 'xlsx'));
   }
 
   /** A candidature of the caller's scope: the candidate's file, the récapitulatif, every avis, the bloc-notes */
@@ -78,5 +76,14 @@ export class ListeCandidaturesController {
   @ApiRequestExample({ message: 'Appelée le 12/03 : envoie son relevé de notes par courrier.' }, { id: 1 })
   createNote(@CurrentPrincipal() principal: Principal, @Param() params: CandidatureParams, @Body() input: NoteInput): Promise<NoteDto> {
     return this.liste.ajouterNote(principal, params.id, input.message);
+  }
+
+  /** Deletes one's own note from the bloc-notes (never someone else's) */
+  @Delete(':id/notes/:noteId')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiProblemResponses(400, { 403: 'NOTE_D_UN_AUTRE', 404: ['CANDIDATURE_INTROUVABLE', 'NOTE_INTROUVABLE'] })
+  async deleteNote(@CurrentPrincipal() principal: Principal, @Param() params: NoteParams): Promise<void> {
+    await this.liste.supprimerNote(principal, params.id, params.noteId);
   }
 }

@@ -9,11 +9,14 @@ import { codeOpiDe, reponseDe } from '../../candidature/decisions';
 import { Principal } from '../../common/auth/roles';
 import { Clock } from '../../common/clock/clock';
 import { toPage } from '../../common/pagination/page';
-import { ValidationFailed } from '../../common/errors/domain-errors';
+import { Forbidden, NotFound, ValidationFailed } from '../../common/errors/domain-errors';
+import { historiqueDe } from '../../candidature/historique';
 import { TYPE_AVIS_LIBELLES } from '../../candidature/avis/avis-rules';
 import { AvisService } from '../../candidature/avis/avis.service';
 import { CandidatureStaffDetailDto, CandidatureStaffItemDto, CandidatureStaffPage, ListeCandidaturesQueryDto, NoteDto, PROFONDEUR_MAX } from './dto/liste-candidatures.dto';
 import { NoteCandidature } from './entities/note-candidature.entity';
+import { EtiquetteDto } from '../etiquettes/etiquettes.dto';
+import { etiquettesDe } from '../etiquettes/etiquettes.service';
 import {
   LigneCandidature,
   candidaturesDuPerimetre,
@@ -61,18 +64,20 @@ export class ListeCandidaturesService {
       idsDe(pageListe(requete, filtres, query, apres)),
       compterBorne(requete),
     ]);
-    const rows = await lignes(this.dataSource, principal, ids);
+    const [rows, etiquettes] = await Promise.all([lignes(this.dataSource, principal, ids), etiquettesDe(this.dataSource.manager, ids)]);
     const dernier = rows.length === limit ? rows[rows.length - 1] : null;
-    return { ...toPage(rows.map(itemDto), total, query), plusDe, suivant: dernier ? encoderCurseur({ cle: cleDeTri(dernier, tri), id: dernier.id }) : null };
+    return { ...toPage(rows.map((c) => itemDto(c, etiquettes.get(c.id) ?? [])), total, query), plusDe, suivant: dernier ? encoderCurseur({ cle: cleDeTri(dernier, tri), id: dernier.id }) : null };
   }
 
   async detail(principal: Principal, id: number): Promise<CandidatureStaffDetailDto> {
     const c = await this.trouver(principal, id);
-    const [dossier, recapitulatif, avis, notes] = await Promise.all([
+    const [dossier, recapitulatif, avis, notes, historique, etiquettes] = await Promise.all([
       this.dossiers.dossier(c.compteCandidatId),
       this.candidatures.recapitulatif(c as CandidatureComplete),
       this.avis.historiqueDe(id),
       this.listeNotes(id),
+      historiqueDe(this.dataSource.manager, id),
+      etiquettesDe(this.dataSource.manager, [id]),
     ]);
     return {
       id: c.id,
@@ -93,6 +98,8 @@ export class ListeCandidaturesService {
       dossier,
       avis,
       notes,
+      historique,
+      etiquettes: etiquettes.get(id) ?? [],
     };
   }
 
@@ -109,6 +116,15 @@ export class ListeCandidaturesService {
     return noteDto({ ...note, id: Number(result.identifiers[0].id) });
   }
 
+  /** Deletes a note of the bloc-notes: only its author may (404 when the candidature has no such note). */
+  async supprimerNote(principal: Principal, id: number, noteId: number): Promise<void> {
+    await this.trouver(principal, id);
+    const note = await this.dataSource.getRepository(NoteCandidature).findOneBy({ id: noteId, candidatureId: id });
+    if (!note) throw new NotFound('NOTE_INTROUVABLE', "Cette note n'existe pas dans le bloc-notes de cette candidature.");
+    if (note.auteur !== principal.login) throw new Forbidden('NOTE_D_UN_AUTRE', `Cette note a été écrite par ${note.auteur} : seul son auteur peut la supprimer.`);
+    await this.dataSource.getRepository(NoteCandidature).delete({ id: noteId, auteur: principal.login });
+  }
+
   /** A candidature of the caller's scope, cancelled ones included (AccesCandidatures.lire: 404 alike whether missing or out of scope). */
   private async trouver(principal: Principal, id: number): Promise<LigneCandidature> {
     await AccesCandidatures.lire(this.dataSource.manager, principal, id);
@@ -121,7 +137,7 @@ export class ListeCandidaturesService {
   }
 }
 
-function itemDto(c: LigneCandidature): CandidatureStaffItemDto {
+function itemDto(c: LigneCandidature, etiquettes: EtiquetteDto[]): CandidatureStaffItemDto {
   const cd = c.candidat ?? null;
   const a = c.avisCourant ?? null;
   return {
@@ -145,6 +161,7 @@ function itemDto(c: LigneCandidature): CandidatureStaffItemDto {
     createdAt: c.createdAt.toISOString(),
     transmiseAt: iso(c.transmiseAt),
     annuleeAt: iso(c.annuleeAt),
+    etiquettes,
   };
 }
 

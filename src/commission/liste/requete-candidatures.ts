@@ -15,6 +15,7 @@ import { Campagne } from '../../offre/entities/campagne.entity';
 import { Avis } from '../../candidature/entities/avis.entity';
 import { LONGUEUR_MOT } from '../../candidature/entities/mot-recherche.entity';
 import { FiltresCandidaturesDto, SANS_AVIS, Tri } from './dto/liste-candidatures.dto';
+import { AccesEtiquettes } from '../etiquettes/acces-etiquettes';
 
 /** A candidature as the staff list reads it: its place in the offer, the account, the identity, the current avis. */
 export type LigneCandidature = Candidature & {
@@ -59,29 +60,45 @@ export function candidaturesDuPerimetre(dataSource: DataSource | EntityManager, 
   return AccesCandidatures.restreindre(principal, qb, { centre: 'ce.code', commission: 'cm.code' });
 }
 
-/**
- * What a list reads before its candidatures: the campaign (the one asked, else the one in service, else the latest)
- * and the formations of the caller's scope and of the centre and commission filters (at most the offer's 2,000 ids),
- * so that the list itself is a query of the candidature table alone, which its indexes answer in order.
- */
-export async function resoudreFiltres(dataSource: DataSource, principal: Principal, filtres: FiltresCandidaturesDto): Promise<FiltresResolus> {
+/** The campaign a staff read is about: the one asked, else the one in service, else the latest (0: none at all). */
+export async function campagneDemandee(dataSource: DataSource, campagne?: number): Promise<number> {
   const campagnes = dataSource.getRepository(Campagne);
-  const campagne =
-    filtres.campagne ??
+  return (
+    campagne ??
     ((await campagnes.findOne({ where: { enService: true }, select: { id: true } })) ?? (await campagnes.findOne({ where: {}, order: { id: 'DESC' }, select: { id: true } })))?.id ??
-    0;
-  if (AccesCandidatures.partout(principal) && filtres.commission === undefined && filtres.centre === undefined) return { ...filtres, campagne, formations: null, codesFormations: null };
-  const qb = dataSource.getRepository(Formation).createQueryBuilder('f').innerJoin('f.commission', 'cm').innerJoin('cm.centre', 'ce').select('f.id', 'id').addSelect('f.code', 'code');
+    0
+  );
+}
+
+/**
+ * The formations of the caller's scope (AccesCandidatures.restreindre) and of the centre and commission filters, as a
+ * query of the offer (at most its 2,000 formations) joining `f` to its commission `cm` and centre `ce`, selecting nothing yet.
+ */
+export function formationsDuPerimetre(dataSource: DataSource, principal: Principal, filtres: { centre?: string; commission?: string }): SelectQueryBuilder<Formation> {
+  const qb = dataSource.getRepository(Formation).createQueryBuilder('f').innerJoin('f.commission', 'cm').innerJoin('cm.centre', 'ce').select([]);
   AccesCandidatures.restreindre(principal, qb, { centre: 'ce.code', commission: 'cm.code' });
   if (filtres.commission !== undefined) qb.andWhere('cm.code = :commission', { commission: filtres.commission });
   if (filtres.centre !== undefined) qb.andWhere('ce.code = :centre', { centre: filtres.centre });
-  const formations = await qb.getRawMany<{ id: number | string; code: string }>();
+  return qb;
+}
+
+/**
+ * What a list reads before its candidatures: the campaign (campagneDemandee) and the formations of the caller's scope
+ * and of the centre and commission filters (formationsDuPerimetre), so that the list itself is a query of the
+ * candidature table alone, which its indexes answer in order.
+ */
+export async function resoudreFiltres(dataSource: DataSource, principal: Principal, filtres: FiltresCandidaturesDto): Promise<FiltresResolus> {
+  const campagne = await campagneDemandee(dataSource, filtres.campagne);
+  // A label out of reach (another centre's) is refused, as it would be on a candidature.
+  if (filtres.etiquette !== undefined) await AccesEtiquettes.utilisable(dataSource.manager, principal, filtres.etiquette);
+  if (AccesCandidatures.partout(principal) && filtres.commission === undefined && filtres.centre === undefined) return { ...filtres, campagne, formations: null, codesFormations: null };
+  const formations = await formationsDuPerimetre(dataSource, principal, filtres).addSelect('f.id', 'id').addSelect('f.code', 'code').getRawMany<{ id: number | string; code: string }>();
   return { ...filtres, campagne, formations: formations.map((f) => Number(f.id)), codesFormations: formations.map((f) => f.code) };
 }
 
 /**
  * The candidatures matching the filters, within the scope resolved by resoudreFiltres, as a query of the candidature
- * table alone, selecting the ids: every filter is a condition on its own columns (the identity's only for an INE, by a subquery), and
+ * table alone, selecting the ids: every filter is a condition on its own columns (the search words and labels by a subquery), and
  * (campaign, live or cancelled) lead each of its list indexes, so pages, counts and exports read an index in order.
  */
 export function requeteCandidatures(dataSource: DataSource | EntityManager, filtres: FiltresResolus): SelectQueryBuilder<Candidature> {
@@ -98,6 +115,8 @@ export function requeteCandidatures(dataSource: DataSource | EntityManager, filt
   // Booleans as 0/1: better-sqlite3 binds no JavaScript boolean, and both engines store 0/1.
   if (filtres.avisValide !== undefined) qb.andWhere('c.avisValide = :avisValide', { avisValide: filtres.avisValide ? 1 : 0 });
   if (filtres.acceptee !== undefined) qb.andWhere('c.acceptee = :acceptee', { acceptee: filtres.acceptee ? 1 : 0 });
+  // The label's candidatures, one seek of its unique index (etiquette, candidature).
+  if (filtres.etiquette !== undefined) qb.andWhere('c.id IN (SELECT ec.candidature_id FROM etiquette_candidature ec WHERE ec.etiquette_id = :etiquette)', { etiquette: filtres.etiquette });
   if (filtres.q) rechercher(qb, filtres.q);
   return qb;
 }
@@ -150,19 +169,26 @@ export interface PagesExport<T> {
 /**
  * An export's pages of raw rows, one statement a page: the next TAILLE_PAGE_EXPORT ids of pageExport (the candidature
  * table alone, a derived table), joined to their rows within the caller's scope (candidaturesDuPerimetre) and to
- * their current avis (`a`), selecting `colonnes` (name → `alias.property`, aliases of candidaturesDuPerimetre or `a`)
+ * their current avis (`a`) and to the rows `jointures` add, selecting `colonnes` (name → `alias.property`, aliases of candidaturesDuPerimetre, `a` or the jointures')
  * as plain values converted as each column's entity would hold them (dates, booleans), no entity built. TypeORM
  * builds the SQL once; each page only binds `apres`.
  */
-export function pagesExport<T extends ObjectLiteral>(dataSource: DataSource, principal: Principal, filtres: FiltresResolus, colonnes: Record<keyof T & string, string>): PagesExport<T> {
+export function pagesExport<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  principal: Principal,
+  filtres: FiltresResolus,
+  colonnes: Partial<Record<keyof T & string, string>>,
+  jointures: ((qb: SelectQueryBuilder<Candidature>) => void)[] = [],
+): PagesExport<T> {
   const ids = pageExport(dataSource, filtres, 0);
   const qb = candidaturesDuPerimetre(dataSource, principal)
     .innerJoin(`(${ids.getQuery()})`, 'p', 'p.id = c.id', ids.getParameters())
     .leftJoin(Avis, 'a', `a.id = ${idDernierAvis('c.id')}`)
     .select([])
     .orderBy('c.id', 'ASC');
+  for (const joindre of jointures) joindre(qb);
   const conversions: [string, ColumnMetadata][] = [];
-  for (const [nom, colonne] of Object.entries<string>(colonnes)) {
+  for (const [nom, colonne] of Object.entries(colonnes) as [string, string][]) {
     qb.addSelect(colonne, nom);
     const [alias, propriete] = colonne.split('.');
     conversions.push([nom, qb.expressionMap.findAliasByName(alias).metadata.findColumnWithPropertyName(propriete)!]);
@@ -189,14 +215,15 @@ export async function idsDe(qb: SelectQueryBuilder<Candidature>): Promise<number
 /**
  * Text search as staff type it: every word is the start of one of the account's search words (mot_recherche: the
  * folded names, the numéro de dossier, the INE), so "elise mar" finds MARTIN Élise and "T0001" the numéros starting
- * so. Each word is a seek of the index (mot, account) joined to the candidatures by account. Folded words hold only
- * A-Z and 0-9, so nothing in them is a LIKE wildcard.
+ * so. Each word is a seek of the index (mot, account) joined to the query's rows by their account (`compte`: the
+ * candidatures' by default, the accounts' for the search of accounts). Folded words hold only A-Z and 0-9, so nothing
+ * in them is a LIKE wildcard.
  */
-function rechercher(qb: SelectQueryBuilder<Candidature>, q: string): void {
+export function rechercher<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, q: string, compte = 'c.compteCandidatId'): void {
   const mots = normalizeForSearch(q).split(' ').filter(Boolean);
   if (mots.length === 0) qb.andWhere('1 = 0');
   mots.forEach((mot, i) =>
-    qb.andWhere(`c.compteCandidatId IN (SELECT m${i}.compte_candidat_id FROM mot_recherche m${i} WHERE m${i}.mot LIKE :mot${i})`, { [`mot${i}`]: `${mot.slice(0, LONGUEUR_MOT)}%` }),
+    qb.andWhere(`${compte} IN (SELECT m${i}.compte_candidat_id FROM mot_recherche m${i} WHERE m${i}.mot LIKE :mot${i})`, { [`mot${i}`]: `${mot.slice(0, LONGUEUR_MOT)}%` }),
   );
 }
 
@@ -290,13 +317,13 @@ export async function avecAvisCourant(em: EntityManager, rows: LigneCandidature[
 export const BORNE_TOTAL = 1000;
 
 /** The statement of the bounded count: at most BORNE_TOTAL + 1 ids of the query, counted. */
-export function requeteCompte(qb: SelectQueryBuilder<Candidature>): [string, unknown[]] {
+export function requeteCompte(qb: SelectQueryBuilder<ObjectLiteral>): [string, unknown[]] {
   const [sql, params] = qb.clone().orderBy().offset(undefined).limit(BORNE_TOTAL + 1).getQueryAndParameters();
   return [`SELECT COUNT(*) AS n FROM (${sql}) t`, params];
 }
 
 /** The number of rows of the query, read up to BORNE_TOTAL + 1 in an index: `plusDe` when there are more. */
-export async function compterBorne(qb: SelectQueryBuilder<Candidature>): Promise<{ total: number; plusDe: boolean }> {
+export async function compterBorne(qb: SelectQueryBuilder<ObjectLiteral>): Promise<{ total: number; plusDe: boolean }> {
   const [{ n }] = (await qb.connection.query(...requeteCompte(qb))) as [{ n: number | string }];
   const total = Number(n);
   return total > BORNE_TOTAL ? { total: BORNE_TOTAL, plusDe: true } : { total, plusDe: false };

@@ -5,6 +5,7 @@ import {
   Conflict,
   DomainError,
   Forbidden,
+  InvalidRequest,
   NotFound,
   PayloadTooLarge,
   PreconditionFailed,
@@ -51,6 +52,7 @@ const GENERIC: Record<GenericStatus, () => DomainError> = {
 
 /** The statuses whose code depends on the route: each route names the codes it answers (`ApiProblemResponses({ 404: … })`). */
 const ROUTE_SPECIFIC: Record<number, (code: string) => DomainError> = {
+  400: (code) => new InvalidRequest(code, 'La requête est refusée pour ce qu’elle contient : voir `code` et `errors`.'),
   401: (code) => new Unauthorized(code, 'Vous ne pouvez pas être authentifié : voir `code`.'),
   403: (code) => new Forbidden(code, "Vous n'avez pas les droits nécessaires pour cette action : voir `code`."),
   404: (code) => new NotFound(code, "Ce que vous demandez n'existe pas ou ne vous est pas accessible : voir `code`."),
@@ -60,8 +62,8 @@ const ROUTE_SPECIFIC: Record<number, (code: string) => DomainError> = {
   503: (code) => new ServiceUnavailable(code, 'Un service dont dépend la demande est indisponible : réessayez dans quelques instants.'),
 };
 
-/** What an operation may answer on a route-specific status: one code, or several. */
-export type ProblemCodes = Partial<Record<401 | 403 | 404 | 409 | 413 | 422 | 503, string | string[]>>;
+/** What an operation may answer on a route-specific status (or on 400, besides REQUETE_INVALIDE): one code, or several. */
+export type ProblemCodes = Partial<Record<400 | 401 | 403 | 404 | 409 | 413 | 422 | 503, string | string[]>>;
 
 /** Codes by operationId (= method name, unique) and status, written into the document by buildOpenApiDocument. */
 export const PROBLEM_CODES = new Map<string, Map<number, string[]>>();
@@ -123,7 +125,8 @@ export function problemExamples(
   guarded: boolean,
 ): { description: string; examples: Record<string, { value: ProblemDto } | { $ref: string }> } {
   const declared = (PROBLEM_CODES.get(operationId)?.get(status) ?? []).map((code) => ROUTE_SPECIFIC[status](code));
-  const generic = status in GENERIC && (declared.length === 0 || (guarded && (status === 401 || status === 403))) ? [GENERIC[status as GenericStatus]()] : [];
+  // A route's own 400 codes come on top of the validation every route answers.
+  const generic = status in GENERIC && (declared.length === 0 || status === 400 || (guarded && (status === 401 || status === 403))) ? [GENERIC[status as GenericStatus]()] : [];
   const errors = [...generic, ...declared];
   if (errors.length === 0) throw new Error(`${operationId} : la réponse ${status} doit nommer ses codes (ApiProblemResponses({ ${status}: 'CODE' }))`);
   const examples = Object.fromEntries([

@@ -30,6 +30,7 @@ export const OPERATION_VERBS = [
   'declare',
   'preview',
   'send',
+  'restore',
 ] as const;
 
 const SHAPE = new RegExp(`^(${OPERATION_VERBS.join('|')})(Own)?([A-Z][A-Za-z]*)?$`);

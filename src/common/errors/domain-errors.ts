@@ -24,9 +24,14 @@ export abstract class DomainError extends Error {
   }
 }
 
-export class ValidationFailed extends DomainError {
+/** A request refused for what it holds, with a code of its own (an unreadable file…); `errors` names the fields. */
+export class InvalidRequest extends DomainError {
   readonly status = 400;
   readonly title = 'Requête invalide';
+}
+
+/** The request's fields fail validation: REQUETE_INVALIDE, `errors` naming each field. */
+export class ValidationFailed extends InvalidRequest {
   constructor(errors: FieldError[], detail = describeFields(errors)) {
     super('REQUETE_INVALIDE', detail, errors);
   }

@@ -119,6 +119,38 @@ Your supporting documents can no longer be changed; you will be informed by e-ma
   },
 });
 
+/** CANDIDATURE_RELANCE_RETOUR: the return date approaches and the candidate has not transmitted (job relance-retour). */
+export const relanceRetour = modeleEditable<Concernee & { dateRetour: string; lien: string }>({
+  code: 'CANDIDATURE_RELANCE_RETOUR',
+  description: "Rappel : la date limite de retour approche et la candidature n'est pas transmise",
+  variables: { ...candidat, lien: VARIABLES.lienCandidature, dateRetour: { description: 'Date limite de retour du dossier', exemple: '10/04/2027' } },
+  valeurs: (c, dates) => ({ ...valeursCandidat(c), lien: c.lien, dateRetour: dates.jour(c.dateRetour) }),
+  textes: {
+    fr: {
+      sujet: 'Rappel : transmettez votre candidature avant le {{dateRetour}}',
+      corps: `Bonjour {{prenom}} {{nom}},
+
+Votre candidature à la formation « {{formation}} » (numéro de dossier {{numeroDossier}}) n'est pas encore transmise.
+
+Complétez vos pièces justificatives puis cliquez sur « Transmettre ma candidature » au plus tard le {{dateRetour}} : passé cette date, elle ne pourra plus être transmise.
+
+{{lien lien "Suivre ma candidature"}}
+`,
+    },
+    en: {
+      sujet: 'Reminder: submit your application by {{dateRetour}}',
+      corps: `Dear {{prenom}} {{nom}},
+
+Your application to the programme "{{formation}}" (file number {{numeroDossier}}) has not been submitted yet.
+
+Complete your supporting documents, then click "Submit my application" by {{dateRetour}} at the latest: after that date it can no longer be submitted.
+
+{{lien lien "Follow my application"}}
+`,
+    },
+  },
+});
+
 /** COMMISSION_ALERT_TRANSMISSION: a candidate transmitted their candidature (sent in French, to the commission). */
 export const alerteTransmission = modeleEditable<Concernee>({
   code: 'COMMISSION_ALERT_TRANSMISSION',
@@ -167,6 +199,90 @@ export const alerteAnnulation = modeleEditable<Concernee>({
   },
 });
 
-/** COMMISSION_ALERT_TRANSMISSION and COMMISSION_ALERT_ANNULATION: what a candidate did, for the commission. */
-export const alerteCommission = (d: Concernee & { evenement: 'transmission' | 'annulation'; langue: Langue }) =>
-  (d.evenement === 'transmission' ? alerteTransmission : alerteAnnulation)(d);
+/** COMMISSION_ALERT_PROPOSITION: staff created a candidature for a candidate, a proposition (sent in French, to the commission). */
+export const alerteProposition = modeleEditable<Concernee>({
+  code: 'COMMISSION_ALERT_PROPOSITION',
+  description: 'Alerte à la commission : proposition de candidature faite par la scolarité',
+  variables: candidat,
+  valeurs: valeursCandidat,
+  textes: {
+    fr: {
+      sujet: '[Alerte] Proposition de candidature : {{formation}}',
+      corps: `Bonjour,
+
+La scolarité a proposé à {{prenom}} {{nom}} (numéro de dossier {{numeroDossier}}) une candidature à la formation « {{formation}} ». Le dossier est complet et un avis favorable attend votre validation.
+`,
+    },
+    en: {
+      sujet: '[Alert] Application proposed: {{formation}}',
+      corps: `Hello,
+
+The registrar's office proposed to {{prenom}} {{nom}} (file number {{numeroDossier}}) an application to the programme "{{formation}}". The file is complete and a favourable decision awaits your validation.
+`,
+    },
+  },
+});
+
+/** COMMISSION_ALERT_TRANSMISSION, COMMISSION_ALERT_ANNULATION and COMMISSION_ALERT_PROPOSITION: what happened to a candidature, for the commission. */
+export const alerteCommission = (d: Concernee & { evenement: 'transmission' | 'annulation' | 'proposition'; langue: Langue }) =>
+  ({ transmission: alerteTransmission, annulation: alerteAnnulation, proposition: alerteProposition })[d.evenement](d);
+
+/** The candidate, the formation and the follow link: what the mails of staff's actions for the candidate say. */
+const avecLien = {
+  variables: { ...candidat, lien: VARIABLES.lienCandidature },
+  valeurs: (c: Concernee & { lien: string }) => ({ ...valeursCandidat(c), lien: c.lien }),
+};
+
+/** CANDIDATURE_PROPOSITION: staff created a candidature for the candidate (a proposition, outside the window or the maximum). */
+export const candidatureProposee = modeleEditable<Concernee & { lien: string }>({
+  code: 'CANDIDATURE_PROPOSITION',
+  description: 'Proposition : la scolarité a enregistré une candidature pour le candidat',
+  ...avecLien,
+  textes: {
+    fr: {
+      sujet: 'Proposition de candidature : {{formation}}',
+      corps: `Bonjour {{prenom}} {{nom}},
+
+La scolarité a enregistré pour vous une candidature à la formation « {{formation}} » (numéro de dossier {{numeroDossier}}). Votre dossier est complet : vous serez informé(e) par e-mail de la décision de la commission.
+
+{{lien lien "Suivre ma candidature"}}
+`,
+    },
+    en: {
+      sujet: 'Application proposed: {{formation}}',
+      corps: `Dear {{prenom}} {{nom}},
+
+The registrar's office has recorded an application to the programme "{{formation}}" for you (file number {{numeroDossier}}). Your file is complete: you will be informed by e-mail of the committee's decision.
+
+{{lien lien "Follow my application"}}
+`,
+    },
+  },
+});
+
+/** CANDIDATURE_RESTAURATION: staff restored a cancelled candidature. */
+export const candidatureRestauree = modeleEditable<Concernee & { lien: string }>({
+  code: 'CANDIDATURE_RESTAURATION',
+  description: 'Candidature annulée restaurée par la scolarité',
+  ...avecLien,
+  textes: {
+    fr: {
+      sujet: 'Candidature restaurée : {{formation}}',
+      corps: `Bonjour {{prenom}} {{nom}},
+
+Votre candidature à la formation « {{formation}} », qui avait été annulée, est de nouveau active (numéro de dossier {{numeroDossier}}). Vérifiez vos pièces justificatives en ligne.
+
+{{lien lien "Suivre ma candidature"}}
+`,
+    },
+    en: {
+      sujet: 'Application restored: {{formation}}',
+      corps: `Dear {{prenom}} {{nom}},
+
+Your application to the programme "{{formation}}", which had been cancelled, is active again (file number {{numeroDossier}}). Check your supporting documents online.
+
+{{lien lien "Follow my application"}}
+`,
+    },
+  },
+});

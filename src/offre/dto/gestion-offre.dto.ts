@@ -47,6 +47,10 @@ export class CentreInput {
   @OptionalFlag()
   dematDefaut?: boolean;
 
+  /** A copy of every mail its candidates receive about a candidature goes to `contactEmail`, which it then needs (false, the default) @example false */
+  @OptionalFlag()
+  copieMailsCandidats?: boolean;
+
   /** Shown in the public offer (true, the default) @example true */
   @OptionalFlag()
   actif?: boolean;
@@ -66,6 +70,8 @@ export class CentreDto {
   /** @example null */
   maxVoeux: number | null;
   dematDefaut: boolean;
+  /** A copy of the candidates' candidature mails goes to `contactEmail` */
+  copieMailsCandidats: boolean;
   actif: boolean;
   /** Send it back as If-Match to change the centre (also the ETag) @example 1 */
   version: number;
@@ -254,6 +260,10 @@ export class FormationInput {
   @OptionalInt(1, 100_000)
   capacite?: number;
 
+  /** Days before the return date to remind, once, the candidates who have not transmitted their file; absent: no reminder (the default) @example 7 */
+  @OptionalInt(1, 90)
+  relanceRetourJours?: number;
+
   /** Shown in the offer @example "Admission sur dossier, entretien éventuel." */
   @OptionalText(5000, { multiline: true })
   informationsComplementaires?: string;
@@ -288,6 +298,8 @@ export class FormationDto {
   dateConfirmationListeComplementaire: string | null;
   delaiConfirmationListeComplementaire: number | null;
   capacite: number | null;
+  /** Days before the return date the candidates who have not transmitted are reminded; null: no reminder */
+  relanceRetourJours: number | null;
   informationsComplementaires: string | null;
   actif: boolean;
   /** Send it back as If-Match to change the formation (also the ETag) @example 1 */

@@ -31,6 +31,10 @@ export class CentreCandidature {
   @Column({ type: 'boolean', default: true })
   dematDefaut: boolean;
 
+  /** A copy of every mail its candidates receive about a candidature goes to `contactEmail` (reference typ_send_mail `M`) */
+  @Column({ type: 'boolean', default: false })
+  copieMailsCandidats: boolean;
+
   @Column({ type: 'boolean', default: true })
   actif: boolean;
 

@@ -88,6 +88,10 @@ export class Formation {
   @Column({ type: 'integer', nullable: true })
   delaiConfirmationListeComplementaire: number | null;
 
+  /** Days before the return date to remind the candidates who have not transmitted (once each); null: no reminder */
+  @Column({ type: 'integer', nullable: true })
+  relanceRetourJours: number | null;
+
   /** Statistics only */
   @Column({ type: 'integer', nullable: true })
   capacite: number | null;

@@ -33,7 +33,7 @@ export class JournalHabilitation {
   @JoinColumn({ name: 'utilisateur_id', foreignKeyConstraintName: 'journal_habilitation_utilisateur_fk' })
   utilisateur?: Utilisateur;
 
-  /** Who changed it (null if that account were ever deleted) */
+  /** Who changed it; null: `npm run admin:create` (the first administrator), or an author's account since deleted */
   @Column({ type: 'integer', nullable: true })
   auteurId: number | null;
 

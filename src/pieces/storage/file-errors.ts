@@ -1,4 +1,4 @@
-import { BusinessRule, DomainError, FieldError, NotFound, PayloadTooLarge, ServiceUnavailable } from '../../common/errors/domain-errors';
+import { BusinessRule, FieldError, InvalidRequest, NotFound, PayloadTooLarge, ServiceUnavailable } from '../../common/errors/domain-errors';
 
 const MO = 1024 * 1024;
 /** Retry-After of ANTIVIRUS_INDISPONIBLE: clamd restarts (or reloads its signatures) in about a minute. */
@@ -8,9 +8,7 @@ const STOCKAGE_REESSAYER_S = 10;
 const mo = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
 /** An uploaded file refused for what it is (or is missing): a 400 naming the `fichier` field, with its own code. */
-export class FichierRefuse extends DomainError {
-  readonly status = 400;
-  readonly title = 'Requête invalide';
+export class FichierRefuse extends InvalidRequest {
   constructor(code: string, detail: string, message: string) {
     super(code, detail, [{ field: 'fichier', message } satisfies FieldError]);
   }
@@ -23,6 +21,9 @@ export const FichierErrors = {
       "Seuls les fichiers PDF, JPEG et PNG sont acceptés : le contenu de ce fichier n'est ni un PDF ni une image JPEG ou PNG.",
       'doit être un fichier PDF, JPEG ou PNG',
     ),
+
+  imageRefusee: () =>
+    new FichierRefuse('FICHIER_TYPE_REFUSE', "Seules les images PNG et JPEG sont acceptées ici : le contenu de ce fichier n'en est pas une.", 'doit être une image PNG ou JPEG'),
 
   tropVolumineux: (maxBytes: number) =>
     new PayloadTooLarge('FICHIER_TROP_VOLUMINEUX', `Le fichier dépasse la taille maximale de ${mo.format(maxBytes / MO)} Mo.`, [

@@ -44,9 +44,13 @@ export class UploadReceiver {
     @Inject(storageConfig.KEY) private readonly config: StorageConfig,
   ) {}
 
-  async receive(request: FastifyRequest): Promise<ReceivedUpload> {
+  /**
+   * `options` narrow what this route keeps: a smaller maximum than UPLOAD_MAX_MO, only some of the types (a file of
+   * another type is deleted and refused with FICHIER_TYPE_REFUSE).
+   */
+  async receive(request: FastifyRequest, options: { maxBytes?: number; images?: boolean } = {}): Promise<ReceivedUpload> {
     if (!request.isMultipart()) throw FichierErrors.manquant();
-    const maxBytes = this.config.maxBytes;
+    const maxBytes = Math.min(options.maxBytes ?? this.config.maxBytes, this.config.maxBytes);
     const part = await request.file({ limits: multipartLimits(maxBytes), throwFileSizeLimit: false }).catch((error: unknown) => {
       throw isClientError(error) ? error : new ValidationFailed([{ field: FICHIER_FIELD, message: "n'a pas pu être lu : corps multipart/form-data mal formé" }]);
     });
@@ -57,7 +61,12 @@ export class UploadReceiver {
         throw FichierErrors.manquant();
       }
       const inspecter = (lire: () => Readable) => this.antivirus.analyser(lire);
-      return { stored: await this.storage.write(part.file, { maxBytes, inspecter }), nomOriginal: sanitizeFileName(part.filename) };
+      const stored = await this.storage.write(part.file, { maxBytes, inspecter });
+      if (options.images && stored.type === 'application/pdf') {
+        await this.storage.delete(stored.key);
+        throw FichierErrors.imageRefusee();
+      }
+      return { stored, nomOriginal: sanitizeFileName(part.filename) };
     } catch (error) {
       await discardRest(request.raw, DISCARD_MAX);
       throw error;

@@ -31,10 +31,11 @@ export function contentDisposition(stored: string): string {
 }
 
 /**
- * Marks a route answering sendFile(): binary in the contract. Like every answer, it is never sniffed nor stored
- * (src/common/security/security-headers.ts).
+ * Marks a route answering sendFile(): binary in the contract, of the types it may send (an uploaded file: PDF, JPEG or
+ * PNG). Like every answer, it is never sniffed nor stored (src/common/security/security-headers.ts).
  */
-export const FileDownload = (description = 'The file (PDF, JPEG or PNG), as an attachment') =>
-  applyDecorators(
-    ApiOkResponse({ description, content: Object.fromEntries(TYPES.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) }),
-  );
+export const FileDownload = (description = 'The file (PDF, JPEG or PNG), as an attachment', types: readonly TypeFichier[] = TYPES) =>
+  applyDecorators(ApiOkResponse({ description, content: Object.fromEntries(types.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) }));
+
+/** Marks a route answering a PDF it renders (a dossier, a letter): application/pdf only. */
+export const PdfDownload = (description: string) => FileDownload(description, ['application/pdf']);

@@ -2,6 +2,7 @@ import { Suspense, useEffect } from 'react';
 import Container from 'react-bootstrap/Container';
 import Spinner from 'react-bootstrap/Spinner';
 import { Link, Outlet, useLocation } from 'react-router';
+import { ecransPermis } from '../administration/acces';
 import { langue, useLangue, useTextes, type Langue } from './langue';
 import { useSession } from './session';
 import { useSite } from './site';
@@ -44,6 +45,13 @@ export function Gabarit() {
                       {session.me.kind === 'staff' ? t.aTraiter : t.monEspace} ({session.me.prenom} {session.me.nom})
                     </Link>
                   </li>
+                  {session.me.kind === 'staff' && ecransPermis(session.me.roles).length > 0 && (
+                    <li className="nav-item">
+                      <Link className="nav-link" to="/gestion/administration">
+                        Administration
+                      </Link>
+                    </li>
+                  )}
                   {session.me.kind === 'candidat' && (
                     <li className="nav-item">
                       <Link className="nav-link" to="/mon-compte">

@@ -9,6 +9,8 @@ import { ChampGestion, lireFormulaire } from './ChampGestion';
 import { FormulaireAvis } from './FormulaireAvis';
 import { STATUTS_DOSSIER, TYPES_TRAITEMENT } from './filtres';
 import { enregistrer } from '../commun/telechargement';
+import { PoseEtiquettes } from './etiquettes/PoseEtiquettes';
+import { DelaisGroupes } from './pour-candidat/DelaisGroupes';
 
 const ACTIONS = {
   statut: 'Changer le statut du dossier',
@@ -17,6 +19,8 @@ const ACTIONS = {
   avis: 'Saisir un avis',
   validerAvis: 'Valider l’avis',
   dossiers: 'Télécharger les dossiers (ZIP)',
+  etiquette: 'Poser une étiquette',
+  delais: 'Fixer les délais (confirmation, retour)',
 } as const;
 type Action = keyof typeof ACTIONS;
 
@@ -33,7 +37,7 @@ export function ActionsGroupees({ ids }: { ids: number[] }) {
   const type = $api.useMutation('post', '/api/candidatures/type-traitement', { onSuccess: (r) => apres(`Type de traitement changé pour ${r.modifiees} candidature(s).`)() });
   const validerType = $api.useMutation('post', '/api/candidatures/type-traitement/validation', { onSuccess: (r) => apres(`Type de traitement validé pour ${r.modifiees} candidature(s).`)() });
   const validerAvis = $api.useMutation('post', '/api/candidatures/avis/validation', { onSuccess: (r) => apres(`Avis validé pour ${r.length} candidature(s).`)() });
-  const erreur = { statut: statut.error, typeTraitement: type.error, validerTypeTraitement: validerType.error, validerAvis: validerAvis.error, avis: null, dossiers: erreurZip }[action];
+  const erreur = { statut: statut.error, typeTraitement: type.error, validerTypeTraitement: validerType.error, validerAvis: validerAvis.error, avis: null, dossiers: erreurZip, etiquette: null, delais: null }[action];
   const n = ids.length;
   return (
     <section aria-labelledby="titre-actions" className="border rounded p-3 mb-4 bg-body-tertiary">
@@ -97,6 +101,8 @@ export function ActionsGroupees({ ids }: { ids: number[] }) {
             </Button>
           )}
           {action === 'avis' && <FormulaireAvis candidatureIds={ids} />}
+          {action === 'etiquette' && <PoseEtiquettes ids={ids} />}
+          {action === 'delais' && <DelaisGroupes ids={ids} />}
           {action === 'validerAvis' && (
             <>
               <p>Le dernier avis de chaque candidature est publié au candidat (aussitôt, ou à la date de publication de la formation) et lui est envoyé par mail.</p>

@@ -1,7 +1,6 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import Badge from 'react-bootstrap/Badge';
 import Button from 'react-bootstrap/Button';
-import Card from 'react-bootstrap/Card';
 import Col from 'react-bootstrap/Col';
 import Form from 'react-bootstrap/Form';
 import Row from 'react-bootstrap/Row';
@@ -13,15 +12,24 @@ import { $api, api, queryClient } from '../commun/api';
 import { dateLisible } from '../commun/dates';
 import { Chargement } from '../commun/Gabarit';
 import { Page } from '../commun/Page';
+import { useSession } from '../commun/session';
+import { peutEffacerCandidats } from '../administration/acces';
 import { Probleme, Succes } from '../commun/Probleme';
 import { ChampGestion, lireFormulaire } from './ChampGestion';
 import { DossierCandidat } from './DossierCandidat';
+import { EtiquettesCandidature } from './etiquettes/EtiquettesCandidature';
 import { STATUTS_DOSSIER, TYPES_TRAITEMENT } from './filtres';
 import { FormulaireAvis } from './FormulaireAvis';
 import { PiecesCandidature } from './PiecesCandidature';
 import { enregistrer } from '../commun/telechargement';
+import { Section } from './Section';
+import { AgirPourCandidat } from './pour-candidat/AgirPourCandidat';
+import { SupprimerNote } from './pour-candidat/SupprimerNote';
 
 type Detail = Schemas['CandidatureStaffDetailDto'];
+
+/** The RGPD export and erasure: the administration's chunk, loaded only for the roles allowed to use it. */
+const DonneesCandidat = lazy(() => import('../administration/DonneesCandidat'));
 
 /** A candidature's full view (GET /api/candidatures/{id}) and every action staff take on it. */
 export default function FicheCandidature() {
@@ -37,27 +45,15 @@ export default function FicheCandidature() {
       </p>
       {fiche.isPending && <Chargement />}
       <Probleme erreur={fiche.error} />
-      {c && <Contenu c={c} />}
+      {c && <Contenu c={c} nom={nom ?? c.numeroDossier} />}
     </Page>
   );
 }
 
-function Section({ titre, children }: { titre: string; children: React.ReactNode }) {
-  const id = `section-${titre.replace(/[^a-z]/gi, '-').toLowerCase()}`;
-  return (
-    <Card as="section" className="mb-4" aria-labelledby={id}>
-      <Card.Body>
-        <h2 id={id} className="h4">
-          {titre}
-        </h2>
-        {children}
-      </Card.Body>
-    </Card>
-  );
-}
 
-function Contenu({ c }: { c: Detail }) {
+function Contenu({ c, nom }: { c: Detail; nom: string }) {
   const r = c.recapitulatif;
+  const roles = useSession()?.me.roles ?? [];
   const [erreurPdf, setErreurPdf] = useState<unknown>(null);
   const telecharger = async (quoi: 'dossier' | 'lettre') => {
     setErreurPdf(null);
@@ -120,8 +116,12 @@ function Contenu({ c }: { c: Detail }) {
         </Stack>
         <Probleme erreur={erreurPdf} />
       </Section>
+      <EtiquettesCandidature c={c} />
       <Section titre="Pièces justificatives">
         <PiecesCandidature candidatureId={c.id} pieces={r.pieces} demat={r.formation.demat} />
+      </Section>
+      <Section titre="Agir pour le candidat">
+        <AgirPourCandidat c={c} />
       </Section>
       <Section titre="Statut du dossier">
         <StatutDossier c={c} />
@@ -141,6 +141,13 @@ function Contenu({ c }: { c: Detail }) {
       <Section titre="Dossier du candidat">
         <DossierCandidat dossier={c.dossier} />
       </Section>
+      {peutEffacerCandidats(roles) && (
+        <Section titre="Données personnelles (RGPD)">
+          <Suspense fallback={<Chargement />}>
+            <DonneesCandidat numeroDossier={c.numeroDossier} nom={nom} />
+          </Suspense>
+        </Section>
+      )}
     </>
   );
 }
@@ -318,6 +325,7 @@ function BlocNotes({ c }: { c: Detail }) {
                 {n.auteur}, le {dateLisible(n.createdAt)}
               </div>
               {n.message}
+              <SupprimerNote candidatureId={c.id} note={n} />
             </li>
           ))}
         </ul>

@@ -7,16 +7,20 @@ import Row from 'react-bootstrap/Row';
 import Stack from 'react-bootstrap/Stack';
 import Table from 'react-bootstrap/Table';
 import { Link, useSearchParams } from 'react-router';
-import { $api, api } from '../commun/api';
+import { $api } from '../commun/api';
 import { dateLisible } from '../commun/dates';
 import { Chargement } from '../commun/Gabarit';
 import { Page } from '../commun/Page';
 import { Probleme } from '../commun/Probleme';
 import { useSession } from '../commun/session';
 import { ActionsGroupees } from './ActionsGroupees';
+import { ChampEtiquette } from './etiquettes/ChampEtiquette';
+import { Pastilles } from './etiquettes/Pastille';
+import { ExportCandidatures } from './export/ExportCandidatures';
+import { ChampCampagne } from './recherche/ChampCampagne';
+import { acces } from './roles-gestion';
 import { ChampGestion, lireFormulaire } from './ChampGestion';
 import { STATUTS_DOSSIER, TRIS, TYPES_AVIS, TYPES_TRAITEMENT, filtresDe, requeteDe } from './filtres';
-import { enregistrer } from '../commun/telechargement';
 
 const OUI_NON = { '': 'Indifférent', true: 'Oui', false: 'Non' };
 
@@ -32,7 +36,6 @@ export default function ListeCandidatures() {
   const liste = $api.useQuery('get', '/api/candidatures', { params: { query: requete } }, { placeholderData: (precedent) => precedent });
   const formations = $api.useQuery('get', '/api/offre/gestion/formations', { params: { query: { limit: 200 } } }, { staleTime: 300_000, retry: false });
   const [selection, setSelection] = useState<Set<number>>(new Set());
-  const [erreurExport, setErreurExport] = useState<unknown>(null);
   const page = Number(params.get('page') ?? 1);
   const items = liste.data?.items ?? [];
 
@@ -47,16 +50,6 @@ export default function ListeCandidatures() {
   const filtrer = (valeurs: Record<string, string>) => {
     setSelection(new Set());
     setParams(new URLSearchParams(Object.entries(valeurs).filter(([, v]) => v !== '')));
-  };
-  const exporter = async (format: 'csv' | 'xlsx') => {
-    setErreurExport(null);
-    const query = filtresDe(params);
-    const { data, error } =
-      format === 'csv'
-        ? await api.GET('/api/candidatures/export.csv', { params: { query }, parseAs: 'blob' })
-        : await api.GET('/api/candidatures/export.xlsx', { params: { query }, parseAs: 'blob' });
-    if (error || !data) setErreurExport(error ?? new Error('vide'));
-    else enregistrer(data as Blob, `candidatures.${format}`);
   };
   const tousCoches = items.length > 0 && items.every((c) => selection.has(c.id));
   const basculer = (id: number) => {
@@ -125,8 +118,11 @@ export default function ListeCandidatures() {
           <Col sm={6} lg={2}>
             <ChampGestion nom="commission" libelle="Commission (code)" defaultValue={params.get('commission') ?? ''} erreur={liste.error} />
           </Col>
-          <Col sm={6} lg={2}>
-            <ChampGestion nom="campagne" libelle="Campagne (identifiant)" type="number" defaultValue={params.get('campagne') ?? ''} aide="Vide : celle en service." erreur={liste.error} />
+          <Col sm={6} lg={3}>
+            <ChampCampagne defaultValue={params.get('campagne') ?? ''} erreur={liste.error} />
+          </Col>
+          <Col sm={6} lg={3}>
+            <ChampEtiquette defaultValue={params.get('etiquette') ?? ''} erreur={liste.error} />
           </Col>
         </Row>
         <Stack direction="horizontal" gap={2}>
@@ -146,15 +142,13 @@ export default function ListeCandidatures() {
         <ChampGestion nom="order" libelle="Ordre" options={{ asc: 'Croissant', desc: 'Décroissant' }} defaultValue={requete.order} onChange={(v) => changer({ order: v, apres: undefined, page: undefined })} />
         <ChampGestion nom="limit" libelle="Par page" options={{ [requete.limit ?? 20]: String(requete.limit ?? 20), 20: '20', 50: '50', 100: '100', 200: '200' }} defaultValue={String(requete.limit)} onChange={(v) => changer({ limit: v, apres: undefined, page: undefined })} />
       </Stack>
-      <Stack direction="horizontal" gap={2} className="mb-3">
-        <Button variant="outline-primary" onClick={() => void exporter('csv')}>
-          Exporter en CSV
-        </Button>
-        <Button variant="outline-primary" onClick={() => void exporter('xlsx')}>
-          Exporter en Excel (XLSX)
-        </Button>
+      <Stack direction="horizontal" gap={3} className="mb-3 flex-wrap">
+        <Link to="/gestion/statistiques">Statistiques de la campagne</Link>
+        {session && acces.rechercher(session.me.roles) && <Link to="/gestion/recherche">Rechercher un candidat</Link>}
+        {session && acces.etiqueter(session.me.roles) && <Link to="/gestion/etiquettes">Étiquettes</Link>}
+        {session && acces.rechercher(session.me.roles) && <Link to="/gestion/proposition">Proposer une formation à un candidat</Link>}
       </Stack>
-      <Probleme erreur={erreurExport} />
+      <ExportCandidatures filtres={filtresDe(params)} />
 
       {liste.isPending && <Chargement />}
       {liste.data && items.length === 0 && <p>Aucune candidature ne correspond à ces filtres.</p>}
@@ -193,6 +187,7 @@ export default function ListeCandidatures() {
                       {c.numeroDossier}
                       {c.ine && <> · INE {c.ine}</>}
                     </div>
+                    <Pastilles etiquettes={c.etiquettes} />
                   </th>
                   <td>
                     <abbr title={c.formation.libelle}>{c.formation.code}</abbr>

@@ -29,6 +29,7 @@ export function filtresDe(params: URLSearchParams): FiltresExport {
     annulees: booleen(params.get('annulees')),
     campagne: nombre(params.get('campagne')),
     formationId: nombre(params.get('formationId')),
+    etiquette: nombre(params.get('etiquette')),
     commission: texte(params.get('commission')),
     centre: texte(params.get('centre')),
     q: texte(params.get('q')),

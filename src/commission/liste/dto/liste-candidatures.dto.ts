@@ -3,20 +3,23 @@ import { ApiProperty, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { DossierDto } from '../../../candidat/dto/dossier.dto';
-import { CandidatureDto, ReponseDto, StatutDossierDto, TypeTraitementCandidatureDto } from '../../../candidature/dto/candidature.dto';
+import { CandidatureDto, CandidatureParams, ReponseDto, StatutDossierDto, TypeTraitementCandidatureDto } from '../../../candidature/dto/candidature.dto';
 import { StatutDossier } from '../../../candidature/entities/candidature.entity';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { PageOf } from '../../../common/pagination/page';
-import { OptionalInt, OptionalRefCode, OptionalText, RequiredText } from '../../../common/validation/decorators';
+import { OptionalInt, OptionalRefCode, OptionalText, RequiredIdentifiant, RequiredText } from '../../../common/validation/decorators';
 import { TypeTraitement } from '../../../offre/entities/formation.entity';
 import { TypeAvis } from '../../../candidature/entities/avis.entity';
 import { AvisDto } from '../../../candidature/avis/avis.dto';
+import { ACTIONS_HISTORIQUE, ActionHistorique } from '../../../candidature/historique';
+import { EtiquetteDto } from '../../etiquettes/etiquettes.dto';
+import { GROUPES, GroupeColonne } from '../colonnes-export';
 
 export const SANS_AVIS = 'AUCUN';
 export const TRIS = ['nom', 'numeroDossier', 'createdAt', 'formation', 'statutDossier'] as const;
 export type Tri = (typeof TRIS)[number];
 
-const OptionalBool = () =>
+export const OptionalBool = () =>
   applyDecorators(
     IsOptional(),
     Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
@@ -72,9 +75,39 @@ export class FiltresCandidaturesDto {
   @OptionalBool()
   annulees?: boolean;
 
+  /** Only the candidatures carrying this label (id, one of GET /api/etiquettes) @example 1 */
+  @OptionalInt(1, 2_147_483_647)
+  etiquette?: number;
+
   /** Words, each the start of a word of the name (accents and case ignored), of the numéro de dossier or of the INE: "elise mar" @example "martin" */
   @OptionalText(100)
   q?: string;
+}
+
+/** The exports' query: the list's filters and the columns wanted. */
+export class ExportCandidaturesQueryDto extends FiltresCandidaturesDto {
+  /**
+   * The columns, by code, separated by commas, in the order wanted (GET /api/candidatures/export/colonnes lists them);
+   * absent: the default columns @example "numeroDossier,nomNaissance,prenom,adresse,bacSerie,bacSpecialites"
+   */
+  @OptionalText(2000)
+  colonnes?: string;
+}
+
+/** A column of the exports' catalogue */
+export class ColonneExportDto {
+  /** What `colonnes` names it by @example "bacSpecialites" */
+  code: string;
+  /** Its header in the file @example "Spécialités du bac" */
+  entete: string;
+  @ApiProperty({ enum: Object.keys(GROUPES), description: 'The group it belongs to' })
+  groupe: GroupeColonne;
+  /** @example "Baccalauréat" */
+  libelleGroupe: string;
+  /** What it holds and how it is written */
+  description: string;
+  /** In the export without `colonnes` */
+  parDefaut: boolean;
 }
 
 class TriDto {
@@ -150,6 +183,8 @@ export class CandidatureStaffItemDto {
   createdAt: string;
   transmiseAt: string | null;
   annuleeAt: string | null;
+  /** The labels it carries, by label */
+  etiquettes: EtiquetteDto[];
 }
 
 export class CandidatureStaffPage extends PageOf(CandidatureStaffItemDto) {
@@ -168,6 +203,25 @@ export class NoteDto {
   /** Staff login */
   auteur: string;
   createdAt: string;
+}
+
+/** What a member of staff did on the candidate's behalf (historique.ts) */
+export class HistoriqueDto {
+  /** PIECE_DEPOSEE, PIECE_NON_CONCERNE, PIECE_RETIREE, CONFIRMATION, DESISTEMENT, PROPOSITION, RESTAURATION */
+  @ApiProperty({ enum: Object.keys(ACTIONS_HISTORIQUE) })
+  action: ActionHistorique;
+  libelle: string;
+  /** The pièce concerned, or what the action undid */
+  detail: string | null;
+  /** Staff login of who did it */
+  par: string;
+  createdAt: string;
+}
+
+export class NoteParams extends CandidatureParams {
+  /** @example 1 */
+  @RequiredIdentifiant('doit être un identifiant de note')
+  noteId: number;
 }
 
 export class NoteInput {
@@ -204,4 +258,8 @@ export class CandidatureStaffDetailDto {
   avis: AvisDto[];
   /** Newest first */
   notes: NoteDto[];
+  /** What staff did on the candidate's behalf, oldest first */
+  historique: HistoriqueDto[];
+  /** The labels it carries, by label */
+  etiquettes: EtiquetteDto[];
 }
