@@ -4,6 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api/api-problem-responses.decorator';
 import { CurrentPrincipal, EspaceCandidat, Public, Roles } from '../common/auth/auth.decorators';
 import { Principal, Role } from '../common/auth/roles';
+import { DureeUniforme } from '../common/security/duree-uniforme';
 import { Throttled } from '../common/throttle/throttled.decorator';
 import { ComptesService } from './comptes.service';
 import {
@@ -29,6 +30,7 @@ export class ComptesController {
   @Public()
   @EspaceCandidat()
   @Throttled({ name: 'compte', field: 'email' })
+  @DureeUniforme()
   @ApiProblemResponses(400, { 403: 'CREATION_COMPTE_CAS_UNIQUEMENT', 422: ['CAMPAGNE_FERMEE', 'AUCUNE_CAMPAGNE_EN_SERVICE'] })
   @ApiRequestExample({ nom: 'Petit', prenom: 'Camille', email: 'camille.petit@example.org', emailConfirmation: 'camille.petit@example.org', password: 'une phrase de passe toute simple', passwordConfirmation: 'une phrase de passe toute simple' })
   createCompte(@Body() body: CreateCompteDto): Promise<MessageDto> {
@@ -53,6 +55,7 @@ export class ComptesController {
   @Public()
   @EspaceCandidat()
   @Throttled({ name: 'compte', field: 'email' })
+  @DureeUniforme()
   @ApiProblemResponses(400, { 422: 'AUCUNE_CAMPAGNE_EN_SERVICE' })
   @ApiRequestExample({ email: 'camille.petit@example.org' })
   resendActivation(@Body() body: EmailDto): Promise<MessageDto> {
@@ -65,6 +68,7 @@ export class ComptesController {
   @Public()
   @EspaceCandidat()
   @Throttled({ name: 'compte', field: 'email' })
+  @DureeUniforme()
   @ApiProblemResponses(400, { 422: 'AUCUNE_CAMPAGNE_EN_SERVICE' })
   @ApiRequestExample({ email: 'camille.petit@example.org' })
   recoverIdentifiants(@Body() body: EmailDto): Promise<MessageDto> {

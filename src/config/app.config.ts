@@ -4,7 +4,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsUrl, Matches, Max, Min } from 'cl
 import { HTTP_URL, validateEnv } from './config-validation';
 import { toBoolean } from './config-transforms';
 
-class AppEnv {
+export class AppEnv {
   @IsIn(['development', 'test', 'production'], { message: 'doit valoir development, test ou production' })
   NODE_ENV = 'development';
 
@@ -106,6 +106,17 @@ class AppEnv {
   @Max(30, { message: 'doit être un nombre de jours entre 1 et 30' })
   RELANCE_CONFIRMATION_JOURS = 2;
 
+  /**
+   * Least time, in milliseconds, before the account forms that must not tell whether an address has an account
+   * (creation, lost activation code, forgotten identifiers) answer: whatever each does, all answer after this time,
+   * so their duration says nothing of the address. 0: no floor.
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'doit être un nombre de millisecondes entre 0 et 5000' })
+  @Min(0, { message: 'doit être un nombre de millisecondes entre 0 et 5000' })
+  @Max(5000, { message: 'doit être un nombre de millisecondes entre 0 et 5000' })
+  COMPTE_REPONSE_MIN_MS = 400;
+
   /** SCOL_NB_JOUR_ARCHIVAGE: days an archived campaign's accounts, files and candidatures are kept before destruction */
   @Type(() => Number)
   @IsInt({ message: 'doit être un nombre de jours entre 30 et 3650' })
@@ -129,6 +140,7 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
     hsts: e.HSTS_MAX_AGE > 0 ? { maxAge: e.HSTS_MAX_AGE, includeSubDomains: e.HSTS_INCLUDE_SUBDOMAINS } : null,
     jobsEnabled: e.JOBS_ENABLED,
     joursActivation: e.COMPTE_JOURS_ACTIVATION,
+    reponseCompteMinMs: e.COMPTE_REPONSE_MIN_MS,
     prefixeNumeroDossier: e.COMPTE_NUMERO_PREFIXE,
     ineObligatoireDepuis: e.INE_OBLIGATOIRE_DEPUIS,
     /** Most live candidatures per candidate for the whole institution; null: per centre (its maxVoeux) */

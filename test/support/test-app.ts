@@ -38,7 +38,8 @@ export async function startTestApp(
   const owned = !shared.database;
   const database = shared.database ?? (await createScratchDatabase(undefined, { empty: shared.empty }));
   const saved = { ...process.env };
-  Object.assign(process.env, { DATABASE_URL: database.url, DATABASE_MIGRATIONS_RUN: 'true' }, env);
+  // The account forms' answer floor (COMPTE_REPONSE_MIN_MS) is off here, on in test/enumeration.e2e-spec.ts that checks it.
+  Object.assign(process.env, { DATABASE_URL: database.url, DATABASE_MIGRATIONS_RUN: 'true', COMPTE_REPONSE_MIN_MS: '0' }, env);
   const clock = shared.clock ?? new TestClock();
   try {
     let builder = Test.createTestingModule({ imports: [AppModule] }).overrideProvider(Clock).useValue(clock);
