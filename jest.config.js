@@ -40,4 +40,8 @@ module.exports = {
     },
   ],
   testTimeout: 60_000,
+  // Every core (Jest's default leaves one idle: a single worker on a 2-core machine). A worker that grew past the
+  // limit (a test file's app, its SQLite image, its PDFs) is replaced before its next file.
+  maxWorkers: '100%',
+  workerIdleMemoryLimit: '1500MB',
 };
