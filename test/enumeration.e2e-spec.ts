@@ -17,8 +17,13 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * showed gaps of 34–40 ms, the known address's mail rendered and written against nothing for an unknown one.
  */
 describe('No account enumeration', () => {
+  // A timing test on a shared machine: a pause of the process (a collection, another job's burst) can land on one
+  // side. A real difference shows on every try; noise does not come back three times in a row.
+  jest.retryTimes(2, { logErrorsBeforeRetry: true });
+
   let t: TestApp;
   const known: { activated: string[]; pending: string[] } = { activated: [], pending: [] };
+  let essais = 0;
 
   beforeAll(async () => {
     t = await startTestApp({
@@ -44,6 +49,8 @@ describe('No account enumeration', () => {
   ];
 
   it.each(routes)('%s answers the same, in the same time, for known and unknown addresses', async (name, path, body, kind) => {
+    // Unknown addresses of their own on each try: creation made the last try's known.
+    const essai = ++essais;
     const timings = { known: [] as number[], unknown: [] as number[] };
     const answers = new Set<string>();
     const send = async (email: string, into: number[]) => {
@@ -53,14 +60,15 @@ describe('No account enumeration', () => {
       answers.add(`${res.status} ${JSON.stringify(res.body)}`);
     };
     for (let i = 0; i < ROUNDS; i++) {
-      // Side by side, so a slow patch of the machine hits both alike.
-      await Promise.all([send(known[kind][i], timings.known), send(`${name}.inconnu${i}@example.org`, timings.unknown)]);
+      // Interleaved, so a slow patch of the machine hits both sides alike.
+      await send(known[kind][i], timings.known);
+      await send(`${name}.essai${essai}.inconnu${i}@example.org`, timings.unknown);
     }
     expect([...answers]).toHaveLength(1);
     expect([...answers][0]).toMatch(/^202 /);
-    const gap = Math.abs(median(timings.known) - median(timings.unknown));
-    if (process.env.SHOW_TIMINGS) process.stdout.write(`${name}: known ${median(timings.known).toFixed(1)} ms, unknown ${median(timings.unknown).toFixed(1)} ms\n`);
-    expect(gap).toBeLessThan(NOISE_MS);
+    const medians = `known ${median(timings.known).toFixed(1)} ms, unknown ${median(timings.unknown).toFixed(1)} ms`;
+    if (process.env.SHOW_TIMINGS) process.stdout.write(`${name}: ${medians}\n`);
+    expect({ gap: Math.abs(median(timings.known) - median(timings.unknown)) < NOISE_MS, medians }).toEqual({ gap: true, medians });
     // The floor is what evens them out: no answer came sooner.
     expect(Math.min(...timings.known, ...timings.unknown)).toBeGreaterThanOrEqual(new AppEnv().COMPTE_REPONSE_MIN_MS - 1);
   });
