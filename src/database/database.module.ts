@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { WaitBounds, boundMariadbWaits } from './bounded-waits';
 import { retryAutocommitWritesOnLockConflict, retryTransactionsOnLockConflict } from './lock-conflict-retry';
 import { gateSqlite } from './sqlite-gate';
+import { lierEntiersSqlite } from './sqlite-entiers-lies';
 import { dataSourceOptions } from './data-source-options';
 
 @Module({
@@ -22,6 +23,7 @@ import { dataSourceOptions } from './data-source-options';
       dataSourceFactory: async (options) => {
         const dataSource = await new DataSource(options!).initialize();
         gateSqlite(dataSource);
+        lierEntiersSqlite(dataSource);
         // After initialize(): the migrations run at start-up are not bounded, a long one must be able to finish.
         const { waitBounds } = options as { waitBounds?: WaitBounds };
         if (waitBounds) boundMariadbWaits(dataSource, waitBounds);
