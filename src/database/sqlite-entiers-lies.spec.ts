@@ -27,7 +27,9 @@ describe('lierEntiersSqlite', () => {
       }) as typeof db.prepare;
       return db;
     };
-    dataSource = await new DataSource({ type: 'better-sqlite3', database: ':memory:', driver, entities: [Ligne], synchronize: true }).initialize();
+    dataSource = await new DataSource({ type: 'better-sqlite3', database: ':memory:', driver, entities: [Ligne] }).initialize();
+    // The table of this spec's own entity, written out (the app's tables come from its migrations).
+    await dataSource.query('CREATE TABLE "ligne" ("id" integer PRIMARY KEY NOT NULL, "texte" varchar NOT NULL)');
     lierEntiersSqlite(dataSource);
     await dataSource.getRepository(Ligne).insert(Array.from({ length: 30 }, (_, i) => ({ id: i + 1, texte: `ligne ${i + 1}` })));
   });
